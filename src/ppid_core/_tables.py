@@ -1,0 +1,146 @@
+"""Tables and JSON rendering shared by every report (one place, not a copy per package).
+
+A :class:`Table` is a title, column headers and rows of plain values. It renders as
+GitHub-flavoured Markdown, as CSV (RFC 4180, UTF-8) and as JSON-ready records; dates
+become ISO text, :class:`~decimal.Decimal` and :class:`~fractions.Fraction` keep their
+exact decimal text via :func:`jsonable`.
+
+    >>> t = Table(columns=("No", "Unsur", "NRR"), rows=[(1, "Persyaratan", Decimal("3.66"))])
+    >>> print(t.to_markdown())
+    | No | Unsur | NRR |
+    |---:|---|---:|
+    | 1 | Persyaratan | 3.66 |
+    >>> print(t.to_csv(), end="")
+    No,Unsur,NRR
+    1,Persyaratan,3.66
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import enum
+import io
+import json
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+__all__ = ["Table", "dumps_json", "jsonable"]
+
+Cell = object
+
+
+def _cell_text(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, Fraction):
+        return str(Decimal(value.numerator) / Decimal(value.denominator))
+    return str(value)
+
+
+def _is_number(value: Cell) -> bool:
+    return isinstance(value, int | float | Decimal | Fraction) and not isinstance(value, bool)
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """A rectangular report table.
+
+    Attributes:
+        columns: Column headers, as the office's document writes them.
+        rows: The rows; each has one value per column.
+        title: An optional caption (Markdown renders it as a bold line above).
+    """
+
+    columns: tuple[str, ...] = attrs.field(converter=tuple)
+    rows: Sequence[Sequence[Cell]] = attrs.field(converter=lambda r: tuple(tuple(x) for x in r))
+    title: str | None = None
+
+    @rows.validator
+    def _check_width(self, _attr: object, rows: Sequence[Sequence[Cell]]) -> None:
+        for i, row in enumerate(rows):
+            if len(row) != len(self.columns):
+                msg = f"row {i} has {len(row)} cells; the table has {len(self.columns)} columns"
+                raise ValueError(msg)
+
+    def to_markdown(self) -> str:
+        """GitHub-flavoured Markdown; numeric columns are right-aligned."""
+
+        def esc(text: str) -> str:
+            return text.replace("|", "\\|").replace("\n", " ")
+
+        numeric = [
+            bool(self.rows) and all(_is_number(r[i]) or r[i] is None for r in self.rows)
+            for i in range(len(self.columns))
+        ]
+        lines = []
+        if self.title:
+            lines += [f"**{esc(self.title)}**", ""]
+        lines.append("| " + " | ".join(esc(c) for c in self.columns) + " |")
+        lines.append("|" + "|".join("---:" if n else "---" for n in numeric) + "|")
+        lines.extend(
+            "| " + " | ".join(esc(_cell_text(v)) for v in row) + " |" for row in self.rows
+        )
+        return "\n".join(lines)
+
+    def to_csv(self) -> str:
+        """CSV text with a header row and ``\\n`` line ends."""
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(self.columns)
+        writer.writerows([_cell_text(v) for v in row] for row in self.rows)
+        return buf.getvalue()
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One JSON-ready mapping per row, keyed by column header."""
+        return [
+            {c: jsonable(v) for c, v in zip(self.columns, row, strict=True)} for row in self.rows
+        ]
+
+
+def jsonable(value: object) -> Any:
+    """Convert report values to JSON-ready ones.
+
+    Dates become ISO text; ``Decimal`` becomes a JSON number only when it converts to
+    float and back unchanged, else text; a ``Fraction`` becomes its ``Decimal`` to 28
+    significant digits; enums their value; attrs instances and mappings recursively.
+
+    >>> jsonable({"d": dt.date(2025, 4, 22), "x": Decimal("90.67"), "n": [Fraction(1, 4)]})
+    {'d': '2025-04-22', 'x': 90.67, 'n': [0.25]}
+    """
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return value
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
+    if isinstance(value, Fraction):
+        value = Decimal(value.numerator) / Decimal(value.denominator)
+    if isinstance(value, Decimal):
+        as_float = float(value)
+        return as_float if Decimal(repr(as_float)) == value.normalize() else str(value)
+    if isinstance(value, enum.Enum):
+        return jsonable(value.value)
+    if attrs.has(type(value)):
+        return {k: jsonable(v) for k, v in attrs.asdict(value, recurse=False).items()}
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, Sequence | set | frozenset):
+        return [jsonable(v) for v in value]
+    msg = f"cannot render {type(value).__name__} as JSON"
+    raise TypeError(msg)
+
+
+def dumps_json(value: object) -> str:
+    """Pretty, UTF-8 (not ASCII-escaped) JSON of :func:`jsonable` data."""
+    return json.dumps(jsonable(value), ensure_ascii=False, indent=2)

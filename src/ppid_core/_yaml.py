@@ -1,0 +1,367 @@
+"""Strict, location-aware YAML loading shared by every data file of ppid-core.
+
+PyYAML on its own keeps the last of two duplicate keys, and types scalars by YAML 1.1
+guessing (``no`` becomes ``False``, ``010`` becomes 8, ``1:30`` becomes 90). Here the
+document is only *composed* into nodes (with the C parser when available); every
+scalar stays text until the schema — the code reading it — asks for a type. Each
+problem is recorded with ``file:line:column (path)`` and all of them are raised together
+as one :class:`~ppid_core.errors.DataFileError`.
+
+A reader for a small schema looks like this:
+
+    >>> doc = Document.parse("year: 2024\\nname: no\\nyear: 2025\\n", source="x.yaml")
+    >>> m = doc.mapping(doc.root, "$", required=("year", "name"))
+    >>> doc.string(m["name"], "$.name")
+    'no'
+    >>> doc.raise_errors()
+    Traceback (most recent call last):
+    ...
+    ppid_core.errors.DataFileError: x.yaml: 1 error
+    >>> print(doc.errors[0])
+    x.yaml:3:1 ($.year): duplicate key 'year' (first at line 1)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+
+from ppid_core.errors import DataFileError, LocatedError
+
+__all__ = ["Document", "Missing", "dump", "node_path"]
+
+try:  # pragma: no branch - depends on how PyYAML was built
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+T = TypeVar("T")
+
+_INT_RE = re.compile(r"[+-]?(0|[1-9][0-9]*)")
+_DECIMAL_RE = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
+_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_STR_TAG = "tag:yaml.org,2002:str"
+_NULL_VALUES = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+class Missing:
+    """Marker type for an optional key that is absent (distinct from an explicit null)."""
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING = Missing()
+
+
+def node_path(parent: str, key: str | int) -> str:
+    """Extend a data path: ``node_path("$", "a")`` is ``$.a``, with an int ``$[0]``.
+
+    >>> node_path(node_path("$.areas", 2), "kegiatan")
+    '$.areas[2].kegiatan'
+    """
+    if isinstance(key, int):
+        return f"{parent}[{key}]"
+    return f"{parent}.{key}"
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return f"{_show(node.value)}"
+
+
+def _show(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+class Document:
+    """A composed YAML document and the errors found while reading it.
+
+    Readers call the typed accessors (:meth:`mapping`, :meth:`string`, :meth:`integer`,
+    :meth:`date`, ...) with the node and its data path. A failed accessor records a
+    located error and returns ``None``, so reading continues and every problem of the
+    file is found in one pass. Call :meth:`raise_errors` at the end.
+
+    Args:
+        root: The root node (``None`` for an empty document).
+        source: File name used in every error message.
+    """
+
+    def __init__(self, root: yaml.Node | None, source: str) -> None:
+        self.root = root
+        self.source = source
+        self.errors: list[LocatedError] = []
+
+    # -- construction -------------------------------------------------------------
+    @classmethod
+    def parse(cls, text: str, *, source: str = "<string>") -> Document:
+        """Compose ``text`` into nodes; a syntax error raises at once, located.
+
+        Raises:
+            DataFileError: The text is not well-formed YAML, or holds several documents.
+        """
+        try:
+            root = yaml.compose(text, Loader=_Loader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            problem = exc.problem or exc.context or "invalid YAML"
+            err = LocatedError(
+                f"YAML syntax error: {problem}",
+                source=source,
+                line=mark.line + 1 if mark else None,
+                column=mark.column + 1 if mark else None,
+            )
+            raise DataFileError.from_errors(source, [err]) from None
+        except yaml.YAMLError as exc:  # pragma: no cover - reader errors (bad bytes)
+            err = LocatedError(f"YAML syntax error: {exc}", source=source)
+            raise DataFileError.from_errors(source, [err]) from None
+        return cls(root, source)
+
+    @classmethod
+    def read(cls, path: str | Path, *, source: str | None = None) -> Document:
+        """Read and compose a UTF-8 file; its name becomes the error source."""
+        p = Path(path)
+        return cls.parse(p.read_text(encoding="utf-8"), source=source or str(p))
+
+    # -- errors -----------------------------------------------------------------
+    def error(self, node: yaml.Node | None, path: str, message: str) -> None:
+        """Record a located error at ``node``."""
+        line = column = None
+        if node is not None:
+            line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        self.errors.append(
+            LocatedError(message, source=self.source, line=line, column=column, path=path)
+        )
+
+    def raise_errors(self) -> None:
+        """Raise every recorded error together, if there is any."""
+        if self.errors:
+            raise DataFileError.from_errors(self.source, self.errors)
+
+    # -- containers -------------------------------------------------------------
+    def mapping(
+        self,
+        node: yaml.Node | None,
+        path: str,
+        *,
+        required: Iterable[str] = (),
+        optional: Iterable[str] = (),
+        open_keys: bool = False,
+    ) -> dict[str, yaml.Node]:
+        """Read a mapping with text keys; refuse duplicates, unknown and missing keys.
+
+        Args:
+            node: The node to read.
+            path: Its data path.
+            required: Keys that must be present.
+            optional: Keys that may be present.
+            open_keys: Accept any other key too (for mappings keyed by data, e.g. months).
+
+        Returns:
+            Key to value node; empty when the node is not a mapping (an error is recorded).
+        """
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, path, f"expected a mapping, got {_kind(node) if node else 'nothing'}")
+            return {}
+        req = tuple(required)
+        allowed = set(req) | set(optional)
+        out: dict[str, yaml.Node] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.error(key_node, path, "expected a text key, got a nested key")
+                continue
+            key = str(key_node.value)
+            kpath = node_path(path, key)
+            if key in out:
+                self.error(
+                    key_node, kpath, f"duplicate key {key!r} (first at line {first_line[key]})"
+                )
+                continue
+            if not open_keys and key not in allowed:
+                expected = ", ".join(sorted(allowed)) or "no keys"
+                self.error(key_node, kpath, f"unknown field {key!r}; expected one of: {expected}")
+                continue
+            out[key] = value_node
+            first_line[key] = key_node.start_mark.line + 1
+        for key in req:
+            if key not in out:
+                self.error(node, path, f"missing required field {key!r}")
+        return out
+
+    def sequence(self, node: yaml.Node | None, path: str) -> list[yaml.Node]:
+        """Read a list; a non-list records an error and gives ``[]``."""
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, path, f"expected a list, got {_kind(node) if node else 'nothing'}")
+            return []
+        return list(node.value)
+
+    def items(
+        self, node: yaml.Node | None, path: str
+    ) -> list[tuple[int, yaml.Node, str]]:
+        """A list's items with their index and data path."""
+        return [(i, n, node_path(path, i)) for i, n in enumerate(self.sequence(node, path))]
+
+    # -- scalars ----------------------------------------------------------------
+    def scalar(self, node: yaml.Node | None, path: str, what: str) -> str | None:
+        """The raw text of a scalar node; ``None`` (with an error) for a container."""
+        if not isinstance(node, yaml.ScalarNode):
+            got = _kind(node) if node is not None else "nothing"
+            self.error(node, path, f"expected {what}, got {got}")
+            return None
+        return str(node.value)
+
+    @staticmethod
+    def is_null(node: yaml.Node | None) -> bool:
+        """True for an unquoted empty, ``~`` or ``null`` scalar."""
+        return (
+            isinstance(node, yaml.ScalarNode)
+            and node.style is None
+            and node.tag != _STR_TAG
+            and node.value in _NULL_VALUES
+        )
+
+    def string(
+        self, node: yaml.Node | None, path: str, *, allow_empty: bool = False
+    ) -> str | None:
+        """Text as written (``no`` stays ``'no'``), without surrounding blanks."""
+        raw = self.scalar(node, path, "text")
+        if raw is None:
+            return None
+        if not raw.strip() and not allow_empty:
+            self.error(node, path, "expected non-empty text")
+            return None
+        return raw.strip()
+
+    def integer(
+        self,
+        node: yaml.Node | None,
+        path: str,
+        *,
+        minimum: int | None = None,
+        maximum: int | None = None,
+    ) -> int | None:
+        """A decimal integer (no octal, no sexagesimal), optionally within bounds."""
+        raw = self.scalar(node, path, "a whole number")
+        if raw is None:
+            return None
+        if not _INT_RE.fullmatch(raw.strip()):
+            self.error(node, path, f"expected a whole number, got {_show(raw)}")
+            return None
+        value = int(raw)
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+            self.error(node, path, f"expected a whole number from {minimum} to {maximum}, got {value}")
+            return None
+        return value
+
+    def decimal(self, node: yaml.Node | None, path: str) -> Decimal | None:
+        """A decimal number, read exactly (``0.1`` is ``Decimal('0.1')``)."""
+        raw = self.scalar(node, path, "a number")
+        if raw is None:
+            return None
+        if not _DECIMAL_RE.fullmatch(raw.strip()):
+            self.error(node, path, f"expected a decimal number, got {_show(raw)}")
+            return None
+        try:
+            return Decimal(raw.strip())
+        except InvalidOperation:  # pragma: no cover - the regex already guards
+            self.error(node, path, f"expected a decimal number, got {_show(raw)}")
+            return None
+
+    def boolean(self, node: yaml.Node | None, path: str) -> bool | None:
+        """``true`` or ``false`` only (``yes``/``no``/``on``/``off`` are refused)."""
+        raw = self.scalar(node, path, "true or false")
+        if raw is None:
+            return None
+        if raw in _TRUE:
+            return True
+        if raw in _FALSE:
+            return False
+        self.error(node, path, f"expected true or false, got {_show(raw)}")
+        return None
+
+    def date(self, node: yaml.Node | None, path: str) -> dt.date | None:
+        """An ISO calendar date ``YYYY-MM-DD`` that exists (2022-02-30 is refused)."""
+        raw = self.scalar(node, path, "a date (YYYY-MM-DD)")
+        if raw is None:
+            return None
+        m = _DATE_RE.fullmatch(raw.strip())
+        if not m:
+            self.error(node, path, f"expected a date as YYYY-MM-DD, got {_show(raw)}")
+            return None
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError as exc:
+            self.error(node, path, f"{raw.strip()} is not a valid date ({exc})")
+            return None
+
+    def choice(
+        self, node: yaml.Node | None, path: str, choices: Mapping[str, T] | Sequence[str]
+    ) -> Any:
+        """One of a closed set of words; a mapping translates aliases to values."""
+        raw = self.string(node, path)
+        if raw is None:
+            return None
+        table: Mapping[str, Any] = (
+            choices if isinstance(choices, Mapping) else {c: c for c in choices}
+        )
+        if raw in table:
+            return table[raw]
+        allowed = ", ".join(sorted({str(k) for k in table}))
+        self.error(node, path, f"unknown value {raw!r}; expected one of: {allowed}")
+        return None
+
+    def optional(
+        self,
+        fields: Mapping[str, yaml.Node],
+        key: str,
+        path: str,
+        read: Callable[[yaml.Node, str], T | None],
+    ) -> T | None:
+        """Read ``fields[key]`` with ``read`` when present and not null, else ``None``."""
+        node = fields.get(key)
+        if node is None or self.is_null(node):
+            return None
+        return read(node, node_path(path, key))
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe dumper that writes multi-line strings as literal blocks."""
+
+
+def _str_representer(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar(_STR_TAG, data, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def dump(data: object) -> str:
+    """Dump plain data (dicts, lists, text, numbers, dates) as block-style UTF-8 YAML.
+
+    Keys keep their order. Text that YAML 1.1 would misread (``no``, ``010``) is quoted
+    by PyYAML's resolver, so the file reads back the same with any loader.
+
+    >>> print(dump({"year": 2022, "answer": "no", "months": [1, 2]}), end="")
+    year: 2022
+    answer: 'no'
+    months:
+    - 1
+    - 2
+    """
+    return yaml.dump(
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False
+    )

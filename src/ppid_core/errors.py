@@ -1,0 +1,165 @@
+"""The whole exception hierarchy of ppid-core.
+
+Every class ends in ``Error``, derives from :class:`PpidError` and from the closest
+built-in (``ValueError``, ``LookupError``), so callers can catch either the domain
+class or the built-in they already expect.
+
+Data errors carry a location. For YAML files the location reads
+``<file>:<line>:<column> (<path>): <message>``; for tables (CSV, XLSX)
+``<file>: row <n>, column "<name>": <message>``. A file's errors are raised together
+as one :class:`DataFileError` (an :class:`ExceptionGroup` of :class:`LocatedError`),
+never only the first.
+
+Examples:
+    >>> err = LocatedError("month must be 1-12, got 13", source="plan.yaml", line=4,
+    ...                    column=12, path="$.areas[0].kegiatan[1].months[2]")
+    >>> str(err)
+    'plan.yaml:4:12 ($.areas[0].kegiatan[1].months[2]): month must be 1-12, got 13'
+    >>> str(LocatedError("not a date", source="register.csv", row=7, field="Tanggal"))
+    'register.csv: row 7, column "Tanggal": not a date'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "CalendarCoverageError",
+    "DataFileError",
+    "IllegalTransitionError",
+    "LocatedError",
+    "NaiveDatetimeError",
+    "PpidError",
+    "UnknownNameError",
+    "UnknownZoneError",
+]
+
+
+class PpidError(Exception):
+    """Base class of every error raised by ppid-core."""
+
+
+class LocatedError(PpidError, ValueError):
+    """One problem in a data file, with where it is and what was expected.
+
+    Args:
+        message: What is wrong and what was expected.
+        source: The file name (or ``"<string>"`` for text given in memory).
+        line: 1-based line, for text formats.
+        column: 1-based column, for text formats.
+        path: The data path, e.g. ``$.holidays[3].date``.
+        row: 1-based row number as a spreadsheet shows it, for tables.
+        field: The column name as written in the file's header, for tables.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str = "<string>",
+        line: int | None = None,
+        column: int | None = None,
+        path: str | None = None,
+        row: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.message = message
+        self.source = source
+        self.line = line
+        self.column = column
+        self.path = path
+        self.row = row
+        self.field = field
+        super().__init__(self.__str__())
+
+    @property
+    def location(self) -> str:
+        """The location part of the message, without the message itself."""
+        if self.row is not None:
+            loc = f"{self.source}: row {self.row}"
+            if self.field is not None:
+                loc += f', column "{self.field}"'
+            return loc
+        loc = self.source
+        if self.line is not None:
+            loc += f":{self.line}"
+            if self.column is not None:
+                loc += f":{self.column}"
+        if self.path is not None:
+            loc += f" ({self.path})"
+        return loc
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+    def __reduce__(self) -> tuple[object, ...]:  # pragma: no cover - pickling support
+        return (_rebuild_located, (self.message, self.__dict__))
+
+
+def _rebuild_located(message: str, state: dict[str, object]) -> LocatedError:  # pragma: no cover
+    err = LocatedError.__new__(LocatedError)
+    err.__dict__.update(state)
+    ValueError.__init__(err, message)
+    return err
+
+
+class DataFileError(ExceptionGroup[LocatedError], PpidError):  # type: ignore[misc]
+    """All the problems found in one data file, raised together.
+
+    ``str()`` gives a one-line summary; :meth:`report` gives every located error,
+    one per line, in file order.
+
+    Examples:
+        >>> e = DataFileError.from_errors("a.yaml", [
+        ...     LocatedError("duplicate key 'year'", source="a.yaml", line=3, column=1, path="$"),
+        ...     LocatedError("unknown category 'x'", source="a.yaml", line=9, column=15,
+        ...                  path="$.holidays[1].category")])
+        >>> print(e.report())
+        a.yaml:3:1 ($): duplicate key 'year'
+        a.yaml:9:15 ($.holidays[1].category): unknown category 'x'
+        >>> str(e)
+        'a.yaml: 2 errors'
+    """
+
+    def __new__(cls, message: str, errors: Sequence[LocatedError]) -> DataFileError:
+        return super().__new__(cls, message, list(errors))
+
+    @classmethod
+    def from_errors(cls, source: str, errors: Sequence[LocatedError]) -> DataFileError:
+        """Build the group, sorted by position, with a count in its message."""
+        ordered = sorted(
+            errors, key=lambda e: (e.row or 0, e.line or 0, e.column or 0, e.path or "")
+        )
+        noun = "error" if len(ordered) == 1 else "errors"
+        return cls(f"{source}: {len(ordered)} {noun}", ordered)
+
+    def report(self) -> str:
+        """Every error on its own line, in file order."""
+        return "\n".join(str(e) for e in self.exceptions)
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+    def derive(self, excs: Sequence[LocatedError]) -> DataFileError:  # type: ignore[override]
+        """Keep the class when the group is split (``except*``)."""
+        return DataFileError(self.message, excs)
+
+
+class CalendarCoverageError(PpidError, LookupError):
+    """A date falls outside the years for which holiday data is shipped or loaded."""
+
+
+class NaiveDatetimeError(PpidError, ValueError):
+    """A datetime without a time zone was given where an instant is needed."""
+
+
+class UnknownZoneError(PpidError, LookupError):
+    """A time zone name, abbreviation (WIB/WITA/WIT) or province is not known."""
+
+
+class UnknownNameError(PpidError, LookupError):
+    """A name (unsur, area, rule set, regime, column) is not one of the known ones."""
+
+
+class IllegalTransitionError(PpidError, ValueError):
+    """A lifecycle step that the law does not allow from the current state."""

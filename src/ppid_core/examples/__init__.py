@@ -1,0 +1,1 @@
+"""Embedded example data used by ``ppid demo`` and the docs."""
