@@ -22,7 +22,7 @@ import datetime as dt
 import enum
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -52,6 +52,10 @@ def _is_number(value: Cell) -> bool:
     return isinstance(value, int | float | Decimal | Fraction) and not isinstance(value, bool)
 
 
+def _rows(rows: Iterable[Iterable[Cell]]) -> tuple[tuple[Cell, ...], ...]:
+    return tuple(tuple(r) for r in rows)
+
+
 @attrs.frozen(kw_only=True)
 class Table:
     """A rectangular report table.
@@ -63,11 +67,11 @@ class Table:
     """
 
     columns: tuple[str, ...] = attrs.field(converter=tuple)
-    rows: Sequence[Sequence[Cell]] = attrs.field(converter=lambda r: tuple(tuple(x) for x in r))
+    rows: tuple[tuple[Cell, ...], ...] = attrs.field(converter=_rows)
     title: str | None = None
 
     @rows.validator
-    def _check_width(self, _attr: object, rows: Sequence[Sequence[Cell]]) -> None:
+    def _check_width(self, _attr: object, rows: tuple[tuple[Cell, ...], ...]) -> None:
         for i, row in enumerate(rows):
             if len(row) != len(self.columns):
                 msg = f"row {i} has {len(row)} cells; the table has {len(self.columns)} columns"
@@ -88,9 +92,7 @@ class Table:
             lines += [f"**{esc(self.title)}**", ""]
         lines.append("| " + " | ".join(esc(c) for c in self.columns) + " |")
         lines.append("|" + "|".join("---:" if n else "---" for n in numeric) + "|")
-        lines.extend(
-            "| " + " | ".join(esc(_cell_text(v)) for v in row) + " |" for row in self.rows
-        )
+        lines.extend("| " + " | ".join(esc(_cell_text(v)) for v in row) + " |" for row in self.rows)
         return "\n".join(lines)
 
     def to_csv(self) -> str:
@@ -132,7 +134,10 @@ def jsonable(value: object) -> Any:
     if isinstance(value, enum.Enum):
         return jsonable(value.value)
     if attrs.has(type(value)):
-        return {k: jsonable(v) for k, v in attrs.asdict(value, recurse=False).items()}
+        fields = attrs.fields(type(value))  # type: ignore[arg-type]
+        return {
+            f.name: jsonable(getattr(value, f.name)) for f in fields if not f.name.startswith("_")
+        }
     if isinstance(value, Mapping):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, Sequence | set | frozenset):

@@ -208,9 +208,7 @@ class Document:
             return []
         return list(node.value)
 
-    def items(
-        self, node: yaml.Node | None, path: str
-    ) -> list[tuple[int, yaml.Node, str]]:
+    def items(self, node: yaml.Node | None, path: str) -> list[tuple[int, yaml.Node, str]]:
         """A list's items with their index and data path."""
         return [(i, n, node_path(path, i)) for i, n in enumerate(self.sequence(node, path))]
 
@@ -233,9 +231,7 @@ class Document:
             and node.value in _NULL_VALUES
         )
 
-    def string(
-        self, node: yaml.Node | None, path: str, *, allow_empty: bool = False
-    ) -> str | None:
+    def string(self, node: yaml.Node | None, path: str, *, allow_empty: bool = False) -> str | None:
         """Text as written (``no`` stays ``'no'``), without surrounding blanks."""
         raw = self.scalar(node, path, "text")
         if raw is None:
@@ -262,7 +258,9 @@ class Document:
             return None
         value = int(raw)
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-            self.error(node, path, f"expected a whole number from {minimum} to {maximum}, got {value}")
+            self.error(
+                node, path, f"expected a whole number from {minimum} to {maximum}, got {value}"
+            )
             return None
         return value
 

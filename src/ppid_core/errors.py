@@ -11,8 +11,13 @@ as one :class:`DataFileError` (an :class:`ExceptionGroup` of :class:`LocatedErro
 never only the first.
 
 Examples:
-    >>> err = LocatedError("month must be 1-12, got 13", source="plan.yaml", line=4,
-    ...                    column=12, path="$.areas[0].kegiatan[1].months[2]")
+    >>> err = LocatedError(
+    ...     "month must be 1-12, got 13",
+    ...     source="plan.yaml",
+    ...     line=4,
+    ...     column=12,
+    ...     path="$.areas[0].kegiatan[1].months[2]",
+    ... )
     >>> str(err)
     'plan.yaml:4:12 ($.areas[0].kegiatan[1].months[2]): month must be 1-12, got 13'
     >>> str(LocatedError("not a date", source="register.csv", row=7, field="Tanggal"))
@@ -27,9 +32,12 @@ __all__ = [
     "CalendarCoverageError",
     "DataFileError",
     "IllegalTransitionError",
+    "InvalidTallyError",
     "LocatedError",
+    "MissingExtraError",
     "NaiveDatetimeError",
     "PpidError",
+    "UnknownDeadlineError",
     "UnknownNameError",
     "UnknownZoneError",
 ]
@@ -103,17 +111,28 @@ def _rebuild_located(message: str, state: dict[str, object]) -> LocatedError:  #
     return err
 
 
-class DataFileError(ExceptionGroup[LocatedError], PpidError):  # type: ignore[misc]
+class DataFileError(ExceptionGroup[LocatedError], PpidError):
     """All the problems found in one data file, raised together.
 
     ``str()`` gives a one-line summary; :meth:`report` gives every located error,
     one per line, in file order.
 
     Examples:
-        >>> e = DataFileError.from_errors("a.yaml", [
-        ...     LocatedError("duplicate key 'year'", source="a.yaml", line=3, column=1, path="$"),
-        ...     LocatedError("unknown category 'x'", source="a.yaml", line=9, column=15,
-        ...                  path="$.holidays[1].category")])
+        >>> e = DataFileError.from_errors(
+        ...     "a.yaml",
+        ...     [
+        ...         LocatedError(
+        ...             "duplicate key 'year'", source="a.yaml", line=3, column=1, path="$"
+        ...         ),
+        ...         LocatedError(
+        ...             "unknown category 'x'",
+        ...             source="a.yaml",
+        ...             line=9,
+        ...             column=15,
+        ...             path="$.holidays[1].category",
+        ...         ),
+        ...     ],
+        ... )
         >>> print(e.report())
         a.yaml:3:1 ($): duplicate key 'year'
         a.yaml:9:15 ($.holidays[1].category): unknown category 'x'
@@ -163,3 +182,15 @@ class UnknownNameError(PpidError, LookupError):
 
 class IllegalTransitionError(PpidError, ValueError):
     """A lifecycle step that the law does not allow from the current state."""
+
+
+class UnknownDeadlineError(PpidError, LookupError):
+    """A rule set has no number for a step, so its deadline is unknown (never guessed)."""
+
+
+class InvalidTallyError(PpidError, ValueError):
+    """IKM aggregates that no set of questionnaires can produce, or that cannot be merged."""
+
+
+class MissingExtraError(PpidError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install."""

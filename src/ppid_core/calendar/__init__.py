@@ -1,0 +1,55 @@
+"""Indonesian working days: libur nasional, cuti bersama, election days, local closures.
+
+The ground floor of ppid-core: every statutory deadline (UU 14/2008 counts in *hari
+kerja*) and every due date stands on it.
+
+    >>> import datetime as dt
+    >>> from ppid_core.calendar import WorkCalendar
+    >>> cal = WorkCalendar.indonesia()
+    >>> cal.add_working_days(dt.date(2025, 3, 27), 10)
+    datetime.date(2025, 4, 22)
+"""
+
+from ppid_core.calendar._calendar import NonWorkingDay, Span, WorkCalendar
+from ppid_core.calendar._holidays import (
+    Holiday,
+    HolidayCategory,
+    HolidayYear,
+    RemovedHoliday,
+    Source,
+    bundled_years,
+    load_bundled_year,
+    load_holiday_file,
+    parse_holiday_year,
+)
+from ppid_core.calendar._local import (
+    Closure,
+    ExtraWorkingDay,
+    LocalCalendar,
+    load_local_calendar,
+    parse_local_calendar,
+)
+from ppid_core.calendar._zones import OfficeHours, provinces, resolve_zone
+
+__all__ = [
+    "Closure",
+    "ExtraWorkingDay",
+    "Holiday",
+    "HolidayCategory",
+    "HolidayYear",
+    "LocalCalendar",
+    "NonWorkingDay",
+    "OfficeHours",
+    "RemovedHoliday",
+    "Source",
+    "Span",
+    "WorkCalendar",
+    "bundled_years",
+    "load_bundled_year",
+    "load_holiday_file",
+    "load_local_calendar",
+    "parse_holiday_year",
+    "parse_local_calendar",
+    "provinces",
+    "resolve_zone",
+]

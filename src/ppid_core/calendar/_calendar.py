@@ -1,0 +1,524 @@
+"""The working-day calendar: O(1) date arithmetic over Indonesian holidays.
+
+A :class:`WorkCalendar` builds, once, a table of every day of the years it covers: whether
+the day is a working day, the running count of working days, and the list of working days.
+Adding or counting working days is then two list look-ups, whatever the span.
+
+References:
+    UU 14/2008 counts its deadlines in *hari kerja* (e.g. Pasal 22 ayat (7)); Perpres
+    21/2023 Pasal 3 sets the government working week (Monday to Friday); the yearly SKB
+    3 Menteri set libur nasional and cuti bersama; Keppres declare election days holidays.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Final
+
+import attrs
+
+from ppid_core.calendar._holidays import (
+    Holiday,
+    HolidayCategory,
+    HolidayYear,
+    bundled_years,
+    load_bundled_year,
+)
+from ppid_core.calendar._local import Closure, ExtraWorkingDay, LocalCalendar, load_local_calendar
+from ppid_core.calendar._zones import OfficeHours, resolve_zone, zone_info
+from ppid_core.errors import CalendarCoverageError, NaiveDatetimeError
+
+__all__ = ["NonWorkingDay", "Span", "WorkCalendar"]
+
+_date: Final = dt.date
+_datetime: Final = dt.datetime
+WEEKEND: Final = "akhir_pekan"
+LOCAL_CLOSURE: Final = "penutupan_lokal"
+
+
+@attrs.frozen(kw_only=True)
+class NonWorkingDay:
+    """A day skipped when counting working days, and why.
+
+    Attributes:
+        date: The day.
+        category: ``akhir_pekan`` (weekend), ``libur_nasional``, ``cuti_bersama``,
+            ``pemungutan_suara`` or ``penutupan_lokal`` (an office closure).
+        name: The holiday's or closure's name (``Sabtu``/``Minggu`` for a plain weekend).
+        source: The decree that made it a holiday, when there is one.
+    """
+
+    date: dt.date
+    category: str
+    name: str
+    source: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Span:
+    """The working days of the half-open range (start, end], with every day skipped.
+
+    Attributes:
+        start: Exclusive start.
+        end: Inclusive end.
+        working_days: How many working days the range has.
+        skipped: The non-working days of the range, in date order.
+    """
+
+    start: dt.date
+    end: dt.date
+    working_days: int
+    skipped: tuple[NonWorkingDay, ...]
+
+
+class _Default:
+    def __repr__(self) -> str:
+        return "OfficeHours.perpres_21_2023()"
+
+
+_DEFAULT_HOURS: Final = _Default()
+_DAY_NAMES_ID: Final = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+
+
+def _year_span(years: Sequence[int]) -> str:
+    return f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+
+
+def _holiday_tuple(items: Iterable[Holiday]) -> tuple[Holiday, ...]:
+    return tuple(items)
+
+
+def _int_tuple(items: Iterable[int]) -> tuple[int, ...]:
+    return tuple(items)
+
+
+def _int_set(items: Iterable[int]) -> frozenset[int]:
+    return frozenset(items)
+
+
+def _closure_tuple(items: Iterable[Closure]) -> tuple[Closure, ...]:
+    return tuple(items)
+
+
+def _extra_tuple(items: Iterable[ExtraWorkingDay]) -> tuple[ExtraWorkingDay, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class WorkCalendar:
+    """Working days of an Indonesian government office.
+
+    Build one with :meth:`indonesia`; the constructor takes the parts directly (for tests
+    or other countries' data). Instances are immutable and safe to share between threads.
+
+    Attributes:
+        holidays: National non-working days in force (all categories; cuti bersama are
+            skipped only when ``cuti_bersama`` is true).
+        years: The years the holiday data covers, ascending and without gaps.
+        cuti_bersama: Whether cuti bersama are non-working days (true for government
+            offices, whose staff take them as collective leave).
+        zone: The office's IANA time zone; aware datetimes are converted to it.
+        office_hours: When the office receives requests, or ``None`` to ignore the time of
+            day (see :meth:`receipt_date`).
+        closures: Office-local closures (disaster, local holiday).
+        working_days: Office-local extra working days.
+        weekend: Weekday numbers (0 = Monday) that are not working days.
+
+    Examples:
+        >>> cal = WorkCalendar.indonesia()
+        >>> d = dt.date(2025, 3, 27)
+        >>> cal.add_working_days(d, 10)
+        datetime.date(2025, 4, 22)
+        >>> WorkCalendar.indonesia(cuti_bersama=False).add_working_days(d, 10)
+        datetime.date(2025, 4, 14)
+        >>> cal.count_working_days(d, dt.date(2025, 4, 22))
+        10
+        >>> cal.is_working_day(dt.date(2024, 2, 14))  # Pemilu 2024, Keppres 10/2024
+        False
+    """
+
+    holidays: tuple[Holiday, ...] = attrs.field(converter=_holiday_tuple, repr=False)
+    years: tuple[int, ...] = attrs.field(converter=_int_tuple)
+    cuti_bersama: bool = True
+    zone: str = attrs.field(default="Asia/Jakarta", converter=resolve_zone)
+    office_hours: OfficeHours | None = attrs.field(factory=OfficeHours.perpres_21_2023, repr=False)
+    closures: tuple[Closure, ...] = attrs.field(default=(), converter=_closure_tuple, repr=False)
+    working_days: tuple[ExtraWorkingDay, ...] = attrs.field(
+        default=(), converter=_extra_tuple, repr=False
+    )
+    weekend: frozenset[int] = attrs.field(default=frozenset({5, 6}), converter=_int_set)
+
+    # Tables, built once in __attrs_post_init__.
+    _first: int = attrs.field(init=False, repr=False, eq=False)
+    _working: bytearray = attrs.field(init=False, repr=False, eq=False)
+    _cum: list[int] = attrs.field(init=False, repr=False, eq=False)
+    _wd: list[dt.date] = attrs.field(init=False, repr=False, eq=False)
+    _shift_cache: dict[int, dict[dt.date, dt.date]] = attrs.field(init=False, repr=False, eq=False)
+    _cum_by_date: dict[dt.date, int] = attrs.field(init=False, repr=False, eq=False)
+
+    @years.validator
+    def _check_years(self, _attr: object, years: tuple[int, ...]) -> None:
+        if not years:
+            msg = "a calendar needs at least one year of holiday data"
+            raise ValueError(msg)
+        missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
+        if list(years) != sorted(set(years)) or missing:
+            msg = f"holiday years must be ascending without gaps; missing: {missing or 'order'}"
+            raise ValueError(msg)
+
+    def __attrs_post_init__(self) -> None:
+        first = _date(self.years[0], 1, 1).toordinal()
+        size = _date(self.years[-1], 12, 31).toordinal() - first + 1
+        working = bytearray(1 for _ in range(size))
+        for i in range(size):
+            if (i + first - 1) % 7 in self.weekend:  # ordinal 1 (0001-01-01) is a Monday
+                working[i] = 0
+        for h in self.holidays:
+            if h.category is HolidayCategory.CUTI_BERSAMA and not self.cuti_bersama:
+                continue
+            i = h.date.toordinal() - first
+            if 0 <= i < size:
+                working[i] = 0
+        for c in self.closures:
+            for d in c.days():
+                i = d.toordinal() - first
+                if 0 <= i < size:
+                    working[i] = 0
+        for x in self.working_days:
+            i = x.date.toordinal() - first
+            if 0 <= i < size:
+                working[i] = 1
+        cum: list[int] = []
+        wd: list[dt.date] = []
+        total = 0
+        for i in range(size):
+            if working[i]:
+                total += 1
+                wd.append(_date.fromordinal(first + i))
+            cum.append(total)
+        setattr_ = object.__setattr__
+        setattr_(self, "_first", first)
+        setattr_(self, "_working", working)
+        setattr_(self, "_cum", cum)
+        setattr_(self, "_wd", wd)
+        setattr_(self, "_shift_cache", {})
+        setattr_(self, "_cum_by_date", {_date.fromordinal(first + i): c for i, c in enumerate(cum)})
+
+    # -- construction ---------------------------------------------------------------
+    @classmethod
+    def indonesia(
+        cls,
+        *,
+        cuti_bersama: bool = True,
+        zone: str | None = None,
+        office_hours: OfficeHours | _Default | None = _DEFAULT_HOURS,
+        local: LocalCalendar | str | Path | None = None,
+        extra_years: Iterable[HolidayYear] = (),
+        closures: Iterable[Closure] = (),
+        working_days: Iterable[ExtraWorkingDay] = (),
+    ) -> WorkCalendar:
+        """The national calendar of Indonesian government offices, from the bundled data.
+
+        Args:
+            cuti_bersama: Count cuti bersama as non-working days (government offices: yes).
+            zone: IANA name, WIB/WITA/WIT or province; default the local file's zone, else
+                ``Asia/Jakarta``.
+            office_hours: Receipt hours; default the local file's, else
+                :meth:`OfficeHours.perpres_21_2023`; ``None`` ignores the time of day.
+            local: An office's local calendar (object or YAML path): closures, extra
+                working days, zone and hours.
+            extra_years: More years (or corrected ones, which replace the bundled year).
+            closures: Office closures given in code, added to the local file's.
+            working_days: Extra working days given in code, added to the local file's.
+
+        Raises:
+            DataFileError: The local calendar file has errors.
+            UnknownZoneError: The zone is not an Indonesian zone or province.
+        """
+        loc = load_local_calendar(local) if isinstance(local, str | Path) else local
+        data = {y: load_bundled_year(y) for y in bundled_years()}
+        data.update({y.year: y for y in extra_years})
+        hours = office_hours
+        if isinstance(hours, _Default):
+            hours = loc.office_hours if loc and loc.office_hours else OfficeHours.perpres_21_2023()
+        return cls(
+            holidays=[h for y in data.values() for h in y.holidays],
+            years=sorted(data),
+            cuti_bersama=cuti_bersama,
+            zone=zone or (loc.zone if loc and loc.zone else "Asia/Jakarta"),
+            office_hours=hours,
+            closures=[*(loc.closures if loc else ()), *closures],
+            working_days=[*(loc.working_days if loc else ()), *working_days],
+        )
+
+    # -- coverage and conversion ------------------------------------------------------
+    @property
+    def first_day(self) -> dt.date:
+        """The first day the calendar covers."""
+        return _date(self.years[0], 1, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day the calendar covers."""
+        return _date(self.years[-1], 12, 31)
+
+    def covers(self, d: dt.date) -> bool:
+        """Whether ``d`` (a date or aware datetime) lies in the covered years."""
+        return self.first_day <= self.to_date(d) <= self.last_day
+
+    def _coverage_error(self, what: str) -> CalendarCoverageError:
+        ys = self.years
+        return CalendarCoverageError(
+            f"{what} is outside the calendar's holiday data ({self.first_day} to "
+            f"{self.last_day}, years {_year_span(ys)}); load that year's holiday file with "
+            "WorkCalendar.indonesia(extra_years=[load_holiday_file(PATH)]) or upgrade ppid-core"
+        )
+
+    def to_date(self, value: dt.date) -> dt.date:
+        """The office-local calendar date of a date or an aware datetime.
+
+        Raises:
+            NaiveDatetimeError: ``value`` is a datetime without a time zone.
+            TypeError: ``value`` is not a date.
+        """
+        if isinstance(value, _datetime):
+            if value.tzinfo is None or value.utcoffset() is None:
+                msg = (
+                    f"naive datetime {value.isoformat()} has no time zone; give an aware "
+                    f"datetime (e.g. tzinfo=ZoneInfo({self.zone!r})) or a date"
+                )
+                raise NaiveDatetimeError(msg)
+            local = value.astimezone(zone_info(self.zone))
+            return _date(local.year, local.month, local.day)
+        if isinstance(value, _date):
+            return value if value.__class__ is _date else _date(value.year, value.month, value.day)
+        msg = f"expected a date or an aware datetime, got {type(value).__name__}"
+        raise TypeError(msg)
+
+    def _index(self, d: dt.date) -> int:
+        i = d.toordinal() - self._first
+        if i < 0 or i >= len(self._cum):
+            raise self._coverage_error(d.isoformat())
+        return i
+
+    # -- the contract ---------------------------------------------------------------
+    def is_working_day(self, d: dt.date) -> bool:
+        """Whether ``d`` is a working day at this office.
+
+        Raises:
+            CalendarCoverageError: ``d`` is outside the covered years.
+        """
+        if d.__class__ is not _date:
+            d = self.to_date(d)
+        return bool(self._working[self._index(d)])
+
+    def add_working_days(self, d: dt.date, n: int) -> dt.date:
+        """The ``n``-th working day strictly after ``d``.
+
+        ``d`` itself may be a non-working day. ``n = 0`` gives ``d`` when it is a working
+        day, else the next working day; a negative ``n`` gives the ``|n|``-th working day
+        strictly before ``d``. Runs in constant time.
+
+        Raises:
+            CalendarCoverageError: ``d`` or the result is outside the covered years.
+            NaiveDatetimeError: ``d`` is a naive datetime.
+        """
+        if d.__class__ is not _date:
+            d = self.to_date(d)
+        i = d.toordinal() - self._first
+        try:
+            if i >= 0:
+                if n > 0:
+                    return self._wd[self._cum[i] + n - 1]
+                if n == 0:
+                    return d if self._working[i] else self._wd[self._cum[i]]
+                k = self._cum[i] - self._working[i] + n
+                if k >= 0:
+                    return self._wd[k]
+                what = f"{n} working days from {d.isoformat()}"
+                raise self._coverage_error(what)
+        except IndexError:
+            self._index(d)  # raises for d itself
+            raise self._coverage_error(f"{n} working days after {d.isoformat()}") from None
+        except TypeError:
+            msg = f"n must be a whole number, got {n!r}"
+            raise TypeError(msg) from None
+        raise self._coverage_error(d.isoformat())
+
+    def count_working_days(self, start: dt.date, end: dt.date) -> int:
+        """Working days in the half-open range (``start``, ``end``]; negative if end < start.
+
+        ``count_working_days(d, add_working_days(d, n)) == n`` for every ``n >= 1``.
+
+        Raises:
+            CalendarCoverageError: An end of the range is outside the covered years.
+        """
+        if start.__class__ is not _date:
+            start = self.to_date(start)
+        if end.__class__ is not _date:
+            end = self.to_date(end)
+        cum = self._cum
+        return cum[self._index(end)] - cum[self._index(start)]
+
+    # -- batch forms ----------------------------------------------------------------
+    def add_working_days_many(self, dates: Iterable[dt.date], n: int) -> list[dt.date]:
+        """:meth:`add_working_days` for a whole column of dates (same ``n``).
+
+        Builds a look-up table for ``n`` once (kept for later calls), then maps the
+        column through it at C speed. Errors name the first bad element's position.
+
+        >>> cal = WorkCalendar.indonesia()
+        >>> cal.add_working_days_many([dt.date(2025, 3, 27), dt.date(2025, 4, 21)], 10)
+        [datetime.date(2025, 4, 22), datetime.date(2025, 5, 6)]
+        """
+        table = self._shift_cache.get(n)
+        if table is None:
+            table = self._shift_table(n)
+        items = dates if isinstance(dates, list | tuple) else list(dates)
+        try:
+            return list(map(table.__getitem__, items))
+        except (KeyError, TypeError):
+            out: list[dt.date] = []
+            for pos, d in enumerate(items):
+                try:
+                    out.append(self.add_working_days(d, n))
+                except (CalendarCoverageError, NaiveDatetimeError, TypeError) as exc:
+                    raise type(exc)(f"element {pos}: {exc}") from None
+            return out
+
+    def _shift_table(self, n: int) -> dict[dt.date, dt.date]:
+        table: dict[dt.date, dt.date] = {}
+        for d in self._cum_by_date:
+            try:
+                table[d] = self.add_working_days(d, n)
+            except CalendarCoverageError:
+                continue  # left out: such a start raises on the slow path
+        if len(self._shift_cache) >= 16:
+            self._shift_cache.clear()
+        self._shift_cache[n] = table
+        return table
+
+    def count_working_days_many(
+        self, starts: Iterable[dt.date], ends: Iterable[dt.date]
+    ) -> list[int]:
+        """:meth:`count_working_days` for two columns of equal length.
+
+        >>> cal = WorkCalendar.indonesia()
+        >>> cal.count_working_days_many([dt.date(2025, 3, 27)], [dt.date(2025, 4, 22)])
+        [10]
+        """
+        cum = self._cum_by_date
+        s, e = list(starts), list(ends)
+        if len(s) != len(e):
+            msg = f"starts and ends differ in length ({len(s)} and {len(e)})"
+            raise ValueError(msg)
+        try:
+            return [cum[b] - cum[a] for a, b in zip(s, e, strict=True)]
+        except (KeyError, TypeError):
+            out: list[int] = []
+            for pos, (a, b) in enumerate(zip(s, e, strict=True)):
+                try:
+                    out.append(self.count_working_days(a, b))
+                except (CalendarCoverageError, NaiveDatetimeError, TypeError) as exc:
+                    raise type(exc)(f"element {pos}: {exc}") from None
+            return out
+
+    # -- receipt and explanation ---------------------------------------------------------
+    def receipt_date(self, when: dt.date) -> dt.date:
+        """The date a request counts as received.
+
+        A datetime is first converted to the office's zone. A request that arrives on a
+        non-working day, or (with office hours set) at or after closing time, counts as
+        received on the next working day; one that arrives before opening on a working
+        day counts for that day. A plain date is taken as arriving during office hours.
+
+        References:
+            UU 14/2008 Pasal 22 ayat (7) counts "sejak diterimanya permintaan"; KPU e-PPID
+            practice activates registrations made outside office hours on the next
+            working day.
+
+        Examples:
+            >>> from zoneinfo import ZoneInfo
+            >>> cal = WorkCalendar.indonesia(zone="WITA")
+            >>> cal.receipt_date(dt.datetime(2025, 3, 26, 17, 0, tzinfo=ZoneInfo("Asia/Makassar")))
+            datetime.date(2025, 3, 27)
+            >>> cal.receipt_date(dt.date(2025, 3, 28))  # cuti bersama Nyepi, then Lebaran
+            datetime.date(2025, 4, 8)
+        """
+        if isinstance(when, _datetime):
+            d = self.to_date(when)
+            if self.office_hours is not None and self.is_working_day(d):
+                local = when.astimezone(zone_info(self.zone))
+                if self.office_hours.after_closing(local):
+                    return self.add_working_days(d, 1)
+            return self.add_working_days(d, 0)
+        return self.add_working_days(self.to_date(when), 0)
+
+    def non_working_days(self, first: dt.date, last: dt.date) -> list[NonWorkingDay]:
+        """Every non-working day in the closed range [``first``, ``last``], with its reason.
+
+        A holiday on a weekend is reported as the holiday.
+        """
+        a, b = self._index(self.to_date(first)), self._index(self.to_date(last))
+        reasons: dict[int, list[NonWorkingDay]] = {}
+        for h in self.holidays:
+            i = h.date.toordinal() - self._first
+            if a <= i <= b and not self._working[i]:
+                reasons.setdefault(i, []).append(
+                    NonWorkingDay(
+                        date=h.date, category=h.category.value, name=h.name, source=h.source.title
+                    )
+                )
+        for c in self.closures:
+            for d in c.days():
+                i = d.toordinal() - self._first
+                if a <= i <= b and not self._working[i]:
+                    reasons.setdefault(i, []).append(
+                        NonWorkingDay(date=d, category=LOCAL_CLOSURE, name=c.name, source=c.source)
+                    )
+        out: list[NonWorkingDay] = []
+        for i in range(a, b + 1):
+            if self._working[i]:
+                continue
+            day = _date.fromordinal(self._first + i)
+            found = reasons.get(i)
+            if not found:
+                out.append(
+                    NonWorkingDay(date=day, category=WEEKEND, name=_DAY_NAMES_ID[day.weekday()])
+                )
+            elif len(found) == 1:
+                out.append(found[0])
+            else:
+                out.append(
+                    NonWorkingDay(
+                        date=day,
+                        category=found[0].category,
+                        name="; ".join(r.name for r in found),
+                        source="; ".join(dict.fromkeys(r.source or "" for r in found)).strip("; ")
+                        or None,
+                    )
+                )
+        return out
+
+    def explain(self, start: dt.date, end: dt.date) -> Span:
+        """The working days of (``start``, ``end``] and every non-working day skipped.
+
+        >>> cal = WorkCalendar.indonesia()
+        >>> span = cal.explain(dt.date(2025, 3, 27), dt.date(2025, 4, 22))
+        >>> span.working_days, len(span.skipped)
+        (10, 16)
+        >>> for s in span.skipped[:3]:
+        ...     print(s.date, s.category, s.name)
+        2025-03-28 cuti_bersama Cuti Bersama Hari Suci Nyepi Tahun Baru Saka 1947
+        2025-03-29 libur_nasional Hari Suci Nyepi Tahun Baru Saka 1947
+        2025-03-30 akhir_pekan Minggu
+        """
+        s, e = self.to_date(start), self.to_date(end)
+        if e <= s:
+            return Span(start=s, end=e, working_days=self.count_working_days(s, e), skipped=())
+        skipped = self.non_working_days(s + dt.timedelta(days=1), e)
+        return Span(
+            start=s, end=e, working_days=self.count_working_days(s, e), skipped=tuple(skipped)
+        )

@@ -1,0 +1,308 @@
+"""Holiday data: libur nasional, cuti bersama and election days, each with its legal source.
+
+One YAML file per year ships in ``ppid_core/calendar/data/holidays/``; offices can load
+more years (or corrected ones) with :func:`load_holiday_file`. Every file is read with the
+strict loader: dates must exist, categories are a closed list, sources are referenced by
+id, and a date may appear only once per category.
+
+References:
+    Keppres 8/2024 tentang Hari-Hari Libur; the yearly SKB Menteri Agama, Menteri
+    Ketenagakerjaan dan Menteri PANRB tentang Hari Libur Nasional dan Cuti Bersama;
+    Keppres declaring election voting days national holidays (e.g. Keppres 10/2024,
+    Keppres 33/2024).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+import attrs
+
+from ppid_core._yaml import Document, node_path
+
+__all__ = [
+    "Holiday",
+    "HolidayCategory",
+    "HolidayYear",
+    "RemovedHoliday",
+    "Source",
+    "bundled_years",
+    "load_bundled_year",
+    "load_holiday_file",
+    "parse_holiday_year",
+]
+
+
+class HolidayCategory(enum.Enum):
+    """Why a day is not a working day at government offices nationally."""
+
+    LIBUR_NASIONAL = "libur_nasional"
+    """National public holiday (SKB 3 Menteri; Keppres 8/2024)."""
+    CUTI_BERSAMA = "cuti_bersama"
+    """Collective leave for ASN (SKB 3 Menteri); optional for the private sector."""
+    PEMUNGUTAN_SUARA = "pemungutan_suara"
+    """Voting day of a Pemilu or Pilkada, declared a national holiday by Keppres."""
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A legal instrument (SKB, Keppres) cited by holiday entries.
+
+    Attributes:
+        id: Short key used by entries, e.g. ``skb-2025-rev1``.
+        title: The instrument as cited (number, year, title).
+        date: Date signed, when known.
+        confidence: ``P`` (primary text read or quoted) or ``S`` (secondary source).
+        urls: Where the text or a report of it was read.
+        note: Caveats (conflicting numbers, unknown signing day, ...).
+    """
+
+    id: str
+    title: str
+    date: dt.date | None = None
+    confidence: str = "S"
+    urls: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True, order=True)
+class Holiday:
+    """One non-working day of the national calendar.
+
+    Attributes:
+        date: The day.
+        name: Its Indonesian name as in the decree.
+        category: libur nasional, cuti bersama or pemungutan suara.
+        source: The instrument that set it.
+        note: Why it moved or how it was established, if noteworthy.
+    """
+
+    date: dt.date
+    name: str = attrs.field(order=False)
+    category: HolidayCategory = attrs.field(order=False)
+    source: Source = attrs.field(order=False, repr=False)
+    note: str | None = attrs.field(default=None, order=False, repr=False)
+
+
+@attrs.frozen(kw_only=True)
+class RemovedHoliday:
+    """A day an earlier decree set and a later one removed or moved (history only)."""
+
+    date: dt.date
+    name: str
+    category: HolidayCategory
+    source: Source
+    removed_by: Source
+
+
+@attrs.frozen(kw_only=True)
+class HolidayYear:
+    """The holiday data of one year, as loaded from its file.
+
+    Attributes:
+        year: The calendar year.
+        holidays: The days in force, sorted by date.
+        removed: Days set and later removed by a revision (not used for counting).
+        sources: The instruments cited, by id.
+        python_holidays_notes: Explained differences from python-holidays, by date.
+    """
+
+    year: int
+    holidays: tuple[Holiday, ...]
+    removed: tuple[RemovedHoliday, ...] = ()
+    sources: dict[str, Source] = attrs.field(factory=dict)
+    python_holidays_notes: dict[dt.date, str] = attrs.field(factory=dict)
+
+
+_CATEGORIES = {c.value: c for c in HolidayCategory}
+
+
+def _read_sources(doc: Document, node: object, path: str) -> dict[str, Source]:
+    sources: dict[str, Source] = {}
+    for _, item, ipath in doc.items(node, path):  # type: ignore[arg-type]
+        f = doc.mapping(
+            item, ipath, required=("id", "title", "urls"), optional=("date", "confidence", "note")
+        )
+        sid = doc.string(f.get("id"), node_path(ipath, "id")) if "id" in f else None
+        title = doc.string(f.get("title"), node_path(ipath, "title")) if "title" in f else None
+        urls = tuple(
+            u
+            for _, un, up in doc.items(f.get("urls"), node_path(ipath, "urls"))
+            if (u := doc.string(un, up)) is not None
+        )
+        confidence = doc.optional(f, "confidence", ipath, lambda n, p: doc.choice(n, p, ("P", "S")))
+        if sid is None or title is None:
+            continue
+        if sid in sources:
+            doc.error(f["id"], node_path(ipath, "id"), f"duplicate source id {sid!r}")
+            continue
+        sources[sid] = Source(
+            id=sid,
+            title=title,
+            date=doc.optional(f, "date", ipath, doc.date),
+            confidence=confidence or "S",
+            urls=urls,
+            note=doc.optional(f, "note", ipath, doc.string),
+        )
+    return sources
+
+
+def parse_holiday_year(text: str, *, source: str = "<string>") -> HolidayYear:
+    """Parse one year's holiday file.
+
+    Args:
+        text: The YAML text.
+        source: File name used in error messages.
+
+    Returns:
+        The year's holidays, sorted by date.
+
+    Raises:
+        DataFileError: Every problem of the file, each located.
+
+    Examples:
+        >>> text = '''
+        ... year: 2024
+        ... sources:
+        ...   - id: keppres-10-2024
+        ...     title: Keputusan Presiden Nomor 10 Tahun 2024
+        ...     urls: [https://example.org/k10]
+        ... holidays:
+        ...   - date: 2024-02-14
+        ...     name: Hari Pemungutan Suara Pemilihan Umum Tahun 2024
+        ...     category: pemungutan_suara
+        ...     source: keppres-10-2024
+        ... '''
+        >>> parse_holiday_year(text).holidays[0].category
+        <HolidayCategory.PEMUNGUTAN_SUARA: 'pemungutan_suara'>
+    """
+    doc = Document.parse(text, source=source)
+    top = doc.mapping(
+        doc.root,
+        "$",
+        required=("year", "sources", "holidays"),
+        optional=("removed", "python_holidays"),
+    )
+    year = (
+        doc.integer(top.get("year"), "$.year", minimum=1900, maximum=2200)
+        if "year" in top
+        else None
+    )
+    sources = _read_sources(doc, top.get("sources"), "$.sources") if "sources" in top else {}
+
+    def ref(node: object, path: str) -> Source | None:
+        sid = doc.string(node, path)  # type: ignore[arg-type]
+        if sid is None:
+            return None
+        if sid not in sources:
+            known = ", ".join(sorted(sources)) or "none"
+            doc.error(node, path, f"unknown source {sid!r}; sources of this file: {known}")  # type: ignore[arg-type]
+            return None
+        return sources[sid]
+
+    def day(node: object, path: str) -> dt.date | None:
+        d = doc.date(node, path)  # type: ignore[arg-type]
+        if d is not None and year is not None and d.year != year:
+            doc.error(node, path, f"{d.isoformat()} is not in the file's year {year}")  # type: ignore[arg-type]
+            return None
+        return d
+
+    holidays: list[Holiday] = []
+    seen: dict[tuple[dt.date, HolidayCategory], int] = {}
+    for _, item, ipath in doc.items(top.get("holidays"), "$.holidays") if "holidays" in top else ():
+        f = doc.mapping(
+            item, ipath, required=("date", "name", "category", "source"), optional=("note",)
+        )
+        d = day(f["date"], node_path(ipath, "date")) if "date" in f else None
+        name = doc.string(f["name"], node_path(ipath, "name")) if "name" in f else None
+        cat = (
+            doc.choice(f["category"], node_path(ipath, "category"), _CATEGORIES)
+            if "category" in f
+            else None
+        )
+        src = ref(f["source"], node_path(ipath, "source")) if "source" in f else None
+        note = doc.optional(f, "note", ipath, doc.string)
+        if d is None or name is None or cat is None or src is None:
+            continue
+        key = (d, cat)
+        if key in seen:
+            doc.error(
+                f["date"],
+                node_path(ipath, "date"),
+                f"duplicate date {d.isoformat()} in category {cat.value} "
+                f"(first at $.holidays[{seen[key]}])",
+            )
+            continue
+        seen[key] = int(ipath.rsplit("[", 1)[1].rstrip("]"))
+        holidays.append(Holiday(date=d, name=name, category=cat, source=src, note=note))
+
+    removed: list[RemovedHoliday] = []
+    for _, item, ipath in doc.items(top.get("removed"), "$.removed") if "removed" in top else ():
+        f = doc.mapping(item, ipath, required=("date", "name", "category", "source", "removed_by"))
+        d = day(f["date"], node_path(ipath, "date")) if "date" in f else None
+        name = doc.string(f["name"], node_path(ipath, "name")) if "name" in f else None
+        cat = (
+            doc.choice(f["category"], node_path(ipath, "category"), _CATEGORIES)
+            if "category" in f
+            else None
+        )
+        src = ref(f["source"], node_path(ipath, "source")) if "source" in f else None
+        by = ref(f["removed_by"], node_path(ipath, "removed_by")) if "removed_by" in f else None
+        if d is not None and name is not None and cat is not None and src and by:
+            removed.append(
+                RemovedHoliday(date=d, name=name, category=cat, source=src, removed_by=by)
+            )
+
+    notes: dict[dt.date, str] = {}
+    if "python_holidays" in top:
+        for _, item, ipath in doc.items(top["python_holidays"], "$.python_holidays"):
+            f = doc.mapping(item, ipath, required=("date", "note"))
+            d = day(f["date"], node_path(ipath, "date")) if "date" in f else None
+            text_ = doc.string(f["note"], node_path(ipath, "note")) if "note" in f else None
+            if d is not None and text_ is not None:
+                notes[d] = text_
+
+    doc.raise_errors()
+    assert year is not None  # guaranteed once no error was recorded
+    return HolidayYear(
+        year=year,
+        holidays=tuple(sorted(holidays)),
+        removed=tuple(sorted(removed, key=lambda r: r.date)),
+        sources=sources,
+        python_holidays_notes=notes,
+    )
+
+
+def load_holiday_file(path: str | Path) -> HolidayYear:
+    """Load a holiday file from disk (same format as the bundled ones)."""
+    p = Path(path)
+    return parse_holiday_year(p.read_text(encoding="utf-8"), source=str(p))
+
+
+_DATA = resources.files("ppid_core.calendar") / "data" / "holidays"
+
+
+@functools.cache
+def bundled_years() -> tuple[int, ...]:
+    """The years for which ppid-core ships holiday data, ascending."""
+    return tuple(sorted(int(f.name[:-5]) for f in _DATA.iterdir() if f.name.endswith(".yaml")))
+
+
+@functools.cache
+def load_bundled_year(year: int) -> HolidayYear:
+    """The bundled holiday data of ``year`` (parsed once, then cached)."""
+    name = f"{year}.yaml"
+    return parse_holiday_year(
+        (_DATA / name).read_text(encoding="utf-8"),
+        source=f"ppid_core/calendar/data/holidays/{name}",
+    )
+
+
+def merge_years(years: Iterable[HolidayYear]) -> tuple[Holiday, ...]:
+    """All holidays of several years, sorted by date."""
+    return tuple(sorted(h for y in years for h in y.holidays))

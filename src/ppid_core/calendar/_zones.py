@@ -1,0 +1,223 @@
+"""Office time zones (WIB, WITA, WIT) and office hours.
+
+A zone may be given as an IANA name (``Asia/Makassar``), as the Indonesian abbreviation
+(``WITA``) or as a province (``Nusa Tenggara Timur``, ``NTT``); :func:`resolve_zone`
+returns the IANA name. The table is data (``calendar/data/zones.yaml``), citing
+Keppres 41/1987.
+
+References:
+    Keppres 41/1987 (three time zones, from 1 January 1988); Perpres 21/2023 tentang Hari
+    Kerja dan Jam Kerja Instansi Pemerintah dan Pegawai ASN, Pasal 3 (five working days,
+    Monday to Friday) and Pasal 4 (37 jam 30 menit a week without breaks, starting 07.30
+    local time).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Mapping
+from importlib import resources
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from ppid_core._yaml import Document, node_path
+from ppid_core.errors import UnknownZoneError
+
+__all__ = ["OfficeHours", "provinces", "resolve_zone", "zone_info"]
+
+_IANA_ZONES = ("Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura")
+_LEGACY = {"Asia/Ujung_Pandang": "Asia/Makassar"}  # tzdata backward-compatibility link
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"^(provinsi|prov\.?)\s+", "", text.strip(), flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", text).casefold()
+
+
+@functools.cache
+def _zone_table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    name = "zones.yaml"
+    text = (resources.files("ppid_core.calendar") / "data" / name).read_text(encoding="utf-8")
+    doc = Document.parse(text, source=f"ppid_core/calendar/data/{name}")
+    top = doc.mapping(doc.root, "$", required=("abbreviations", "provinces", "province_aliases"))
+    abbrev: dict[str, str] = {}
+    for key, node in doc.mapping(top["abbreviations"], "$.abbreviations", open_keys=True).items():
+        zone = doc.choice(node, node_path("$.abbreviations", key), _IANA_ZONES)
+        if zone:
+            abbrev[key] = zone
+    by_province: dict[str, str] = {}
+    official: dict[str, str] = {}
+    for zone, node in doc.mapping(top["provinces"], "$.provinces", required=_IANA_ZONES).items():
+        for _, pnode, ppath in doc.items(node, node_path("$.provinces", zone)):
+            prov = doc.string(pnode, ppath)
+            if prov:
+                by_province[_norm(prov)] = zone
+                official[_norm(prov)] = prov
+    aliases = doc.mapping(top["province_aliases"], "$.province_aliases", open_keys=True)
+    for alias, node in aliases.items():
+        target = doc.string(node, node_path("$.province_aliases", alias))
+        if target and _norm(target) in by_province:
+            by_province[_norm(alias)] = by_province[_norm(target)]
+        elif target:
+            doc.error(node, node_path("$.province_aliases", alias), f"unknown province {target!r}")
+    doc.raise_errors()
+    return abbrev, by_province, official
+
+
+def provinces() -> dict[str, str]:
+    """Every province (official name) and the IANA zone of its offices.
+
+    >>> provinces()["Nusa Tenggara Timur"]
+    'Asia/Makassar'
+    >>> len(provinces())
+    38
+    """
+    _, by_province, official = _zone_table()
+    return {official[k]: by_province[k] for k in official}
+
+
+def resolve_zone(zone: str) -> str:
+    """The IANA name for an IANA name, WIB/WITA/WIT or a province name.
+
+    Raises:
+        UnknownZoneError: The text names no Indonesian zone or province.
+
+    Examples:
+        >>> resolve_zone("WITA"), resolve_zone("Provinsi NTT"), resolve_zone("Asia/Jayapura")
+        ('Asia/Makassar', 'Asia/Makassar', 'Asia/Jayapura')
+        >>> resolve_zone("Asia/Tokyo")
+        Traceback (most recent call last):
+        ...
+        ppid_core.errors.UnknownZoneError: unknown zone 'Asia/Tokyo'; expected an Indonesian IANA
+        zone (Asia/Jakarta, Asia/Pontianak, Asia/Makassar, Asia/Jayapura), WIB, WITA, WIT or a
+        province name
+    """
+    text = zone.strip()
+    if text in _IANA_ZONES:
+        return text
+    if text in _LEGACY:
+        return _LEGACY[text]
+    abbrev, by_province, _ = _zone_table()
+    if text.upper() in abbrev:
+        return abbrev[text.upper()]
+    if _norm(text) in by_province:
+        return by_province[_norm(text)]
+    msg = (
+        f"unknown zone {zone!r}; expected an Indonesian IANA zone ({', '.join(_IANA_ZONES)}), "
+        "WIB, WITA, WIT or a province name"
+    )
+    raise UnknownZoneError(msg)
+
+
+@functools.cache
+def zone_info(zone: str) -> ZoneInfo:
+    """The :class:`zoneinfo.ZoneInfo` of a zone given in any form :func:`resolve_zone` takes."""
+    return ZoneInfo(resolve_zone(zone))
+
+
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SPAN_RE = re.compile(
+    r"([01][0-9]|2[0-3])[:.]([0-5][0-9])\s*-\s*([01][0-9]|2[0-4])[:.]([0-5][0-9])"
+)
+
+
+def _span(text: str) -> tuple[dt.time, dt.time]:
+    m = _SPAN_RE.fullmatch(text.strip())
+    if not m:
+        msg = f"expected office hours as HH:MM-HH:MM, got {text!r}"
+        raise ValueError(msg)
+    start = dt.time(int(m[1]), int(m[2]))
+    end = dt.time.max if (m[3], m[4]) == ("24", "00") else dt.time(int(m[3]) % 24, int(m[4]))
+    if end <= start:
+        msg = f"office hours must close after they open, got {text!r}"
+        raise ValueError(msg)
+    return start, end
+
+
+@attrs.frozen(kw_only=True)
+class OfficeHours:
+    """When an office receives requests, per weekday (local time of the office's zone).
+
+    A request that arrives before opening on a working day counts for that day; one that
+    arrives at or after closing, or on a day without hours, counts for the next working
+    day (KPU e-PPID practice: registration outside office hours is activated on the next
+    working day).
+
+    Attributes:
+        hours: Weekday (0 = Monday) to opening and closing time; missing days are closed.
+
+    Examples:
+        >>> h = OfficeHours.perpres_21_2023()
+        >>> h.hours[0]
+        (datetime.time(7, 30), datetime.time(16, 0))
+        >>> h.hours[4]
+        (datetime.time(7, 30), datetime.time(16, 30))
+        >>> OfficeHours.parse({"monday": "08:00-16:00"}).hours
+        {0: (datetime.time(8, 0), datetime.time(16, 0))}
+    """
+
+    hours: Mapping[int, tuple[dt.time, dt.time]]
+
+    @classmethod
+    def perpres_21_2023(cls) -> OfficeHours:
+        """The standard government week derived from Perpres 21/2023.
+
+        Pasal 4 sets 37 jam 30 menit a week without breaks, starting 07.30 local time,
+        with a 60-minute break (90 minutes on Friday): Monday–Thursday 07:30–16:00 and
+        Friday 07:30–16:30. The exact schedule is set by each office's head (Pasal 4 and
+        the Perpres' closing provisions), and Ramadan hours differ (32 jam 30 menit from
+        08.00): offices with other hours pass their own.
+        """
+        mon_thu = (dt.time(7, 30), dt.time(16, 0))
+        return cls(
+            hours={
+                0: mon_thu,
+                1: mon_thu,
+                2: mon_thu,
+                3: mon_thu,
+                4: (dt.time(7, 30), dt.time(16, 30)),
+            }
+        )
+
+    @classmethod
+    def parse(cls, spec: Mapping[str, str]) -> OfficeHours:
+        """Build from ``{"monday": "07:30-16:00", ...}`` (English day names).
+
+        Raises:
+            ValueError: An unknown day name or a malformed or empty span.
+        """
+        hours: dict[int, tuple[dt.time, dt.time]] = {}
+        for day, text in spec.items():
+            if day.casefold() not in _DAY_NAMES:
+                msg = f"unknown day {day!r}; expected one of: {', '.join(_DAY_NAMES)}"
+                raise ValueError(msg)
+            hours[_DAY_NAMES.index(day.casefold())] = _span(text)
+        return cls(hours=hours)
+
+    def is_open(self, when: dt.datetime) -> bool:
+        """Whether a local wall-clock time falls inside the hours of its weekday."""
+        span = self.hours.get(when.weekday())
+        return span is not None and span[0] <= when.time() < span[1]
+
+    def after_closing(self, when: dt.datetime) -> bool:
+        """Whether a local time is at or after closing, or on a day without hours."""
+        span = self.hours.get(when.weekday())
+        return span is None or when.time() >= span[1]
+
+
+def read_office_hours(doc: Document, node: object, path: str) -> OfficeHours | None:
+    """Read an ``office_hours`` mapping from a YAML document, recording located errors."""
+    fields = doc.mapping(node, path, optional=_DAY_NAMES)  # type: ignore[arg-type]
+    hours: dict[int, tuple[dt.time, dt.time]] = {}
+    for day, vnode in fields.items():
+        text = doc.string(vnode, node_path(path, day))
+        if text is None:
+            continue
+        try:
+            hours[_DAY_NAMES.index(day)] = _span(text)
+        except ValueError as exc:
+            doc.error(vnode, node_path(path, day), str(exc))
+    return OfficeHours(hours=hours) if hours else None
