@@ -1,0 +1,80 @@
+"""Information requests under UU 14/2008: deadlines, lifecycle, register and service report.
+
+- Deadline rule sets are package data (:func:`load_rule_set`): the general regime of
+  UU 14/2008 and the election-information regime of Perki 1/2019 (secondary sources;
+  its unknown steps have no number and are never guessed).
+- :func:`deadline_chain` gives every deadline of one request, from the written notice
+  to the Komisi Informasi.
+- :class:`Case` is the lifecycle: legal transitions only, each state with its due date
+  and a status on any day.
+- :func:`read_register` imports a register (CSV, or XLSX with the ``[excel]`` extra) in
+  the layout KPU offices use; :func:`service_report` builds the yearly report.
+- Personal data is masked by default (:class:`Masking`).
+
+References:
+    UU 14/2008 Pasal 12, 22, 35–38.
+"""
+
+from ppid_core.requests._dates import MONTHS, parse_register_date
+from ppid_core.requests._deadlines import Deadline, DeadlineChain, deadline_chain, due_after
+from ppid_core.requests._lifecycle import Case, State, Status
+from ppid_core.requests._masking import (
+    Masking,
+    NameMasking,
+    mask_email,
+    mask_name,
+    mask_phone,
+)
+from ppid_core.requests._models import (
+    Channel,
+    ClockStart,
+    Decision,
+    DecisionKind,
+    InformationRequest,
+    Keberatan,
+    KeberatanGround,
+    Requester,
+    Sengketa,
+)
+from ppid_core.requests._rules import (
+    Confidence,
+    RuleSet,
+    Step,
+    StepRule,
+    load_rule_set,
+    read_rule_set,
+    rule_set_names,
+)
+
+__all__ = [
+    "MONTHS",
+    "Case",
+    "Channel",
+    "ClockStart",
+    "Confidence",
+    "Deadline",
+    "DeadlineChain",
+    "Decision",
+    "DecisionKind",
+    "InformationRequest",
+    "Keberatan",
+    "KeberatanGround",
+    "Masking",
+    "NameMasking",
+    "Requester",
+    "RuleSet",
+    "Sengketa",
+    "State",
+    "Status",
+    "Step",
+    "StepRule",
+    "deadline_chain",
+    "due_after",
+    "load_rule_set",
+    "mask_email",
+    "mask_name",
+    "mask_phone",
+    "parse_register_date",
+    "read_rule_set",
+    "rule_set_names",
+]

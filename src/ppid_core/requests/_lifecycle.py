@@ -1,0 +1,373 @@
+"""The lifecycle of a request: the legal transitions only, each state with its due date.
+
+A :class:`Case` is a request with what has happened to it so far. Each transition
+returns a new case (``attrs.evolve``); a transition the law does not allow from the
+current state raises :class:`~ppid_core.errors.IllegalTransitionError`.
+
+::
+
+    RECEIVED ──extend──▶ EXTENDED
+       │                    │
+       └──────decide────────┴──▶ DECIDED
+    RECEIVED/EXTENDED (deadline passed) or DECIDED ──file_keberatan──▶ KEBERATAN_FILED
+    KEBERATAN_FILED ──answer_keberatan──▶ KEBERATAN_ANSWERED
+    KEBERATAN_ANSWERED, or KEBERATAN_FILED after the atasan's deadline
+        ──file_sengketa──▶ SENGKETA_FILED
+    SENGKETA_FILED ──settle_sengketa──▶ SENGKETA_SETTLED
+
+Every transition that can end a case (``decide``, ``answer_keberatan``,
+``settle_sengketa``) carries a :class:`~ppid_core.requests.Decision`, so no path closes
+without one.
+
+    >>> import datetime as dt
+    >>> from zoneinfo import ZoneInfo
+    >>> from ppid_core.calendar import WorkCalendar
+    >>> from ppid_core.requests import (
+    ...     Case,
+    ...     Decision,
+    ...     DecisionKind,
+    ...     InformationRequest,
+    ...     Requester,
+    ...     Status,
+    ... )
+    >>> cal = WorkCalendar.indonesia(zone="WITA")
+    >>> req = InformationRequest(
+    ...     number="017/PPID/X/2024",
+    ...     received_at=dt.datetime(2024, 10, 7, 10, 0, tzinfo=ZoneInfo("Asia/Makassar")),
+    ...     requester=Requester(name="Aprilianus Ndarinu"),
+    ...     information="Data SK Pemilihan 8 dapil 2004-2024",
+    ... )
+    >>> case = Case.open(req, cal)
+    >>> case.due
+    datetime.date(2024, 10, 21)
+    >>> case.status_on(dt.date(2024, 10, 17))
+    <Status.DUE_SOON: 'due_soon'>
+    >>> done = case.decide(dt.date(2024, 10, 22), Decision(kind=DecisionKind.GRANTED))
+    >>> done.status_on(dt.date(2024, 11, 1))
+    <Status.DONE_LATE: 'done_late'>
+
+References:
+    UU 14/2008 Pasal 22 ayat (7)–(8), Pasal 35 ayat (1), Pasal 36 ayat (1)–(2),
+    Pasal 37 ayat (1)–(2), Pasal 38 ayat (1)–(2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ppid_core.errors import IllegalTransitionError
+from ppid_core.requests._deadlines import Deadline, due_after
+from ppid_core.requests._models import (
+    ClockStart,
+    Decision,
+    InformationRequest,
+    Keberatan,
+    KeberatanGround,
+    Sengketa,
+)
+from ppid_core.requests._rules import RuleSet, Step, load_rule_set
+
+if TYPE_CHECKING:
+    from ppid_core.calendar import WorkCalendar
+
+__all__ = ["Case", "State", "Status"]
+
+
+class State(enum.Enum):
+    """Where a request stands."""
+
+    RECEIVED = "received"
+    EXTENDED = "extended"
+    DECIDED = "decided"
+    KEBERATAN_FILED = "keberatan_filed"
+    KEBERATAN_ANSWERED = "keberatan_answered"
+    SENGKETA_FILED = "sengketa_filed"
+    SENGKETA_SETTLED = "sengketa_settled"
+
+
+class Status(enum.Enum):
+    """How a case stands against its current deadline on a given day."""
+
+    ON_TIME = "on_time"
+    DUE_SOON = "due_soon"
+    OVERDUE = "overdue"
+    DONE_ON_TIME = "done_on_time"
+    DONE_LATE = "done_late"
+    UNKNOWN = "unknown"
+    """The rule set has no number for the current step."""
+
+
+_CLOSING = frozenset({State.DECIDED, State.KEBERATAN_ANSWERED, State.SENGKETA_SETTLED})
+_OPEN_OBLIGATION = {
+    State.RECEIVED: Step.RESPONSE,
+    State.EXTENDED: Step.EXTENSION,
+    State.KEBERATAN_FILED: Step.ATASAN_ANSWER,
+    State.SENGKETA_FILED: Step.KI_FINISH,
+}
+
+
+@attrs.frozen(kw_only=True)
+class Case:
+    """A request and its history.
+
+    Build one with :meth:`open`. Attributes other than ``request``, ``rules``,
+    ``calendar`` and ``clock_start`` are set by the transitions.
+
+    Attributes:
+        request: The request.
+        rules: The deadline rule set.
+        calendar: The office's calendar.
+        clock_start: Which moment starts the response clock.
+        state: The current state.
+        extended_on: When the extension was notified.
+        decision: The decision in force (the PPID's, then the atasan's, then the
+            Komisi Informasi's).
+        decided_on: When the PPID's written notice was given.
+        keberatan: The keberatan, if one was filed.
+        atasan_answered_on: When the atasan PPID answered.
+        sengketa: The sengketa, if one was brought.
+        settled_on: When the Komisi Informasi settled it.
+    """
+
+    request: InformationRequest
+    rules: RuleSet
+    calendar: WorkCalendar = attrs.field(repr=False, eq=False)
+    clock_start: ClockStart = ClockStart.RECEIPT
+    state: State = State.RECEIVED
+    extended_on: dt.date | None = None
+    decision: Decision | None = None
+    decided_on: dt.date | None = None
+    keberatan: Keberatan | None = None
+    atasan_answered_on: dt.date | None = None
+    sengketa: Sengketa | None = None
+    settled_on: dt.date | None = None
+
+    @classmethod
+    def open(
+        cls,
+        request: InformationRequest,
+        calendar: WorkCalendar,
+        rules: RuleSet | str = "uu_14_2008",
+        *,
+        clock_start: ClockStart = ClockStart.RECEIPT,
+    ) -> Case:
+        """A new case for a request just received."""
+        rs = load_rule_set(rules) if isinstance(rules, str) else rules
+        return cls(request=request, rules=rs, calendar=calendar, clock_start=clock_start)
+
+    # -- deadlines ----------------------------------------------------------------------
+    def _dl(self, step: Step, start: dt.date | dt.datetime | None, actual: bool) -> Deadline:
+        rule = self.rules.step(step)
+        due = None if start is None else due_after(start, rule.days, self.calendar)
+        day = None if start is None else self.calendar.to_date(start)
+        return Deadline(step=step, due=due, counts_from=day, actual=actual, rule=rule)
+
+    @property
+    def deadlines(self) -> dict[Step, Deadline]:
+        """The deadlines in force, by step; a step appears once the case reaches it.
+
+        A deadline, once in the mapping, never moves earlier as the case advances.
+        """
+        out: dict[Step, Deadline] = {}
+        resp = self._dl(Step.RESPONSE, self.request.clock_start(self.clock_start), True)
+        out[Step.RESPONSE] = resp
+        last_response = resp
+        if self.extended_on is not None:
+            last_response = self._dl(Step.EXTENSION, resp.due, False)
+            out[Step.EXTENSION] = last_response
+        if self.decided_on is not None:
+            out[Step.KEBERATAN_FILING] = self._dl(Step.KEBERATAN_FILING, self.decided_on, True)
+        elif self.keberatan is not None:
+            out[Step.KEBERATAN_FILING] = self._dl(Step.KEBERATAN_FILING, last_response.due, False)
+        if self.keberatan is not None:
+            atasan = self._dl(Step.ATASAN_ANSWER, self.keberatan.filed_on, True)
+            out[Step.ATASAN_ANSWER] = atasan
+            if self.atasan_answered_on is not None:
+                out[Step.SENGKETA_FILING] = self._dl(
+                    Step.SENGKETA_FILING, self.atasan_answered_on, True
+                )
+            elif self.sengketa is not None:
+                out[Step.SENGKETA_FILING] = self._dl(
+                    Step.SENGKETA_FILING_WITHOUT_ANSWER, atasan.due, False
+                )
+        if self.sengketa is not None:
+            out[Step.KI_START] = self._dl(Step.KI_START, self.sengketa.filed_on, True)
+            out[Step.KI_FINISH] = self._dl(Step.KI_FINISH, self.sengketa.filed_on, True)
+        return out
+
+    @property
+    def current(self) -> Deadline | None:
+        """The deadline of the body's (or the Komisi Informasi's) pending obligation.
+
+        ``None`` when the next move is the requester's (after a decision or an answer)
+        or the case is settled.
+        """
+        step = _OPEN_OBLIGATION.get(self.state)
+        return None if step is None else self.deadlines[step]
+
+    @property
+    def due(self) -> dt.date | None:
+        """The last day of the pending obligation (see :attr:`current`).
+
+        Raises:
+            UnknownDeadlineError: The rule set has no number for that step.
+        """
+        current = self.current
+        if current is None:
+            return None
+        if current.due is None:
+            self.rules.days(current.rule.step)  # raises with the rule set's explanation
+        return current.due
+
+    @property
+    def closed(self) -> bool:
+        """Whether the case is in a state that can end it (it then has a decision)."""
+        return self.state in _CLOSING
+
+    # -- status -------------------------------------------------------------------------
+    def _done_status(self) -> Status:
+        dl = self.deadlines
+        if self.state is State.DECIDED:
+            step, done = (Step.EXTENSION if self.extended_on else Step.RESPONSE), self.decided_on
+        elif self.state is State.KEBERATAN_ANSWERED:
+            step, done = Step.ATASAN_ANSWER, self.atasan_answered_on
+        else:
+            step, done = Step.KI_FINISH, self.settled_on
+        due = dl[step].due
+        if due is None or done is None:
+            return Status.UNKNOWN
+        return Status.DONE_ON_TIME if done <= due else Status.DONE_LATE
+
+    def status_on(self, day: dt.date, *, soon: int = 2) -> Status:
+        """How the case stands on ``day``.
+
+        Args:
+            day: The day asked about.
+            soon: A pending deadline this many working days away or fewer is "due soon".
+
+        Returns:
+            For a pending obligation: on time, due soon or overdue; when the body has
+            done its part (the next move is the requester's, or the case is settled):
+            done on time or done late, judged on the last obligation met; unknown
+            when the rule set has no number.
+        """
+        current = self.current
+        if current is None:
+            return self._done_status()
+        if current.due is None:
+            return Status.UNKNOWN
+        if day > current.due:
+            return Status.OVERDUE
+        if self.calendar.count_working_days(day, current.due) <= soon:
+            return Status.DUE_SOON
+        return Status.ON_TIME
+
+    # -- transitions ----------------------------------------------------------------------
+    def _require(self, action: str, *allowed: State) -> None:
+        if self.state not in allowed:
+            names = ", ".join(s.value for s in allowed)
+            msg = f"cannot {action} a request in state {self.state.value!r} (only from: {names})"
+            raise IllegalTransitionError(msg)
+
+    def _not_before(self, action: str, day: dt.date, earlier: dt.date | None) -> None:
+        if earlier is not None and day < earlier:
+            msg = f"cannot {action} on {day.isoformat()}, before {earlier.isoformat()}"
+            raise IllegalTransitionError(msg)
+
+    def extend(self, on: dt.date) -> Case:
+        """Notify an extension (UU 14/2008 Pasal 22 ayat (8)), within the response period."""
+        self._require("extend", State.RECEIVED)
+        received = self.calendar.to_date(self.request.received_at)
+        self._not_before("extend", on, received)
+        due = self.deadlines[Step.RESPONSE].due
+        if due is not None and on > due:
+            msg = (
+                f"cannot extend on {on.isoformat()}: the response period ended on "
+                f"{due.isoformat()} (an extension is notified within it)"
+            )
+            raise IllegalTransitionError(msg)
+        return attrs.evolve(self, state=State.EXTENDED, extended_on=on)
+
+    def decide(self, on: dt.date, decision: Decision) -> Case:
+        """Give the written notice with its decision (UU 14/2008 Pasal 22 ayat (7))."""
+        self._require("decide", State.RECEIVED, State.EXTENDED)
+        received = self.calendar.to_date(self.request.received_at)
+        self._not_before("decide", on, self.extended_on or received)
+        return attrs.evolve(self, state=State.DECIDED, decision=decision, decided_on=on)
+
+    def file_keberatan(self, keberatan: Keberatan) -> Case:
+        """File a keberatan (UU 14/2008 Pasal 35–36).
+
+        From a decided case, within the keberatan window counted from the notice; from
+        an undecided one only after its response deadline has passed (ground c, not
+        responded), within the window counted from that deadline.
+        """
+        self._require("file a keberatan", State.RECEIVED, State.EXTENDED, State.DECIDED)
+        day = keberatan.filed_on
+        if self.state is not State.DECIDED:
+            pending = self.current
+            if pending is not None and pending.due is not None and day <= pending.due:
+                msg = (
+                    f"cannot file a keberatan on {day.isoformat()} for an unanswered request "
+                    f"before its response deadline {pending.due.isoformat()} has passed"
+                )
+                raise IllegalTransitionError(msg)
+            if KeberatanGround.C not in keberatan.grounds:
+                msg = "a keberatan on an unanswered request must cite ground c (not responded)"
+                raise IllegalTransitionError(msg)
+        self._not_before("file a keberatan", day, self.decided_on)
+        window = attrs.evolve(self, keberatan=keberatan).deadlines[Step.KEBERATAN_FILING]
+        if window.due is not None and day > window.due:
+            msg = (
+                f"cannot file a keberatan on {day.isoformat()}: the window closed on "
+                f"{window.due.isoformat()} ({window.rule.citation})"
+            )
+            raise IllegalTransitionError(msg)
+        return attrs.evolve(self, state=State.KEBERATAN_FILED, keberatan=keberatan)
+
+    def answer_keberatan(self, on: dt.date, decision: Decision) -> Case:
+        """The atasan PPID's written answer and the decision it holds (Pasal 36 ayat (2))."""
+        self._require("answer a keberatan", State.KEBERATAN_FILED)
+        assert self.keberatan is not None  # guaranteed by the state
+        self._not_before("answer a keberatan", on, self.keberatan.filed_on)
+        return attrs.evolve(
+            self, state=State.KEBERATAN_ANSWERED, atasan_answered_on=on, decision=decision
+        )
+
+    def file_sengketa(self, sengketa: Sengketa) -> Case:
+        """Bring a sengketa to the Komisi Informasi (UU 14/2008 Pasal 37).
+
+        After the atasan's answer, within its window; without an answer, only once the
+        atasan's period has passed.
+        """
+        self._require("file a sengketa", State.KEBERATAN_FILED, State.KEBERATAN_ANSWERED)
+        day = sengketa.filed_on
+        if self.state is State.KEBERATAN_FILED:
+            pending = self.current
+            if pending is not None and pending.due is not None and day <= pending.due:
+                msg = (
+                    f"cannot file a sengketa on {day.isoformat()} before the atasan PPID's "
+                    f"period ends on {pending.due.isoformat()} (no answer yet)"
+                )
+                raise IllegalTransitionError(msg)
+        assert self.keberatan is not None  # guaranteed by the state
+        self._not_before("file a sengketa", day, self.atasan_answered_on or self.keberatan.filed_on)
+        window = attrs.evolve(self, sengketa=sengketa).deadlines[Step.SENGKETA_FILING]
+        if window.due is not None and day > window.due:
+            msg = (
+                f"cannot file a sengketa on {day.isoformat()}: the window closed on "
+                f"{window.due.isoformat()} ({window.rule.citation})"
+            )
+            raise IllegalTransitionError(msg)
+        return attrs.evolve(self, state=State.SENGKETA_FILED, sengketa=sengketa)
+
+    def settle_sengketa(self, on: dt.date, decision: Decision) -> Case:
+        """The Komisi Informasi's settlement (mediation or putusan) and its decision."""
+        self._require("settle a sengketa", State.SENGKETA_FILED)
+        assert self.sengketa is not None  # guaranteed by the state
+        self._not_before("settle a sengketa", on, self.sengketa.filed_on)
+        return attrs.evolve(self, state=State.SENGKETA_SETTLED, settled_on=on, decision=decision)

@@ -1,0 +1,267 @@
+"""Deadline rule sets: package YAML, each step citing its Pasal/ayat.
+
+A rule set gives, for each step of the request–keberatan–sengketa chain, how many
+working days it allows, which article says so and how sure we are of the number
+(:class:`Confidence`). A step whose number was not found has ``days`` ``None``; asking
+for its deadline raises :class:`~ppid_core.errors.UnknownDeadlineError` instead of
+guessing.
+
+Two rule sets ship with the package:
+
+- ``uu_14_2008``: the general regime of UU 14/2008;
+- ``perki_1_2019``: election information under Perki 1/2019, from secondary sources
+  only (see its :attr:`RuleSet.confirmed`).
+
+    >>> rules = load_rule_set("uu_14_2008")
+    >>> rules.step(Step.RESPONSE).days, rules.step(Step.RESPONSE).citation
+    (10, 'UU 14/2008 Pasal 22 ayat (7)')
+    >>> perki = load_rule_set("perki_1_2019")
+    >>> perki.confirmed, perki.step(Step.KEBERATAN_FILING).days
+    (False, None)
+    >>> perki.days(Step.KEBERATAN_FILING)
+    Traceback (most recent call last):
+    ...
+    ppid_core.errors.UnknownDeadlineError: perki_1_2019: no number of days is known for step ...
+
+References:
+    UU 14/2008 Pasal 22 ayat (7)–(8), Pasal 36 ayat (1)–(2), Pasal 37 ayat (1)–(2),
+    Pasal 38 ayat (1)–(2); Perki 1/2019 Pasal 12–14 (secondary sources).
+"""
+
+from __future__ import annotations
+
+import enum
+from importlib import resources
+from pathlib import Path
+
+import attrs
+
+from ppid_core._yaml import Document
+from ppid_core.errors import UnknownDeadlineError, UnknownNameError
+
+__all__ = [
+    "Confidence",
+    "RuleSet",
+    "Step",
+    "StepRule",
+    "load_rule_set",
+    "read_rule_set",
+    "rule_set_names",
+]
+
+
+class Step(enum.Enum):
+    """A step of the chain whose length a rule set fixes (values are the YAML keys)."""
+
+    RESPONSE = "response"
+    """Written notice (pemberitahuan tertulis) to a request."""
+    EXTENSION = "extension"
+    """Extra days after the response deadline, with written reasons."""
+    KEBERATAN_FILING = "keberatan_filing"
+    """The requester's window to file a keberatan."""
+    ATASAN_ANSWER = "atasan_answer"
+    """The atasan PPID's time to answer a keberatan."""
+    SENGKETA_FILING = "sengketa_filing"
+    """The requester's window to bring a sengketa, after the atasan's answer."""
+    SENGKETA_FILING_WITHOUT_ANSWER = "sengketa_filing_without_answer"
+    """The same window when the atasan did not answer in time."""
+    KI_START = "ki_start"
+    """The Komisi Informasi's time to start mediation or adjudication."""
+    KI_FINISH = "ki_finish"
+    """The Komisi Informasi's time to settle the sengketa."""
+
+
+class Confidence(enum.Enum):
+    """How sure the rule set is of a step's number."""
+
+    PRIMARY = "primary"
+    """Read in a copy of the regulation's text."""
+    SECONDARY = "secondary"
+    """Restated by official pages, later regulations or officials."""
+    PRACTICE = "practice"
+    """Agency practice; the statute's wording was not found."""
+    UNKNOWN = "unknown"
+    """No number found; the step has no ``days``."""
+
+
+@attrs.frozen(kw_only=True)
+class StepRule:
+    """One step of a rule set.
+
+    Attributes:
+        step: Which step.
+        days: Working days allowed, or ``None`` when the number is unknown.
+        citation: Pasal/ayat, as precise as the sources allow.
+        confidence: How sure we are of ``days``.
+        counts_from: The event the days count from, in words.
+        source: Where the number was read (URL), if anywhere.
+        note: Quote or caveat.
+    """
+
+    step: Step
+    days: int | None
+    citation: str
+    confidence: Confidence
+    counts_from: str
+    source: str | None = None
+    note: str = ""
+
+    @property
+    def known(self) -> bool:
+        """Whether the step has a number."""
+        return self.days is not None
+
+
+@attrs.frozen(kw_only=True)
+class RuleSet:
+    """A regime's deadlines.
+
+    Attributes:
+        name: Identifier (the file name without ``.yaml``).
+        title: Human title.
+        regulation: The regulation's full name.
+        applies_to: To which requests the regime applies.
+        confirmed: Whether the rule set's numbers were confirmed from the regulation
+            (or its official restatements); ``False`` for a regime known only from
+            secondary sources.
+        steps: One :class:`StepRule` per :class:`Step`.
+    """
+
+    name: str
+    title: str
+    regulation: str
+    applies_to: str
+    confirmed: bool
+    steps: tuple[StepRule, ...]
+
+    def step(self, step: Step) -> StepRule:
+        """The rule of one step."""
+        for rule in self.steps:
+            if rule.step is step:
+                return rule
+        raise UnknownNameError(f"{self.name}: no rule for step {step.value!r}")  # pragma: no cover
+
+    def days(self, step: Step) -> int:
+        """The working days of ``step``.
+
+        Raises:
+            UnknownDeadlineError: The rule set has no number for this step.
+        """
+        rule = self.step(step)
+        if rule.days is None:
+            msg = (
+                f"{self.name}: no number of days is known for step {step.value!r} "
+                f"({rule.citation}); the deadline is unknown, not guessed"
+            )
+            raise UnknownDeadlineError(msg)
+        return rule.days
+
+    @property
+    def unknown_steps(self) -> tuple[Step, ...]:
+        """The steps without a number."""
+        return tuple(r.step for r in self.steps if r.days is None)
+
+
+_STEP_FIELDS = ("days", "citation", "confidence", "counts_from", "source", "note")
+
+
+def _read(doc: Document) -> RuleSet:
+    top = doc.mapping(
+        doc.root, "$", required=("name", "title", "regulation", "applies_to", "confirmed", "steps")
+    )
+    confirmed = doc.boolean(top.get("confirmed"), "$.confirmed")
+    texts = {k: doc.string(top.get(k), f"$.{k}") for k in ("name", "title", "regulation")}
+    applies_to = doc.string(top.get("applies_to"), "$.applies_to")
+    step_nodes = doc.mapping(top.get("steps"), "$.steps", required=[s.value for s in Step])
+    rules: list[StepRule] = []
+    for step in Step:
+        node = step_nodes.get(step.value)
+        if node is None:
+            continue
+        path = f"$.steps.{step.value}"
+        fields = doc.mapping(node, path, required=_STEP_FIELDS[:4], optional=_STEP_FIELDS[4:])
+        days_node = fields.get("days")
+        days: int | None = None
+        unknown_days = doc.scalar(days_node, f"{path}.days", "a whole number or 'unknown'")
+        if unknown_days is not None and unknown_days.strip() != "unknown":
+            days = doc.integer(days_node, f"{path}.days", minimum=0, maximum=365)
+        confidence = doc.choice(
+            fields.get("confidence"), f"{path}.confidence", {c.value: c for c in Confidence}
+        )
+        if (
+            confidence is not None
+            and unknown_days is not None
+            and (confidence is Confidence.UNKNOWN) != (unknown_days.strip() == "unknown")
+        ):
+            doc.error(
+                fields.get("confidence"),
+                f"{path}.confidence",
+                "confidence 'unknown' goes with days: unknown, and only with it",
+            )
+        citation = doc.string(fields.get("citation"), f"{path}.citation")
+        counts_from = doc.string(fields.get("counts_from"), f"{path}.counts_from")
+        source = doc.optional(fields, "source", path, doc.string)
+        note = doc.optional(fields, "note", path, doc.string) or ""
+        if citation is not None and counts_from is not None and confidence is not None:
+            rules.append(
+                StepRule(
+                    step=step,
+                    days=days,
+                    citation=citation,
+                    confidence=confidence,
+                    counts_from=counts_from,
+                    source=source,
+                    note=note,
+                )
+            )
+    doc.raise_errors()
+    return RuleSet(
+        name=texts["name"] or "",
+        title=texts["title"] or "",
+        regulation=texts["regulation"] or "",
+        applies_to=applies_to or "",
+        confirmed=bool(confirmed),
+        steps=tuple(rules),
+    )
+
+
+def read_rule_set(path: str | Path) -> RuleSet:
+    """Read a rule set from a YAML file (a custom or revised regime).
+
+    Raises:
+        DataFileError: Every problem of the file, located.
+    """
+    return _read(Document.read(path))
+
+
+def rule_set_names() -> tuple[str, ...]:
+    """The names of the rule sets shipped with the package.
+
+    >>> rule_set_names()
+    ('perki_1_2019', 'uu_14_2008')
+    """
+    folder = resources.files("ppid_core.requests") / "data" / "rules"
+    return tuple(
+        sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+    )
+
+
+_CACHE: dict[str, RuleSet] = {}
+
+
+def load_rule_set(name: str = "uu_14_2008") -> RuleSet:
+    """A rule set shipped with the package, by name.
+
+    Raises:
+        UnknownNameError: No such rule set.
+    """
+    if name in _CACHE:
+        return _CACHE[name]
+    names = rule_set_names()
+    if name not in names:
+        msg = f"unknown rule set {name!r}; expected one of: {', '.join(names)}"
+        raise UnknownNameError(msg)
+    res = resources.files("ppid_core.requests") / "data" / "rules" / f"{name}.yaml"
+    rules = _read(Document.parse(res.read_text(encoding="utf-8"), source=f"{name}.yaml"))
+    _CACHE[name] = rules
+    return rules
