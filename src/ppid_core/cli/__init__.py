@@ -61,6 +61,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         return int(exc.code or 0)
     try:
         return int(args.handler(args, stdout))
+    except SystemExit as exc:  # a handler's parser.error(): bad usage
+        return int(exc.code or 0)
     except DataFileError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
