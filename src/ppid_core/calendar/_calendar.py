@@ -359,8 +359,16 @@ class WorkCalendar:
             start = self.to_date(start)
         if end.__class__ is not _date:
             end = self.to_date(end)
-        cum = self._cum
-        return cum[self._index(end)] - cum[self._index(start)]
+        i, j = end.toordinal() - self._first, start.toordinal() - self._first
+        if i >= 0 and j >= 0:
+            cum = self._cum
+            try:
+                return cum[i] - cum[j]
+            except IndexError:
+                pass
+        self._index(start)
+        self._index(end)
+        raise AssertionError  # pragma: no cover - _index raised for the uncovered end
 
     # -- batch forms ----------------------------------------------------------------
     def add_working_days_many(self, dates: Iterable[dt.date], n: int) -> list[dt.date]:
