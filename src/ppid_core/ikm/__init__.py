@@ -1,0 +1,91 @@
+"""Indeks Kepuasan Masyarakat (IKM): satisfaction-survey scoring as Permenpan RB 14/2017 prescribes.
+
+Exact arithmetic (``Fraction``) from answers to NRR per unsur, the weighted index and its
+conversion to 25-100; half-up rounding to 2 decimals only to display and to classify.
+Regimes (unsur, weights, interval table) are YAML data; tallies merge exactly, so large
+or distributed data can be scored in pieces.
+
+Examples:
+    >>> from ppid_core.ikm import Tally, load_regime, score
+    >>> r = load_regime()
+    >>> t = Tally.from_totals(
+    ...     r,
+    ...     {
+    ...         "Persyaratan": 549,
+    ...         "Prosedur": 555,
+    ...         "Waktu": 523,
+    ...         "Biaya": 600,
+    ...         "Produk": 503,
+    ...         "Kompetensi": 553,
+    ...         "Perilaku": 553,
+    ...         "Sarana dan Prasarana": 523,
+    ...         "Penanganan Pengaduan": 537,
+    ...     },
+    ...     respondents=150,
+    ... )
+    >>> result = score(t, r)
+    >>> print(result)
+    IKM 90.67 (A, Sangat Baik); 150 responden
+
+References:
+    Permenpan RB 14/2017 Pasal 1 and Lampiran; Kepmenpan KEP/25/M.PAN/2/2004 Lampiran.
+"""
+
+from ppid_core.ikm._frames import from_dataframe, read_csv_pandas
+from ppid_core.ikm._numbers import half_up
+from ppid_core.ikm._read import (
+    DEMOGRAPHIC_COLUMNS,
+    MissingPolicy,
+    from_rows,
+    read_csv,
+    read_records,
+)
+from ppid_core.ikm._regime import (
+    DEFAULT_REGIME,
+    Band,
+    Regime,
+    Unsur,
+    available_regimes,
+    load_regime,
+)
+from ppid_core.ikm._sample import (
+    SampleCheck,
+    SmallSampleWarning,
+    check_sample,
+    krejcie_morgan,
+    krejcie_morgan_table,
+)
+from ppid_core.ikm._scoring import IkmResult, ScoringPolicy, UnsurScore, score
+from ppid_core.ikm._survey import Breakdown, Survey
+from ppid_core.ikm._tally import Tally
+from ppid_core.ikm._xlsx import read_xlsx
+
+__all__ = [
+    "DEFAULT_REGIME",
+    "DEMOGRAPHIC_COLUMNS",
+    "Band",
+    "Breakdown",
+    "IkmResult",
+    "MissingPolicy",
+    "Regime",
+    "SampleCheck",
+    "ScoringPolicy",
+    "SmallSampleWarning",
+    "Survey",
+    "Tally",
+    "Unsur",
+    "UnsurScore",
+    "available_regimes",
+    "check_sample",
+    "from_dataframe",
+    "from_rows",
+    "half_up",
+    "krejcie_morgan",
+    "krejcie_morgan_table",
+    "load_regime",
+    "read_csv",
+    "read_csv_pandas",
+    "read_records",
+    "read_xlsx",
+    "score",
+]

@@ -1,0 +1,141 @@
+"""pandas integration (optional extra ``pandas``): score a DataFrame of respondents."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from ppid_core.errors import DataFileError, UnknownNameError
+from ppid_core.ikm._optional import import_optional
+from ppid_core.ikm._read import MissingPolicy, _delimiter, _resolve_header, cell_text, read_records
+from ppid_core.ikm._regime import Regime, load_regime, normalize_header
+from ppid_core.ikm._survey import Survey
+from ppid_core.ikm._tally import Tally
+
+__all__ = ["from_dataframe", "read_csv_pandas"]
+
+
+def _score_of(value: object, low: int, high: int) -> int | None:
+    """The score of a value from a numeric column, or None when it is not a valid score."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int) or (hasattr(value, "dtype") and hasattr(value, "item")):
+        value = value.item() if hasattr(value, "item") else value  # numpy scalar
+    if isinstance(value, float):
+        if math.isnan(value) or not value.is_integer():
+            return None
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return value
+    return None
+
+
+def _text(value: object) -> str:
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    if value is None or value.__class__.__name__ in {"NAType", "NaTType"}:
+        return ""
+    if hasattr(value, "item") and not isinstance(value, str):
+        value = value.item()  # numpy scalar -> Python
+    return cell_text(value)
+
+
+def from_dataframe(
+    df: Any,
+    *,
+    regime: Regime | None = None,
+    columns: Mapping[str, str] | None = None,
+    missing: MissingPolicy | str = MissingPolicy.REFUSE,
+    by: Sequence[str] = (),
+    source: str = "<DataFrame>",
+) -> Survey:
+    """Tally a pandas DataFrame: one row per questionnaire, one column per unsur.
+
+    When every unsur column holds only valid whole-number scores, the tally comes from
+    ``value_counts`` (vectorised); otherwise the frame is read as text by
+    :func:`read_records`, with the same validation and messages. Row numbers in errors
+    count the header as row 1 (position + 2), as a spreadsheet shows them.
+
+    Raises:
+        MissingExtraError: pandas is not installed.
+        DataFileError: Every bad header and cell, located.
+    """
+    import_optional("pandas", "pandas")
+    regime = regime or load_regime()
+    header = [str(c) for c in df.columns]
+    idx, profile, errors = _resolve_header(header, regime, columns, source)
+    if errors:
+        raise DataFileError.from_errors(source, errors)
+    low, high = regime.scale_minimum, regime.scale_maximum
+    counts = []
+    fast = len(df) > 0
+    for i in idx:
+        vc = df.iloc[:, i].value_counts(dropna=False)
+        pairs = [(_score_of(k, low, high), int(c)) for k, c in vc.items()]
+        if any(s is None for s, _ in pairs):
+            fast = False
+            break
+        counts.append(pairs)
+    norm = [normalize_header(h) for h in header]
+    for name in by:
+        if normalize_header(name) not in norm:
+            msg = f"no column {name!r} in {source}; columns: {', '.join(header)}"
+            raise UnknownNameError(msg)
+    if not fast:
+        records = ([_text(v) for v in row] for row in df.itertuples(index=False, name=None))
+        return read_records(
+            header, records, source=source, regime=regime, columns=columns, missing=missing, by=by
+        )
+    keys = regime.keys
+    n = len(df)
+    tally = Tally(
+        keys=keys,
+        totals=[sum(s * c for s, c in pairs if s is not None) for pairs in counts],
+        answered=[n] * len(keys),
+        respondents=n,
+    )
+    unsur_frame = df.iloc[:, idx].astype("int64")
+    unsur_frame.columns = list(keys)
+    groups: dict[str, dict[str, Tally]] = {}
+    for name in by:
+        col = header[norm.index(normalize_header(name))]
+        labels = df[col].map(_text).str.strip()
+        sums = unsur_frame.groupby(labels.values).sum()
+        sizes = labels.value_counts()
+        groups[col.strip()] = {
+            str(g): Tally(
+                keys=keys,
+                totals=[int(v) for v in sums.loc[g]],
+                answered=[int(sizes[g])] * len(keys),
+                respondents=int(sizes[g]),
+            )
+            for g in sorted(sums.index)
+        }
+    prof = {
+        name: dict(
+            sorted(
+                (str(k), int(v))
+                for k, v in df.iloc[:, i].map(_text).str.strip().value_counts().items()
+            )
+        )
+        for name, i in profile.items()
+    }
+    return Survey(regime=regime, source=source, tally=tally, groups=groups, profile=prof)
+
+
+def read_csv_pandas(path: str | Path, **kwargs: Any) -> Survey:
+    """Read a CSV with ``pandas.read_csv`` and tally it with :func:`from_dataframe`.
+
+    Keyword arguments go to :func:`from_dataframe`.
+
+    Raises:
+        MissingExtraError: pandas is not installed.
+    """
+    pd = import_optional("pandas", "pandas")
+    p = Path(path)
+    with p.open(encoding="utf-8-sig") as fh:
+        sep = _delimiter(fh.readline())
+    df = pd.read_csv(p, sep=sep, encoding="utf-8-sig", skipinitialspace=False)
+    return from_dataframe(df, source=str(p), **kwargs)

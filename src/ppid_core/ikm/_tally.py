@@ -1,0 +1,188 @@
+"""Tallies: per-unsur sums and counts that merge exactly across partitions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
+
+import attrs
+
+from ppid_core.errors import InvalidTallyError, UnknownNameError
+from ppid_core.ikm._regime import Regime
+
+__all__ = ["Tally"]
+
+
+def _ints(value: Iterable[int]) -> tuple[int, ...]:
+    return tuple(int(v) for v in value)
+
+
+def _strs(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Tally:
+    """The sufficient statistics of a survey: per unsur, the sum of scores and the count.
+
+    A tally per partition (a month, a service, a file, a worker) merges with ``+`` into the
+    tally of the whole, exactly: merging is associative and commutative, and scoring the
+    merged tally equals scoring the union of the respondents.
+
+    Attributes:
+        keys: The unsur keys, in the regime's order.
+        totals: Per unsur, the sum of the scores ("jumlah nilai per unsur").
+        answered: Per unsur, the questionnaires that answered it ("kuesioner yang terisi").
+        respondents: Questionnaires counted.
+        dropped: Incomplete questionnaires left out under the ``drop`` policy.
+
+    References:
+        Permenpan RB 14/2017, Lampiran: NRR per unsur = jumlah nilai per unsur / jumlah
+        kuesioner yang terisi.
+
+    Examples:
+        >>> from ppid_core.ikm import load_regime
+        >>> r = load_regime()
+        >>> a = Tally.from_totals(r, [4, 4, 4, 4, 4, 4, 4, 4, 4], respondents=1)
+        >>> b = Tally.from_totals(r, [2, 2, 2, 2, 2, 2, 2, 2, 2], respondents=1)
+        >>> (a + b).nrr("biaya")
+        Fraction(3, 1)
+    """
+
+    keys: tuple[str, ...] = attrs.field(converter=_strs)
+    totals: tuple[int, ...] = attrs.field(converter=_ints)
+    answered: tuple[int, ...] = attrs.field(converter=_ints)
+    respondents: int
+    dropped: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        n = len(self.keys)
+        if len(self.totals) != n or len(self.answered) != n:
+            msg = f"a tally needs one total and one count per unsur ({n})"
+            raise InvalidTallyError(msg)
+        if self.respondents < 0 or self.dropped < 0:
+            msg = "respondents and dropped cannot be negative"
+            raise InvalidTallyError(msg)
+        for key, total, count in zip(self.keys, self.totals, self.answered, strict=True):
+            if not 0 <= count <= self.respondents:
+                msg = f"unsur {key!r}: {count} answers for {self.respondents} respondents"
+                raise InvalidTallyError(msg)
+            if total < 0 or total < count or (count == 0 and total != 0):
+                msg = f"unsur {key!r}: a total of {total} is impossible for {count} answers"
+                raise InvalidTallyError(msg)
+
+    @classmethod
+    def empty(cls, regime: Regime) -> Tally:
+        """The neutral element of ``+`` for a regime."""
+        n = len(regime.unsur)
+        return cls(keys=regime.keys, totals=(0,) * n, answered=(0,) * n, respondents=0)
+
+    @classmethod
+    def from_totals(
+        cls,
+        regime: Regime,
+        totals: Mapping[str, int] | Sequence[int],
+        *,
+        respondents: int,
+        answered: Mapping[str, int] | Sequence[int] | None = None,
+    ) -> Tally:
+        """A tally from published aggregates ("jumlah nilai per unsur").
+
+        Args:
+            regime: The regime whose unsur the totals belong to.
+            totals: Sum of scores per unsur: a mapping by unsur key, name or alias, or a
+                sequence in the regime's listing order.
+            respondents: Number of questionnaires.
+            answered: Answers per unsur; by default every respondent answered every unsur.
+
+        Raises:
+            InvalidTallyError: A total is outside what the scale allows, or unsur are
+                missing or unknown.
+            UnknownNameError: A mapping key names no unsur.
+        """
+        tot = _by_key(regime, totals, "totals")
+        ans = (
+            _by_key(regime, answered, "answered")
+            if answered is not None
+            else (respondents,) * len(regime.unsur)
+        )
+        for u, t, a in zip(regime.unsur, tot, ans, strict=True):
+            low, high = a * regime.scale_minimum, a * regime.scale_maximum
+            if not low <= t <= high:
+                msg = (
+                    f"unsur {u.key!r}: total {t} is impossible for {a} answers scored "
+                    f"{regime.scale_minimum}-{regime.scale_maximum} (allowed {low}-{high})"
+                )
+                raise InvalidTallyError(msg)
+        return cls(keys=regime.keys, totals=tot, answered=ans, respondents=respondents)
+
+    def __add__(self, other: object) -> Tally:
+        """Merge two tallies of the same unsur."""
+        if not isinstance(other, Tally):
+            return NotImplemented
+        if other.keys != self.keys:
+            msg = f"cannot merge tallies of different unsur: {self.keys} and {other.keys}"
+            raise InvalidTallyError(msg)
+        return Tally(
+            keys=self.keys,
+            totals=[a + b for a, b in zip(self.totals, other.totals, strict=True)],
+            answered=[a + b for a, b in zip(self.answered, other.answered, strict=True)],
+            respondents=self.respondents + other.respondents,
+            dropped=self.dropped + other.dropped,
+        )
+
+    @staticmethod
+    def merge(tallies: Iterable[Tally]) -> Tally:
+        """Merge many tallies (at least one).
+
+        Raises:
+            InvalidTallyError: No tally was given, or their unsur differ.
+        """
+        items = list(tallies)
+        if not items:
+            msg = "merge needs at least one tally"
+            raise InvalidTallyError(msg)
+        out = items[0]
+        for t in items[1:]:
+            out = out + t
+        return out
+
+    def nrr(self, key: str) -> Fraction:
+        """Nilai rata-rata of one unsur: total / answered, exact.
+
+        Raises:
+            InvalidTallyError: Nobody answered the unsur.
+            UnknownNameError: No such key.
+        """
+        i = _index(self.keys, key)
+        if self.answered[i] == 0:
+            msg = f"unsur {key!r} has no answers; its NRR is undefined"
+            raise InvalidTallyError(msg)
+        return Fraction(self.totals[i], self.answered[i])
+
+
+def _index(keys: tuple[str, ...], key: str) -> int:
+    try:
+        return keys.index(key)
+    except ValueError:
+        msg = f"no unsur {key!r} in this tally; known: {', '.join(keys)}"
+        raise UnknownNameError(msg) from None
+
+
+def _by_key(
+    regime: Regime, values: Mapping[str, int] | Sequence[int], what: str
+) -> tuple[int, ...]:
+    if isinstance(values, Mapping):
+        found: dict[str, int] = {}
+        for name, v in values.items():
+            found[regime[name].key] = int(v)
+        missing = [k for k in regime.keys if k not in found]
+        if missing:
+            msg = f"{what}: missing unsur {', '.join(missing)}"
+            raise InvalidTallyError(msg)
+        return tuple(found[k] for k in regime.keys)
+    seq = tuple(int(v) for v in values)
+    if len(seq) != len(regime.unsur):
+        msg = f"{what}: expected {len(regime.unsur)} values in regime order, got {len(seq)}"
+        raise InvalidTallyError(msg)
+    return seq
