@@ -36,6 +36,20 @@ from ppid_core.requests._models import (
     Requester,
     Sengketa,
 )
+from ppid_core.requests._register import (
+    Column,
+    Register,
+    RegisterEntry,
+    Repair,
+    parse_register,
+    read_register,
+)
+from ppid_core.requests._report import (
+    OverdueRequest,
+    ResponseTimes,
+    ServiceReport,
+    service_report,
+)
 from ppid_core.requests._rules import (
     Confidence,
     RuleSet,
@@ -45,12 +59,14 @@ from ppid_core.requests._rules import (
     read_rule_set,
     rule_set_names,
 )
+from ppid_core.requests._topics import Topic, TopicTable, load_topics, read_topics
 
 __all__ = [
     "MONTHS",
     "Case",
     "Channel",
     "ClockStart",
+    "Column",
     "Confidence",
     "Deadline",
     "DeadlineChain",
@@ -61,20 +77,33 @@ __all__ = [
     "KeberatanGround",
     "Masking",
     "NameMasking",
+    "OverdueRequest",
+    "Register",
+    "RegisterEntry",
+    "Repair",
     "Requester",
+    "ResponseTimes",
     "RuleSet",
     "Sengketa",
+    "ServiceReport",
     "State",
     "Status",
     "Step",
     "StepRule",
+    "Topic",
+    "TopicTable",
     "deadline_chain",
     "due_after",
     "load_rule_set",
+    "load_topics",
     "mask_email",
     "mask_name",
     "mask_phone",
+    "parse_register",
     "parse_register_date",
+    "read_register",
     "read_rule_set",
+    "read_topics",
     "rule_set_names",
+    "service_report",
 ]

@@ -56,7 +56,8 @@ class NameMasking(enum.Enum):
 def mask_phone(phone: str) -> str:
     """Mask a phone number, keeping its first and last four digits.
 
-    Blanks, dashes and a leading ``+`` are dropped first; an empty value stays empty.
+    Blanks, dashes and a leading ``+`` are dropped first; an empty value stays empty and
+    a value that already holds ``*`` is taken as masked and returned unchanged.
 
     Examples:
         >>> mask_phone("0877444027856")
@@ -65,10 +66,12 @@ def mask_phone(phone: str) -> str:
         '+6281*****7890'
         >>> mask_phone("12345")
         '***45'
+        >>> mask_phone("0853****2120")
+        '0853****2120'
     """
     text = phone.strip()
-    if not text:
-        return ""
+    if not text or "*" in text:
+        return text
     plus = "+" if text.startswith("+") else ""
     digits = "".join(ch for ch in text if ch.isdigit())
     if len(digits) <= 8:
@@ -88,8 +91,8 @@ def mask_email(email: str) -> str:
         '***'
     """
     text = email.strip()
-    if not text:
-        return ""
+    if not text or "***@" in text:
+        return text
     local, at, domain = text.rpartition("@")
     if not at or not local:
         return "***"

@@ -1,0 +1,383 @@
+"""The yearly service report (laporan layanan informasi publik).
+
+What UU 14/2008 Pasal 12 asks a public body to announce each year — the number of
+requests, the time taken for each, grants and refusals, and the reasons for refusal —
+plus what the seed's evaluation counts (requests per month, kinds of service, topics)
+and what is overdue on the report's date.
+
+Response times are in working days from the receipt date (a request received on a
+non-working day counts from the next working day) to the written notice; a notice given
+before the receipt date counts 0. They are computed only for requests whose response
+date the register records; with none recorded they are **unknown** (``None``), never 0.
+Likewise decisions, keberatan, sengketa and the overdue list are ``None`` when the
+register has no column for them.
+
+    >>> import datetime as dt
+    >>> from ppid_core.calendar import WorkCalendar
+    >>> from ppid_core.examples.requests import load_kpu_ntt_2024
+    >>> cal = WorkCalendar.indonesia(zone="WITA")
+    >>> report = service_report(load_kpu_ntt_2024(cal), cal, year=2024, as_of=dt.date(2025, 1, 6))
+    >>> report.total, report.by_month["2024-09"], report.response_times
+    (37, 10, None)
+
+References:
+    UU 14/2008 Pasal 12 huruf a–d; Pasal 22 ayat (7)–(8).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from ppid_core._tables import Table, dumps_json, jsonable
+from ppid_core.requests._masking import Masking
+from ppid_core.requests._register import Column, Register, RegisterEntry
+from ppid_core.requests._rules import RuleSet, Step, load_rule_set
+from ppid_core.requests._topics import TopicTable, load_topics
+
+if TYPE_CHECKING:
+    from ppid_core.calendar import WorkCalendar
+
+__all__ = ["OverdueRequest", "ResponseTimes", "ServiceReport", "service_report"]
+
+_CENT = Decimal("0.01")
+
+
+def _table(columns: tuple[str, ...], rows: list[Any], title: str | None = None) -> Table:
+    # Table.columns has converter=tuple, which mypy's attrs plugin types as
+    # Iterable[_T_co]; keywords from a typed mapping keep the call checked here.
+    fields: dict[str, Any] = {"columns": columns, "rows": rows, "title": title}
+    return Table(**fields)
+
+
+def _dec(value: Fraction) -> Decimal:
+    """Exact fraction to two decimals, half-up (display only)."""
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
+        _CENT, rounding=ROUND_HALF_UP
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ResponseTimes:
+    """Working days from receipt to written notice, over the requests that record one.
+
+    Attributes:
+        recorded: Requests with a response date.
+        missing: Requests without one (not counted in the figures).
+        mean: Exact mean.
+        median: Exact median.
+        max: Longest.
+        limits: The rule set's limits, e.g. ``(10, 17)``: response, and with extension.
+        within: Exact share of recorded requests answered within each limit.
+    """
+
+    recorded: int
+    missing: int
+    mean: Fraction
+    median: Fraction
+    max: int
+    limits: tuple[int, ...]
+    within: tuple[Fraction, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready figures, rounded half-up to two decimals (shares in percent)."""
+        out: dict[str, Any] = {
+            "recorded": self.recorded,
+            "missing": self.missing,
+            "mean": jsonable(_dec(self.mean)),
+            "median": jsonable(_dec(self.median)),
+            "max": self.max,
+        }
+        for limit, share in zip(self.limits, self.within, strict=True):
+            out[f"within_{limit}_percent"] = jsonable(_dec(share * 100))
+        return out
+
+
+@attrs.frozen(kw_only=True)
+class OverdueRequest:
+    """A request without a response date whose deadline has passed.
+
+    Attributes:
+        number: Register number.
+        received: Date received.
+        due: Last day of the (extended) response period.
+        working_days_late: Working days after ``due`` up to the report's date.
+        requester: The requester's name, masked by the report's policy.
+    """
+
+    number: str
+    received: dt.date
+    due: dt.date
+    working_days_late: int
+    requester: str
+
+
+@attrs.frozen(kw_only=True)
+class ServiceReport:
+    """The service report of one register (optionally one year of it).
+
+    Attributes mirror the JSON keys of ``ppid register report --json``; ``None`` means
+    unknown (the register has no such column), never zero.
+    """
+
+    source: str
+    year: int | None
+    as_of: dt.date
+    rule_set: str
+    total: int
+    by_month: dict[str, int]
+    by_service: dict[str, int]
+    by_topic: dict[str, int]
+    by_unit: dict[str, int]
+    response_times: ResponseTimes | None
+    decisions: dict[str, int] | None
+    refusal_reasons: dict[str, int] | None
+    keberatan: int | None
+    sengketa: int | None
+    overdue: tuple[OverdueRequest, ...] | None
+    notes: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready mapping (the CLI's ``--json`` object)."""
+        return {
+            "source": self.source,
+            "year": self.year,
+            "as_of": self.as_of.isoformat(),
+            "rule_set": self.rule_set,
+            "total": self.total,
+            "by_month": dict(self.by_month),
+            "by_service": dict(self.by_service),
+            "by_topic": dict(self.by_topic),
+            "by_unit": dict(self.by_unit),
+            "response_times": None
+            if self.response_times is None
+            else self.response_times.to_dict(),
+            "decisions": self.decisions,
+            "refusal_reasons": self.refusal_reasons,
+            "keberatan": self.keberatan,
+            "sengketa": self.sengketa,
+            "overdue": None if self.overdue is None else jsonable(list(self.overdue)),
+            "notes": list(self.notes),
+        }
+
+    def to_json(self) -> str:
+        """Pretty UTF-8 JSON of :meth:`to_dict`."""
+        return dumps_json(self.to_dict())
+
+    def tables(self) -> list[Table]:
+        """The report as tables (titles in Indonesian, as offices publish them)."""
+
+        def counts(title: str, head: str, data: dict[str, int]) -> Table:
+            return _table((head, "Jumlah"), list(data.items()), title)
+
+        out = [
+            counts("Permohonan per bulan", "Bulan", self.by_month),
+            counts("Permohonan per jenis layanan", "Jenis Layanan", self.by_service),
+            counts("Permohonan per topik", "Topik", self.by_topic),
+            counts("Permohonan per unit", "Unit", self.by_unit),
+        ]
+        rt = self.response_times
+        rows: list[tuple[str, object]] = (
+            [("Waktu tanggapan", "tidak diketahui (tanggal tanggapan tidak dicatat)")]
+            if rt is None
+            else [(k, v) for k, v in rt.to_dict().items()]
+        )
+        out.append(_table(("Ukuran", "Nilai"), rows, "Waktu tanggapan (hari kerja)"))
+        for title, head, data in (
+            ("Keputusan", "Keputusan", self.decisions),
+            ("Alasan penolakan", "Alasan", self.refusal_reasons),
+        ):
+            if data is not None:
+                out.append(counts(title, head, data))
+        unknown = "tidak diketahui"
+        out.append(
+            _table(
+                ("Perkara", "Jumlah"),
+                [
+                    ("Keberatan", unknown if self.keberatan is None else self.keberatan),
+                    ("Sengketa", unknown if self.sengketa is None else self.sengketa),
+                ],
+                "Keberatan dan sengketa",
+            )
+        )
+        if self.overdue is not None:
+            out.append(
+                _table(
+                    ("No", "Diterima", "Batas", "Terlambat (hari kerja)", "Pemohon"),
+                    [
+                        (o.number, o.received, o.due, o.working_days_late, o.requester)
+                        for o in self.overdue
+                    ],
+                    f"Melewati batas waktu per {self.as_of.isoformat()}",
+                )
+            )
+        return out
+
+    def to_markdown(self) -> str:
+        """The report as Markdown: a heading, the totals, every table, the notes."""
+        scope = f"tahun {self.year}" if self.year is not None else "seluruh register"
+        parts = [
+            f"# Laporan layanan informasi publik — {scope}",
+            "",
+            f"Sumber: {self.source}; per {self.as_of.isoformat()}; aturan: {self.rule_set}; "
+            f"jumlah permohonan: {self.total}.",
+        ]
+        for table in self.tables():
+            parts += ["", table.to_markdown()]
+        if self.notes:
+            parts += ["", "**Catatan**", "", *(f"- {n}" for n in self.notes)]
+        return "\n".join(parts) + "\n"
+
+    def to_csv(self) -> str:
+        """Every figure as one long CSV table: ``section,item,value``."""
+        rows: list[tuple[str, str, object]] = [("total", "total", self.total)]
+        for table in self.tables():
+            rows += [(table.title or "", str(r[0]), r[1]) for r in table.rows if len(r) == 2]
+            if len(table.columns) > 2:
+                rows += [(table.title or "", str(r[0]), r[2]) for r in table.rows]
+        return _table(("section", "item", "value"), rows).to_csv()
+
+
+def _months(entries: list[RegisterEntry], year: int | None) -> dict[str, int]:
+    counter = Counter((e.received.year, e.received.month) for e in entries)
+    if year is not None:
+        keys = [(year, m) for m in range(1, 13)]
+    elif counter:
+        lo, hi = min(counter), max(counter)
+        keys = [(y, m) for y in range(lo[0], hi[0] + 1) for m in range(1, 13) if lo <= (y, m) <= hi]
+    else:
+        keys = []
+    return {f"{y:04d}-{m:02d}": counter.get((y, m), 0) for y, m in keys}
+
+
+def _response_times(
+    entries: list[RegisterEntry], calendar: WorkCalendar, limits: tuple[int, ...]
+) -> ResponseTimes | None:
+    answered = [e for e in entries if e.responded is not None]
+    if not answered:
+        return None
+    receipts = calendar.add_working_days_many([e.received for e in answered], 0)
+    ends = [e.responded for e in answered]
+    days = sorted(max(0, n) for n in calendar.count_working_days_many(receipts, ends))  # type: ignore[arg-type]
+    n = len(days)
+    mid = n // 2
+    median = Fraction(days[mid]) if n % 2 else Fraction(days[mid - 1] + days[mid], 2)
+    return ResponseTimes(
+        recorded=n,
+        missing=len(entries) - n,
+        mean=Fraction(sum(days), n),
+        median=median,
+        max=days[-1],
+        limits=limits,
+        within=tuple(Fraction(sum(1 for d in days if d <= lim), n) for lim in limits),
+    )
+
+
+def service_report(
+    register: Register,
+    calendar: WorkCalendar,
+    rules: RuleSet | str = "uu_14_2008",
+    *,
+    year: int | None = None,
+    as_of: dt.date | None = None,
+    topics: TopicTable | None = None,
+    masking: Masking | None = None,
+) -> ServiceReport:
+    """Build the service report of a register.
+
+    Args:
+        register: The imported register.
+        calendar: The office's calendar (working days, cuti bersama setting).
+        rules: The deadline rule set (its response and extension days set the
+            "within" limits and the overdue test).
+        year: Only requests received in this year (then every month of it is listed).
+        as_of: The report's date, for the overdue list; default today in the
+            calendar's zone.
+        topics: The topic table; default the shipped one.
+        masking: How requester names appear; default initials.
+
+    Raises:
+        CalendarCoverageError: A date the calendar does not cover.
+        UnknownDeadlineError: The rule set has no response number (overdue needs it).
+
+    References:
+        UU 14/2008 Pasal 12; Pasal 22 ayat (7)–(8).
+    """
+    rs = load_rule_set(rules) if isinstance(rules, str) else rules
+    mask = masking or Masking()
+    table = topics or load_topics()
+    today = as_of or dt.datetime.now(ZoneInfo(calendar.zone)).date()
+    entries = [e for e in register.entries if year is None or e.received.year == year]
+    limits = (rs.days(Step.RESPONSE), rs.days(Step.RESPONSE) + rs.days(Step.EXTENSION))
+
+    has = register.has
+    decisions = refusal = None
+    if has(Column.DECISION):
+        dc = Counter(e.decision.label for e in entries if e.decision is not None)
+        dc["tidak dicatat"] = sum(1 for e in entries if e.decision is None)
+        decisions = {k: v for k, v in dc.items() if v}
+    if has(Column.REFUSAL_REASON):
+        refusal = dict(Counter(e.refusal_reason for e in entries if e.refusal_reason))
+    overdue: tuple[OverdueRequest, ...] | None = None
+    if has(Column.RESPONDED):
+        open_ = [e for e in entries if e.responded is None and e.received <= today]
+        receipts = calendar.add_working_days_many([e.received for e in open_], 0)
+        dues = calendar.add_working_days_many(receipts, limits[1])
+        overdue = tuple(
+            OverdueRequest(
+                number=e.number,
+                received=e.received,
+                due=due,
+                working_days_late=calendar.count_working_days(due, today),
+                requester=mask.name(e.requester.name),
+            )
+            for e, due in zip(open_, dues, strict=True)
+            if due < today
+        )
+
+    notes = []
+    if register.header_rows:
+        rows = ", ".join(map(str, register.header_rows))
+        notes.append(f"{len(register.header_rows)} repeated header rows skipped (rows {rows})")
+    if register.blank_rows:
+        notes.append(f"{len(register.blank_rows)} blank rows skipped")
+    notes += [
+        f'row {r.row}, column "{r.column}": {r.original!r} read as {r.value!r}: {r.reason}'
+        for r in register.repairs
+    ]
+    if register.ignored_columns:
+        notes.append("columns not in the layout, not used: " + ", ".join(register.ignored_columns))
+    if year is not None and len(entries) != len(register.entries):
+        notes.append(f"{len(register.entries) - len(entries)} requests outside {year} not counted")
+    if not rs.confirmed:
+        notes.append(f"rule set {rs.name} is not confirmed from the regulation's text")
+    if overdue is not None:
+        notes.append(
+            f"overdue means no response date and past the extended deadline "
+            f"({limits[1]} working days)"
+        )
+
+    return ServiceReport(
+        source=register.source,
+        year=year,
+        as_of=today,
+        rule_set=rs.name,
+        total=len(entries),
+        by_month=_months(entries, year),
+        by_service=dict(Counter(e.service for e in entries).most_common()),
+        by_topic=dict(Counter(table.classify(e.information) for e in entries).most_common()),
+        by_unit=dict(Counter(e.unit for e in entries).most_common()),
+        response_times=_response_times(entries, calendar, limits),
+        decisions=decisions,
+        refusal_reasons=refusal,
+        keberatan=sum(1 for e in entries if e.keberatan_on) if has(Column.KEBERATAN) else None,
+        sengketa=sum(1 for e in entries if e.sengketa_on) if has(Column.SENGKETA) else None,
+        overdue=overdue,
+        notes=tuple(notes),
+    )
