@@ -34,7 +34,7 @@ pytest: $(STAMP_DEV)
 	HYPOTHESIS_PROFILE=ci $(BIN)/pytest --cov --cov-report=term
 
 docs: $(STAMP_DEV)
-	$(BIN)/mkdocs build --strict --site-dir site
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
 
 test: lint typecheck pytest docs
 
