@@ -1,8 +1,14 @@
-"""``ppid deadline``: the response deadlines of an information request.
+"""``ppid deadline``: every deadline of an information request, notice to Komisi Informasi.
+
+The computation lives in :func:`ppid_core.requests.deadline_chain`; this command parses
+the arguments and prints the chain. Steps already taken are given as dates
+(``--decided``, ``--keberatan-filed``, ``--atasan-answered``, ``--sengketa-filed``);
+the others count from the latest legal day of the step before. A step whose number the
+chosen regime does not know is printed as unknown (JSON ``null``), never guessed.
 
 References:
-    UU 14/2008 Pasal 22 ayat (7) (written notice within 10 working days of receipt) and
-    ayat (8) (extension by at most 7 more working days, with written reasons).
+    UU 14/2008 Pasal 22 ayat (7)–(8), Pasal 36 ayat (1)–(2), Pasal 37 ayat (2),
+    Pasal 38 ayat (1)–(2); Perki 1/2019 (secondary sources, see its rule set).
 """
 
 from __future__ import annotations
@@ -17,11 +23,9 @@ from pendulum.parsing.exceptions import ParserError
 from ppid_core._tables import dumps_json
 from ppid_core.calendar import WorkCalendar
 from ppid_core.calendar._zones import zone_info
+from ppid_core.requests import Deadline, deadline_chain, load_rule_set, rule_set_names
 
 ORDER = 10
-
-RESPONSE_DAYS = 10  # UU 14/2008 Pasal 22 ayat (7)
-EXTENSION_DAYS = 7  # UU 14/2008 Pasal 22 ayat (8)
 
 
 def _parse_received(text: str, zone: str) -> dt.date | dt.datetime:
@@ -44,26 +48,86 @@ def _parse_received(text: str, zone: str) -> dt.date | dt.datetime:
     raise argparse.ArgumentTypeError(msg)
 
 
-def response_deadlines(cal: WorkCalendar, received: dt.date) -> dict[str, Any]:
-    """The receipt date, both response deadlines and the days skipped up to the later one."""
-    receipt = cal.receipt_date(received)
-    due = cal.add_working_days(receipt, RESPONSE_DAYS)
-    extended = cal.add_working_days(due, EXTENSION_DAYS)
-    span = cal.explain(receipt, extended)
+def _rule_text(d: Deadline) -> str:
+    days = "unknown" if d.rule.days is None else f"{d.rule.days} hari kerja"
+    return f"{d.rule.citation}: {days} [{d.rule.confidence.value}]"
+
+
+def response_deadlines(
+    cal: WorkCalendar,
+    received: dt.date,
+    regime: str = "uu_14_2008",
+    *,
+    decided_on: dt.date | None = None,
+    keberatan_filed_on: dt.date | None = None,
+    atasan_answered_on: dt.date | None = None,
+    sengketa_filed_on: dt.date | None = None,
+) -> dict[str, Any]:
+    """The whole chain as JSON-ready data (keys of ``ppid deadline --json``)."""
+    chain = deadline_chain(
+        received,
+        cal,
+        regime,
+        decided_on=decided_on,
+        keberatan_filed_on=keberatan_filed_on,
+        atasan_answered_on=atasan_answered_on,
+        sengketa_filed_on=sengketa_filed_on,
+    )
+    last = chain.extended_response.due or chain.response.due or chain.receipt_date
+    span = cal.explain(chain.receipt_date, last)
     return {
         "received": received,
         "zone": cal.zone,
         "cuti_bersama_non_working": cal.cuti_bersama,
-        "receipt_date": receipt,
-        "response_due": due,
-        "response_rule": "UU 14/2008 Pasal 22 ayat (7): 10 hari kerja",
-        "extended_response_due": extended,
-        "extension_rule": "UU 14/2008 Pasal 22 ayat (8): paling lama 7 hari kerja",
+        "regime": chain.rules.name,
+        "regime_confirmed": chain.rules.confirmed,
+        "receipt_date": chain.receipt_date,
+        "response_due": chain.response.due,
+        "response_rule": _rule_text(chain.response),
+        "extended_response_due": chain.extended_response.due,
+        "extension_rule": _rule_text(chain.extended_response),
+        "keberatan_filing_due": chain.keberatan_filing.due,
+        "atasan_answer_due": chain.atasan_answer.due,
+        "sengketa_filing_due": chain.sengketa_filing.due,
+        "ki_start_due": chain.ki_start.due,
+        "ki_finish_due": chain.ki_finish.due,
+        "steps": [
+            {
+                "step": d.step.value,
+                "due": d.due,
+                "counts_from": d.counts_from,
+                "counts_from_actual": d.actual,
+                "days": d.rule.days,
+                "citation": d.rule.citation,
+                "confidence": d.rule.confidence.value,
+                "source": d.rule.source,
+            }
+            for d in chain.deadlines
+        ],
         "skipped": [
             {"date": s.date, "category": s.category, "name": s.name, "source": s.source}
             for s in span.skipped
         ],
     }
+
+
+_LABELS = {
+    "response": "Response due",
+    "extension": "Extended response due",
+    "keberatan_filing": "Keberatan: file by",
+    "atasan_answer": "Atasan PPID answers by",
+    "sengketa_filing": "Sengketa: file by",
+    "ki_start": "Komisi Informasi starts by",
+    "ki_finish": "Komisi Informasi ends by",
+}
+
+
+def _optional_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        msg = f"expected an ISO date (2025-04-22), got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
@@ -72,19 +136,36 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         received = _parse_received(args.received, cal.zone)
     except argparse.ArgumentTypeError as exc:
         args.parser.error(str(exc))
-    result = response_deadlines(cal, received)
+    result = response_deadlines(
+        cal,
+        received,
+        args.regime,
+        decided_on=args.decided,
+        keberatan_filed_on=args.keberatan_filed,
+        atasan_answered_on=args.atasan_answered,
+        sengketa_filed_on=args.sengketa_filed,
+    )
     if args.json:
         print(dumps_json(result), file=out)
         return 0
-    print(f"Received:               {args.received} ({cal.zone})", file=out)
-    print(f"Counts as received on:  {result['receipt_date']}", file=out)
-    print(
-        f"Response due:           {result['response_due']}  ({result['response_rule']})", file=out
-    )
-    print(
-        f"Extended response due:  {result['extended_response_due']}  ({result['extension_rule']})",
-        file=out,
-    )
+    rules = load_rule_set(args.regime)
+    print(f"Regime:                     {rules.title}", file=out)
+    if not rules.confirmed:
+        print(
+            "                            (numbers not confirmed from the regulation's text)",
+            file=out,
+        )
+    print(f"Received:                   {args.received} ({cal.zone})", file=out)
+    print(f"Counts as received on:      {result['receipt_date']}", file=out)
+    for step in result["steps"]:
+        due = step["due"] or "unknown"
+        days = "unknown" if step["days"] is None else f"{step['days']} hari kerja"
+        basis = "" if step["counts_from_actual"] or step["counts_from"] is None else ", latest path"
+        print(
+            f"{_LABELS[step['step']] + ':':<27} {due}  ({step['citation']}: {days}, "
+            f"{step['confidence']}{basis})",
+            file=out,
+        )
     holidays = [s for s in result["skipped"] if s["category"] != "akhir_pekan"]
     weekends = len(result["skipped"]) - len(holidays)
     print(f"Skipped: {weekends} weekend days and {len(holidays)} holidays:", file=out)
@@ -97,9 +178,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``ppid deadline``."""
     p = sub.add_parser(
         "deadline",
-        help="response deadlines of an information request (UU 14/2008 Pasal 22)",
-        description="Response deadline (10 working days, UU 14/2008 Pasal 22 ayat (7)) and "
-        "extended deadline (7 more, ayat (8)) of a request received at RECEIVED.",
+        help="every deadline of an information request (UU 14/2008 Pasal 22, 36-38)",
+        description="Response deadline (UU 14/2008 Pasal 22 ayat (7)), extended deadline "
+        "(ayat (8)), keberatan window (Pasal 36 ayat (1)), atasan PPID's answer (ayat (2)), "
+        "sengketa window (Pasal 37 ayat (2)) and the Komisi Informasi's periods (Pasal 38) "
+        "of a request received at RECEIVED. Steps not yet taken count from the latest legal "
+        "day of the step before.",
     )
     p.add_argument("received", metavar="RECEIVED", help="ISO date or datetime of receipt")
     p.add_argument("--zone", default="Asia/Jakarta", help="IANA zone, WIB/WITA/WIT or province")
@@ -108,6 +192,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="count cuti bersama as working days (default: non-working, as for ASN offices)",
     )
+    p.add_argument(
+        "--regime",
+        choices=rule_set_names(),
+        default="uu_14_2008",
+        help="deadline rule set (default uu_14_2008; perki_1_2019 for election information)",
+    )
+    for flag, what in (
+        ("--decided", "the written notice was given"),
+        ("--keberatan-filed", "a keberatan was received"),
+        ("--atasan-answered", "the atasan PPID's answer was received"),
+        ("--sengketa-filed", "the Komisi Informasi received a sengketa"),
+    ):
+        p.add_argument(flag, type=_optional_date, metavar="DATE", help=f"date {what}")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=_run, parser=p)
 
@@ -128,4 +225,4 @@ def demo(out: TextIO) -> None:
     print(file=out)
 
 
-__all__ = ["EXTENSION_DAYS", "ORDER", "RESPONSE_DAYS", "demo", "register", "response_deadlines"]
+__all__ = ["ORDER", "demo", "register", "response_deadlines"]
