@@ -1,0 +1,241 @@
+"""Realisation records (realisasi): what was done in each planned month, with evidence.
+
+A realisation file sits beside its plan and names it (``plan:``, relative to the file).
+Each record says, for one sub kegiatan (by its plan code) and one planned month, whether
+the work was ``done``, ``partly`` done or ``not_done``, with a note and references to the
+data dukung (supporting evidence).
+
+    >>> from ppid_core.rb._plan import loads_plan
+    >>> plan = loads_plan('''
+    ... kind: plan
+    ... year: 2022
+    ... unit: KPU Provinsi NTT
+    ... areas:
+    ...   - area: organisasi
+    ...     kegiatan:
+    ...       - name: Penyusunan SOTK
+    ...         sub_kegiatan:
+    ...           - {name: Penyesuaian SOTK, months: [Feb, Mar]}
+    ... ''')
+    >>> real = loads_realisation(
+    ...     '''
+    ... kind: realisation
+    ... plan: plan.yaml
+    ... records:
+    ...   - {code: 1.1.1, month: Feb, status: done, data_dukung: [SK-12.pdf]}
+    ... ''',
+    ...     plan=plan,
+    ... )
+    >>> real.records[0].status, real.records[0].data_dukung
+    (<Status.DONE: 'done'>, ('SK-12.pdf',))
+
+References:
+    Permen PANRB 90/2021 Lampiran III (LKE ZI: every answer backed by data dukung);
+    Keputusan KPU Provinsi NTT No. 79/2022 Lampiran I (Tim Agen Perubahan reports to the
+    Tim Pengarah every month).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from pathlib import Path
+
+import attrs
+
+from ppid_core._yaml import Document, dump
+from ppid_core.rb._months import MONTH_ABBREVIATIONS, parse_document, parse_month
+from ppid_core.rb._plan import ActionPlan, load_plan
+
+__all__ = [
+    "Realisation",
+    "Record",
+    "Status",
+    "dump_realisation",
+    "load_monitoring",
+    "load_realisation",
+    "loads_realisation",
+    "realisation_from_document",
+    "realisation_to_data",
+]
+
+_CODE = re.compile(r"[1-9][0-9]*\.[1-9][0-9]*\.[1-9][0-9]*")
+
+
+class Status(enum.Enum):
+    """How far a planned month's work got."""
+
+    DONE = "done"
+    PARTLY = "partly"
+    NOT_DONE = "not_done"
+
+    @property
+    def label(self) -> str:
+        """The Indonesian label used in reports."""
+        return _LABELS[self]
+
+
+_LABELS = {Status.DONE: "terlaksana", Status.PARTLY: "sebagian", Status.NOT_DONE: "belum"}
+
+
+@attrs.frozen(kw_only=True)
+class Record:
+    """One realisation record.
+
+    Attributes:
+        code: The plan row code (``"1.2.1"``) of the sub kegiatan.
+        month: The planned month (1-12) the record reports on.
+        status: Done, partly or not done.
+        note: What was done, or why not.
+        data_dukung: References (file names, links, letter numbers) to the evidence.
+    """
+
+    code: str
+    month: int
+    status: Status
+    note: str | None = None
+    data_dukung: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Realisation:
+    """The realisation records of a plan.
+
+    Attributes:
+        plan: The plan file, relative to the realisation file.
+        records: The records, in file order.
+    """
+
+    plan: str
+    records: tuple[Record, ...]
+
+    def get(self, code: str, month: int) -> Record | None:
+        """The record of a row and month, if any."""
+        return next((r for r in self.records if r.code == code and r.month == month), None)
+
+
+def realisation_from_document(doc: Document, plan: ActionPlan | None = None) -> Realisation | None:
+    """Read realisation records; with ``plan``, check codes and months against it."""
+    top = doc.mapping(doc.root, "$", required=("kind", "plan", "records"))
+    if "kind" in top:
+        doc.choice(top["kind"], "$.kind", ("realisation",))
+    plan_file = doc.string(top.get("plan"), "$.plan")
+    rows = {row.code: row for row in plan.rows()} if plan is not None else None
+    records = []
+    seen: dict[tuple[str, int], int] = {}
+    for _, node, path in doc.items(top.get("records"), "$.records"):
+        f = doc.mapping(node, path, required=("code", "month", "status"),
+                        optional=("note", "data_dukung"))  # fmt: skip
+        code = doc.string(f.get("code"), f"{path}.code") if "code" in f else None
+        if code is not None and not _CODE.fullmatch(code):
+            doc.error(
+                f["code"], f"{path}.code", f"expected a plan code such as '1.2.3', got {code!r}"
+            )
+            code = None
+        elif code is not None and rows is not None and code not in rows:
+            doc.error(f["code"], f"{path}.code", f"no row {code} in the plan")
+            code = None
+        month = None
+        raw = doc.scalar(f["month"], f"{path}.month", "a month") if "month" in f else None
+        if raw is not None:
+            month = parse_month(raw)
+            if month is None:
+                doc.error(f["month"], f"{path}.month",
+                          f"unknown month {raw.strip()!r}; expected 1-12, Jan..Des or Januari..Desember")  # fmt: skip
+        if code is not None and month is not None and rows is not None:
+            planned = rows[code].sub.months
+            if month not in planned:
+                when = ", ".join(MONTH_ABBREVIATIONS[m - 1] for m in planned) or "no month"
+                msg = f"{MONTH_ABBREVIATIONS[month - 1]} is not a planned month of {code} (planned: {when})"
+                doc.error(f["month"], f"{path}.month", msg)
+                month = None
+        if code is not None and month is not None:
+            if (code, month) in seen:
+                msg = f"{code} {MONTH_ABBREVIATIONS[month - 1]} is already recorded at line {seen[code, month]}"
+                doc.error(node, path, msg)
+            seen.setdefault((code, month), node.start_mark.line + 1)
+        status = (
+            doc.choice(f["status"], f"{path}.status", {s.value: s for s in Status})
+            if "status" in f
+            else None
+        )
+        data = f.get("data_dukung")
+        refs = (
+            tuple(
+                s for _, n, p in doc.items(data, f"{path}.data_dukung") if (s := doc.string(n, p))
+            )
+            if data is not None
+            else ()
+        )
+        if code is not None and month is not None and status is not None:
+            note = doc.optional(f, "note", path, doc.string)
+            records.append(
+                Record(code=code, month=month, status=status, note=note, data_dukung=refs)
+            )
+    if doc.errors or plan_file is None:
+        return None
+    return Realisation(plan=plan_file, records=tuple(records))
+
+
+def loads_realisation(
+    text: str, *, source: str = "<string>", plan: ActionPlan | None = None
+) -> Realisation:
+    """Load realisation records from YAML text, checked against ``plan`` when given.
+
+    Raises:
+        DataFileError: Every problem of the text, each located.
+    """
+    doc = parse_document(text, source)
+    real = realisation_from_document(doc, plan)
+    doc.raise_errors()
+    assert real is not None  # noqa: S101 - no errors means records were built
+    return real
+
+
+def load_realisation(path: str | Path, *, plan: ActionPlan | None = None) -> Realisation:
+    """Load realisation records from a UTF-8 YAML file.
+
+    Raises:
+        DataFileError: Every problem of the file, each located.
+    """
+    p = Path(path)
+    return loads_realisation(p.read_text(encoding="utf-8"), source=str(p), plan=plan)
+
+
+def load_monitoring(path: str | Path) -> tuple[ActionPlan, Realisation]:
+    """Load a realisation file and the plan it names, checking one against the other.
+
+    Raises:
+        DataFileError: Every problem of the plan, or else of the realisation file.
+    """
+    p = Path(path)
+    text = p.read_text(encoding="utf-8")
+    bare = realisation_from_document(parse_document(text, str(p)))
+    plan_name = bare.plan if bare is not None else None
+    if plan_name is None:  # the file's own errors, located
+        loads_realisation(text, source=str(p))
+        raise AssertionError  # pragma: no cover - loads_realisation raised
+    plan = load_plan(p.parent / plan_name)
+    return plan, loads_realisation(text, source=str(p), plan=plan)
+
+
+def realisation_to_data(real: Realisation) -> dict[str, object]:
+    """The records as plain data in the YAML layout."""
+    records = []
+    for r in real.records:
+        item: dict[str, object] = {
+            "code": r.code,
+            "month": MONTH_ABBREVIATIONS[r.month - 1],
+            "status": r.status.value,
+        }
+        if r.note is not None:
+            item["note"] = r.note
+        if r.data_dukung:
+            item["data_dukung"] = list(r.data_dukung)
+        records.append(item)
+    return {"kind": "realisation", "plan": real.plan, "records": records}
+
+
+def dump_realisation(real: Realisation) -> str:
+    """The records as YAML text that :func:`loads_realisation` reads back equal."""
+    return dump(realisation_to_data(real))
