@@ -1,0 +1,49 @@
+"""Masking of personal data."""
+
+from __future__ import annotations
+
+import pytest
+
+from ppid_core.requests import Masking, NameMasking, mask_email, mask_name, mask_phone
+
+
+@pytest.mark.parametrize(
+    ("phone", "masked"),
+    [
+        ("085339672120", "0853****2120"),
+        ("08133702993", "0813***2993"),
+        ("0877444027856", "0877*****7856"),
+        ("", ""),
+        ("0853****2120", "0853****2120"),
+    ],
+)
+def test_phone(phone: str, masked: str) -> None:
+    assert mask_phone(phone) == masked
+
+
+def test_email() -> None:
+    assert mask_email("arieston@example.org") == "a***@example.org"
+    assert mask_email("a***@example.org") == "a***@example.org"
+    assert mask_email("") == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "policy", "masked"),
+    [
+        ("Arieston Dappa, S.T.", NameMasking.INITIALS, "A. D."),
+        ("Drs. Falentinus Bhalu", NameMasking.INITIALS, "F. B."),
+        ("Yanuarius Armanius D. Mando", NameMasking.INITIALS, "Y. A. D. M."),
+        ("Drs. Falentinus Bhalu", NameMasking.FIRST_NAME, "Falentinus B."),
+        ("Ulvi", NameMasking.HIDDEN, "***"),
+        ("Ulvi", NameMasking.NONE, "Ulvi"),
+        ("", NameMasking.INITIALS, ""),
+    ],
+)
+def test_name(name: str, policy: NameMasking, masked: str) -> None:
+    assert mask_name(name, policy) == masked
+
+
+def test_unmasking_is_explicit() -> None:
+    assert Masking().email("ana@example.org") == "a***@example.org"
+    assert Masking(unmasked=True).email("ana@example.org") == "ana@example.org"
+    assert Masking(unmasked=True).phone("085339672120") == "085339672120"
