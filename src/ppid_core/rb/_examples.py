@@ -20,7 +20,11 @@ from ppid_core.errors import UnknownNameError
 
 __all__ = ["EXAMPLES", "example_path"]
 
-EXAMPLES = ("kpu-ntt-2022-tim.yaml", "kpu-ntt-2022-rencana-aksi.yaml", "kpu-ntt-2022-realisasi.yaml")
+EXAMPLES = (
+    "kpu-ntt-2022-tim.yaml",
+    "kpu-ntt-2022-rencana-aksi.yaml",
+    "kpu-ntt-2022-realisasi.yaml",
+)
 
 
 def example_path(name: str) -> Path:

@@ -1,8 +1,8 @@
 """Reading any RB file by its ``kind``, for ``ppid rb check`` and similar tools.
 
-    >>> from ppid_core.rb._examples import example_path
-    >>> print(check_file(example_path("kpu-ntt-2022-rencana-aksi.yaml")).split(": ", 1)[1])
-    plan 2022, 8 areas, 27 kegiatan, 78 sub kegiatan
+>>> from ppid_core.rb._examples import example_path
+>>> print(check_file(example_path("kpu-ntt-2022-rencana-aksi.yaml")).split(": ", 1)[1])
+plan 2022, 8 areas, 32 kegiatan, 93 sub kegiatan
 """
 
 from __future__ import annotations
@@ -73,7 +73,10 @@ def check_file(path: str | Path) -> str:
     elif isinstance(loaded, ActionPlan):
         kegiatan = sum(len(a.kegiatan) for a in loaded.areas)
         rows = sum(1 for _ in loaded.rows())
-        what = f"plan {loaded.year}, {len(loaded.areas)} areas, {kegiatan} kegiatan, {rows} sub kegiatan"
+        what = (
+            f"plan {loaded.year}, {len(loaded.areas)} areas, {kegiatan} kegiatan, "
+            f"{rows} sub kegiatan"
+        )
     else:
         plan, real = loaded
         what = f"realisation of plan {plan.year}, {len(real.records)} records"

@@ -128,7 +128,10 @@ class Framework:
     def unknown_message(self, name: str) -> str:
         """The error text for a name that is not an area of this framework."""
         keys = ", ".join(a.key for a in self.areas)
-        return f"unknown area {name!r} in framework {self.key}; expected a key, name or alias of: {keys}"
+        return (
+            f"unknown area {name!r} in framework {self.key}; "
+            f"expected a key, name or alias of: {keys}"
+        )
 
 
 def _available() -> list[str]:

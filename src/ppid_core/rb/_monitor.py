@@ -293,13 +293,13 @@ def plan_status(
                 if m not in rs.row.sub.months:
                     continue
                 counts["planned"] += 1
-                rec = recs.get(m)
+                found = recs.get(m)
                 if m > cutoff:
                     counts["future"] += 1
-                elif rec is None:
+                elif found is None:
                     counts["no_record"] += 1
                 else:
-                    counts[rec.status.value] += 1
+                    counts[found.status.value] += 1
         quarters.append(QuarterRollup(quarter=q, **counts))
     return PlanStatus(
         plan=plan, year=year, month=month, cutoff=cutoff, rows=rows, quarters=tuple(quarters)

@@ -288,7 +288,7 @@ def loads_plan(text: str, *, source: str = "<string>") -> ActionPlan:
     doc = parse_document(text, source)
     plan = plan_from_document(doc)
     doc.raise_errors()
-    assert plan is not None  # noqa: S101 - no errors means a plan was built
+    assert plan is not None
     return plan
 
 

@@ -14,6 +14,7 @@ References:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -22,6 +23,7 @@ from ppid_core.rb._framework import Framework
 from ppid_core.rb._monitor import PlanStatus, Progress, RowStatus
 from ppid_core.rb._months import MONTH_ABBREVIATIONS, MONTH_NAMES, months_label
 from ppid_core.rb._plan import ActionPlan
+from ppid_core.rb._realisation import Status
 from ppid_core.rb._team import Member, Team, TeamDecree
 
 __all__ = [
@@ -42,6 +44,15 @@ LAMPIRAN_II_COLUMNS = (
 )  # fmt: skip
 TICK = "✓"
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def _table(
+    *, columns: Sequence[str], rows: Sequence[Sequence[object]], title: str | None = None
+) -> Table:
+    # Table.columns has converter=tuple, which mypy's attrs plugin cannot type; the call
+    # goes through a typed mapping so that it is checked here once.
+    fields: dict[str, Any] = {"columns": tuple(columns), "rows": rows, "title": title}
+    return Table(**fields)
 
 
 def mask_name(name: str) -> str:
@@ -79,7 +90,7 @@ def plan_table(plan: ActionPlan) -> Table:
         ])  # fmt: skip
         last_area, last_activity = area_no, activity_no
     title = plan.title or f"Rencana Aksi Reformasi Birokrasi {plan.unit} Tahun {plan.year}"
-    return Table(columns=LAMPIRAN_II_COLUMNS, rows=rows, title=title)
+    return _table(columns=LAMPIRAN_II_COLUMNS, rows=rows, title=title)
 
 
 def _member_rows(team: Team, unmask: bool) -> list[list[object]]:
@@ -109,7 +120,7 @@ def team_table(team: TeamDecree, *, unmask: bool = False) -> Table:
         rows += _member_rows(t, unmask)
     title = f"Tim Reformasi Birokrasi {team.unit} Tahun {team.year}"
     columns = ("NO", "NAMA", "JABATAN", "KEDUDUKAN DALAM TIM", "TUGAS DALAM TIM")
-    return Table(columns=columns, rows=rows, title=title)
+    return _table(columns=columns, rows=rows, title=title)
 
 
 def _row_cells(rs: RowStatus) -> list[object]:
@@ -140,7 +151,7 @@ def progress_table(status: PlanStatus) -> Table:
                      percent(p.value), percent(p.expected)])  # fmt: skip
     columns = ("Area perubahan", "Bulan rencana", "Sampai bulan ini", "Terlaksana", "Sebagian",
                "Capaian", "Target s.d. bulan ini")  # fmt: skip
-    return Table(columns=columns, rows=rows)
+    return _table(columns=columns, rows=rows)
 
 
 def quarter_table(status: PlanStatus) -> Table:
@@ -149,7 +160,7 @@ def quarter_table(status: PlanStatus) -> Table:
              q.no_record, q.future] for q in status.quarters]  # fmt: skip
     columns = ("Triwulan", "Bulan rencana", "Terlaksana", "Sebagian", "Belum", "Tanpa laporan",
                "Akan datang")  # fmt: skip
-    return Table(columns=columns, rows=rows)
+    return _table(columns=columns, rows=rows)
 
 
 def monthly_report(status: PlanStatus) -> str:
@@ -164,7 +175,9 @@ def monthly_report(status: PlanStatus) -> str:
     for heading, rows in (("Dijadwalkan bulan ini", due), ("Terlambat", late)):
         parts += [f"## {heading}", ""]
         if rows:
-            parts += [Table(columns=_ROW_COLUMNS, rows=[_row_cells(r) for r in rows]).to_markdown()]
+            parts += [
+                _table(columns=_ROW_COLUMNS, rows=[_row_cells(r) for r in rows]).to_markdown()
+            ]
         else:
             parts += ["Tidak ada."]
         parts.append("")
@@ -187,9 +200,14 @@ def _row_data(rs: RowStatus) -> dict[str, Any]:
         "state": rs.state.value,
         "late_months": list(rs.late_months),
         "records": [
-            {"month": r.month, "status": r.status.value, "note": r.note,
-             "data_dukung": list(r.data_dukung)} for r in rs.records
-        ],  # fmt: skip
+            {
+                "month": r.month,
+                "status": r.status.value,
+                "note": r.note,
+                "data_dukung": list(r.data_dukung),
+            }
+            for r in rs.records
+        ],
     }
 
 
@@ -199,8 +217,11 @@ def status_data(status: PlanStatus) -> dict[str, Any]:
     Keys: ``unit``, ``year``, ``month`` (``"YYYY-MM"``), ``due``, ``late`` and ``done``
     (lists of rows), ``by_area``, ``total`` and ``quarters``. Shares are numbers 0-1.
     """
-    done = [r for r in status.rows
-            if any(rec.month == status.cutoff and rec.status.value == "done" for rec in r.records)]  # fmt: skip
+    done = [
+        r
+        for r in status.rows
+        if any(rec.month == status.cutoff and rec.status is Status.DONE for rec in r.records)
+    ]
     return {
         "unit": status.plan.unit,
         "year": status.plan.year,

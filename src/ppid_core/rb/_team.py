@@ -233,7 +233,11 @@ def team_from_document(doc: Document) -> TeamDecree | None:
     )
     if doc.errors or None in (year, unit, number, date, pengarah):
         return None
-    assert year is not None and unit and number and date and pengarah  # noqa: S101 - checked
+    assert year is not None
+    assert unit
+    assert number
+    assert date
+    assert pengarah
     return TeamDecree(
         year=year,
         unit=unit,
@@ -260,7 +264,7 @@ def loads_team(text: str, *, source: str = "<string>") -> TeamDecree:
     doc = parse_document(text, source)
     team = team_from_document(doc)
     doc.raise_errors()
-    assert team is not None  # noqa: S101 - no errors means a team was built
+    assert team is not None
     return team
 
 

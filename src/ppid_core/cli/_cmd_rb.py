@@ -1,0 +1,134 @@
+"""``ppid rb``: check RB files, show a plan's status in a month, print the plan table.
+
+- ``ppid rb check FILE...`` validates team, plan and realisation files (exit 1 with
+  every located error on stderr);
+- ``ppid rb status FILE --month YYYY-MM [--json]`` shows what is due, done and late;
+  FILE is a plan, or a realisation file (its plan is read from its ``plan:`` field);
+- ``ppid rb table FILE [--csv] [--unmask]`` prints a plan as Lampiran II or a team as
+  Lampiran I (names masked unless ``--unmask``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from typing import Any, TextIO
+
+from ppid_core._tables import dumps_json
+from ppid_core.errors import DataFileError
+from ppid_core.rb import (
+    ActionPlan,
+    TeamDecree,
+    check_file,
+    example_path,
+    load_any,
+    load_monitoring,
+    monthly_report,
+    plan_status,
+    plan_table,
+    progress_table,
+    quarter_table,
+    status_data,
+    team_table,
+)
+from ppid_core.rb._realisation import Realisation
+
+ORDER = 40
+_MONTH = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])")
+
+
+def _month(text: str) -> tuple[int, int]:
+    m = _MONTH.fullmatch(text)
+    if not m:
+        msg = f"expected a month as YYYY-MM (e.g. 2022-06), got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(m[1]), int(m[2])
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    failed = False
+    for name in args.files:
+        try:
+            out.write(f"{check_file(name)}\n")
+        except DataFileError as exc:
+            print(exc.report(), file=sys.stderr)
+            failed = True
+        except OSError as exc:
+            print(f"ppid: {name}: {exc.strerror or exc}", file=sys.stderr)
+            failed = True
+    return 1 if failed else 0
+
+
+def _plan_and_records(name: str) -> tuple[ActionPlan, Realisation | None]:
+    loaded = load_any(name)
+    if isinstance(loaded, ActionPlan):
+        return loaded, None
+    if isinstance(loaded, TeamDecree):
+        msg = f"{name}: a team file has no schedule; give a plan or realisation file"
+        raise DataFileError.from_errors(name, [_located(name, msg)])
+    return loaded
+
+
+def _located(name: str, message: str) -> Any:
+    from ppid_core.errors import LocatedError  # noqa: PLC0415 - rare path
+
+    return LocatedError(message, source=name, line=1, column=1, path="$.kind")
+
+
+def _status(args: argparse.Namespace, out: TextIO) -> int:
+    plan, records = _plan_and_records(args.file)
+    year, month = args.month
+    status = plan_status(plan, records, year=year, month=month)
+    if args.json:
+        out.write(dumps_json(status_data(status)) + "\n")
+    else:
+        out.write(monthly_report(status) + "\n")
+    return 0
+
+
+def _table(args: argparse.Namespace, out: TextIO) -> int:
+    loaded = load_any(args.file)
+    if isinstance(loaded, TeamDecree):
+        table = team_table(loaded, unmask=args.unmask)
+    else:
+        table = plan_table(loaded if isinstance(loaded, ActionPlan) else loaded[0])
+    out.write(table.to_csv() if args.csv else table.to_markdown() + "\n")
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    """Add ``ppid rb`` and its sub-commands."""
+    rb = subparsers.add_parser("rb", help="Reformasi Birokrasi teams, action plans, monitoring")
+    sub = rb.add_subparsers(dest="rb_command", required=True, metavar="COMMAND")
+    check = sub.add_parser("check", help="validate RB YAML files (team, plan, realisation)")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.set_defaults(handler=_check)
+    status = sub.add_parser("status", help="what is due, done and late in a month")
+    status.add_argument("file", metavar="FILE", help="a plan, or a realisation file")
+    status.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
+    status.add_argument("--json", action="store_true", help="print one JSON object")
+    status.set_defaults(handler=_status)
+    table = sub.add_parser("table", help="a plan as Lampiran II, a team as Lampiran I")
+    table.add_argument("file", metavar="FILE")
+    table.add_argument("--csv", action="store_true", help="CSV instead of Markdown")
+    table.add_argument("--unmask", action="store_true", help="show team members' names")
+    table.set_defaults(handler=_table)
+
+
+def demo(out: TextIO) -> None:
+    """The seed plan (KPU Provinsi NTT 2022) in April 2022, with illustrative records."""
+    plan, records = load_monitoring(example_path("kpu-ntt-2022-realisasi.yaml"))
+    status = plan_status(plan, records, year=2022, month=4)
+    total = status.total()
+    out.write(
+        f"\n== RB: rencana aksi {plan.unit} {plan.year}, status April 2022 "
+        "(illustrative realisation records) ==\n"
+    )
+    out.write(
+        f"due this month: {len(status.due())} sub kegiatan; late: {len(status.late())}; "
+        f"planned months done: {total.done} of {total.elapsed} elapsed "
+        f"({total.planned} in the year)\n\n"
+    )
+    out.write(progress_table(status).to_markdown() + "\n\n")
+    out.write(quarter_table(status).to_markdown() + "\n")
