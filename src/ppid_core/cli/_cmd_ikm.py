@@ -1,0 +1,195 @@
+"""``ppid ikm``: score a satisfaction survey (IKM) and size its sample.
+
+References:
+    Permenpan RB 14/2017 Pasal 1 and Lampiran (SKM: unsur, NRR, bobot, konversi x 25,
+    tabel interval; besaran sampel menurut tabel Krejcie dan Morgan).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+from typing import Any, TextIO
+
+from ppid_core._tables import dumps_json, jsonable
+from ppid_core.examples.ikm import SEED_FILE, read_seed_survey
+from ppid_core.ikm import (
+    MissingPolicy,
+    ScoringPolicy,
+    Survey,
+    available_regimes,
+    krejcie_morgan,
+    load_regime,
+    read_csv,
+    read_xlsx,
+)
+
+ORDER = 30
+
+
+def _mapping(items: list[str] | None, parser: argparse.ArgumentParser) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items or []:
+        header, sep, unsur = item.partition("=")
+        if not sep or not header.strip() or not unsur.strip():
+            parser.error(f"--map expects HEADER=UNSUR (e.g. U8=sarana), got {item!r}")
+        out[header.strip()] = unsur.strip()
+    return out
+
+
+def _read(args: argparse.Namespace) -> Survey:
+    options: dict[str, Any] = {
+        "regime": load_regime(args.regime),
+        "columns": _mapping(args.map, args.parser),
+        "missing": MissingPolicy(args.missing),
+        "by": [args.by] if args.by else [],
+    }
+    path = Path(args.file)
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        return read_xlsx(path, sheet=args.sheet, **options)
+    return read_csv(path, **options)
+
+
+def _policy(args: argparse.Namespace) -> ScoringPolicy | None:
+    if args.legacy_weight is None:
+        return None
+    return ScoringPolicy.legacy_spreadsheet(weight=args.legacy_weight)
+
+
+def _score(args: argparse.Namespace, out: TextIO) -> int:
+    survey = _read(args)
+    policy = _policy(args)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = survey.score(policy=policy, population=args.population)
+    for w in caught:
+        print(f"ppid: warning: {w.message}", file=sys.stderr)
+    breakdown = survey.score_by(args.by, policy=policy) if args.by else None
+    if args.json:
+        data = result.to_dict()
+        if breakdown is not None:
+            data["by"] = {
+                "column": breakdown.column,
+                "groups": [
+                    {
+                        "value": value,
+                        "respondents": r.respondents,
+                        "ikm": r.ikm_display,
+                        "mutu": r.mutu,
+                        "kinerja": r.kinerja,
+                    }
+                    for value, r in breakdown.groups.items()
+                ],
+                "averaged_ikm_not_unit": jsonable(breakdown.averaged_ikm),
+            }
+        print(dumps_json(data), file=out)
+        return 0
+    render = "to_csv" if args.format == "csv" else "to_markdown"
+    print(getattr(result.to_table(order=args.order), render)(), file=out)
+    if breakdown is not None:
+        print(file=out)
+        print(getattr(breakdown.to_table(), render)(), file=out)
+    if not result.policy.compliant:
+        print(f"\nWARNING: {result.policy.describe()}", file=out)
+    return 0
+
+
+def _sample_size(args: argparse.Namespace, out: TextIO) -> int:
+    if args.population < 1:
+        args.parser.error(f"N must be a whole number >= 1, got {args.population}")
+    size = krejcie_morgan(args.population, method=args.method)
+    if args.json:
+        print(
+            dumps_json(
+                {
+                    "population": args.population,
+                    "sample_size": size,
+                    "method": f"Krejcie & Morgan (1970), {args.method}",
+                }
+            ),
+            file=out,
+        )
+    else:
+        print(
+            f"Population {args.population}: survey at least {size} respondents "
+            f"(Krejcie & Morgan 1970, {args.method}).",
+            file=out,
+        )
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    """Add ``ppid ikm score`` and ``ppid ikm sample-size``."""
+    ikm = subparsers.add_parser("ikm", help="Indeks Kepuasan Masyarakat (satisfaction survey)")
+    sub = ikm.add_subparsers(dest="ikm_command", required=True, metavar="COMMAND")
+    score = sub.add_parser(
+        "score",
+        help="score a respondents file (CSV or XLSX)",
+        description="Score a satisfaction survey: one row per questionnaire, one column per "
+        "unsur (by name or alias; codes like U1 need --map). Exact arithmetic; values "
+        "half-up to 2 decimals for display only.",
+    )
+    score.add_argument("file", metavar="FILE", help="CSV (, ; or tab) or XLSX file")
+    score.add_argument(
+        "--regime",
+        default="permenpan_14_2017",
+        help=f"regime key ({', '.join(available_regimes())}) or a YAML file",
+    )
+    score.add_argument("--by", metavar="COLUMN", help="also score each value of COLUMN")
+    score.add_argument(
+        "--map",
+        action="append",
+        metavar="HEADER=UNSUR",
+        help="map a column to an unsur, e.g. --map U8=sarana (repeatable)",
+    )
+    score.add_argument(
+        "--missing",
+        choices=[p.value for p in MissingPolicy],
+        default="refuse",
+        help="blank answers: refuse (error, default), per_unsur "
+        "(NRR over questionnaires that answered), drop (leave the row out)",
+    )
+    score.add_argument(
+        "--population",
+        type=int,
+        metavar="N",
+        help="service population: warn when respondents fall short of Krejcie & Morgan",
+    )
+    score.add_argument("--sheet", help="XLSX sheet name (default: the first)")
+    score.add_argument(
+        "--order",
+        choices=["regime", "questionnaire"],
+        default="regime",
+        help="row order of the report",
+    )
+    score.add_argument("--format", choices=["markdown", "csv"], default="markdown")
+    score.add_argument(
+        "--legacy-weight",
+        metavar="W",
+        help="NON-COMPLIANT: reproduce an old spreadsheet's weight (0.11, 0.111)",
+    )
+    score.add_argument("--json", action="store_true", help="print one JSON object")
+    score.set_defaults(handler=_score, parser=score)
+    size = sub.add_parser(
+        "sample-size",
+        help="respondents needed for a population",
+        description="Sample size after Krejcie & Morgan (1970).",
+    )
+    size.add_argument("population", type=int, metavar="N", help="service population")
+    size.add_argument("--method", choices=["table", "formula"], default="table")
+    size.add_argument("--json", action="store_true", help="print one JSON object")
+    size.set_defaults(handler=_sample_size, parser=size)
+
+
+def demo(out: TextIO) -> None:
+    """Score the synthetic respondents that reproduce KPU NTT's published 2024 table."""
+    survey = read_seed_survey(by=["Layanan"])
+    result = survey.score()
+    print(f"## IKM: {SEED_FILE} (synthetic respondents reproducing KPU NTT 2024)", file=out)
+    print(file=out)
+    print(result.to_markdown(order="questionnaire"), file=out)
+    print(file=out)
+    print(survey.score_by("Layanan").to_markdown(), file=out)
+    print(file=out)

@@ -1,0 +1,175 @@
+"""Regimes as data: the shipped YAML files and the validation of custom ones."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from ppid_core.errors import DataFileError, UnknownNameError
+from ppid_core.ikm import Regime, available_regimes, load_regime
+
+CUSTOM = """\
+key: custom_unit
+title: Custom unit survey
+unsur:
+  - {key: persyaratan, name: Persyaratan, weight: "0.5"}
+  - {key: kebersihan, name: Kebersihan, aliases: [Kebersihan ruang], weight: "1/4"}
+  - {key: parkir, name: Parkir, weight: "1/4"}
+bands:
+  - {mutu: D, kinerja: Tidak Baik, perception: 1, lower: "25.00", upper: "64.99"}
+  - {mutu: C, kinerja: Kurang Baik, perception: 2, lower: "65.00", upper: "76.60"}
+  - {mutu: B, kinerja: Baik, perception: 3, lower: "76.61", upper: "88.30"}
+  - {mutu: A, kinerja: Sangat Baik, perception: 4, lower: "88.31", upper: "100.00"}
+"""
+
+
+def test_shipped_regimes() -> None:
+    assert available_regimes() == ("kepmenpan_25_2004", "permenpan_14_2017")
+
+
+def test_permenpan_14_2017_unsur_keys_names_and_weights() -> None:
+    r = load_regime("permenpan_14_2017")
+    assert r.keys == (
+        "persyaratan",
+        "prosedur",
+        "waktu",
+        "biaya",
+        "produk",
+        "kompetensi",
+        "perilaku",
+        "pengaduan",
+        "sarana",
+    )
+    assert all(u.weight == Fraction(1, 9) for u in r.unsur)
+    assert r["Sarana dan Prasarana"].question_number == 8
+    assert r["Penanganan Pengaduan"].question_number == 9
+    assert r["biaya"].answers == ("Sangat mahal", "Cukup mahal", "Murah", "Gratis")
+    assert [(b.mutu, b.kinerja, b.lower, b.upper) for b in r.bands] == [
+        ("D", "Tidak Baik", Decimal("25.00"), Decimal("64.99")),
+        ("C", "Kurang Baik", Decimal("65.00"), Decimal("76.60")),
+        ("B", "Baik", Decimal("76.61"), Decimal("88.30")),
+        ("A", "Sangat Baik", Decimal("88.31"), Decimal("100.00")),
+    ]
+
+
+def test_kepmenpan_25_2004_has_14_unsur_and_equal_width_bands() -> None:
+    r = load_regime("kepmenpan_25_2004")
+    assert len(r.unsur) == 14
+    assert {u.weight for u in r.unsur} == {Fraction(1, 14)}
+    assert [b.upper for b in r.bands] == [Decimal(x) for x in ("43.75", "62.50", "81.25", "100.00")]
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Sarpras", "sarana"),
+        ("  waktu ", "waktu"),
+        ("BIAYA/TARIF", "biaya"),
+        ("Prosedur.", "prosedur"),
+    ],
+)
+def test_lookup_by_alias(name: str, key: str) -> None:
+    assert load_regime()[name].key == key
+
+
+def test_unknown_unsur() -> None:
+    with pytest.raises(UnknownNameError, match="no unsur 'Parkir' in regime permenpan_14_2017"):
+        load_regime()["Parkir"]
+
+
+def test_unknown_regime() -> None:
+    with pytest.raises(UnknownNameError) as info:
+        load_regime("permenpan_16_2014")
+    assert str(info.value) == (
+        "unknown regime 'permenpan_16_2014'; use one of kepmenpan_25_2004, permenpan_14_2017 "
+        "or the path of a .yaml file"
+    )
+
+
+def test_custom_regime_from_file(tmp_path: Path) -> None:
+    path = tmp_path / "custom.yaml"
+    path.write_text(CUSTOM, encoding="utf-8")
+    r = load_regime(path)
+    assert r.keys == ("persyaratan", "kebersihan", "parkir")
+    assert [u.weight for u in r.unsur] == [Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)]
+
+
+def _errors(text: str) -> list[str]:
+    with pytest.raises(DataFileError) as info:
+        Regime.from_yaml(text, source="c.yaml")
+    return [str(e) for e in info.value.exceptions]
+
+
+def test_weights_must_sum_to_exactly_one() -> None:
+    text = CUSTOM.replace('weight: "0.5"', 'weight: "0.49"')
+    assert _errors(text) == [
+        "c.yaml:4:3 ($.unsur): the weights must sum to exactly 1, got 99/100 (= 0.990000)"
+    ]
+
+
+def test_all_problems_are_reported_together() -> None:
+    text = (
+        CUSTOM.replace('weight: "1/4"}', "weight: lots}", 1)
+        .replace('lower: "65.00"', 'lower: "65.10"')
+        .replace("key: parkir", "key: Parkir")
+    )
+    assert _errors(text) == [
+        "c.yaml:5:78 ($.unsur[1].weight): expected a weight in (0, 1] like 1/9 or 0.2, got 'lots'",
+        "c.yaml:6:11 ($.unsur[2].key): expected a snake_case key, got 'Parkir'",
+        "c.yaml:9:59 ($.bands[1].lower): bands must be contiguous on the 0.01 grid: "
+        "expected lower 65.00, got 65.10",
+    ]
+
+
+def test_weights_all_or_none_and_alias_collisions() -> None:
+    text = CUSTOM.replace(', weight: "1/4"}', "}", 1).replace(
+        "aliases: [Kebersihan ruang]", "aliases: [Persyaratan]"
+    )
+    assert _errors(text) == [
+        "c.yaml:4:3 ($.unsur): give a weight to every unsur or to none",
+        "c.yaml:5:5 ($.unsur[1]): header 'Persyaratan' already names unsur 'persyaratan'",
+    ]
+
+
+def test_last_band_must_reach_the_top() -> None:
+    text = CUSTOM.replace('upper: "100.00"', 'upper: "99.99"')
+    assert _errors(text) == ["c.yaml:8:3 ($.bands): the last band must end at 100, got 99.99"]
+
+
+def test_programmatic_regime_checks_weights() -> None:
+    r = load_regime()
+    from ppid_core.ikm import Unsur
+
+    with pytest.raises(ValueError, match="must sum to exactly 1, got 1/2"):
+        Regime(
+            key="x",
+            title="x",
+            unsur=(Unsur(key="a", name="A", weight=Fraction(1, 2)),),
+            bands=r.bands,
+        )
+
+
+@pytest.mark.parametrize(
+    ("value", "mutu"),
+    [
+        ("25", "D"),
+        ("64.99", "D"),
+        ("64.994", "D"),
+        ("64.995", "C"),
+        ("76.60", "C"),
+        ("76.605", "B"),
+        ("88.30", "B"),
+        ("88.305", "A"),
+        ("100", "A"),
+    ],
+)
+def test_classify_rounds_half_up_first(value: str, mutu: str) -> None:
+    assert load_regime().classify(Fraction(value)).mutu == mutu
+
+
+def test_classify_outside_the_table() -> None:
+    with pytest.raises(ValueError, match=r"converted value 24\.99 is outside the interval table"):
+        load_regime().classify(Fraction("24.99"))

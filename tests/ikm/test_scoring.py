@@ -1,0 +1,96 @@
+"""Scoring: exact NRR, weighted index, conversion, grades, and the legacy policy."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+from ppid_core.errors import InvalidTallyError
+from ppid_core.ikm import ScoringPolicy, Tally, load_regime, score
+
+R = load_regime()
+SEED = [549, 555, 523, 600, 503, 553, 553, 537, 523]  # regime order: pengaduan, then sarana
+
+
+def _seed() -> Tally:
+    return Tally.from_totals(R, SEED, respondents=150)
+
+
+def test_exact_seed_values() -> None:
+    res = score(_seed(), R)
+    assert res.index == Fraction(4896, 1350)
+    assert res.ikm == Fraction(272, 3)
+    assert res["waktu"].nrr == Fraction(523, 150)
+    assert res["waktu"].converted == Fraction(523, 6)
+    assert res["Produk"].mutu == "B"
+    assert res.scope == "unit (pooled respondents)"
+    assert res.policy.compliant
+
+
+def test_default_regime_is_14_2017() -> None:
+    assert score(_seed()).regime.key == "permenpan_14_2017"
+
+
+def test_legacy_weight_0_11_is_one_percent_low_and_marked() -> None:
+    res = score(_seed(), R, policy=ScoringPolicy.legacy_spreadsheet(weight="0.11"))
+    assert res.ikm == Fraction(272, 3) * Fraction(99, 100)
+    assert res.ikm_display == Decimal("89.76")
+    assert not res.policy.compliant
+    assert res.policy.describe() == "legacy spreadsheet (NOT compliant): weight 0.11"
+
+
+def test_legacy_rounded_intermediates() -> None:
+    policy = ScoringPolicy.legacy_spreadsheet(weight="1/9", nrr_places=2, index_places=2)
+    res = score(_seed(), R, policy=policy)
+    assert res["waktu"].nrr == Fraction("3.49")
+    assert res.index == Fraction("3.63")
+    assert res.ikm_display == Decimal("90.75")  # the error the seed's own figures avoid
+    assert policy.describe() == (
+        "legacy spreadsheet (NOT compliant): weight 0.111111, NRR rounded to 2 dp, "
+        "index rounded to 2 dp"
+    )
+
+
+def test_legacy_below_the_table_is_clamped_to_the_lowest_band() -> None:
+    t = Tally.from_totals(R, [100] * 9, respondents=100)
+    res = score(t, R, policy=ScoringPolicy.legacy_spreadsheet(weight="0.11"))
+    assert res.ikm_display == Decimal("24.75")
+    assert res.mutu == "D"
+
+
+def test_bad_legacy_weight() -> None:
+    with pytest.raises(ValueError, match=r"expected a weight like '0\.111' or '1/9', got 'abc'"):
+        ScoringPolicy.legacy_spreadsheet(weight="abc")
+
+
+def test_regime_mismatch_and_unanswered() -> None:
+    with pytest.raises(InvalidTallyError, match="are not those of regime kepmenpan_25_2004"):
+        score(_seed(), load_regime("kepmenpan_25_2004"))
+    t = Tally(keys=R.keys, totals=[0] + [4] * 8, answered=[0] + [1] * 8, respondents=1)
+    with pytest.raises(InvalidTallyError, match="unsur 'persyaratan' has no answers"):
+        score(t, R)
+
+
+def test_custom_weights_are_used() -> None:
+    from ppid_core.ikm import Regime
+
+    text = """\
+key: two
+title: Two unsur
+unsur:
+  - {key: a, name: A, weight: "3/4"}
+  - {key: b, name: B, weight: "1/4"}
+bands:
+  - {mutu: D, kinerja: Tidak Baik, perception: 1, lower: "25.00", upper: "64.99"}
+  - {mutu: A, kinerja: Sangat Baik, perception: 4, lower: "65.00", upper: "100.00"}
+"""
+    r = Regime.from_yaml(text)
+    res = score(Tally.from_totals(r, [4, 2], respondents=1), r)
+    assert res.index == Fraction(7, 2)
+    assert res.ikm == Fraction(175, 2)
+
+
+def test_str() -> None:
+    assert str(score(_seed(), R)) == "IKM 90.67 (A, Sangat Baik); 150 responden"

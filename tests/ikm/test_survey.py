@@ -1,0 +1,73 @@
+"""Surveys: pooled vs per-group IKM, sample warning, respondent profile."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from ppid_core.errors import UnknownNameError
+from ppid_core.ikm import SmallSampleWarning, from_rows
+
+UNSUR = [
+    "Persyaratan",
+    "Prosedur",
+    "Waktu",
+    "Biaya",
+    "Produk",
+    "Kompetensi",
+    "Perilaku",
+    "Sarana",
+    "Pengaduan",
+]
+
+
+def _rows() -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = [
+        {**dict.fromkeys(UNSUR, 4), "Layanan": "A", "Usia": "19"},
+        {**dict.fromkeys(UNSUR, 4), "Layanan": "A", "Usia": "64"},
+        {**dict.fromkeys(UNSUR, 4), "Layanan": "A", "Usia": "25"},
+        {**dict.fromkeys(UNSUR, 1), "Layanan": "B", "Usia": "27"},
+    ]
+    return rows
+
+
+def test_pooled_differs_from_the_mean_of_groups() -> None:
+    s = from_rows(_rows(), by=["Layanan"])
+    b = s.score_by("layanan")
+    assert b.groups["A"].ikm == 100
+    assert b.groups["B"].ikm == 25
+    assert b.pooled.ikm == Fraction(325, 4)  # (3*4 + 1) / 4 * 25
+    assert b.averaged_ikm == Fraction(125, 2)
+    assert b.groups["B"].scope == "Layanan = B"
+    assert b.to_table().rows[-1] == ("unit (pooled)", 4, b.pooled.ikm_display, "B", "Baik")
+
+
+def test_score_by_needs_the_column_read() -> None:
+    with pytest.raises(UnknownNameError) as info:
+        from_rows(_rows()).score_by("Layanan")
+    assert str(info.value) == (
+        "no breakdown for 'Layanan'; read the survey with by=['Layanan'] (available: none)"
+    )
+
+
+def test_small_sample_warns() -> None:
+    s = from_rows(_rows())
+    with pytest.warns(
+        SmallSampleWarning,
+        match="4 respondents for a population of 100; Krejcie & Morgan require 80 \\(76 short\\)",
+    ):
+        res = s.score(population=100)
+    assert res.population == 100
+    assert from_rows(_rows()).score(population=4).population == 4  # 4 of 4: no warning
+
+
+def test_profile_with_age_ranges() -> None:
+    t = from_rows(_rows()).profile_table()
+    assert t.rows == (
+        ("layanan", "A", 3, "75.0%"),
+        ("layanan", "B", 1, "25.0%"),
+        ("usia", "< 20", 1, "25.0%"),
+        ("usia", "20-29", 2, "50.0%"),
+        ("usia", ">= 60", 1, "25.0%"),
+    )
