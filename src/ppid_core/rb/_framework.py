@@ -30,6 +30,7 @@ import attrs
 
 from ppid_core._yaml import Document
 from ppid_core.errors import UnknownNameError
+from ppid_core.rb._months import required
 
 __all__ = ["DEFAULT_FRAMEWORK", "Area", "Framework", "normalise_name"]
 
@@ -148,7 +149,7 @@ def _load_named(key: str) -> Framework:
     doc = Document.parse(resource.read_text(encoding="utf-8"), source=f"rb/data/{key}.yaml")
     top = doc.mapping(doc.root, "$", required=("framework", "title", "source", "areas"))
     areas = []
-    for i, node, path in doc.items(top.get("areas"), "$.areas"):
+    for i, node, path in doc.items(top["areas"], "$.areas") if "areas" in top else ():
         fields = doc.mapping(node, path, required=("key", "name"), optional=("aliases",))
         aliases = (
             [
@@ -160,9 +161,9 @@ def _load_named(key: str) -> Framework:
         )
         areas.append(
             Area(
-                key=doc.string(fields.get("key"), f"{path}.key") or "",
+                key=required(doc, fields, "key", path, doc.string) or "",
                 number=i + 1,
-                name=doc.string(fields.get("name"), f"{path}.name") or "",
+                name=required(doc, fields, "name", path, doc.string) or "",
                 aliases=tuple(aliases),
             )
         )

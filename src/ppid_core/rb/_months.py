@@ -15,6 +15,8 @@ its full name (``Maret``), and a run of months as a range (``Mar-Des``, ``3-12``
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 import yaml
 
@@ -31,7 +33,10 @@ __all__ = [
     "quarter_months",
     "quarter_of",
     "read_months",
+    "required",
 ]
+
+T = TypeVar("T")
 
 MONTH_ABBREVIATIONS = (
     "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
@@ -90,6 +95,10 @@ def read_months(doc: Document, node: yaml.Node, path: str) -> tuple[int, ...] | 
             ok = False
             continue
         found = parse_months_item(raw)
+        if found is None and raw.strip().isdigit():
+            doc.error(item, ipath, f"month must be 1-12, got {raw.strip()}")
+            ok = False
+            continue
         if found is None:
             doc.error(item, ipath, f"unknown month {raw.strip()!r}; expected {_ACCEPTED}")
             ok = False
@@ -106,6 +115,22 @@ def read_months(doc: Document, node: yaml.Node, path: str) -> tuple[int, ...] | 
     if not isinstance(node, yaml.SequenceNode):
         return None
     return tuple(sorted(months)) if ok else None
+
+
+def required(
+    doc: Document,
+    fields: Mapping[str, yaml.Node],
+    key: str,
+    path: str,
+    read: Callable[[yaml.Node, str], T | None],
+) -> T | None:
+    """Read a required field with ``read``; ``None`` when it is absent.
+
+    :meth:`Document.mapping` has already recorded a missing required field, located at
+    its mapping; reading the absent node again would record a second error without a line.
+    """
+    node = fields.get(key)
+    return None if node is None else read(node, f"{path}.{key}")
 
 
 def months_label(months: tuple[int, ...]) -> str:

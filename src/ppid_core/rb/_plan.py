@@ -32,7 +32,8 @@ References:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import attrs
@@ -40,7 +41,7 @@ import yaml
 
 from ppid_core._yaml import Document, dump, node_path
 from ppid_core.rb._framework import DEFAULT_FRAMEWORK, Area, Framework
-from ppid_core.rb._months import MONTH_ABBREVIATIONS, parse_document, read_months
+from ppid_core.rb._months import MONTH_ABBREVIATIONS, parse_document, read_months, required
 
 __all__ = [
     "ActionPlan",
@@ -189,7 +190,7 @@ def _sub(doc: Document, node: yaml.Node, path: str) -> SubActivity:
     months = read_months(doc, fields["months"], f"{path}.months") if "months" in fields else ()
     indikator = fields.get("indikator")
     return SubActivity(
-        name=doc.string(fields.get("name"), f"{path}.name") or "",
+        name=required(doc, fields, "name", path, doc.string) or "",
         details=_texts(doc, details, f"{path}.details") if details is not None else (),
         indikator=_texts(doc, indikator, f"{path}.indikator") if indikator is not None else (),
         months=months or (),
@@ -199,7 +200,16 @@ def _sub(doc: Document, node: yaml.Node, path: str) -> SubActivity:
     )
 
 
-def _nonempty(doc: Document, node: yaml.Node | None, path: str, what: str) -> list[yaml.Node]:
+def _year(doc: Document) -> Callable[[yaml.Node, str], int | None]:
+    return functools.partial(doc.integer, minimum=2000, maximum=2100)
+
+
+def _nonempty(
+    doc: Document, fields: dict[str, yaml.Node], key: str, path: str, what: str
+) -> list[yaml.Node]:
+    node = fields.get(key)
+    if node is None:
+        return []
     items = doc.sequence(node, path)
     if isinstance(node, yaml.SequenceNode) and not items:
         doc.error(node, path, f"expected at least one {what}")
@@ -210,7 +220,7 @@ def _area(
     doc: Document, node: yaml.Node, path: str, fw: Framework, seen: dict[str, int]
 ) -> AreaPlan:
     fields = doc.mapping(node, path, required=("area", "kegiatan"), optional=("team",))
-    label = doc.string(fields.get("area"), f"{path}.area")
+    label = required(doc, fields, "area", path, doc.string)
     key = ""
     if label is not None:
         area = fw.get(label)
@@ -224,14 +234,14 @@ def _area(
             seen[key] = fields["area"].start_mark.line + 1
     kegiatan = []
     kpath = f"{path}.kegiatan"
-    for i, knode in enumerate(_nonempty(doc, fields.get("kegiatan"), kpath, "kegiatan")):
+    for i, knode in enumerate(_nonempty(doc, fields, "kegiatan", kpath, "kegiatan")):
         ipath = node_path(kpath, i)
         kf = doc.mapping(knode, ipath, required=("name", "sub_kegiatan"))
         spath = f"{ipath}.sub_kegiatan"
-        subs = _nonempty(doc, kf.get("sub_kegiatan"), spath, "sub kegiatan")
+        subs = _nonempty(doc, kf, "sub_kegiatan", spath, "sub kegiatan")
         kegiatan.append(
             Activity(
-                name=doc.string(kf.get("name"), f"{ipath}.name") or "",
+                name=required(doc, kf, "name", ipath, doc.string) or "",
                 sub_kegiatan=tuple(_sub(doc, n, node_path(spath, j)) for j, n in enumerate(subs)),
             )
         )
@@ -263,10 +273,13 @@ def plan_from_document(doc: Document) -> ActionPlan | None:
     except LookupError as exc:
         doc.error(top["framework"], "$.framework", str(exc))
         fw = Framework.default()
-    year = doc.integer(top.get("year"), "$.year", minimum=2000, maximum=2100)
-    unit = doc.string(top.get("unit"), "$.unit")
+    year = required(doc, top, "year", "$", _year(doc))
+    unit = required(doc, top, "unit", "$", doc.string)
     seen: dict[str, int] = {}
-    areas = tuple(_area(doc, n, p, fw, seen) for _, n, p in doc.items(top.get("areas"), "$.areas"))
+    areas = tuple(
+        _area(doc, n, p, fw, seen)
+        for _, n, p in (doc.items(top["areas"], "$.areas") if "areas" in top else ())
+    )
     if doc.errors or year is None or unit is None:
         return None
     return ActionPlan(

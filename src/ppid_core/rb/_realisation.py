@@ -44,7 +44,7 @@ from pathlib import Path
 import attrs
 
 from ppid_core._yaml import Document, dump
-from ppid_core.rb._months import MONTH_ABBREVIATIONS, parse_document, parse_month
+from ppid_core.rb._months import MONTH_ABBREVIATIONS, parse_document, parse_month, required
 from ppid_core.rb._plan import ActionPlan, load_plan
 
 __all__ = [
@@ -119,11 +119,11 @@ def realisation_from_document(doc: Document, plan: ActionPlan | None = None) -> 
     top = doc.mapping(doc.root, "$", required=("kind", "plan", "records"))
     if "kind" in top:
         doc.choice(top["kind"], "$.kind", ("realisation",))
-    plan_file = doc.string(top.get("plan"), "$.plan")
+    plan_file = required(doc, top, "plan", "$", doc.string)
     rows = {row.code: row for row in plan.rows()} if plan is not None else None
     records = []
     seen: dict[tuple[str, int], int] = {}
-    for _, node, path in doc.items(top.get("records"), "$.records"):
+    for _, node, path in doc.items(top["records"], "$.records") if "records" in top else ():
         f = doc.mapping(node, path, required=("code", "month", "status"),
                         optional=("note", "data_dukung"))  # fmt: skip
         code = doc.string(f.get("code"), f"{path}.code") if "code" in f else None

@@ -30,6 +30,7 @@ References:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import attrs
@@ -37,7 +38,7 @@ import yaml
 
 from ppid_core._yaml import Document, dump
 from ppid_core.rb._framework import DEFAULT_FRAMEWORK, Framework
-from ppid_core.rb._months import parse_document
+from ppid_core.rb._months import parse_document, required
 
 __all__ = [
     "Decree",
@@ -152,7 +153,7 @@ def _texts(doc: Document, fields: dict[str, yaml.Node], key: str, path: str) -> 
 
 def _member(doc: Document, node: yaml.Node, path: str) -> Member:
     f = doc.mapping(node, path, required=_MEMBER_KEYS, optional=("duties",))
-    name, position, role = (doc.string(f.get(k), f"{path}.{k}") or "" for k in _MEMBER_KEYS)
+    name, position, role = (required(doc, f, k, path, doc.string) or "" for k in _MEMBER_KEYS)
     return Member(name=name, position=position, role=role, duties=_texts(doc, f, "duties", path))
 
 
@@ -162,7 +163,8 @@ def _team(
     keys = ("name", "area") if fw else ()
     f = doc.mapping(node, path, required=("members", *keys), optional=("duties", "name"))
     mpath = f"{path}.members"
-    members = tuple(_member(doc, n, p) for _, n, p in doc.items(f.get("members"), mpath))
+    items = doc.items(f["members"], mpath) if "members" in f else []
+    members = tuple(_member(doc, n, p) for _, n, p in items)
     if isinstance(f.get("members"), yaml.SequenceNode) and not members:
         doc.error(f["members"], mpath, "expected at least one member")
     area = None
@@ -201,12 +203,14 @@ def team_from_document(doc: Document) -> TeamDecree | None:
             fw = Framework.named(fw_key or "")
         except LookupError as exc:
             doc.error(top["framework"], "$.framework", str(exc))
-    year = doc.integer(top.get("year"), "$.year", minimum=2000, maximum=2100)
-    unit = doc.string(top.get("unit"), "$.unit")
+    year = required(
+        doc, top, "year", "$", functools.partial(doc.integer, minimum=2000, maximum=2100)
+    )
+    unit = required(doc, top, "unit", "$", doc.string)
     df = doc.mapping(top.get("decree"), "$.decree", required=("number", "date"),
                      optional=("title", "amends")) if "decree" in top else {}  # fmt: skip
-    number = doc.string(df.get("number"), "$.decree.number") if df else None
-    date = doc.date(df.get("date"), "$.decree.date") if df else None
+    number = required(doc, df, "number", "$.decree", doc.string)
+    date = required(doc, df, "date", "$.decree", doc.date)
     pengarah = (
         _team(doc, top["pengarah"], "$.pengarah", fw=None, default_name="Tim Pengarah")
         if "pengarah" in top
@@ -216,7 +220,7 @@ def team_from_document(doc: Document) -> TeamDecree | None:
     ketua = _member(doc, chair, "$.ketua_pelaksana") if chair is not None else None
     pelaksana = []
     seen: dict[str, int] = {}
-    for _, n, p in doc.items(top.get("pelaksana"), "$.pelaksana"):
+    for _, n, p in doc.items(top["pelaksana"], "$.pelaksana") if "pelaksana" in top else ():
         team = _team(doc, n, p, fw=fw, default_name="")
         if team.area is not None and team.area in seen:
             doc.error(
