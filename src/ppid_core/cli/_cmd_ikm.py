@@ -87,10 +87,10 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
         print(dumps_json(data), file=out)
         return 0
     render = "to_csv" if args.format == "csv" else "to_markdown"
-    print(getattr(result.to_table(order=args.order), render)(), file=out)
+    print(getattr(result.to_table(order=args.order), render)().rstrip("\n"), file=out)
     if breakdown is not None:
         print(file=out)
-        print(getattr(breakdown.to_table(), render)(), file=out)
+        print(getattr(breakdown.to_table(), render)().rstrip("\n"), file=out)
     if not result.policy.compliant:
         print(f"\nWARNING: {result.policy.describe()}", file=out)
     return 0
