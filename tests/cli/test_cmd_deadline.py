@@ -62,3 +62,39 @@ def test_unknown_zone_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     code, _ = run("deadline", "2025-03-27", "--zone", "Mars")
     assert code == 1
     assert "unknown zone 'Mars'" in capsys.readouterr().err
+
+
+def test_whole_chain_keys() -> None:
+    code, text = run("deadline", "2025-03-27", "--json", "--decided", "2025-04-10")
+    assert code == 0
+    data = json.loads(text)
+    assert data["regime"] == "uu_14_2008"
+    # 30 working days after Thu 2025-04-10, skipping 18 Apr, 1 May, 12-13 May: 2025-05-28
+    assert data["keberatan_filing_due"] == "2025-05-28"
+    assert [s["step"] for s in data["steps"]] == [
+        "response",
+        "extension",
+        "keberatan_filing",
+        "atasan_answer",
+        "sengketa_filing",
+        "ki_start",
+        "ki_finish",
+    ]
+    assert data["steps"][2]["counts_from_actual"] is True
+
+
+def test_perki_unknown_steps_are_null() -> None:
+    code, text = run("deadline", "2024-10-07", "--regime", "perki_1_2019", "--json")
+    assert code == 0
+    data = json.loads(text)
+    assert data["regime_confirmed"] is False
+    assert data["response_due"] == "2024-10-10"
+    assert data["keberatan_filing_due"] is None
+    assert data["steps"][2]["confidence"] == "unknown"
+
+
+def test_perki_text_says_unknown() -> None:
+    code, text = run("deadline", "2024-10-07", "--regime", "perki_1_2019")
+    assert code == 0
+    assert "Keberatan: file by:         unknown" in text
+    assert "not confirmed" in text

@@ -52,11 +52,14 @@ def test_accepted_forms(text: str, expected: dt.date) -> None:
             "ambiguous date '03/09/24': a numeric date needs a four-digit year "
             "(write 03/09/2024 for day/month/year, or ISO 2024-09-03)",
         ),
-        ("30 Februari 2024", "'30 Februari 2024' is not a valid date (day is out of range for month)"),
+        (
+            "30 Februari 2024",
+            "'30 Februari 2024' is not a valid date (day is out of range for month)",
+        ),
         ("13/13/2024", "'13/13/2024' is not a valid date (month must be in 1..12)"),
     ],
 )
 def test_refused_with_reason(text: str, message: str) -> None:
-    with pytest.raises(ValueError, match=None) as info:
+    with pytest.raises(ValueError, match=r".") as info:
         parse_register_date(text)
     assert str(info.value) == message

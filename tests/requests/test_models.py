@@ -59,7 +59,9 @@ def test_clock_start_setting() -> None:
 def test_refusal_needs_exception() -> None:
     with pytest.raises(ValueError, match="needs the Pasal 17 exception") as info:
         Decision(kind=DecisionKind.PARTIALLY_GRANTED)
-    assert str(info.value) == "a diterima sebagian decision needs the Pasal 17 exception it rests on"
+    assert (
+        str(info.value) == "a diterima sebagian decision needs the Pasal 17 exception it rests on"
+    )
     assert Decision(kind=DecisionKind.REFUSED, exception="Pasal 17 huruf h").exception
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -227,18 +228,22 @@ def _non_empty(_inst: object, attribute: attrs.Attribute[Any], value: frozenset[
         raise ValueError(msg)
 
 
+def _grounds(values: Iterable[KeberatanGround | str]) -> frozenset[KeberatanGround]:
+    return frozenset(KeberatanGround(v) for v in values)
+
+
 @attrs.frozen(kw_only=True)
 class Keberatan:
     """Keberatan (objection) to the atasan PPID under UU 14/2008 Pasal 35–36.
 
     Attributes:
         filed_on: The day the written keberatan was received.
-        grounds: One or more grounds of Pasal 35 ayat (1).
+        grounds: One or more grounds of Pasal 35 ayat (1) (members or their letters).
         number: Its register number, if any.
     """
 
     filed_on: dt.date
-    grounds: frozenset[KeberatanGround] = attrs.field(converter=frozenset, validator=_non_empty)
+    grounds: frozenset[KeberatanGround] = attrs.field(converter=_grounds, validator=_non_empty)
     number: str = ""
 
 

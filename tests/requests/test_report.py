@@ -1,0 +1,107 @@
+"""The service report: figures, unknowns, renderings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from fractions import Fraction
+from pathlib import Path
+
+from ppid_core.calendar import WorkCalendar
+from ppid_core.requests import Masking, NameMasking, read_register, service_report
+
+HEADER = (
+    "No,Unit Kerja Tempat Mengurus Layanan Publik,Jenis Layanan,Nama Layanan yang diterima,"
+    "Tanggal/Bulan/Tahun Mengurus Layanan,Nama Pengguna Layanan,No. HP (WA),Email,"
+    "Tanggal Tanggapan,Keputusan,Alasan Penolakan,Tanggal Keberatan,Tanggal Sengketa"
+)
+ROWS = [
+    # received Thu 2025-03-27; answered on its 10th working day (cuti bersama counted off)
+    "1,KPU,Konsultasi,Data DPT,2025-03-27,Ana Kolin,085339672120,,2025-04-22,"
+    "diterima seluruhnya,,,",
+    # answered after 11 working days, refused, keberatan and sengketa
+    "2,KPU,Konsultasi,Data SK,2025-03-27,Budi,081338341242,,2025-04-23,ditolak,"
+    "Pasal 17 huruf h,2025-04-25,2025-06-30",
+    # answered on a Saturday, the day it was received: 0 working days
+    "3,KPU,Permohonan,Hasil Pemilu,2025-04-12,Citra,,,2025-04-12,diterima sebagian,"
+    "Pasal 17 huruf h,,",
+    # never answered
+    "4,KPU,Permohonan,Data TPS,2025-04-14,Drs. Dedi Lado,,,,,,,",
+]
+
+
+def report_for(tmp_path: Path, cal: WorkCalendar, **kw: object) -> dict[str, object]:
+    path = tmp_path / "r.csv"
+    path.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
+    rep = service_report(read_register(path, calendar=cal), cal, as_of=dt.date(2025, 6, 2), **kw)  # type: ignore[arg-type]
+    return rep.to_dict()
+
+
+def test_figures(tmp_path: Path, cal: WorkCalendar) -> None:
+    data = report_for(tmp_path, cal)
+    assert data["total"] == 4
+    assert data["by_month"] == {"2025-03": 2, "2025-04": 2}
+    assert data["response_times"] == {
+        "recorded": 3,
+        "missing": 1,
+        "mean": 7.0,
+        "median": 10.0,
+        "max": 11,
+        "within_10_percent": 66.67,
+        "within_17_percent": 100.0,
+    }
+    assert data["decisions"] == {
+        "diterima seluruhnya": 1,
+        "ditolak": 1,
+        "diterima sebagian": 1,
+        "tidak dicatat": 1,
+    }
+    assert data["refusal_reasons"] == {"Pasal 17 huruf h": 2}
+    assert data["keberatan"] == 1
+    assert data["sengketa"] == 1
+    overdue_list = data["overdue"]
+    assert isinstance(overdue_list, list)
+    (overdue,) = overdue_list
+    assert overdue["number"] == "4"
+    assert overdue["requester"] == "D. L."
+    assert overdue["due"] == cal.add_working_days(dt.date(2025, 4, 14), 17).isoformat()
+
+
+def test_unmasked_names_on_request(tmp_path: Path, cal: WorkCalendar) -> None:
+    data = report_for(tmp_path, cal, masking=Masking(names=NameMasking.NONE))
+    assert data["overdue"][0]["requester"] == "Drs. Dedi Lado"  # type: ignore[index]
+
+
+def test_exact_mean(tmp_path: Path, cal: WorkCalendar) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
+    rep = service_report(read_register(path), cal, as_of=dt.date(2025, 6, 2))
+    assert rep.response_times is not None
+    assert rep.response_times.mean == Fraction(21, 3)
+    assert rep.response_times.within == (Fraction(2, 3), Fraction(1))
+
+
+def test_renderings(tmp_path: Path, cal: WorkCalendar) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
+    rep = service_report(read_register(path), cal, year=2025, as_of=dt.date(2025, 6, 2))
+    md = rep.to_markdown()
+    assert md.startswith("# Laporan layanan informasi publik — tahun 2025\n")
+    assert "| 2025-04 | 2 |" in md
+    assert "085339672120" not in md
+    assert "Ana Kolin" not in md
+    csv_text = rep.to_csv()
+    assert csv_text.startswith("section,item,value\ntotal,total,4\n")
+    assert "Permohonan per bulan,2025-12,0" in csv_text
+    assert json.loads(rep.to_json())["by_month"]["2025-12"] == 0
+
+
+def test_unknown_without_columns(tmp_path: Path, cal: WorkCalendar) -> None:
+    header = ",".join(HEADER.split(",")[:8])
+    rows = [",".join(r.split(",")[:8]) for r in ROWS]
+    path = tmp_path / "r.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    data = service_report(read_register(path), cal, as_of=dt.date(2025, 6, 2)).to_dict()
+    for key in ("response_times", "decisions", "refusal_reasons", "keberatan", "sengketa",
+                "overdue"):  # fmt: skip
+        assert data[key] is None, key
