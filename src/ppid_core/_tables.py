@@ -52,6 +52,10 @@ def _is_number(value: Cell) -> bool:
     return isinstance(value, int | float | Decimal | Fraction) and not isinstance(value, bool)
 
 
+def _columns(columns: Iterable[str]) -> tuple[str, ...]:
+    return tuple(columns)
+
+
 def _rows(rows: Iterable[Iterable[Cell]]) -> tuple[tuple[Cell, ...], ...]:
     return tuple(tuple(r) for r in rows)
 
@@ -66,7 +70,7 @@ class Table:
         title: An optional caption (Markdown renders it as a bold line above).
     """
 
-    columns: tuple[str, ...] = attrs.field(converter=tuple)
+    columns: tuple[str, ...] = attrs.field(converter=_columns)
     rows: tuple[tuple[Cell, ...], ...] = attrs.field(converter=_rows)
     title: str | None = None
 
@@ -114,8 +118,9 @@ def jsonable(value: object) -> Any:
     """Convert report values to JSON-ready ones.
 
     Dates become ISO text; ``Decimal`` becomes a JSON number only when it converts to
-    float and back unchanged, else text; a ``Fraction`` becomes its ``Decimal`` to 28
-    significant digits; enums their value; attrs instances and mappings recursively.
+    float and back unchanged, else text (nothing is silently rounded); a ``Fraction`` becomes
+    the nearest float (report code rounds for display before this); enums their value;
+    attrs instances and mappings recursively.
 
     >>> jsonable({"d": dt.date(2025, 4, 22), "x": Decimal("90.67"), "n": [Fraction(1, 4)]})
     {'d': '2025-04-22', 'x': 90.67, 'n': [0.25]}
@@ -127,7 +132,7 @@ def jsonable(value: object) -> Any:
     if isinstance(value, dt.date | dt.datetime | dt.time):
         return value.isoformat()
     if isinstance(value, Fraction):
-        value = Decimal(value.numerator) / Decimal(value.denominator)
+        return value.numerator / value.denominator  # nearest float; exact values keep Fraction
     if isinstance(value, Decimal):
         as_float = float(value)
         return as_float if Decimal(repr(as_float)) == value.normalize() else str(value)

@@ -226,7 +226,7 @@ class Document:
         """True for an unquoted empty, ``~`` or ``null`` scalar."""
         return (
             isinstance(node, yaml.ScalarNode)
-            and node.style is None
+            and not node.style  # plain: None with the pure-Python parser, "" with libyaml
             and node.tag != _STR_TAG
             and node.value in _NULL_VALUES
         )

@@ -1,0 +1,134 @@
+"""The strict YAML reader shared by every data file: typing by schema, located errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ppid_core._yaml import Document, dump
+from ppid_core.errors import DataFileError, LocatedError
+
+
+def read(text: str) -> tuple[Document, dict[str, yaml.Node]]:
+    doc = Document.parse(text, source="t.yaml")
+    return doc, doc.mapping(doc.root, "$", open_keys=True)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("no", "no"), ("yes", "yes"), ("010", "010"), ("1:30", "1:30"), ("2024-01-01", "2024-01-01")],
+)
+def test_yaml11_traps_stay_text(raw: str, expected: str) -> None:
+    doc, m = read(f"v: {raw}\n")
+    assert doc.string(m["v"], "$.v") == expected
+    assert not doc.errors
+
+
+@pytest.mark.parametrize("raw", ["010", "1:30", "0x10", "1e3", "1_000", "true", "3.0"])
+def test_integer_refuses_yaml11_forms(raw: str) -> None:
+    doc, m = read(f"v: {raw}\n")
+    assert doc.integer(m["v"], "$.v") is None
+    assert [str(e) for e in doc.errors] == [
+        f"t.yaml:1:4 ($.v): expected a whole number, got '{raw}'"
+    ]
+
+
+def test_integer_bounds() -> None:
+    doc, m = read("month: 13\n")
+    assert doc.integer(m["month"], "$.month", minimum=1, maximum=12) is None
+    assert (
+        str(doc.errors[0]) == "t.yaml:1:8 ($.month): expected a whole number from 1 to 12, got 13"
+    )
+
+
+@pytest.mark.parametrize("raw", ["yes", "no", "on", "off", "1", "y"])
+def test_boolean_accepts_only_true_false(raw: str) -> None:
+    doc, m = read(f"v: {raw}\n")
+    assert doc.boolean(m["v"], "$.v") is None
+    assert str(doc.errors[0]) == f"t.yaml:1:4 ($.v): expected true or false, got '{raw}'"
+
+
+def test_decimal_is_exact() -> None:
+    doc, m = read("w: 0.111\n")
+    assert doc.decimal(m["w"], "$.w") == Decimal("0.111")
+
+
+def test_date_must_exist() -> None:
+    doc, m = read("d: 2022-02-30\ne: 2022-2-3\n")
+    assert doc.date(m["d"], "$.d") is None
+    assert doc.date(m["e"], "$.e") is None
+    assert [str(e) for e in doc.errors] == [
+        "t.yaml:1:4 ($.d): 2022-02-30 is not a valid date (day is out of range for month)",
+        "t.yaml:2:4 ($.e): expected a date as YYYY-MM-DD, got '2022-2-3'",
+    ]
+    doc2, m2 = read("d: 2024-02-29\n")
+    assert doc2.date(m2["d"], "$.d") == dt.date(2024, 2, 29)
+
+
+def test_nested_duplicate_key_and_unknown_and_missing_fields() -> None:
+    doc = Document.parse("a:\n  x: 1\n  x: 2\n  z: 3\n", source="t.yaml")
+    top = doc.mapping(doc.root, "$", required=("a", "b"))
+    doc.mapping(top["a"], "$.a", required=("x", "y"))
+    with pytest.raises(DataFileError) as exc:
+        doc.raise_errors()
+    assert exc.value.report().splitlines() == [
+        "t.yaml:1:1 ($): missing required field 'b'",
+        "t.yaml:2:3 ($.a): missing required field 'y'",
+        "t.yaml:3:3 ($.a.x): duplicate key 'x' (first at line 2)",
+        "t.yaml:4:3 ($.a.z): unknown field 'z'; expected one of: x, y",
+    ]
+
+
+def test_container_type_errors() -> None:
+    doc, m = read("l: 3\nm: [1]\ns: {a: 1}\n")
+    doc.sequence(m["l"], "$.l")
+    doc.mapping(m["m"], "$.m")
+    doc.string(m["s"], "$.s")
+    assert [str(e) for e in doc.errors] == [
+        "t.yaml:1:4 ($.l): expected a list, got '3'",
+        "t.yaml:2:4 ($.m): expected a mapping, got a list",
+        "t.yaml:3:4 ($.s): expected text, got a mapping",
+    ]
+
+
+def test_choice_lists_allowed_values() -> None:
+    doc, m = read("c: purple\n")
+    assert doc.choice(m["c"], "$.c", {"red": 1, "blue": 2}) is None
+    assert (
+        str(doc.errors[0]) == "t.yaml:1:4 ($.c): unknown value 'purple'; expected one of: blue, red"
+    )
+
+
+def test_null_detection_respects_quotes() -> None:
+    doc, m = read("a: ~\nb: ''\nc: 'null'\nd:\n")
+    assert doc.is_null(m["a"])
+    assert not doc.is_null(m["b"])
+    assert not doc.is_null(m["c"])
+    assert doc.is_null(m["d"])
+
+
+def test_syntax_error_is_located() -> None:
+    with pytest.raises(DataFileError) as exc:
+        Document.parse("a: [1, 2\nb: 3\n", source="bad.yaml")
+    (err,) = exc.value.exceptions
+    assert isinstance(err, LocatedError)
+    assert (err.source, err.line) == ("bad.yaml", 2)
+
+
+text_values = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20
+).filter(lambda s: s.strip() == s and s.strip())
+
+
+@given(st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), text_values, max_size=6))
+def test_dump_round_trips_text(data: dict[str, str]) -> None:
+    doc = Document.parse(dump(data), source="rt.yaml")
+    fields = doc.mapping(doc.root, "$", open_keys=True) if data else {}
+    assert {k: doc.string(v, f"$.{k}") for k, v in fields.items()} == data
+    # and the dumped text means the same to a plain YAML 1.1 loader
+    assert (yaml.safe_load(dump(data)) or {}) == data
