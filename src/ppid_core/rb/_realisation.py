@@ -140,8 +140,13 @@ def realisation_from_document(doc: Document, plan: ActionPlan | None = None) -> 
         if raw is not None:
             month = parse_month(raw)
             if month is None:
-                expected = "expected 1-12, Jan..Des or Januari..Desember"
-                doc.error(f["month"], f"{path}.month", f"unknown month {raw.strip()!r}; {expected}")
+                word = raw.strip()
+                msg = (
+                    f"month must be 1-12, got {word}"
+                    if word.isdigit()
+                    else f"unknown month {word!r}; expected 1-12, Jan..Des or Januari..Desember"
+                )
+                doc.error(f["month"], f"{path}.month", msg)
         if code is not None and month is not None and rows is not None:
             planned = rows[code].sub.months
             if month not in planned:

@@ -1,0 +1,81 @@
+"""Loading team decrees; bad input pinned to its exact message."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ppid_core.errors import DataFileError
+from ppid_core.rb import Member, dump_team, loads_team
+
+TEAM = """kind: team
+year: 2022
+unit: KPU Provinsi NTT
+decree: {number: 79 Tahun 2022, date: 2022-03-28}
+pengarah:
+  members:
+    - {name: Thomas Dohu, position: Ketua KPU, role: Pengarah merangkap Ketua}
+pelaksana:
+  - name: Tim Penguatan Kelembagaan
+    area: Penguatan Kelembagaan
+    duties: [Membentuk unit kerja]
+    members:
+      - {name: Simon A. Lau, position: Kepala Bagian, role: Koordinator merangkap Anggota}
+      - {name: Linda Benyamin, position: Pelaksana, role: Anggota}
+"""
+
+
+def report(text: str) -> str:
+    with pytest.raises(DataFileError) as info:
+        loads_team(text, source="tim.yaml")
+    return info.value.report()
+
+
+def test_a_team_loads() -> None:
+    team = loads_team(TEAM)
+    assert team.decree.date == dt.date(2022, 3, 28)
+    assert team.pelaksana[0].area == "organisasi"
+    assert team.pelaksana[0].duties == ("Membentuk unit kerja",)
+    assert team.team_for("organisasi") is team.pelaksana[0]
+    assert team.team_for("pengawasan") is None
+    assert [m.name for m in team.members()] == ["Thomas Dohu", "Simon A. Lau", "Linda Benyamin"]
+    assert loads_team(dump_team(team)) == team
+
+
+def test_coordinator_is_read_from_the_role() -> None:
+    assert Member(name="A", position="B", role="Koordinator merangkap Anggota").is_coordinator
+    assert Member(name="A", position="B", role="Ketua").is_coordinator
+    assert not Member(name="A", position="B", role="Anggota").is_coordinator
+
+
+def test_a_member_without_a_name() -> None:
+    text = TEAM.replace("{name: Linda Benyamin, ", "{")
+    assert report(text) == (
+        "tim.yaml:14:9 ($.pelaksana[0].members[1]): missing required field 'name'"
+    )
+
+
+def test_a_date_that_does_not_exist() -> None:
+    assert report(TEAM.replace("2022-03-28", "2022-02-30")) == (
+        "tim.yaml:4:39 ($.decree.date): 2022-02-30 is not a valid date "
+        "(day is out of range for month)"
+    )
+
+
+def test_each_area_team_has_exactly_one_coordinator() -> None:
+    text = TEAM.replace("role: Koordinator merangkap Anggota", "role: Anggota")
+    assert report(text) == (
+        "tim.yaml:13:7 ($.pelaksana[0].members): expected exactly one member whose role starts "
+        "with 'Koordinator' or 'Ketua', got 0"
+    )
+
+
+def test_an_area_with_two_teams_and_an_empty_team() -> None:
+    text = TEAM + (
+        "  - name: Tim Organisasi\n    area: organisasi\n    members: []\n"
+    )
+    assert report(text) == (
+        "tim.yaml:15:5 ($.pelaksana[1].area): area organisasi already has a team (line 9)\n"
+        "tim.yaml:17:14 ($.pelaksana[1].members): expected at least one member"
+    )
