@@ -50,13 +50,13 @@ __all__ = [
 class Channel(enum.Enum):
     """How a request reached the office (UU 14/2008 Pasal 22 ayat (1): written or not)."""
 
-    IN_PERSON = "langsung"
+    IN_PERSON = "in_person"
     EMAIL = "email"
-    POST = "pos"
-    WEBSITE = "e-ppid"
-    PHONE = "telepon"
+    POST = "post"
+    WEBSITE = "website"
+    PHONE = "phone"
     WHATSAPP = "whatsapp"
-    OTHER = "lainnya"
+    OTHER = "other"
 
 
 class ClockStart(enum.Enum):
