@@ -72,9 +72,7 @@ def test_each_area_team_has_exactly_one_coordinator() -> None:
 
 
 def test_an_area_with_two_teams_and_an_empty_team() -> None:
-    text = TEAM + (
-        "  - name: Tim Organisasi\n    area: organisasi\n    members: []\n"
-    )
+    text = TEAM + ("  - name: Tim Organisasi\n    area: organisasi\n    members: []\n")
     assert report(text) == (
         "tim.yaml:15:5 ($.pelaksana[1].area): area organisasi already has a team (line 9)\n"
         "tim.yaml:17:14 ($.pelaksana[1].members): expected at least one member"

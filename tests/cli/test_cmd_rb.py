@@ -1,0 +1,86 @@
+"""``ppid rb check|status|table`` and the demo."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from ppid_core.cli import main
+from ppid_core.rb import example_path
+
+PLAN = str(example_path("kpu-ntt-2022-rencana-aksi.yaml"))
+TEAM = str(example_path("kpu-ntt-2022-tim.yaml"))
+REAL = str(example_path("kpu-ntt-2022-realisasi.yaml"))
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(list(argv), out=out), out.getvalue()
+
+
+def test_check_good_files() -> None:
+    code, out = run("rb", "check", PLAN, TEAM, REAL)
+    assert code == 0
+    assert out.splitlines() == [
+        f"{PLAN}: plan 2022, 8 areas, 32 kegiatan, 93 sub kegiatan",
+        f"{TEAM}: team 2022, 10 teams, 51 memberships",
+        f"{REAL}: realisation of plan 2022, 26 records",
+    ]
+
+
+def test_check_bad_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("kind: plan\nyear: 2022\nyear: 2023\n", encoding="utf-8")
+    nokind = tmp_path / "nokind.yaml"
+    nokind.write_text("year: 2022\n", encoding="utf-8")
+    code, out = run("rb", "check", str(bad), PLAN, str(nokind))
+    assert code == 1
+    assert out == f"{PLAN}: plan 2022, 8 areas, 32 kegiatan, 93 sub kegiatan\n"
+    assert capsys.readouterr().err.splitlines() == [
+        f"{bad}:1:1 ($): missing required field 'unit'",
+        f"{bad}:1:1 ($): missing required field 'areas'",
+        f"{bad}:3:1 ($.year): duplicate key 'year' (first at line 2)",
+        f"{nokind}:1:1 ($): missing required field 'kind' (one of: plan, realisation, team)",
+    ]
+
+
+def test_status_json() -> None:
+    code, out = run("rb", "status", REAL, "--month", "2022-03", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["month"] == "2022-03"
+    assert "4.1.3" in [r["code"] for r in data["due"]]
+    assert data["total"]["planned"] == 494
+
+
+def test_status_markdown_of_a_plan_alone() -> None:
+    code, out = run("rb", "status", PLAN, "--month", "2022-01")
+    assert code == 0
+    assert out.startswith("# Laporan Rencana Aksi RB Komisi Pemilihan Umum Provinsi Nusa")
+
+
+def test_status_refuses_a_team_file_and_a_bad_month(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("rb", "status", TEAM, "--month", "2022-01")[0] == 1
+    assert "a team file has no schedule" in capsys.readouterr().err
+    assert run("rb", "status", PLAN, "--month", "2022-13")[0] == 2
+
+
+def test_table() -> None:
+    code, out = run("rb", "table", TEAM)
+    assert code == 0
+    assert "| 1 | T*** D*** | Ketua KPU |" in out
+    code, out = run("rb", "table", PLAN, "--csv")
+    assert out.startswith("NO,AREA PERUBAHAN,KEGIATAN,SUB KEGIATAN,INDIKATOR KEBERHASILAN,Jan,")
+    assert len(out.splitlines()) == 1 + 93
+
+
+def test_demo_shows_the_seed_plan_status() -> None:
+    from ppid_core.cli._cmd_rb import demo
+
+    out = io.StringIO()
+    demo(out)
+    assert "status April 2022" in out.getvalue()
+    assert "| TW I | 87 |" in out.getvalue()
