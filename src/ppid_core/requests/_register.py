@@ -37,7 +37,9 @@ Rules (nothing is dropped or changed silently; each case is counted in the resul
   unknown decision) is a :class:`~ppid_core.errors.LocatedError`; all of a file's
   errors are raised together as one :class:`~ppid_core.errors.DataFileError`.
 
-Row numbers are the spreadsheet's (the first header row is row 1).
+Row numbers are the spreadsheet's (the first header row is row 1). XLSX date cells are
+read as dates; a phone number stored as a number loses its leading zero in the sheet
+itself, and is kept as the digits the sheet holds.
 
 References:
     UU 14/2008 Pasal 22 ayat (4) (register number); Pasal 12 (what the yearly report
@@ -51,7 +53,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -91,8 +93,6 @@ _ALIASES = {_UNIT_SPLIT: Column.UNIT}
 _KNOWN = frozenset((*Column.REQUIRED, *Column.OPTIONAL))
 _DECISIONS = {k.label: k for k in DecisionKind}
 _BLANKS = re.compile(r"\s+")
-
-Cell = str | dt.date | None
 
 
 @attrs.frozen(kw_only=True)
@@ -141,12 +141,27 @@ class RegisterEntry:
 
 @attrs.frozen(kw_only=True)
 class Register:
-    """An imported register.
+    """An imported register, held column by column (fast for 100k-row registers).
+
+    :attr:`entries` gives the same data row by row, as :class:`RegisterEntry` objects.
 
     Attributes:
         source: File name used in messages.
-        entries: The requests, in file order.
-        columns: The known columns present.
+        columns: The known columns present in the file.
+        rows: Spreadsheet row number of each request.
+        numbers: Register numbers.
+        units: Units.
+        services: Kinds of service.
+        information: Information asked for.
+        received: Dates received.
+        names: Requester names (as written; mask them when showing them).
+        phones: Phone numbers (as written; ``""`` when absent).
+        emails: E-mail addresses (as written; ``""`` when absent).
+        responded: Dates of the written notice (``None`` when not recorded).
+        decisions: Decisions (``None`` when not recorded).
+        refusal_reasons: Refusal reasons (``""`` when not recorded).
+        keberatan_on: Keberatan dates (``None`` when none).
+        sengketa_on: Sengketa dates (``None`` when none).
         header_rows: Rows skipped because they repeat the header.
         blank_rows: Rows skipped because every cell is empty.
         repairs: Documented corrections (the page-break artefact).
@@ -154,28 +169,73 @@ class Register:
     """
 
     source: str
-    entries: tuple[RegisterEntry, ...]
     columns: frozenset[str]
+    rows: tuple[int, ...]
+    numbers: tuple[str, ...]
+    units: tuple[str, ...]
+    services: tuple[str, ...]
+    information: tuple[str, ...]
+    received: tuple[dt.date, ...]
+    names: tuple[str, ...] = attrs.field(repr=False)
+    phones: tuple[str, ...] = attrs.field(repr=False)
+    emails: tuple[str, ...] = attrs.field(repr=False)
+    responded: tuple[dt.date | None, ...]
+    decisions: tuple[DecisionKind | None, ...]
+    refusal_reasons: tuple[str, ...]
+    keberatan_on: tuple[dt.date | None, ...]
+    sengketa_on: tuple[dt.date | None, ...]
     header_rows: tuple[int, ...] = ()
     blank_rows: tuple[int, ...] = ()
     repairs: tuple[Repair, ...] = ()
     ignored_columns: tuple[str, ...] = ()
 
+    def __len__(self) -> int:
+        return len(self.rows)
+
     def has(self, column: str) -> bool:
         """Whether the file has ``column``."""
         return column in self.columns
 
+    @property
+    def entries(self) -> tuple[RegisterEntry, ...]:
+        """The requests row by row, in file order."""
+        return tuple(
+            RegisterEntry(
+                row=r,
+                number=n,
+                unit=u,
+                service=s,
+                information=i,
+                received=d,
+                requester=Requester(name=nm, phone=ph, email=em),
+                responded=resp,
+                decision=dec,
+                refusal_reason=rr,
+                keberatan_on=k,
+                sengketa_on=sg,
+            )
+            for r, n, u, s, i, d, nm, ph, em, resp, dec, rr, k, sg in zip(
+                self.rows,
+                self.numbers,
+                self.units,
+                self.services,
+                self.information,
+                self.received,
+                self.names,
+                self.phones,
+                self.emails,
+                self.responded,
+                self.decisions,
+                self.refusal_reasons,
+                self.keberatan_on,
+                self.sengketa_on,
+                strict=True,
+            )
+        )
+
 
 def _norm(text: str) -> str:
     return _BLANKS.sub(" ", text).strip()
-
-
-def _text(cell: Cell) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, dt.date):
-        return cell.isoformat()
-    return cell.strip()
 
 
 class _Reader:
@@ -185,55 +245,51 @@ class _Reader:
         self.source = source
         self.calendar = calendar
         self.errors: list[LocatedError] = []
-        self.dates: dict[str, dt.date | str] = {}
+        self.dates: dict[str, dt.date | str] = {"": ""}
 
     def error(self, row: int, column: str | None, message: str) -> None:
         self.errors.append(LocatedError(message, source=self.source, row=row, field=column))
 
-    def date(self, cell: Cell, row: int, column: str, *, required: bool) -> dt.date | None:
-        if isinstance(cell, dt.datetime):
-            cell = cell.date()
-        if isinstance(cell, dt.date):
-            day: dt.date | str = cell
+    def parse_date(self, text: str) -> dt.date | str:
+        """Date of a cell, or the error message; cached per distinct text."""
+        try:
+            day = parse_register_date(text)
+        except ValueError as exc:
+            result: dt.date | str = str(exc)
         else:
-            text = (cell or "").strip()
-            if not text:
-                if required:
-                    self.error(row, column, "empty; expected a date")
-                return None
-            cached = self.dates.get(text)
-            if cached is None:
-                try:
-                    cached = parse_register_date(text)
-                except ValueError as exc:
-                    cached = str(exc)
-                self.dates[text] = cached
-            day = cached
-        if isinstance(day, str):
-            self.error(row, column, day)
+            cal = self.calendar
+            if cal is not None and not cal.covers(day):
+                result = (
+                    f"{day.isoformat()}: outside the calendar's coverage "
+                    f"({cal.first_day.isoformat()} to {cal.last_day.isoformat()})"
+                )
+            else:
+                result = day
+        self.dates[text] = result
+        return result
+
+    def optional_date(self, text: str, row: int, column: str) -> dt.date | None:
+        day = self.dates.get(text)
+        if day is None:
+            day = self.parse_date(text.strip()) if text.strip() else ""
+            self.dates[text] = day
+        if day.__class__ is str:
+            if day:
+                self.error(row, column, str(day))
             return None
-        cal = self.calendar
-        if cal is not None and not cal.covers(day):
-            self.error(
-                row,
-                column,
-                f"{day.isoformat()}: outside the calendar's coverage "
-                f"({cal.first_day.isoformat()} to {cal.last_day.isoformat()})",
-            )
-            return None
-        return day
+        return day  # type: ignore[return-value]
 
 
 def parse_register(
-    rows: Iterable[Sequence[Cell]],
+    rows: Iterable[Sequence[str]],
     *,
     source: str = "<register>",
     calendar: WorkCalendar | None = None,
 ) -> Register:
-    """Parse register rows (the first row is the header).
+    """Parse register rows of text cells (the first row is the header).
 
     Args:
-        rows: Rows of cells: text, dates (from spreadsheets) or ``None``.
+        rows: Rows of cell texts, as a CSV reader gives them (dates as written, or ISO).
         source: Name used in error messages.
         calendar: When given, dates outside its years are refused.
 
@@ -246,7 +302,7 @@ def parse_register(
     if header is None:
         rd.error(1, None, "empty file; expected a header row")
         raise DataFileError.from_errors(source, rd.errors)
-    names = [_ALIASES.get(_norm(_text(c)), _norm(_text(c))) for c in header]
+    names = [_ALIASES.get(_norm(c), _norm(c)) for c in header]
     index = {n: i for i, n in reversed(list(enumerate(names))) if n}
     missing = [c for c in Column.REQUIRED if c not in index]
     for col in missing:
@@ -254,31 +310,45 @@ def parse_register(
     if missing:
         raise DataFileError.from_errors(source, rd.errors)
     ignored = tuple(n for n in names if n and n not in _KNOWN)
-    get = {c: index.get(c) for c in _KNOWN}
     width = len(names)
+    i_no, i_unit, i_svc, i_info, i_date, i_name = (index[c] for c in Column.REQUIRED)
+    opt = {c: index.get(c) for c in Column.OPTIONAL}
+    i_phone, i_email, i_resp, i_dec, i_reason, i_kb, i_sg = opt.values()
 
-    entries: list[RegisterEntry] = []
+    out: dict[str, list[Any]] = {k: [] for k in _FIELDS}
     header_rows: list[int] = []
     blank_rows: list[int] = []
     repairs: list[Repair] = []
     split_unit = False
-    number_col = get[Column.NUMBER]
+    dates = rd.dates
+    date_cls = dt.date
+    (
+        add_row,
+        add_number,
+        add_unit,
+        add_service,
+        add_info,
+        add_received,
+        add_name,
+        add_phone,
+        add_email,
+        add_responded,
+        add_decision,
+        add_reason,
+        add_kb,
+        add_sg,
+    ) = (out[k].append for k in _FIELDS)
     for rowno, raw in enumerate(it, start=2):
-        cells = list(raw) + [None] * (width - len(raw))
-        if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
+        cells = raw if len(raw) >= width else [*raw, *([""] * (width - len(raw)))]
+        number = cells[i_no].strip()
+        if number == Column.NUMBER:
+            header_rows.append(rowno)
+            split_unit = _norm(cells[i_unit]) == _UNIT_SPLIT
+            continue
+        if not number and not "".join(cells).strip():
             blank_rows.append(rowno)
             continue
-        if _text(cells[number_col]) == Column.NUMBER:  # type: ignore[index]
-            header_rows.append(rowno)
-            unit_header = _norm(_text(cells[get[Column.UNIT]]))  # type: ignore[index]
-            split_unit = unit_header == _UNIT_SPLIT
-            continue
-
-        def cell(column: str, row: Sequence[Cell] = cells) -> Cell:
-            i = get[column]
-            return None if i is None else row[i]
-
-        unit = _text(cell(Column.UNIT))
+        unit = cells[i_unit].strip()
         if split_unit and unit.startswith("Publik "):
             fixed = unit.removeprefix("Publik ").strip()
             repairs.append(
@@ -293,16 +363,35 @@ def parse_register(
             )
             unit = fixed
         split_unit = False
-        texts = {c: _text(cell(c)) for c in (Column.NUMBER, Column.SERVICE, Column.INFORMATION)}
-        name = _text(cell(Column.NAME))
-        for column, value in (*texts.items(), (Column.UNIT, unit), (Column.NAME, name)):
-            if not value:
-                rd.error(rowno, column, "empty; a value is required")
-        received = rd.date(cell(Column.RECEIVED), rowno, Column.RECEIVED, required=True)
-        responded = rd.date(cell(Column.RESPONDED), rowno, Column.RESPONDED, required=False)
-        keberatan = rd.date(cell(Column.KEBERATAN), rowno, Column.KEBERATAN, required=False)
-        sengketa = rd.date(cell(Column.SENGKETA), rowno, Column.SENGKETA, required=False)
-        if received and responded and responded < received:
+        service = cells[i_svc].strip()
+        info = cells[i_info].strip()
+        name = cells[i_name].strip()
+        if not (number and unit and service and info and name):
+            for column, value in (
+                (Column.NUMBER, number),
+                (Column.UNIT, unit),
+                (Column.SERVICE, service),
+                (Column.INFORMATION, info),
+                (Column.NAME, name),
+            ):
+                if not value:
+                    rd.error(rowno, column, "empty; a value is required")
+        text = cells[i_date]
+        received = dates.get(text)
+        if received is None:
+            received = rd.parse_date(text.strip()) if text.strip() else ""
+            dates[text] = received
+        if received.__class__ is not date_cls:
+            rd.error(rowno, Column.RECEIVED, str(received or "empty; expected a date"))
+            received = None
+        responded = None
+        if i_resp is not None:
+            hit = dates.get(cells[i_resp])
+            if hit.__class__ is date_cls:
+                responded = hit
+            elif hit != "":
+                responded = rd.optional_date(cells[i_resp], rowno, Column.RESPONDED)
+        if responded is not None and received is not None and responded < received:
             rd.error(
                 rowno,
                 Column.RESPONDED,
@@ -310,9 +399,8 @@ def parse_register(
                 f"({received.isoformat()})",
             )
         decision = None
-        decision_text = _norm(_text(cell(Column.DECISION))).lower()
-        if decision_text:
-            decision = _DECISIONS.get(decision_text)
+        if i_dec is not None and (decision_text := cells[i_dec].strip().lower()):
+            decision = _DECISIONS.get(decision_text) or _DECISIONS.get(_norm(decision_text))
             if decision is None:
                 rd.error(
                     rowno,
@@ -320,48 +408,54 @@ def parse_register(
                     f"unknown decision {decision_text!r}; expected one of: "
                     + ", ".join(sorted(_DECISIONS)),
                 )
-        if received is None or rd.errors:
+        if rd.errors:
             continue
-        entries.append(
-            RegisterEntry(
-                row=rowno,
-                number=texts[Column.NUMBER],
-                unit=unit,
-                service=texts[Column.SERVICE],
-                information=texts[Column.INFORMATION],
-                received=received,
-                requester=Requester(
-                    name=name, phone=_text(cell(Column.PHONE)), email=_text(cell(Column.EMAIL))
-                ),
-                responded=responded,
-                decision=decision,
-                refusal_reason=_text(cell(Column.REFUSAL_REASON)),
-                keberatan_on=keberatan,
-                sengketa_on=sengketa,
-            )
-        )
+        add_row(rowno)
+        add_number(number)
+        add_unit(unit)
+        add_service(service)
+        add_info(info)
+        add_received(received)
+        add_name(name)
+        add_phone("" if i_phone is None else cells[i_phone].strip())
+        add_email("" if i_email is None else cells[i_email].strip())
+        add_responded(responded)
+        add_decision(decision)
+        add_reason("" if i_reason is None else cells[i_reason].strip())
+        add_kb(None if i_kb is None else rd.optional_date(cells[i_kb], rowno, Column.KEBERATAN))
+        add_sg(None if i_sg is None else rd.optional_date(cells[i_sg], rowno, Column.SENGKETA))
     if rd.errors:
         raise DataFileError.from_errors(source, rd.errors)
     return Register(
         source=source,
-        entries=tuple(entries),
         columns=frozenset(c for c in _KNOWN if c in index),
         header_rows=tuple(header_rows),
         blank_rows=tuple(blank_rows),
         repairs=tuple(repairs),
         ignored_columns=ignored,
+        **{k: tuple(v) for k, v in out.items()},
     )
 
 
-def _csv_rows(path: Path) -> Iterator[list[str]]:
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        first = fh.readline()
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        fh.seek(0)
-        yield from csv.reader(fh, delimiter=delimiter)
+_FIELDS = (
+    "rows",
+    "numbers",
+    "units",
+    "services",
+    "information",
+    "received",
+    "names",
+    "phones",
+    "emails",
+    "responded",
+    "decisions",
+    "refusal_reasons",
+    "keberatan_on",
+    "sengketa_on",
+)
 
 
-def _xlsx_rows(path: Path) -> Iterator[list[Cell]]:
+def _xlsx_rows(path: Path) -> Iterator[list[str]]:
     try:
         import openpyxl  # noqa: PLC0415 - optional extra, imported on use
     except ImportError:  # pragma: no cover - depends on the installation
@@ -370,10 +464,14 @@ def _xlsx_rows(path: Path) -> Iterator[list[Cell]]:
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         for values in book.worksheets[0].iter_rows(values_only=True):
-            row: list[Cell] = []
+            row: list[str] = []
             for v in values:
-                if v is None or isinstance(v, dt.date):
-                    row.append(v)
+                if v is None:
+                    row.append("")
+                elif isinstance(v, dt.datetime):
+                    row.append(v.date().isoformat())
+                elif isinstance(v, dt.date):
+                    row.append(v.isoformat())
                 elif isinstance(v, float) and v.is_integer():
                     row.append(str(int(v)))
                 else:
@@ -396,6 +494,10 @@ def read_register(path: str | Path, *, calendar: WorkCalendar | None = None) -> 
         OSError: The file cannot be read.
     """
     p = Path(path)
-    rows: Iterator[Sequence[Cell]]
-    rows = _xlsx_rows(p) if p.suffix.lower() in {".xlsx", ".xlsm"} else _csv_rows(p)
-    return parse_register(rows, source=p.name, calendar=calendar)
+    if p.suffix.lower() in {".xlsx", ".xlsm"}:
+        return parse_register(_xlsx_rows(p), source=p.name, calendar=calendar)
+    with p.open(encoding="utf-8-sig", newline="") as fh:
+        first = fh.readline()
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        fh.seek(0)
+        return parse_register(csv.reader(fh, delimiter=delimiter), source=p.name, calendar=calendar)

@@ -28,16 +28,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import attrs
 
 from ppid_core._tables import Table, dumps_json, jsonable
 from ppid_core.requests._masking import Masking
-from ppid_core.requests._register import Column, Register, RegisterEntry
+from ppid_core.requests._register import Column, Register
 from ppid_core.requests._rules import RuleSet, Step, load_rule_set
 from ppid_core.requests._topics import TopicTable, load_topics
 
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 __all__ = ["OverdueRequest", "ResponseTimes", "ServiceReport", "service_report"]
 
 _CENT = Decimal("0.01")
+T = TypeVar("T")
 
 
 def _table(columns: tuple[str, ...], rows: list[Any], title: str | None = None) -> Table:
@@ -244,8 +246,8 @@ class ServiceReport:
         return _table(("section", "item", "value"), rows).to_csv()
 
 
-def _months(entries: list[RegisterEntry], year: int | None) -> dict[str, int]:
-    counter = Counter((e.received.year, e.received.month) for e in entries)
+def _months(received: Sequence[dt.date], year: int | None) -> dict[str, int]:
+    counter = Counter((d.year, d.month) for d in received)
     if year is not None:
         keys = [(year, m) for m in range(1, 13)]
     elif counter:
@@ -257,20 +259,23 @@ def _months(entries: list[RegisterEntry], year: int | None) -> dict[str, int]:
 
 
 def _response_times(
-    entries: list[RegisterEntry], calendar: WorkCalendar, limits: tuple[int, ...]
+    received: Sequence[dt.date],
+    responded: Sequence[dt.date | None],
+    calendar: WorkCalendar,
+    limits: tuple[int, ...],
 ) -> ResponseTimes | None:
-    answered = [e for e in entries if e.responded is not None]
-    if not answered:
+    pairs = [(r, d) for r, d in zip(received, responded, strict=True) if d is not None]
+    if not pairs:
         return None
-    receipts = calendar.add_working_days_many([e.received for e in answered], 0)
-    ends = [e.responded for e in answered]
-    days = sorted(max(0, n) for n in calendar.count_working_days_many(receipts, ends))  # type: ignore[arg-type]
+    starts, ends = zip(*pairs, strict=True)
+    receipts = calendar.add_working_days_many(list(starts), 0)
+    days = sorted(max(0, n) for n in calendar.count_working_days_many(receipts, list(ends)))
     n = len(days)
     mid = n // 2
     median = Fraction(days[mid]) if n % 2 else Fraction(days[mid - 1] + days[mid], 2)
     return ResponseTimes(
         recorded=n,
-        missing=len(entries) - n,
+        missing=len(received) - n,
         mean=Fraction(sum(days), n),
         median=median,
         max=days[-1],
@@ -313,31 +318,44 @@ def service_report(
     mask = masking or Masking()
     table = topics or load_topics()
     today = as_of or dt.datetime.now(ZoneInfo(calendar.zone)).date()
-    entries = [e for e in register.entries if year is None or e.received.year == year]
+    reg = register
+    idx = None if year is None else [i for i, d in enumerate(reg.received) if d.year == year]
+
+    def col(values: Sequence[T]) -> Sequence[T]:
+        return values if idx is None else [values[i] for i in idx]
+
+    received = col(reg.received)
     limits = (rs.days(Step.RESPONSE), rs.days(Step.RESPONSE) + rs.days(Step.EXTENSION))
 
-    has = register.has
+    has = reg.has
     decisions = refusal = None
     if has(Column.DECISION):
-        dc = Counter(e.decision.label for e in entries if e.decision is not None)
-        dc["tidak dicatat"] = sum(1 for e in entries if e.decision is None)
+        chosen = col(reg.decisions)
+        dc = Counter(d.label for d in chosen if d is not None)
+        dc["tidak dicatat"] = sum(1 for d in chosen if d is None)
         decisions = {k: v for k, v in dc.items() if v}
     if has(Column.REFUSAL_REASON):
-        refusal = dict(Counter(e.refusal_reason for e in entries if e.refusal_reason))
+        refusal = dict(Counter(r for r in col(reg.refusal_reasons) if r))
     overdue: tuple[OverdueRequest, ...] | None = None
+    responded = col(reg.responded)
     if has(Column.RESPONDED):
-        open_ = [e for e in entries if e.responded is None and e.received <= today]
-        receipts = calendar.add_working_days_many([e.received for e in open_], 0)
+        open_ = [
+            i
+            for i, (d, r) in enumerate(zip(received, responded, strict=True))
+            if r is None and d <= today
+        ]
+        numbers, names = col(reg.numbers), col(reg.names)
+        receipts = calendar.add_working_days_many([received[i] for i in open_], 0)
         dues = calendar.add_working_days_many(receipts, limits[1])
         overdue = tuple(
             OverdueRequest(
-                number=e.number,
-                received=e.received,
+                number=numbers[i],
+                received=received[i],
                 due=due,
                 working_days_late=calendar.count_working_days(due, today),
-                requester=mask.name(e.requester.name),
+                requester=mask.name(names[i]),
             )
-            for e, due in zip(open_, dues, strict=True)
+            for i, due in zip(open_, dues, strict=True)
             if due < today
         )
 
@@ -353,8 +371,8 @@ def service_report(
     ]
     if register.ignored_columns:
         notes.append("columns not in the layout, not used: " + ", ".join(register.ignored_columns))
-    if year is not None and len(entries) != len(register.entries):
-        notes.append(f"{len(register.entries) - len(entries)} requests outside {year} not counted")
+    if year is not None and len(received) != len(reg):
+        notes.append(f"{len(reg) - len(received)} requests outside {year} not counted")
     if not rs.confirmed:
         notes.append(f"rule set {rs.name} is not confirmed from the regulation's text")
     if overdue is not None:
@@ -368,16 +386,16 @@ def service_report(
         year=year,
         as_of=today,
         rule_set=rs.name,
-        total=len(entries),
-        by_month=_months(entries, year),
-        by_service=dict(Counter(e.service for e in entries).most_common()),
-        by_topic=dict(Counter(table.classify(e.information) for e in entries).most_common()),
-        by_unit=dict(Counter(e.unit for e in entries).most_common()),
-        response_times=_response_times(entries, calendar, limits),
+        total=len(received),
+        by_month=_months(received, year),
+        by_service=dict(Counter(col(reg.services)).most_common()),
+        by_topic=dict(Counter(map(table.classify, col(reg.information))).most_common()),
+        by_unit=dict(Counter(col(reg.units)).most_common()),
+        response_times=_response_times(received, responded, calendar, limits),
         decisions=decisions,
         refusal_reasons=refusal,
-        keberatan=sum(1 for e in entries if e.keberatan_on) if has(Column.KEBERATAN) else None,
-        sengketa=sum(1 for e in entries if e.sengketa_on) if has(Column.SENGKETA) else None,
+        keberatan=sum(1 for d in col(reg.keberatan_on) if d) if has(Column.KEBERATAN) else None,
+        sengketa=sum(1 for d in col(reg.sengketa_on) if d) if has(Column.SENGKETA) else None,
         overdue=overdue,
         notes=tuple(notes),
     )
