@@ -39,7 +39,7 @@ docs: $(STAMP_DEV)
 test: lint typecheck pytest docs
 
 bench: $(STAMP_DEV)
-	$(BIN)/python benchmarks/bench_calendar.py
+	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache .hypothesis

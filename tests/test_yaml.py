@@ -132,3 +132,25 @@ def test_dump_round_trips_text(data: dict[str, str]) -> None:
     assert {k: doc.string(v, f"$.{k}") for k, v in fields.items()} == data
     # and the dumped text means the same to a plain YAML 1.1 loader
     assert (yaml.safe_load(dump(data)) or {}) == data
+
+
+def test_control_character_is_located() -> None:
+    with pytest.raises(DataFileError) as exc:
+        Document.parse("a: 1\nb: x\x07y\n", source="c.yaml")
+    assert exc.value.report() == (
+        "c.yaml:2:5: character U+0007 is not allowed in YAML (control characters are not allowed)"
+    )
+
+
+def test_empty_file_is_located() -> None:
+    with pytest.raises(DataFileError) as exc:
+        Document.parse("# only a comment\n", source="e.yaml")
+    assert exc.value.report() == "e.yaml:1:1: the file is empty; expected a mapping"
+
+
+def test_absent_required_field_reported_once() -> None:
+    doc = Document.parse("a: 1\n", source="t.yaml")
+    top = doc.mapping(doc.root, "$", required=("a", "b"))
+    assert doc.string(top.get("b"), "$.b") is None
+    assert doc.items(top.get("b"), "$.b") == []
+    assert [str(e) for e in doc.errors] == ["t.yaml:1:1 ($): missing required field 'b'"]

@@ -95,11 +95,11 @@ class Document:
     file is found in one pass. Call :meth:`raise_errors` at the end.
 
     Args:
-        root: The root node (``None`` for an empty document).
+        root: The root node.
         source: File name used in every error message.
     """
 
-    def __init__(self, root: yaml.Node | None, source: str) -> None:
+    def __init__(self, root: yaml.Node, source: str) -> None:
         self.root = root
         self.source = source
         self.errors: list[LocatedError] = []
@@ -110,7 +110,8 @@ class Document:
         """Compose ``text`` into nodes; a syntax error raises at once, located.
 
         Raises:
-            DataFileError: The text is not well-formed YAML, or holds several documents.
+            DataFileError: The text is not well-formed YAML, holds several documents, has a
+                character YAML does not allow, or is empty.
         """
         try:
             root = yaml.compose(text, Loader=_Loader)
@@ -124,9 +125,27 @@ class Document:
                 column=mark.column + 1 if mark else None,
             )
             raise DataFileError.from_errors(source, [err]) from None
-        except yaml.YAMLError as exc:  # pragma: no cover - reader errors (bad bytes)
-            err = LocatedError(f"YAML syntax error: {exc}", source=source)
+        except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+            pos = exc.position
+            char = exc.character
+            code = char if isinstance(char, int) else ord(char)
+            line = text.count("\n", 0, pos) + 1
+            column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+            err = LocatedError(
+                f"character U+{code:04X} is not allowed in YAML ({exc.reason})",
+                source=source,
+                line=line,
+                column=column,
+            )
             raise DataFileError.from_errors(source, [err]) from None
+        except yaml.YAMLError as exc:  # pragma: no cover - other reader failures
+            err = LocatedError(f"YAML syntax error: {exc}", source=source, line=1, column=1)
+            raise DataFileError.from_errors(source, [err]) from None
+        if root is None:
+            err = LocatedError(
+                "the file is empty; expected a mapping", source=source, line=1, column=1
+            )
+            raise DataFileError.from_errors(source, [err])
         return cls(root, source)
 
     @classmethod
@@ -172,8 +191,10 @@ class Document:
         Returns:
             Key to value node; empty when the node is not a mapping (an error is recorded).
         """
+        if node is None:  # absent: the enclosing mapping reported it
+            return {}
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, path, f"expected a mapping, got {_kind(node) if node else 'nothing'}")
+            self.error(node, path, f"expected a mapping, got {_kind(node)}")
             return {}
         req = tuple(required)
         allowed = set(req) | set(optional)
@@ -203,8 +224,10 @@ class Document:
 
     def sequence(self, node: yaml.Node | None, path: str) -> list[yaml.Node]:
         """Read a list; a non-list records an error and gives ``[]``."""
+        if node is None:  # absent: the enclosing mapping reported it
+            return []
         if not isinstance(node, yaml.SequenceNode):
-            self.error(node, path, f"expected a list, got {_kind(node) if node else 'nothing'}")
+            self.error(node, path, f"expected a list, got {_kind(node)}")
             return []
         return list(node.value)
 
@@ -214,10 +237,15 @@ class Document:
 
     # -- scalars ----------------------------------------------------------------
     def scalar(self, node: yaml.Node | None, path: str, what: str) -> str | None:
-        """The raw text of a scalar node; ``None`` (with an error) for a container."""
+        """The raw text of a scalar node; ``None`` (with an error) for a container.
+
+        An absent node (``None``) gives ``None`` without a second error: the enclosing
+        :meth:`mapping` already reported the missing field with its location.
+        """
+        if node is None:
+            return None
         if not isinstance(node, yaml.ScalarNode):
-            got = _kind(node) if node is not None else "nothing"
-            self.error(node, path, f"expected {what}, got {got}")
+            self.error(node, path, f"expected {what}, got {_kind(node)}")
             return None
         return str(node.value)
 
