@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 import attrs
+import yaml
 
 from ppid_core._yaml import Document, node_path
 
@@ -122,14 +123,14 @@ class HolidayYear:
 _CATEGORIES = {c.value: c for c in HolidayCategory}
 
 
-def _read_sources(doc: Document, node: object, path: str) -> dict[str, Source]:
+def _read_sources(doc: Document, node: yaml.Node | None, path: str) -> dict[str, Source]:
     sources: dict[str, Source] = {}
-    for _, item, ipath in doc.items(node, path):  # type: ignore[arg-type]
+    for _, item, ipath in doc.items(node, path):
         f = doc.mapping(
             item, ipath, required=("id", "title", "urls"), optional=("date", "confidence", "note")
         )
-        sid = doc.string(f.get("id"), node_path(ipath, "id")) if "id" in f else None
-        title = doc.string(f.get("title"), node_path(ipath, "title")) if "title" in f else None
+        sid = doc.string(f.get("id"), node_path(ipath, "id"))
+        title = doc.string(f.get("title"), node_path(ipath, "title"))
         urls = tuple(
             u
             for _, un, up in doc.items(f.get("urls"), node_path(ipath, "urls"))
@@ -193,66 +194,67 @@ def parse_holiday_year(text: str, *, source: str = "<string>") -> HolidayYear:
         if "year" in top
         else None
     )
-    sources = _read_sources(doc, top.get("sources"), "$.sources") if "sources" in top else {}
+    sources = _read_sources(doc, top.get("sources"), "$.sources")
 
-    def ref(node: object, path: str) -> Source | None:
-        sid = doc.string(node, path)  # type: ignore[arg-type]
+    def ref(node: yaml.Node | None, path: str) -> Source | None:
+        sid = doc.string(node, path)
         if sid is None:
             return None
         if sid not in sources:
             known = ", ".join(sorted(sources)) or "none"
-            doc.error(node, path, f"unknown source {sid!r}; sources of this file: {known}")  # type: ignore[arg-type]
+            doc.error(node, path, f"unknown source {sid!r}; sources of this file: {known}")
             return None
         return sources[sid]
 
-    def day(node: object, path: str) -> dt.date | None:
-        d = doc.date(node, path)  # type: ignore[arg-type]
+    def day(node: yaml.Node | None, path: str) -> dt.date | None:
+        d = doc.date(node, path)
         if d is not None and year is not None and d.year != year:
-            doc.error(node, path, f"{d.isoformat()} is not in the file's year {year}")  # type: ignore[arg-type]
+            doc.error(node, path, f"{d.isoformat()} is not in the file's year {year}")
             return None
         return d
 
+    def entry(
+        item: yaml.Node, ipath: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> tuple[
+        dict[str, yaml.Node], dt.date | None, str | None, HolidayCategory | None, Source | None
+    ]:
+        """The fields every entry has: date, name, category, source."""
+        f = doc.mapping(
+            item,
+            ipath,
+            required=("date", "name", "category", "source", *required),
+            optional=optional,
+        )
+        return (
+            f,
+            day(f.get("date"), node_path(ipath, "date")),
+            doc.string(f.get("name"), node_path(ipath, "name")),
+            doc.choice(f.get("category"), node_path(ipath, "category"), _CATEGORIES),
+            ref(f.get("source"), node_path(ipath, "source")),
+        )
+
     holidays: list[Holiday] = []
     seen: dict[tuple[dt.date, HolidayCategory], int] = {}
-    for _, item, ipath in doc.items(top.get("holidays"), "$.holidays") if "holidays" in top else ():
-        f = doc.mapping(
-            item, ipath, required=("date", "name", "category", "source"), optional=("note",)
-        )
-        d = day(f["date"], node_path(ipath, "date")) if "date" in f else None
-        name = doc.string(f["name"], node_path(ipath, "name")) if "name" in f else None
-        cat = (
-            doc.choice(f["category"], node_path(ipath, "category"), _CATEGORIES)
-            if "category" in f
-            else None
-        )
-        src = ref(f["source"], node_path(ipath, "source")) if "source" in f else None
+    for index, item, ipath in doc.items(top.get("holidays"), "$.holidays"):
+        f, d, name, cat, src = entry(item, ipath, (), ("note",))
         note = doc.optional(f, "note", ipath, doc.string)
         if d is None or name is None or cat is None or src is None:
             continue
-        key = (d, cat)
-        if key in seen:
+        if (d, cat) in seen:
             doc.error(
                 f["date"],
                 node_path(ipath, "date"),
                 f"duplicate date {d.isoformat()} in category {cat.value} "
-                f"(first at $.holidays[{seen[key]}])",
+                f"(first at $.holidays[{seen[d, cat]}])",
             )
             continue
-        seen[key] = int(ipath.rsplit("[", 1)[1].rstrip("]"))
+        seen[d, cat] = index
         holidays.append(Holiday(date=d, name=name, category=cat, source=src, note=note))
 
     removed: list[RemovedHoliday] = []
-    for _, item, ipath in doc.items(top.get("removed"), "$.removed") if "removed" in top else ():
-        f = doc.mapping(item, ipath, required=("date", "name", "category", "source", "removed_by"))
-        d = day(f["date"], node_path(ipath, "date")) if "date" in f else None
-        name = doc.string(f["name"], node_path(ipath, "name")) if "name" in f else None
-        cat = (
-            doc.choice(f["category"], node_path(ipath, "category"), _CATEGORIES)
-            if "category" in f
-            else None
-        )
-        src = ref(f["source"], node_path(ipath, "source")) if "source" in f else None
-        by = ref(f["removed_by"], node_path(ipath, "removed_by")) if "removed_by" in f else None
+    for _, item, ipath in doc.items(top.get("removed"), "$.removed"):
+        f, d, name, cat, src = entry(item, ipath, ("removed_by",))
+        by = ref(f.get("removed_by"), node_path(ipath, "removed_by"))
         if d is not None and name is not None and cat is not None and src and by:
             removed.append(
                 RemovedHoliday(date=d, name=name, category=cat, source=src, removed_by=by)

@@ -125,7 +125,7 @@ def parse_local_calendar(text: str, *, source: str = "<string>") -> LocalCalenda
     )
 
     closures: list[Closure] = []
-    for _, item, path in doc.items(top.get("closures"), "$.closures") if "closures" in top else ():
+    for _, item, path in doc.items(top.get("closures"), "$.closures"):
         f = doc.mapping(item, path, required=("date", "name"), optional=("until", "source"))
         start = doc.date(f["date"], node_path(path, "date")) if "date" in f else None
         end = doc.optional(f, "until", path, doc.date) or start
@@ -139,9 +139,7 @@ def parse_local_calendar(text: str, *, source: str = "<string>") -> LocalCalenda
         closures.append(Closure(start=start, end=end, name=name, source=src))
 
     extra: list[ExtraWorkingDay] = []
-    for _, item, path in (
-        doc.items(top.get("working_days"), "$.working_days") if "working_days" in top else ()
-    ):
+    for _, item, path in doc.items(top.get("working_days"), "$.working_days"):
         f = doc.mapping(item, path, required=("date", "name"), optional=("source",))
         d = doc.date(f["date"], node_path(path, "date")) if "date" in f else None
         name = doc.string(f["name"], node_path(path, "name")) if "name" in f else None
