@@ -26,7 +26,10 @@ References:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
+import operator
 from collections import Counter
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
@@ -247,7 +250,9 @@ class ServiceReport:
 
 
 def _months(received: Sequence[dt.date], year: int | None) -> dict[str, int]:
-    counter = Counter((d.year, d.month) for d in received)
+    counter: Counter[tuple[int, int]] = Counter()
+    for day, n in Counter(received).items():  # count dates at C speed, then months
+        counter[day.year, day.month] += n
     if year is not None:
         keys = [(year, m) for m in range(1, 13)]
     elif counter:
@@ -280,7 +285,7 @@ def _response_times(
         median=median,
         max=days[-1],
         limits=limits,
-        within=tuple(Fraction(sum(1 for d in days if d <= lim), n) for lim in limits),
+        within=tuple(Fraction(bisect.bisect_right(days, lim), n) for lim in limits),
     )
 
 
@@ -321,8 +326,15 @@ def service_report(
     reg = register
     idx = None if year is None else [i for i, d in enumerate(reg.received) if d.year == year]
 
+    pick = None if not idx else operator.itemgetter(*idx)
+
     def col(values: Sequence[T]) -> Sequence[T]:
-        return values if idx is None else [values[i] for i in idx]
+        if idx is None:
+            return values
+        if pick is None:
+            return []
+        got = pick(values)
+        return got if len(idx) > 1 else (got,)
 
     received = col(reg.received)
     limits = (rs.days(Step.RESPONSE), rs.days(Step.RESPONSE) + rs.days(Step.EXTENSION))
@@ -331,9 +343,9 @@ def service_report(
     decisions = refusal = None
     if has(Column.DECISION):
         chosen = col(reg.decisions)
-        dc = Counter(d.label for d in chosen if d is not None)
-        dc["tidak dicatat"] = sum(1 for d in chosen if d is None)
-        decisions = {k: v for k, v in dc.items() if v}
+        decisions = {
+            ("tidak dicatat" if d is None else d.label): n for d, n in Counter(chosen).items()
+        }
     if has(Column.REFUSAL_REASON):
         refusal = dict(Counter(r for r in col(reg.refusal_reasons) if r))
     overdue: tuple[OverdueRequest, ...] | None = None
@@ -345,6 +357,7 @@ def service_report(
             if r is None and d <= today
         ]
         numbers, names = col(reg.numbers), col(reg.names)
+        masked = functools.lru_cache(maxsize=None)(mask.name)
         receipts = calendar.add_working_days_many([received[i] for i in open_], 0)
         dues = calendar.add_working_days_many(receipts, limits[1])
         overdue = tuple(
@@ -353,7 +366,7 @@ def service_report(
                 received=received[i],
                 due=due,
                 working_days_late=calendar.count_working_days(due, today),
-                requester=mask.name(names[i]),
+                requester=masked(names[i]),
             )
             for i, due in zip(open_, dues, strict=True)
             if due < today
