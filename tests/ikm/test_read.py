@@ -206,3 +206,35 @@ def test_from_rows_values() -> None:
         "<rows>: row 3, column \"Penanganan Pengaduan\": '3.5' is not an answer",
         '<rows>: row 4, column "Penanganan Pengaduan": blank answer',
     ]
+
+
+def test_fast_path_cannot_be_fooled_by_compensating_cells(tmp_path: Path) -> None:
+    # an empty cell next to "44" has the same total length as two single digits
+    path = _csv(tmp_path, "4,4,4,4,4,4,4,4,4,A", "4,4,4,4,4,4,4,,44,A")
+    assert [str(e).split(";")[0] for e in _errors(path)] == [
+        f'{path}: row 3, column "Sarana dan Prasarana": blank answer',
+        f"{path}: row 3, column \"Penanganan Pengaduan\": '44' is not an answer",
+    ]
+
+
+def test_rows_of_different_widths_that_compensate(tmp_path: Path) -> None:
+    path = _csv(tmp_path, "4,4,4,4,4,4,4,4,4", "4,4,4,4,4,4,4,4,4,A,A")
+    assert _errors(path) == [
+        f"{path}: row 2: 9 cells; the header has 10",
+        f"{path}: row 3: 11 cells; the header has 10",
+    ]
+
+
+def test_crlf_and_quotes_later_in_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "q.csv"
+    body = [HEADER] + ["4,4,4,4,4,4,4,4,4,A"] * 3 + ['3,3,3,3,3,3,3,3,3,"Layanan, ""Baru""\nkedua"']
+    path.write_bytes("\r\n".join(body).encode() + b"\r\n")
+    s = read_csv(path, by=["Layanan"])
+    assert s.respondents == 4
+    assert set(s.groups["Layanan"]) == {"A", 'Layanan, "Baru"\nkedua'}
+
+
+def test_quoted_header_uses_the_csv_module(tmp_path: Path) -> None:
+    header = '"Persyaratan","Prosedur",Waktu,Biaya,Produk,Kompetensi,Perilaku,Sarana,Pengaduan'
+    path = _csv(tmp_path, "4,4,4,4,4,4,4,4,4", header=header)
+    assert read_csv(path).tally.totals == (4,) * 9

@@ -96,32 +96,32 @@ def from_dataframe(
         answered=[n] * len(keys),
         respondents=n,
     )
-    unsur_frame = df.iloc[:, idx].astype("int64")
-    unsur_frame.columns = list(keys)
     groups: dict[str, dict[str, Tally]] = {}
+    if by:
+        unsur_frame = df.iloc[:, idx].astype("int64")
+        unsur_frame.columns = list(keys)
     for name in by:
         col = header[norm.index(normalize_header(name))]
-        labels = df[col].map(_text).str.strip()
-        sums = unsur_frame.groupby(labels.values).sum()
-        sizes = labels.value_counts()
-        groups[col.strip()] = {
-            str(g): Tally(
+        sums = unsur_frame.groupby(df[col], dropna=False).sum()
+        merged: dict[str, Tally] = {}
+        for raw, row in sums.iterrows():
+            label = _text(raw).strip()
+            size = int((df[col].isna() if _text(raw) == "" else df[col] == raw).sum())
+            t = Tally(
                 keys=keys,
-                totals=[int(v) for v in sums.loc[g]],
-                answered=[int(sizes[g])] * len(keys),
-                respondents=int(sizes[g]),
+                totals=[int(v) for v in row],
+                answered=[size] * len(keys),
+                respondents=size,
             )
-            for g in sorted(sums.index)
-        }
-    prof = {
-        name: dict(
-            sorted(
-                (str(k), int(v))
-                for k, v in df.iloc[:, i].map(_text).str.strip().value_counts().items()
-            )
-        )
-        for name, i in profile.items()
-    }
+            merged[label] = merged[label] + t if label in merged else t
+        groups[col.strip()] = dict(sorted(merged.items()))
+    prof: dict[str, dict[str, int]] = {}
+    for name, i in profile.items():
+        values: dict[str, int] = {}
+        for raw, count in df.iloc[:, i].value_counts(dropna=False).items():
+            label = _text(raw).strip()
+            values[label] = values.get(label, 0) + int(count)
+        prof[name] = dict(sorted(values.items()))
     return Survey(regime=regime, source=source, tally=tally, groups=groups, profile=prof)
 
 

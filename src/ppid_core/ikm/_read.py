@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import csv
 import enum
+import io
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import islice
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import chain, compress, islice, repeat
 from operator import itemgetter
 from pathlib import Path
+from typing import TextIO
 
 from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
 from ppid_core.ikm._regime import Regime, load_regime, normalize_header
@@ -31,6 +33,7 @@ __all__ = [
 ]
 
 _CHUNK = 32_768
+_BLOCK = 1 << 22  # characters per block of a CSV file
 _CODE_RE = re.compile(r"(u|q|p|unsur|soal|pertanyaan)\s*[-_.]?\s*[0-9]+", re.IGNORECASE)
 
 #: Headers read as respondent profile (breakdowns); matched case- and blank-insensitively.
@@ -73,6 +76,46 @@ def _allowed(regime: Regime) -> list[dict[str, int]]:
             table[label.casefold()] = s
         out.append(table)
     return out
+
+
+def _row_columns(chunk: Sequence[Sequence[str]]) -> Callable[[int], list[str]]:
+    """Columns of a list of rows, each extracted once."""
+    cache: dict[int, list[str]] = {}
+
+    def column(i: int) -> list[str]:
+        if i not in cache:
+            cache[i] = list(map(itemgetter(i), chunk))
+        return cache[i]
+
+    return column
+
+
+def _score_counts(
+    values: list[str], table: Mapping[str, int], digits: str, *, blanks: bool
+) -> tuple[int, int] | None:
+    """(sum of scores, answers) of one column, or None when a value is not a score.
+
+    Fast path: when every cell is one of the scale's digits, the joined column has one
+    character per cell and ``str.count`` per digit runs at C speed. Otherwise each distinct
+    value is looked up once (answer labels); a blank counts as unanswered only when
+    ``blanks`` is allowed (after row-by-row validation).
+    """
+    if digits and "" not in values:  # no empty cell, so equal length means one char each
+        joined = "".join(values)
+        if len(joined) == len(values):
+            counts = [joined.count(d) for d in digits]
+            if sum(counts) == len(values):
+                return sum(int(d) * c for d, c in zip(digits, counts, strict=True)), len(values)
+    total = answered = 0
+    for value, count in Counter(values).items():
+        score = table.get(value)
+        if score is None:
+            if blanks and not value:
+                continue
+            return None
+        total += score * count
+        answered += count
+    return total, answered
 
 
 def _lookup(table: Mapping[str, int], raw: str) -> int | None:
@@ -165,6 +208,10 @@ class _Reader:
         self.regime, self.header, self.idx, self.by = regime, list(header), idx, by
         self.profile_idx, self.source, self.missing = profile, source, missing
         self.allowed = _allowed(regime)
+        scale = range(regime.scale_minimum, regime.scale_maximum + 1)
+        self.digits = "".join(str(s) for s in scale) if regime.scale_maximum < 10 else ""
+        self.delimiter = ","
+        self.in_file_order = sorted(zip(idx, self.allowed, strict=True), key=itemgetter(0))
         self.width = len(header)
         n = len(idx)
         self.totals, self.answered = [0] * n, [0] * n
@@ -174,22 +221,61 @@ class _Reader:
         self.profile: dict[str, Counter[str]] = {k: Counter() for k in profile}
         self.errors: list[LocatedError] = []
 
-    def feed(self, chunk: list[Sequence[str]], first_row: int) -> None:
-        if not self._clean(chunk):
-            chunk = self._slow(chunk, first_row)
-        self._count(chunk)
-
-    def _clean(self, chunk: list[Sequence[str]]) -> bool:
+    def feed(self, chunk: Sequence[Sequence[str]], first_row: int) -> None:
+        """Count a chunk of rows; a chunk with any bad cell is re-read row by row."""
         widths = Counter(map(len, chunk))
-        if len(widths) != 1 or self.width not in widths:
-            return False
+        same_width = len(widths) == 1 and self.width in widths
+        if same_width and self._count(_row_columns(chunk), len(chunk), blanks=False):
+            return
+        clean = self._slow(chunk, first_row)
+        self._count(_row_columns(clean), len(clean), blanks=True)
+
+    def feed_flat(self, flat: list[str], lines: list[str], first_row: int) -> None:
+        """Count a block of ``lines`` already split into cells (``flat``, row-major)."""
+        n, w = len(lines), self.width
+
+        def column(i: int) -> list[str]:
+            return flat[i::w]
+
+        if self._count(column, n, blanks=False):
+            return
+        self.feed([line.split(self.delimiter) for line in lines], first_row)
+
+    def _count(self, column: Callable[[int], list[str]], rows: int, *, blanks: bool) -> bool:
+        """Add the counts of a chunk; False (nothing added) when a cell is not a score."""
+        per_unsur = []
         for i, table in zip(self.idx, self.allowed, strict=True):
-            for value in Counter(map(itemgetter(i), chunk)):
-                if value not in table:
-                    return False
+            counts = _score_counts(column(i), table, self.digits, blanks=blanks)
+            if counts is None:
+                return False
+            per_unsur.append(counts)
+        if rows == 0:
+            return True
+        self.respondents += rows
+        for j, (total, answered) in enumerate(per_unsur):
+            self.totals[j] += total
+            self.answered[j] += answered
+        for name, i in self.profile_idx.items():
+            self.profile[name].update(map(str.strip, column(i)))
+        for g, gi in enumerate(self.by):
+            self._count_groups(g, list(map(str.strip, column(gi))), column)
         return True
 
-    def _slow(self, chunk: list[Sequence[str]], first_row: int) -> list[Sequence[str]]:
+    def _count_groups(self, g: int, keys: list[str], column: Callable[[int], list[str]]) -> None:
+        n = len(self.idx)
+        sizes = Counter(keys)
+        self.group_n[g].update(sizes)
+        for key in sizes:
+            mask = list(map(key.__eq__, keys))
+            sums = self.groups[g].setdefault(key, [[0] * n, [0] * n])
+            for j, (i, table) in enumerate(zip(self.idx, self.allowed, strict=True)):
+                values = list(compress(column(i), mask))
+                counts = _score_counts(values, table, self.digits, blanks=True)
+                if counts is not None:  # always: the chunk was validated as a whole
+                    sums[0][j] += counts[0]
+                    sums[1][j] += counts[1]
+
+    def _slow(self, chunk: Sequence[Sequence[str]], first_row: int) -> list[Sequence[str]]:
         kept: list[Sequence[str]] = []
         for offset, row in enumerate(chunk):
             rownum = first_row + offset
@@ -201,7 +287,7 @@ class _Reader:
                 continue
             ok, blank = True, False
             clean = list(row)
-            for i, table in zip(self.idx, self.allowed, strict=True):
+            for i, table in self.in_file_order:
                 raw = row[i]
                 score = _lookup(table, raw)
                 if score is not None:
@@ -243,33 +329,6 @@ class _Reader:
     def _err(self, row: int, col: int | None, message: str) -> None:
         field = self.header[col].strip() if col is not None else None
         self.errors.append(LocatedError(message, source=self.source, row=row, field=field))
-
-    def _count(self, chunk: list[Sequence[str]]) -> None:
-        if not chunk:
-            return
-        self.respondents += len(chunk)
-        for j, (i, table) in enumerate(zip(self.idx, self.allowed, strict=True)):
-            for value, count in Counter(map(itemgetter(i), chunk)).items():
-                score = table.get(value)
-                if score is not None:
-                    self.totals[j] += score * count
-                    self.answered[j] += count
-        for name, i in self.profile_idx.items():
-            self.profile[name].update(v.strip() for v in map(itemgetter(i), chunk))
-        n = len(self.idx)
-        for g, gi in enumerate(self.by):
-            keys = [v.strip() for v in map(itemgetter(gi), chunk)]
-            self.group_n[g].update(keys)
-            for j, (i, table) in enumerate(zip(self.idx, self.allowed, strict=True)):
-                for (key, value), count in Counter(
-                    zip(keys, map(itemgetter(i), chunk), strict=True)
-                ).items():
-                    score = table.get(value)
-                    if score is None:
-                        continue
-                    sums = self.groups[g].setdefault(key, [[0] * n, [0] * n])
-                    sums[0][j] += score * count
-                    sums[1][j] += count
 
     def survey(self, by_names: list[str]) -> Survey:
         if self.errors:
@@ -325,6 +384,23 @@ def read_records(
         DataFileError: Every bad header and every bad cell, located, together.
         UnknownNameError: A ``by`` column is not in the header.
     """
+    reader, by_names = _make_reader(header, source, regime, columns, missing, by)
+    it = iter(records)
+    row = 2
+    while chunk := list(islice(it, _CHUNK)):
+        reader.feed(chunk, row)
+        row += len(chunk)
+    return reader.survey(by_names)
+
+
+def _make_reader(  # noqa: PLR0917 - private; mirrors read_records' keywords in order
+    header: Sequence[str],
+    source: str,
+    regime: Regime | None,
+    columns: Mapping[str, str] | None,
+    missing: MissingPolicy | str,
+    by: Sequence[str],
+) -> tuple[_Reader, list[str]]:
     regime = regime or load_regime()
     policy = MissingPolicy(missing)
     idx, profile, errors = _resolve_header(header, regime, columns, source)
@@ -340,12 +416,7 @@ def read_records(
     reader = _Reader(
         regime, header, idx=idx, by=by_idx, profile=profile, source=source, missing=policy
     )
-    it = iter(records)
-    row = 2
-    while chunk := list(islice(it, _CHUNK)):
-        reader.feed(chunk, row)
-        row += len(chunk)
-    return reader.survey([header[i].strip() for i in by_idx])
+    return reader, [header[i].strip() for i in by_idx]
 
 
 def _delimiter(first_line: str) -> str:
@@ -372,17 +443,52 @@ def read_csv(
         DataFileError: Every bad header and cell, located (``file: row N, column "X"``).
     """
     p = Path(path)
+    source = str(p)
     with p.open(newline="", encoding=encoding) as fh:
         first = fh.readline()
-        fh.seek(0)
-        rows: Iterator[list[str]] = csv.reader(fh, delimiter=delimiter or _delimiter(first))
-        header = next(rows, None)
-        if header is None:
-            err = LocatedError("the file is empty; expected a header row", source=str(p), row=1)
-            raise DataFileError.from_errors(str(p), [err])
-        return read_records(
-            header, rows, source=str(p), regime=regime, columns=columns, missing=missing, by=by
-        )
+        if not first.strip():
+            err = LocatedError("the file is empty; expected a header row", source=source, row=1)
+            raise DataFileError.from_errors(source, [err])
+        delim = delimiter or _delimiter(first)
+        if '"' in first:  # quoted header: let the csv module read the whole file
+            rows = csv.reader(chain([first], fh), delimiter=delim)
+            return read_records(
+                next(rows),
+                rows,
+                source=source,
+                regime=regime,
+                columns=columns,
+                missing=missing,
+                by=by,
+            )
+        header = first.rstrip("\r\n").split(delim)
+        reader, by_names = _make_reader(header, source, regime, columns, missing, by)
+        reader.delimiter = delim
+        _feed_text(reader, fh, delim, len(header))
+        return reader.survey(by_names)
+
+
+def _feed_text(reader: _Reader, fh: TextIO, delim: str, width: int) -> None:
+    """Feed the rest of a file block by block: split on the delimiter at C speed while
+    the text has no quotes; from the first quote on, the csv module takes over."""
+    row = 2
+    while text := fh.read(_BLOCK):
+        if not text.endswith("\n"):
+            text += fh.readline()
+        if '"' in text:
+            rows = csv.reader(chain(io.StringIO(text), fh), delimiter=delim)
+            while chunk := list(islice(rows, _CHUNK)):
+                reader.feed(chunk, row)
+                row += len(chunk)
+            return
+        lines = text.replace("\r\n", "\n").split("\n")
+        if lines[-1] == "":
+            lines.pop()
+        if set(map(str.count, lines, repeat(delim))) == {width - 1}:
+            reader.feed_flat(delim.join(lines).split(delim), lines, row)
+        else:
+            reader.feed([line.split(delim) for line in lines], row)
+        row += len(lines)
 
 
 def cell_text(value: object) -> str:

@@ -1,0 +1,90 @@
+"""IKM scoring speed on 1 million generated respondents.
+
+Goals (issue 4): the pure-Python CSV path at least 500k respondents/s with full validation;
+with pandas, reading and scoring within 1.5x of ``pandas.read_csv`` + column means on the
+same file. The file is generated in a temporary directory, never in the repository.
+
+Run: ``.venv/bin/python benchmarks/bench_ikm.py [N]`` (N defaults to 1 000 000).
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+from _timing import median_seconds, rate
+from ppid_core.ikm import load_regime, read_csv, read_csv_pandas
+
+HEADER = (
+    "Layanan,Persyaratan,Prosedur,Waktu,Biaya,Produk,Kompetensi,Perilaku,"
+    "Sarana dan Prasarana,Penanganan Pengaduan"
+)
+
+
+def generate(path: Path, n: int, seed: int = 2024) -> None:
+    """n respondents, answers 1-4 skewed to 3 and 4, two services."""
+    rnd = random.Random(seed)
+    weights = [1, 2, 6, 5]
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(HEADER + "\n")
+        for start in range(0, n, 100_000):
+            size = min(100_000, n - start)
+            cells = rnd.choices("1234", weights=weights, k=size * 9)
+            services = rnd.choices(("Informasi", "Konsultasi"), k=size)
+            fh.write(
+                "".join(
+                    f"{services[i]},{','.join(cells[i * 9 : (i + 1) * 9])}\n" for i in range(size)
+                )
+            )
+
+
+def main(n: int) -> None:
+    import pandas as pd
+
+    regime = load_regime()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "skm.csv"
+        generate(path, n)
+        size_mb = path.stat().st_size / 1e6
+
+        def ours() -> object:
+            return read_csv(path, regime=regime).score()
+
+        def ours_by() -> object:
+            return read_csv(path, regime=regime, by=["Layanan"]).score_by("Layanan")
+
+        def ours_pandas() -> object:
+            return read_csv_pandas(path, regime=regime).score()
+
+        def peer() -> object:
+            df = pd.read_csv(path)
+            return df.iloc[:, 1:].mean()
+
+        check = read_csv(path, regime=regime).score()
+        assert check.respondents == n
+        t_ours = median_seconds(ours, repeat=3)
+        t_by = median_seconds(ours_by, repeat=3)
+        t_pandas = median_seconds(ours_pandas, repeat=3)
+        t_peer = median_seconds(peer, repeat=3)
+
+    print(
+        f"IKM benchmark: {n:,} respondents x 9 unsur ({size_mb:.1f} MB CSV), "
+        f"Python {sys.version.split()[0]}, pandas {pd.__version__}"
+    )
+    print(f"IKM of the file: {check.ikm_display} ({check.mutu})")
+    rows = [
+        ("ppid_core.ikm.read_csv + score (pure Python, validated)", t_ours),
+        ("  same, with --by Layanan breakdown", t_by),
+        ("ppid_core.ikm.read_csv_pandas + score (validated)", t_pandas),
+        ("peer: pandas.read_csv + column means (no validation)", t_peer),
+    ]
+    for label, t in rows:
+        print(f"{label:<58} {t:7.3f} s  {rate(n, t):>10}  {t / t_peer:5.2f}x pandas")
+    print(f"goal 1: pure-Python >= 500k/s -> {'met' if n / t_ours >= 500_000 else 'NOT met'}")
+    print(f"goal 2: pandas path <= 1.5x peer -> {'met' if t_pandas <= 1.5 * t_peer else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000)
