@@ -5,8 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from ppid_core.calendar import WorkCalendar
 from ppid_core.requests import Step, deadline_chain
+
+
+@pytest.fixture(scope="module")
+def cal() -> WorkCalendar:
+    """The national calendar, cuti bersama non-working, office in Kupang (WITA)."""
+    return WorkCalendar.indonesia(cuti_bersama=True, zone="WITA")
 
 
 def test_golden_pair_with_and_without_cuti_bersama() -> None:

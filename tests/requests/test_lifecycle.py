@@ -23,6 +23,13 @@ from ppid_core.requests import (
     Step,
 )
 
+
+@pytest.fixture(scope="module")
+def cal() -> WorkCalendar:
+    """The national calendar, cuti bersama non-working, office in Kupang (WITA)."""
+    return WorkCalendar.indonesia(cuti_bersama=True, zone="WITA")
+
+
 KUPANG = ZoneInfo("Asia/Makassar")
 GRANTED = Decision(kind=DecisionKind.GRANTED)
 REFUSED = Decision(kind=DecisionKind.REFUSED, exception="Pasal 17 huruf h")

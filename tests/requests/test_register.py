@@ -11,6 +11,13 @@ from ppid_core.calendar import WorkCalendar
 from ppid_core.errors import DataFileError
 from ppid_core.requests import Column, DecisionKind, read_register
 
+
+@pytest.fixture(scope="module")
+def cal() -> WorkCalendar:
+    """The national calendar, cuti bersama non-working, office in Kupang (WITA)."""
+    return WorkCalendar.indonesia(cuti_bersama=True, zone="WITA")
+
+
 HEADER = (
     "No,Unit Kerja Tempat Mengurus Layanan Publik,Jenis Layanan,Nama Layanan yang diterima,"
     "Tanggal/Bulan/Tahun Mengurus Layanan,Nama Pengguna Layanan,No. HP (WA),Email"

@@ -4,8 +4,8 @@ Source: the office's published evaluation document ("Permintaan Informasi Publik
 Diterima Tahun 2024", 37 requests), kept in its own layout: the header row repeats
 at each page break, the date formats are mixed as written ("4 Juni 2024", "07 Oktober
 2024", "03-Sep-24"), and row 9 (register number 7) carries the page-break artefact
-"Publik KPU Provinsi NTT". Personal data is masked in the file itself: phone numbers as ``0853****2120``,
-names as initials; the e-mail column was empty in the source.
+"Publik KPU Provinsi NTT". Personal data is masked in the file itself: phone numbers
+as ``0853****2120``, names as initials; the e-mail column was empty in the source.
 
     >>> register = load_kpu_ntt_2024()
     >>> len(register.entries), register.header_rows

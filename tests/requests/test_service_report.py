@@ -7,8 +7,17 @@ import json
 from fractions import Fraction
 from pathlib import Path
 
+import pytest
+
 from ppid_core.calendar import WorkCalendar
 from ppid_core.requests import Masking, NameMasking, read_register, service_report
+
+
+@pytest.fixture(scope="module")
+def cal() -> WorkCalendar:
+    """The national calendar, cuti bersama non-working, office in Kupang (WITA)."""
+    return WorkCalendar.indonesia(cuti_bersama=True, zone="WITA")
+
 
 HEADER = (
     "No,Unit Kerja Tempat Mengurus Layanan Publik,Jenis Layanan,Nama Layanan yang diterima,"
