@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from ppid_core.errors import DataFileError, UnknownNameError
+from ppid_core.ikm._csv import delimiter_of
 from ppid_core.ikm._optional import import_optional
-from ppid_core.ikm._read import MissingPolicy, _delimiter, _resolve_header, cell_text, read_records
+from ppid_core.ikm._read import MissingPolicy, _resolve_header, cell_text, read_records
 from ppid_core.ikm._regime import Regime, load_regime, normalize_header
 from ppid_core.ikm._survey import Survey
 from ppid_core.ikm._tally import Tally
@@ -136,6 +137,6 @@ def read_csv_pandas(path: str | Path, **kwargs: Any) -> Survey:
     pd = import_optional("pandas", "pandas")
     p = Path(path)
     with p.open(encoding="utf-8-sig") as fh:
-        sep = _delimiter(fh.readline())
+        sep = delimiter_of(fh.readline())
     df = pd.read_csv(p, sep=sep, encoding="utf-8-sig", skipinitialspace=False)
     return from_dataframe(df, source=str(p), **kwargs)

@@ -7,16 +7,12 @@ locate its errors. Every problem of a file is raised together.
 
 from __future__ import annotations
 
-import csv
 import enum
-import io
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from itertools import chain, compress, islice, repeat
+from itertools import compress, islice
 from operator import itemgetter
-from pathlib import Path
-from typing import TextIO
 
 from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
 from ppid_core.ikm._regime import Regime, load_regime, normalize_header
@@ -28,7 +24,6 @@ __all__ = [
     "MissingPolicy",
     "cell_text",
     "from_rows",
-    "read_csv",
     "read_records",
 ]
 
@@ -417,78 +412,6 @@ def _make_reader(  # noqa: PLR0917 - private; mirrors read_records' keywords in 
         regime, header, idx=idx, by=by_idx, profile=profile, source=source, missing=policy
     )
     return reader, [header[i].strip() for i in by_idx]
-
-
-def _delimiter(first_line: str) -> str:
-    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
-    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-
-
-def read_csv(
-    path: str | Path,
-    *,
-    regime: Regime | None = None,
-    columns: Mapping[str, str] | None = None,
-    missing: MissingPolicy | str = MissingPolicy.REFUSE,
-    by: Sequence[str] = (),
-    delimiter: str | None = None,
-    encoding: str = "utf-8-sig",
-) -> Survey:
-    """Read a CSV of respondents, one row per questionnaire, one column per unsur.
-
-    The delimiter (``,``, ``;`` or tab) is taken from the header line unless given.
-    See :func:`read_records` for the other arguments.
-
-    Raises:
-        DataFileError: Every bad header and cell, located (``file: row N, column "X"``).
-    """
-    p = Path(path)
-    source = str(p)
-    with p.open(newline="", encoding=encoding) as fh:
-        first = fh.readline()
-        if not first.strip():
-            err = LocatedError("the file is empty; expected a header row", source=source, row=1)
-            raise DataFileError.from_errors(source, [err])
-        delim = delimiter or _delimiter(first)
-        if '"' in first:  # quoted header: let the csv module read the whole file
-            rows = csv.reader(chain([first], fh), delimiter=delim)
-            return read_records(
-                next(rows),
-                rows,
-                source=source,
-                regime=regime,
-                columns=columns,
-                missing=missing,
-                by=by,
-            )
-        header = first.rstrip("\r\n").split(delim)
-        reader, by_names = _make_reader(header, source, regime, columns, missing, by)
-        reader.delimiter = delim
-        _feed_text(reader, fh, delim, len(header))
-        return reader.survey(by_names)
-
-
-def _feed_text(reader: _Reader, fh: TextIO, delim: str, width: int) -> None:
-    """Feed the rest of a file block by block: split on the delimiter at C speed while
-    the text has no quotes; from the first quote on, the csv module takes over."""
-    row = 2
-    while text := fh.read(_BLOCK):
-        if not text.endswith("\n"):
-            text += fh.readline()
-        if '"' in text:
-            rows = csv.reader(chain(io.StringIO(text), fh), delimiter=delim)
-            while chunk := list(islice(rows, _CHUNK)):
-                reader.feed(chunk, row)
-                row += len(chunk)
-            return
-        lines = text.replace("\r\n", "\n").split("\n")
-        if lines[-1] == "":
-            lines.pop()
-        if set(map(str.count, lines, repeat(delim))) == {width - 1}:
-            reader.feed_flat(delim.join(lines).split(delim), lines, row)
-        else:
-            reader.feed([line.split(delim) for line in lines], row)
-        row += len(lines)
 
 
 def cell_text(value: object) -> str:
