@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ppid_core._tables import Table
@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "breakdown_table",
-    "make_table",
     "result_dict",
     "result_html",
     "result_plot",
@@ -25,17 +24,6 @@ __all__ = [
 
 COLUMNS = ("No", "Ruang Lingkup", "Nilai Rata-Rata", "Nilai Interval Konversi", "Kinerja")
 _COLOURS = {"A": "#1a7f37", "B": "#2f6fbf", "C": "#b7791f", "D": "#c53030"}
-
-
-def make_table(columns: tuple[str, ...], rows: Sequence[Sequence[object]], title: str) -> Table:
-    """Build a shared :class:`Table`.
-
-    ``Table.columns`` uses ``converter=tuple``, which mypy's attrs plugin cannot type
-    (every call is reported as ``Iterable[_T_co]``); passing keywords from a typed mapping
-    keeps the call checked here instead of silencing it at every use.
-    """
-    fields: dict[str, Any] = {"columns": columns, "rows": rows, "title": title}
-    return Table(**fields)
 
 
 def _ordered(result: IkmResult, order: str) -> list[tuple[int, UnsurScore]]:
@@ -68,7 +56,7 @@ def result_table(result: IkmResult, *, order: str = "regime") -> Table:
     rows.append(
         (None, "IKM (NRR tertimbang)", half_up(result.index, 2), result.ikm_display, result.kinerja)
     )
-    return make_table(COLUMNS, rows, _title(result))
+    return Table(columns=COLUMNS, rows=rows, title=_title(result))
 
 
 def result_dict(result: IkmResult) -> dict[str, Any]:
@@ -171,8 +159,8 @@ def breakdown_table(column: str, results: Mapping[str, IkmResult]) -> Table:
         (value or "(kosong)", r.respondents, r.ikm_display, r.mutu, r.kinerja)
         for value, r in results.items()
     ]
-    return make_table(
-        (column, "Responden", "IKM", "Mutu", "Kinerja"),
-        rows,
-        f"IKM per {column} (each group scored from its own respondents)",
+    return Table(
+        columns=(column, "Responden", "IKM", "Mutu", "Kinerja"),
+        rows=rows,
+        title=f"IKM per {column} (each group scored from its own respondents)",
     )

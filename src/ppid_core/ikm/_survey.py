@@ -12,7 +12,7 @@ from ppid_core._tables import Table
 from ppid_core.errors import UnknownNameError
 from ppid_core.ikm._numbers import half_up
 from ppid_core.ikm._regime import Regime
-from ppid_core.ikm._report import breakdown_table, make_table
+from ppid_core.ikm._report import breakdown_table
 from ppid_core.ikm._sample import SmallSampleWarning, check_sample
 from ppid_core.ikm._scoring import IkmResult, ScoringPolicy, score
 from ppid_core.ikm._tally import Tally
@@ -135,10 +135,10 @@ class Survey:
             for column, counts in self.profile.items()
             for value, count in (_age_ranges(counts) if column == "usia" else counts).items()
         ]
-        return make_table(
-            ("Karakteristik", "Nilai", "Jumlah", "Persen"),
-            rows,
-            f"Profil responden ({self.respondents})",
+        return Table(
+            columns=("Karakteristik", "Nilai", "Jumlah", "Persen"),
+            rows=rows,
+            title=f"Profil responden ({self.respondents})",
         )
 
 

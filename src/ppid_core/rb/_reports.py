@@ -4,8 +4,8 @@ Tables are shared :class:`~ppid_core._tables.Table` objects, so each renders as
 Markdown, CSV or JSON records. Names of team members are personal data: they are masked
 unless ``unmask=True``.
 
-    >>> mask_name("Drs. Yosafat Koli")
-    'D*** Y*** K***'
+    >>> mask_name("Drs. Yosafat Koli")  # the house-wide rule, ppid_core._masking
+    'Y. K.'
 
 References:
     Keputusan KPU Provinsi NTT No. 79/2022 Lampiran I (team layout) and Lampiran II
@@ -14,10 +14,10 @@ References:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
+from ppid_core._masking import mask_name
 from ppid_core._tables import Table, jsonable
 from ppid_core.rb._framework import Framework
 from ppid_core.rb._monitor import PlanStatus, Progress, RowStatus
@@ -44,20 +44,6 @@ LAMPIRAN_II_COLUMNS = (
 )  # fmt: skip
 TICK = "✓"
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-
-
-def _table(
-    *, columns: Sequence[str], rows: Sequence[Sequence[object]], title: str | None = None
-) -> Table:
-    # Table.columns has converter=tuple, which mypy's attrs plugin cannot type; the call
-    # goes through a typed mapping so that it is checked here once.
-    fields: dict[str, Any] = {"columns": tuple(columns), "rows": rows, "title": title}
-    return Table(**fields)
-
-
-def mask_name(name: str) -> str:
-    """Keep each word's first letter and hide the rest."""
-    return " ".join(f"{w[0]}***" for w in name.split())
 
 
 def percent(value: Fraction) -> str:
@@ -90,7 +76,7 @@ def plan_table(plan: ActionPlan) -> Table:
         ])  # fmt: skip
         last_area, last_activity = area_no, activity_no
     title = plan.title or f"Rencana Aksi Reformasi Birokrasi {plan.unit} Tahun {plan.year}"
-    return _table(columns=LAMPIRAN_II_COLUMNS, rows=rows, title=title)
+    return Table(columns=LAMPIRAN_II_COLUMNS, rows=rows, title=title)
 
 
 def _member_rows(team: Team, unmask: bool) -> list[list[object]]:
@@ -120,7 +106,7 @@ def team_table(team: TeamDecree, *, unmask: bool = False) -> Table:
         rows += _member_rows(t, unmask)
     title = f"Tim Reformasi Birokrasi {team.unit} Tahun {team.year}"
     columns = ("NO", "NAMA", "JABATAN", "KEDUDUKAN DALAM TIM", "TUGAS DALAM TIM")
-    return _table(columns=columns, rows=rows, title=title)
+    return Table(columns=columns, rows=rows, title=title)
 
 
 def _row_cells(rs: RowStatus) -> list[object]:
@@ -151,7 +137,7 @@ def progress_table(status: PlanStatus) -> Table:
                      percent(p.value), percent(p.expected)])  # fmt: skip
     columns = ("Area perubahan", "Bulan rencana", "Sampai bulan ini", "Terlaksana", "Sebagian",
                "Capaian", "Target s.d. bulan ini")  # fmt: skip
-    return _table(columns=columns, rows=rows)
+    return Table(columns=columns, rows=rows)
 
 
 def quarter_table(status: PlanStatus) -> Table:
@@ -160,7 +146,7 @@ def quarter_table(status: PlanStatus) -> Table:
              q.no_record, q.future] for q in status.quarters]  # fmt: skip
     columns = ("Triwulan", "Bulan rencana", "Terlaksana", "Sebagian", "Belum", "Tanpa laporan",
                "Akan datang")  # fmt: skip
-    return _table(columns=columns, rows=rows)
+    return Table(columns=columns, rows=rows)
 
 
 def monthly_report(status: PlanStatus) -> str:
@@ -175,9 +161,7 @@ def monthly_report(status: PlanStatus) -> str:
     for heading, rows in (("Dijadwalkan bulan ini", due), ("Terlambat", late)):
         parts += [f"## {heading}", ""]
         if rows:
-            parts += [
-                _table(columns=_ROW_COLUMNS, rows=[_row_cells(r) for r in rows]).to_markdown()
-            ]
+            parts += [Table(columns=_ROW_COLUMNS, rows=[_row_cells(r) for r in rows]).to_markdown()]
         else:
             parts += ["Tidak ada."]
         parts.append("")

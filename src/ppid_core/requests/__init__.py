@@ -15,16 +15,16 @@ References:
     UU 14/2008 Pasal 12, 22, 35–38.
 """
 
-from ppid_core.requests._dates import MONTHS, parse_register_date
-from ppid_core.requests._deadlines import Deadline, DeadlineChain, deadline_chain, due_after
-from ppid_core.requests._lifecycle import Case, State, Status
-from ppid_core.requests._masking import (
+from ppid_core._masking import (
     Masking,
     NameMasking,
     mask_email,
     mask_name,
     mask_phone,
 )
+from ppid_core.requests._dates import MONTHS, parse_register_date
+from ppid_core.requests._deadlines import Deadline, DeadlineChain, deadline_chain, due_after
+from ppid_core.requests._lifecycle import Case, State, Status
 from ppid_core.requests._models import (
     Channel,
     ClockStart,

@@ -31,8 +31,8 @@ from typing import Any
 
 import attrs
 
+from ppid_core._masking import mask_email, mask_name, mask_phone
 from ppid_core.errors import NaiveDatetimeError
-from ppid_core.requests._masking import mask_email, mask_name, mask_phone
 
 __all__ = [
     "Channel",

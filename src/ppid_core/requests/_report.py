@@ -39,8 +39,8 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from ppid_core._masking import Masking
 from ppid_core._tables import Table, dumps_json, jsonable
-from ppid_core.requests._masking import Masking
 from ppid_core.requests._register import Column, Register
 from ppid_core.requests._rules import RuleSet, Step, load_rule_set
 from ppid_core.requests._topics import TopicTable, load_topics
@@ -52,13 +52,6 @@ __all__ = ["OverdueRequest", "ResponseTimes", "ServiceReport", "service_report"]
 
 _CENT = Decimal("0.01")
 T = TypeVar("T")
-
-
-def _table(columns: tuple[str, ...], rows: list[Any], title: str | None = None) -> Table:
-    # Table.columns has converter=tuple, which mypy's attrs plugin types as
-    # Iterable[_T_co]; keywords from a typed mapping keep the call checked here.
-    fields: dict[str, Any] = {"columns": columns, "rows": rows, "title": title}
-    return Table(**fields)
 
 
 def _dec(value: Fraction) -> Decimal:
@@ -179,7 +172,7 @@ class ServiceReport:
         """The report as tables (titles in Indonesian, as offices publish them)."""
 
         def counts(title: str, head: str, data: dict[str, int]) -> Table:
-            return _table((head, "Jumlah"), list(data.items()), title)
+            return Table(columns=(head, "Jumlah"), rows=list(data.items()), title=title)
 
         out = [
             counts("Permohonan per bulan", "Bulan", self.by_month),
@@ -193,7 +186,9 @@ class ServiceReport:
             if rt is None
             else [(k, v) for k, v in rt.to_dict().items()]
         )
-        out.append(_table(("Ukuran", "Nilai"), rows, "Waktu tanggapan (hari kerja)"))
+        out.append(
+            Table(columns=("Ukuran", "Nilai"), rows=rows, title="Waktu tanggapan (hari kerja)")
+        )
         for title, head, data in (
             ("Keputusan", "Keputusan", self.decisions),
             ("Alasan penolakan", "Alasan", self.refusal_reasons),
@@ -202,24 +197,24 @@ class ServiceReport:
                 out.append(counts(title, head, data))
         unknown = "tidak diketahui"
         out.append(
-            _table(
-                ("Perkara", "Jumlah"),
-                [
+            Table(
+                columns=("Perkara", "Jumlah"),
+                rows=[
                     ("Keberatan", unknown if self.keberatan is None else self.keberatan),
                     ("Sengketa", unknown if self.sengketa is None else self.sengketa),
                 ],
-                "Keberatan dan sengketa",
+                title="Keberatan dan sengketa",
             )
         )
         if self.overdue is not None:
             out.append(
-                _table(
-                    ("No", "Diterima", "Batas", "Terlambat (hari kerja)", "Pemohon"),
-                    [
+                Table(
+                    columns=("No", "Diterima", "Batas", "Terlambat (hari kerja)", "Pemohon"),
+                    rows=[
                         (o.number, o.received, o.due, o.working_days_late, o.requester)
                         for o in self.overdue
                     ],
-                    f"Melewati batas waktu per {self.as_of.isoformat()}",
+                    title=f"Melewati batas waktu per {self.as_of.isoformat()}",
                 )
             )
         return out
@@ -246,7 +241,7 @@ class ServiceReport:
             rows += [(table.title or "", str(r[0]), r[1]) for r in table.rows if len(r) == 2]
             if len(table.columns) > 2:
                 rows += [(table.title or "", str(r[0]), r[2]) for r in table.rows]
-        return _table(("section", "item", "value"), rows).to_csv()
+        return Table(columns=("section", "item", "value"), rows=rows).to_csv()
 
 
 def _months(received: Sequence[dt.date], year: int | None) -> dict[str, int]:
