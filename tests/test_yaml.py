@@ -136,10 +136,11 @@ def test_dump_round_trips_text(data: dict[str, str]) -> None:
 
 def test_control_character_is_located() -> None:
     with pytest.raises(DataFileError) as exc:
-        Document.parse("a: 1\nb: x\x07y\n", source="c.yaml")
-    assert exc.value.report() == (
-        "c.yaml:2:5: character U+0007 is not allowed in YAML (control characters are not allowed)"
-    )
+        Document.parse("a: 1\nb: x\x07y\x1b\n", source="c.yaml")
+    assert exc.value.report().splitlines() == [
+        "c.yaml:2:5: character U+0007 is not allowed in YAML; remove it or retype the text",
+        "c.yaml:2:7: character U+001B is not allowed in YAML; remove it or retype the text",
+    ]
 
 
 def test_empty_file_is_located() -> None:

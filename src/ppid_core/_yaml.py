@@ -49,6 +49,10 @@ _DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 _STR_TAG = "tag:yaml.org,2002:str"
+# The characters PyYAML's reader refuses (yaml.reader.Reader.NON_PRINTABLE).
+_DISALLOWED = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 _NULL_VALUES = frozenset({"", "~", "null", "Null", "NULL"})
 
 
@@ -113,6 +117,17 @@ class Document:
             DataFileError: The text is not well-formed YAML, holds several documents, has a
                 character YAML does not allow, or is empty.
         """
+        bad = [
+            LocatedError(
+                f"character U+{ord(m[0]):04X} is not allowed in YAML; remove it or retype the text",
+                source=source,
+                line=text.count("\n", 0, m.start()) + 1,
+                column=m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1,
+            )
+            for m in _DISALLOWED.finditer(text)
+        ]
+        if bad:  # every one at once (PyYAML's reader stops at the first, without a line)
+            raise DataFileError.from_errors(source, bad)
         try:
             root = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:
@@ -123,19 +138,6 @@ class Document:
                 source=source,
                 line=mark.line + 1 if mark else None,
                 column=mark.column + 1 if mark else None,
-            )
-            raise DataFileError.from_errors(source, [err]) from None
-        except yaml.reader.ReaderError as exc:  # a character YAML does not allow
-            pos = exc.position
-            char = exc.character
-            code = char if isinstance(char, int) else ord(char)
-            line = text.count("\n", 0, pos) + 1
-            column = pos - (text.rfind("\n", 0, pos) + 1) + 1
-            err = LocatedError(
-                f"character U+{code:04X} is not allowed in YAML ({exc.reason})",
-                source=source,
-                line=line,
-                column=column,
             )
             raise DataFileError.from_errors(source, [err]) from None
         except yaml.YAMLError as exc:  # pragma: no cover - other reader failures

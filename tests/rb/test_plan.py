@@ -123,7 +123,7 @@ def test_missing_fields_are_located_at_their_mapping() -> None:
 
 def test_unreadable_characters_and_empty_files_are_located() -> None:
     assert report(HEAD.replace("2022", "20\x0722")) == (
-        "plan.yaml:2:9: unreadable character '\\x07'; remove it or retype the text"
+        "plan.yaml:2:9: character U+0007 is not allowed in YAML; remove it or retype the text"
     )
     assert report("") == "plan.yaml:1:1: the file is empty; expected a mapping"
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from ppid_core._yaml import Document
 from ppid_core.errors import DataFileError, LocatedError
-from ppid_core.rb._months import parse_document
 from ppid_core.rb._plan import ActionPlan, loads_plan
 from ppid_core.rb._realisation import Realisation, load_monitoring
 from ppid_core.rb._team import TeamDecree, loads_team
@@ -23,7 +23,7 @@ KINDS = ("plan", "realisation", "team")
 
 
 def _kind(text: str, source: str) -> str:
-    doc = parse_document(text, source)
+    doc = Document.parse(text, source=source)
     root = doc.root
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:

@@ -21,13 +21,11 @@ from typing import TypeVar
 import yaml
 
 from ppid_core._yaml import Document
-from ppid_core.errors import DataFileError, LocatedError
 
 __all__ = [
     "MONTH_ABBREVIATIONS",
     "MONTH_NAMES",
     "months_label",
-    "parse_document",
     "parse_month",
     "parse_months_item",
     "quarter_months",
@@ -52,10 +50,6 @@ for _i, (_a, _n) in enumerate(zip(MONTH_ABBREVIATIONS, MONTH_NAMES, strict=True)
 _WORDS.update({"agt": 8, "ags": 8, "nop": 11, "nopember": 11, "pebruari": 2})
 _NUMBER = re.compile(r"0?[1-9]|1[0-2]")
 _RANGE = re.compile(r"\s*([^\s-]+)\s*-\s*([^\s-]+)\s*")
-# The characters PyYAML's reader refuses (yaml.reader.Reader.NON_PRINTABLE).
-_UNREADABLE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-)
 _ACCEPTED = "a month 1-12, Jan..Des or Januari..Desember, or a range such as Mar-Des"
 
 
@@ -165,33 +159,3 @@ def quarter_months(quarter: int) -> tuple[int, int, int]:
     """The three months of a triwulan."""
     first = 3 * (quarter - 1) + 1
     return (first, first + 1, first + 2)
-
-
-def parse_document(text: str, source: str) -> Document:
-    """Compose YAML text with :meth:`Document.parse`, locating every failure.
-
-    The shared reader reports an unreadable character (a control character, a stray
-    byte-order mark) without a line; here such characters are found first and reported
-    at their line and column, so every error of an RB file is located.
-
-    Raises:
-        DataFileError: The text is not well-formed YAML.
-    """
-    errors = []
-    for bad in _UNREADABLE.finditer(text):
-        start = text.rfind("\n", 0, bad.start()) + 1
-        errors.append(
-            LocatedError(
-                f"unreadable character {bad[0]!r}; remove it or retype the text",
-                source=source,
-                line=text.count("\n", 0, bad.start()) + 1,
-                column=bad.start() - start + 1,
-            )
-        )
-    if errors:
-        raise DataFileError.from_errors(source, errors)
-    doc = Document.parse(text, source=source)
-    if doc.root is None:
-        err = LocatedError("the file is empty; expected a mapping", source=source, line=1, column=1)
-        raise DataFileError.from_errors(source, [err])
-    return doc

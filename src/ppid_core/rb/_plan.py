@@ -41,7 +41,7 @@ import yaml
 
 from ppid_core._yaml import Document, dump, node_path
 from ppid_core.rb._framework import DEFAULT_FRAMEWORK, Area, Framework
-from ppid_core.rb._months import MONTH_ABBREVIATIONS, parse_document, read_months, required
+from ppid_core.rb._months import MONTH_ABBREVIATIONS, read_months, required
 
 __all__ = [
     "ActionPlan",
@@ -298,7 +298,7 @@ def loads_plan(text: str, *, source: str = "<string>") -> ActionPlan:
     Raises:
         DataFileError: Every problem of the text, each located.
     """
-    doc = parse_document(text, source)
+    doc = Document.parse(text, source=source)
     plan = plan_from_document(doc)
     doc.raise_errors()
     assert plan is not None

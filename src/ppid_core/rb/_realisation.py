@@ -44,7 +44,7 @@ from pathlib import Path
 import attrs
 
 from ppid_core._yaml import Document, dump
-from ppid_core.rb._months import MONTH_ABBREVIATIONS, parse_document, parse_month, required
+from ppid_core.rb._months import MONTH_ABBREVIATIONS, parse_month, required
 from ppid_core.rb._plan import ActionPlan, load_plan
 
 __all__ = [
@@ -192,7 +192,7 @@ def loads_realisation(
     Raises:
         DataFileError: Every problem of the text, each located.
     """
-    doc = parse_document(text, source)
+    doc = Document.parse(text, source=source)
     real = realisation_from_document(doc, plan)
     doc.raise_errors()
     assert real is not None
@@ -217,7 +217,7 @@ def load_monitoring(path: str | Path) -> tuple[ActionPlan, Realisation]:
     """
     p = Path(path)
     text = p.read_text(encoding="utf-8")
-    bare = realisation_from_document(parse_document(text, str(p)))
+    bare = realisation_from_document(Document.parse(text, source=str(p)))
     plan_name = bare.plan if bare is not None else None
     if plan_name is None:  # the file's own errors, located
         loads_realisation(text, source=str(p))

@@ -38,7 +38,7 @@ import yaml
 
 from ppid_core._yaml import Document, dump
 from ppid_core.rb._framework import DEFAULT_FRAMEWORK, Framework
-from ppid_core.rb._months import parse_document, required
+from ppid_core.rb._months import required
 
 __all__ = [
     "Decree",
@@ -265,7 +265,7 @@ def loads_team(text: str, *, source: str = "<string>") -> TeamDecree:
     Raises:
         DataFileError: Every problem of the text, each located.
     """
-    doc = parse_document(text, source)
+    doc = Document.parse(text, source=source)
     team = team_from_document(doc)
     doc.raise_errors()
     assert team is not None
