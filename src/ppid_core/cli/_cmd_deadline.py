@@ -23,6 +23,7 @@ from pendulum.parsing.exceptions import ParserError
 from ppid_core._tables import dumps_json
 from ppid_core.calendar import WorkCalendar
 from ppid_core.calendar._zones import zone_info
+from ppid_core.cli._options import add_calendar_options, calendar_from_args
 from ppid_core.requests import Deadline, deadline_chain, load_rule_set, rule_set_names
 
 ORDER = 10
@@ -131,7 +132,7 @@ def _optional_date(text: str) -> dt.date:
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
-    cal = WorkCalendar.indonesia(cuti_bersama=not args.no_cuti_bersama, zone=args.zone)
+    cal = calendar_from_args(args)
     try:
         received = _parse_received(args.received, cal.zone)
     except argparse.ArgumentTypeError as exc:
@@ -186,12 +187,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "day of the step before.",
     )
     p.add_argument("received", metavar="RECEIVED", help="ISO date or datetime of receipt")
-    p.add_argument("--zone", default="Asia/Jakarta", help="IANA zone, WIB/WITA/WIT or province")
-    p.add_argument(
-        "--no-cuti-bersama",
-        action="store_true",
-        help="count cuti bersama as working days (default: non-working, as for ASN offices)",
-    )
+    add_calendar_options(p)
     p.add_argument(
         "--regime",
         choices=rule_set_names(),

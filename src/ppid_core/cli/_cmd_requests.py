@@ -12,6 +12,7 @@ import datetime as dt
 from typing import TextIO
 
 from ppid_core.calendar import WorkCalendar
+from ppid_core.cli._options import add_calendar_options, calendar_from_args
 from ppid_core.examples.requests import load_kpu_ntt_2024
 from ppid_core.requests import (
     Masking,
@@ -27,7 +28,7 @@ ORDER = 20
 
 
 def _run_report(args: argparse.Namespace, out: TextIO) -> int:
-    cal = WorkCalendar.indonesia(cuti_bersama=not args.no_cuti_bersama, zone=args.zone)
+    cal = calendar_from_args(args)
     reg = read_register(args.file, calendar=cal)
     as_of = dt.date.fromisoformat(args.as_of) if args.as_of else None
     masking = Masking(names=NameMasking(args.names))
@@ -72,12 +73,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default="uu_14_2008",
         help="deadline rule set (default uu_14_2008)",
     )
-    p.add_argument("--zone", default="Asia/Jakarta", help="IANA zone, WIB/WITA/WIT or province")
-    p.add_argument(
-        "--no-cuti-bersama",
-        action="store_true",
-        help="count cuti bersama as working days (default: non-working, as for ASN offices)",
-    )
+    add_calendar_options(p)
     p.add_argument(
         "--names",
         choices=[m.value for m in NameMasking],
