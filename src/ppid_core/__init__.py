@@ -12,4 +12,6 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0+unknown"
 
-__all__ = ["__version__"]
+from ppid_core.calendar import WorkCalendar  # noqa: E402 - after the version lookup
+
+__all__ = ["WorkCalendar", "__version__"]

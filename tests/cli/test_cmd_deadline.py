@@ -98,3 +98,9 @@ def test_perki_text_says_unknown() -> None:
     assert code == 0
     assert "Keberatan: file by:         unknown" in text
     assert "not confirmed" in text
+
+
+def test_text_counts_are_worded_for_one() -> None:
+    code, text = run("deadline", "2024-11-25")
+    assert code == 0
+    assert "Skipped: 6 weekend days and 1 holiday:" in text

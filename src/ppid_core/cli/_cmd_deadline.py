@@ -169,10 +169,18 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         )
     holidays = [s for s in result["skipped"] if s["category"] != "akhir_pekan"]
     weekends = len(result["skipped"]) - len(holidays)
-    print(f"Skipped: {weekends} weekend days and {len(holidays)} holidays:", file=out)
+    print(
+        f"Skipped: {_count(weekends, 'weekend day')} and {_count(len(holidays), 'holiday')}"
+        + (":" if holidays else ""),
+        file=out,
+    )
     for s in holidays:
         print(f"  {s['date']}  {s['category']:<17} {s['name']}", file=out)
     return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

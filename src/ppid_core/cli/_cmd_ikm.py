@@ -187,7 +187,7 @@ def demo(out: TextIO) -> None:
     """Score the synthetic respondents that reproduce KPU NTT's published 2024 table."""
     survey = read_seed_survey(by=["Layanan"])
     result = survey.score()
-    print(f"## IKM: {SEED_FILE} (synthetic respondents reproducing KPU NTT 2024)", file=out)
+    print(f"== IKM: {SEED_FILE} (synthetic respondents reproducing KPU NTT 2024) ==", file=out)
     print(file=out)
     print(result.to_markdown(order="questionnaire"), file=out)
     print(file=out)
