@@ -12,6 +12,6 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0+unknown"
 
-from ppid_core.calendar import WorkCalendar  # noqa: E402 - after the version lookup
+from ppid_core.calendar import WorkCalendar
 
 __all__ = ["WorkCalendar", "__version__"]
