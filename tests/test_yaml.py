@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ppid_core._yaml import Document, dump
+from ppid_core._yaml import Document, dump, read_text
 from ppid_core.errors import DataFileError, LocatedError
 
 
@@ -155,3 +156,30 @@ def test_absent_required_field_reported_once() -> None:
     assert doc.string(top.get("b"), "$.b") is None
     assert doc.items(top.get("b"), "$.b") == []
     assert [str(e) for e in doc.errors] == ["t.yaml:1:1 ($): missing required field 'b'"]
+
+
+@pytest.mark.parametrize("raw", ["~", "null", "NULL"])
+def test_null_is_not_text(raw: str) -> None:
+    doc, m = read(f"name: {raw}\nquoted: '{raw}'\n")
+    assert doc.string(m["name"], "$.name") is None
+    assert doc.string(m["quoted"], "$.quoted") == raw
+    assert [str(e) for e in doc.errors] == [
+        f"t.yaml:1:7 ($.name): expected text, got null ('{raw}'); quote it to mean the text"
+    ]
+
+
+def test_empty_value_is_not_text() -> None:
+    doc, m = read("name:\n")
+    assert doc.string(m["name"], "$.name") is None
+    assert [str(e) for e in doc.errors] == ["t.yaml:1:6 ($.name): expected non-empty text"]
+
+
+def test_read_text_locates_bytes_that_are_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("a: 1\nnama: Jos\xe9\n".encode("latin-1"))
+    with pytest.raises(DataFileError) as exc:
+        read_text(path)
+    assert exc.value.report() == f"{path}:2:10: byte 0xE9 is not UTF-8; save the file as UTF-8"
+    bom = tmp_path / "bom.yaml"
+    bom.write_bytes(b"\xef\xbb\xbfa: 1\n")
+    assert read_text(bom) == "a: 1\n"

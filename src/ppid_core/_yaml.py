@@ -34,7 +34,7 @@ import yaml
 
 from ppid_core.errors import DataFileError, LocatedError
 
-__all__ = ["Document", "Missing", "dump", "node_path"]
+__all__ = ["Document", "Missing", "dump", "node_path", "read_text"]
 
 try:  # pragma: no branch - depends on how PyYAML was built
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -64,6 +64,31 @@ class Missing:
 
 
 MISSING = Missing()
+
+
+def read_text(path: str | Path) -> str:
+    """A data file's text, decoded as UTF-8 (a byte-order mark is dropped).
+
+    Raises:
+        DataFileError: The bytes are not UTF-8; the error names the line and column of the
+            first bad byte and what to do.
+        OSError: The file cannot be read.
+    """
+    p = Path(path)
+    data = p.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        err = LocatedError(
+            f"byte 0x{data[exc.start]:02X} is not UTF-8; save the file as UTF-8",
+            source=str(p),
+            line=line,
+            column=column,
+        )
+        raise DataFileError.from_errors(str(p), [err]) from None
 
 
 def node_path(parent: str, key: str | int) -> str:
@@ -153,8 +178,7 @@ class Document:
     @classmethod
     def read(cls, path: str | Path, *, source: str | None = None) -> Document:
         """Read and compose a UTF-8 file; its name becomes the error source."""
-        p = Path(path)
-        return cls.parse(p.read_text(encoding="utf-8"), source=source or str(p))
+        return cls.parse(read_text(path), source=source or str(path))
 
     # -- errors -----------------------------------------------------------------
     def error(self, node: yaml.Node | None, path: str, message: str) -> None:
@@ -265,6 +289,9 @@ class Document:
         """Text as written (``no`` stays ``'no'``), without surrounding blanks."""
         raw = self.scalar(node, path, "text")
         if raw is None:
+            return None
+        if raw and self.is_null(node):  # ~ or null; an empty value gets the message below
+            self.error(node, path, f"expected text, got null ({raw!r}); quote it to mean the text")
             return None
         if not raw.strip() and not allow_empty:
             self.error(node, path, "expected non-empty text")

@@ -225,3 +225,14 @@ def test_weekend_holiday_reported_as_holiday() -> None:
 def test_years_must_be_contiguous() -> None:
     with pytest.raises(ValueError, match=r"missing: \[2021\]"):
         WorkCalendar(holidays=(), years=(2020, 2022))
+
+
+def test_working_day_without_hours_counts_whole() -> None:
+    cal = WorkCalendar.indonesia(
+        zone="WITA",
+        office_hours=OfficeHours.parse({"monday": "07:30-16:00", "friday": "07:30-16:30"}),
+        working_days=[ExtraWorkingDay(date=D(2024, 12, 28), name="Hari kerja pengganti")],
+    )
+    assert cal.receipt_date(dt.datetime(2024, 12, 3, 10, 0, tzinfo=WITA)) == D(2024, 12, 3)
+    assert cal.receipt_date(dt.datetime(2024, 12, 28, 10, 0, tzinfo=WITA)) == D(2024, 12, 28)
+    assert cal.receipt_date(dt.datetime(2024, 12, 2, 16, 0, tzinfo=WITA)) == D(2024, 12, 3)

@@ -24,7 +24,7 @@ from pathlib import Path
 import attrs
 import yaml
 
-from ppid_core._yaml import Document, node_path
+from ppid_core._yaml import Document, node_path, read_text
 
 __all__ = [
     "Holiday",
@@ -282,8 +282,7 @@ def parse_holiday_year(text: str, *, source: str = "<string>") -> HolidayYear:
 
 def load_holiday_file(path: str | Path) -> HolidayYear:
     """Load a holiday file from disk (same format as the bundled ones)."""
-    p = Path(path)
-    return parse_holiday_year(p.read_text(encoding="utf-8"), source=str(p))
+    return parse_holiday_year(read_text(path), source=str(path))
 
 
 _DATA = resources.files("ppid_core.calendar") / "data" / "holidays"

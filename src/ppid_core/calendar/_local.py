@@ -6,6 +6,9 @@ An office keeps these in a small YAML file next to its data::
     zone: WITA
     office_hours:
       monday: 07:30-16:00
+      tuesday: 07:30-16:00
+      wednesday: 07:30-16:00
+      thursday: 07:30-16:00
       friday: 07:30-16:30
     closures:
       - date: 2024-11-04
@@ -17,7 +20,8 @@ An office keeps these in a small YAML file next to its data::
         name: Hari kerja pengganti
         source: Keputusan Ketua KPU Kabupaten (example)
 
-``office_hours`` lists only the days the office opens; days not listed are closed. Times
+``office_hours`` gives the receipt hours per weekday; a working day not listed (say an
+extra working Saturday) counts whole, and weekends and holidays come from the calendar. Times
 are text (``07:30``); the strict loader never reads them as YAML 1.1 sexagesimal numbers.
 """
 
@@ -28,7 +32,7 @@ from pathlib import Path
 
 import attrs
 
-from ppid_core._yaml import Document, node_path
+from ppid_core._yaml import Document, node_path, read_text
 from ppid_core.calendar._zones import OfficeHours, read_office_hours, resolve_zone
 from ppid_core.errors import UnknownZoneError
 
@@ -162,5 +166,4 @@ def parse_local_calendar(text: str, *, source: str = "<string>") -> LocalCalenda
 
 def load_local_calendar(path: str | Path) -> LocalCalendar:
     """Load an office's local calendar file from disk."""
-    p = Path(path)
-    return parse_local_calendar(p.read_text(encoding="utf-8"), source=str(p))
+    return parse_local_calendar(read_text(path), source=str(path))

@@ -142,12 +142,12 @@ class OfficeHours:
     """When an office receives requests, per weekday (local time of the office's zone).
 
     A request that arrives before opening on a working day counts for that day; one that
-    arrives at or after closing, or on a day without hours, counts for the next working
-    day (KPU e-PPID practice: registration outside office hours is activated on the next
-    working day).
+    arrives at or after closing counts for the next working day (KPU e-PPID practice:
+    registration outside office hours is activated on the next working day). A working
+    day without hours here counts whole. Non-working days are the calendar's business.
 
     Attributes:
-        hours: Weekday (0 = Monday) to opening and closing time; missing days are closed.
+        hours: Weekday (0 = Monday) to opening and closing time.
 
     Examples:
         >>> h = OfficeHours.perpres_21_2023()
@@ -203,9 +203,14 @@ class OfficeHours:
         return span is not None and span[0] <= when.time() < span[1]
 
     def after_closing(self, when: dt.datetime) -> bool:
-        """Whether a local time is at or after closing, or on a day without hours."""
+        """Whether a local time is at or after closing time of its weekday.
+
+        A weekday without hours has no closing time: on a day the calendar counts as a
+        working day (an extra working Saturday, or hours given only for some days) the
+        whole day counts, rather than pushing receipt to the next working day.
+        """
         span = self.hours.get(when.weekday())
-        return span is None or when.time() >= span[1]
+        return span is not None and when.time() >= span[1]
 
 
 def read_office_hours(doc: Document, node: object, path: str) -> OfficeHours | None:
