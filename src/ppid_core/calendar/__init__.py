@@ -10,7 +10,8 @@ kerja*) and every due date stands on it.
     datetime.date(2025, 4, 22)
 """
 
-from ppid_core.calendar._calendar import NonWorkingDay, Span, WorkCalendar
+from ppid_core.calendar._calendar import WorkCalendar
+from ppid_core.calendar._explain import NonWorkingDay, Span
 from ppid_core.calendar._holidays import (
     Holiday,
     HolidayCategory,

@@ -19,6 +19,7 @@ from typing import Final
 
 import attrs
 
+from ppid_core.calendar._explain import NonWorkingDay, Span, non_working_days
 from ppid_core.calendar._holidays import (
     Holiday,
     HolidayCategory,
@@ -34,43 +35,6 @@ __all__ = ["NonWorkingDay", "Span", "WorkCalendar"]
 
 _date: Final = dt.date
 _datetime: Final = dt.datetime
-WEEKEND: Final = "akhir_pekan"
-LOCAL_CLOSURE: Final = "penutupan_lokal"
-
-
-@attrs.frozen(kw_only=True)
-class NonWorkingDay:
-    """A day skipped when counting working days, and why.
-
-    Attributes:
-        date: The day.
-        category: ``akhir_pekan`` (weekend), ``libur_nasional``, ``cuti_bersama``,
-            ``pemungutan_suara`` or ``penutupan_lokal`` (an office closure).
-        name: The holiday's or closure's name (``Sabtu``/``Minggu`` for a plain weekend).
-        source: The decree that made it a holiday, when there is one.
-    """
-
-    date: dt.date
-    category: str
-    name: str
-    source: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Span:
-    """The working days of the half-open range (start, end], with every day skipped.
-
-    Attributes:
-        start: Exclusive start.
-        end: Inclusive end.
-        working_days: How many working days the range has.
-        skipped: The non-working days of the range, in date order.
-    """
-
-    start: dt.date
-    end: dt.date
-    working_days: int
-    skipped: tuple[NonWorkingDay, ...]
 
 
 class _Default:
@@ -79,7 +43,6 @@ class _Default:
 
 
 _DEFAULT_HOURS: Final = _Default()
-_DAY_NAMES_ID: Final = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 
 def _year_span(years: Sequence[int]) -> str:
@@ -470,45 +433,13 @@ class WorkCalendar:
         A holiday on a weekend is reported as the holiday.
         """
         a, b = self._index(self.to_date(first)), self._index(self.to_date(last))
-        reasons: dict[int, list[NonWorkingDay]] = {}
-        for h in self.holidays:
-            i = h.date.toordinal() - self._first
-            if a <= i <= b and not self._working[i]:
-                reasons.setdefault(i, []).append(
-                    NonWorkingDay(
-                        date=h.date, category=h.category.value, name=h.name, source=h.source.title
-                    )
-                )
-        for c in self.closures:
-            for d in c.days():
-                i = d.toordinal() - self._first
-                if a <= i <= b and not self._working[i]:
-                    reasons.setdefault(i, []).append(
-                        NonWorkingDay(date=d, category=LOCAL_CLOSURE, name=c.name, source=c.source)
-                    )
-        out: list[NonWorkingDay] = []
-        for i in range(a, b + 1):
-            if self._working[i]:
-                continue
-            day = _date.fromordinal(self._first + i)
-            found = reasons.get(i)
-            if not found:
-                out.append(
-                    NonWorkingDay(date=day, category=WEEKEND, name=_DAY_NAMES_ID[day.weekday()])
-                )
-            elif len(found) == 1:
-                out.append(found[0])
-            else:
-                out.append(
-                    NonWorkingDay(
-                        date=day,
-                        category=found[0].category,
-                        name="; ".join(r.name for r in found),
-                        source="; ".join(dict.fromkeys(r.source or "" for r in found)).strip("; ")
-                        or None,
-                    )
-                )
-        return out
+        return non_working_days(
+            working=self._working,
+            first_ordinal=self._first,
+            span=(a, b),
+            holidays=self.holidays,
+            closures=self.closures,
+        )
 
     def explain(self, start: dt.date, end: dt.date) -> Span:
         """The working days of (``start``, ``end``] and every non-working day skipped.
