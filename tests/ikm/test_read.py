@@ -110,7 +110,8 @@ def test_codes_need_an_explicit_mapping(tmp_path: Path) -> None:
     assert errors[7] == (
         f"{path}: row 1, column \"U8\": 'U8' looks like a question code; map it to an unsur "
         "explicitly (e.g. columns={'U8': 'persyaratan'} or --map U8=persyaratan): "
-        "questionnaires and the regulation order unsur 8 and 9 differently"
+        "questionnaires put sarana 8th and pengaduan 9th, while most listings of the regulation "
+        "swap them"
     )
     assert errors[-1] == (
         f"{path}: row 1: no column for unsur 'sarana'; accepted headers: 'sarana', "

@@ -33,13 +33,9 @@ References:
 
 from ppid_core.ikm._csv import read_csv
 from ppid_core.ikm._frames import from_dataframe, read_csv_pandas
+from ppid_core.ikm._header import DEMOGRAPHIC_COLUMNS
 from ppid_core.ikm._numbers import half_up
-from ppid_core.ikm._read import (
-    DEMOGRAPHIC_COLUMNS,
-    MissingPolicy,
-    from_rows,
-    read_records,
-)
+from ppid_core.ikm._read import MissingPolicy, read_records
 from ppid_core.ikm._regime import (
     DEFAULT_REGIME,
     Band,
@@ -48,6 +44,7 @@ from ppid_core.ikm._regime import (
     available_regimes,
     load_regime,
 )
+from ppid_core.ikm._rows import from_rows
 from ppid_core.ikm._sample import (
     SampleCheck,
     SmallSampleWarning,
@@ -55,7 +52,13 @@ from ppid_core.ikm._sample import (
     krejcie_morgan,
     krejcie_morgan_table,
 )
-from ppid_core.ikm._scoring import IkmResult, ScoringPolicy, UnsurScore, score
+from ppid_core.ikm._scoring import (
+    LEGACY_TOLERANCE,
+    IkmResult,
+    ScoringPolicy,
+    UnsurScore,
+    score,
+)
 from ppid_core.ikm._survey import Breakdown, Survey
 from ppid_core.ikm._tally import Tally
 from ppid_core.ikm._xlsx import read_xlsx
@@ -63,6 +66,7 @@ from ppid_core.ikm._xlsx import read_xlsx
 __all__ = [
     "DEFAULT_REGIME",
     "DEMOGRAPHIC_COLUMNS",
+    "LEGACY_TOLERANCE",
     "Band",
     "Breakdown",
     "IkmResult",

@@ -9,9 +9,11 @@ from typing import Any
 
 from ppid_core.errors import DataFileError, UnknownNameError
 from ppid_core.ikm._csv import delimiter_of
+from ppid_core.ikm._header import resolve_header
 from ppid_core.ikm._optional import import_optional
-from ppid_core.ikm._read import MissingPolicy, _resolve_header, cell_text, read_records
+from ppid_core.ikm._read import MissingPolicy, read_records
 from ppid_core.ikm._regime import Regime, load_regime, normalize_header
+from ppid_core.ikm._rows import cell_text
 from ppid_core.ikm._survey import Survey
 from ppid_core.ikm._tally import Tally
 
@@ -66,7 +68,7 @@ def from_dataframe(
     import_optional("pandas", "pandas")
     regime = regime or load_regime()
     header = [str(c) for c in df.columns]
-    idx, profile, errors = _resolve_header(header, regime, columns, source)
+    idx, profile, errors = resolve_header(header, regime, columns, source)
     if errors:
         raise DataFileError.from_errors(source, errors)
     low, high = regime.scale_minimum, regime.scale_maximum

@@ -8,41 +8,23 @@ locate its errors. Every problem of a file is raised together.
 from __future__ import annotations
 
 import enum
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import compress, islice
 from operator import itemgetter
 
 from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
+from ppid_core.ikm._header import resolve_header
 from ppid_core.ikm._regime import Regime, load_regime, normalize_header
 from ppid_core.ikm._survey import Survey
 from ppid_core.ikm._tally import Tally
 
 __all__ = [
-    "DEMOGRAPHIC_COLUMNS",
     "MissingPolicy",
-    "cell_text",
-    "from_rows",
     "read_records",
 ]
 
 _CHUNK = 32_768
-_BLOCK = 1 << 22  # characters per block of a CSV file
-_CODE_RE = re.compile(r"(u|q|p|unsur|soal|pertanyaan)\s*[-_.]?\s*[0-9]+", re.IGNORECASE)
-
-#: Headers read as respondent profile (breakdowns); matched case- and blank-insensitively.
-DEMOGRAPHIC_COLUMNS: Mapping[str, str] = {
-    "jenis kelamin": "jenis_kelamin",
-    "gender": "jenis_kelamin",
-    "pendidikan": "pendidikan",
-    "pendidikan terakhir": "pendidikan",
-    "pekerjaan": "pekerjaan",
-    "usia": "usia",
-    "umur": "usia",
-    "layanan": "layanan",
-    "jenis layanan": "layanan",
-}
 
 
 class MissingPolicy(enum.Enum):
@@ -118,68 +100,6 @@ def _lookup(table: Mapping[str, int], raw: str) -> int | None:
     if hit is None:
         hit = table.get(" ".join(raw.split()).casefold())
     return hit
-
-
-def _resolve_header(
-    header: Sequence[str], regime: Regime, columns: Mapping[str, str] | None, source: str
-) -> tuple[list[int], dict[str, int], list[LocatedError]]:
-    """Unsur column indexes (regime order), profile columns, and header errors."""
-    errors: list[LocatedError] = []
-    names = {normalize_header(h): u.key for u in regime.unsur for h in u.headers}
-    explicit = {normalize_header(k): v for k, v in (columns or {}).items()}
-    found: dict[str, int] = {}
-    profile: dict[str, int] = {}
-    for i, raw in enumerate(header):
-        norm = normalize_header(raw)
-        key: str | None = None
-        if norm in explicit:
-            try:
-                key = regime[explicit[norm]].key
-            except UnknownNameError as exc:
-                errors.append(LocatedError(str(exc), source=source, row=1, field=raw))
-                continue
-        elif norm in names:
-            key = names[norm]
-        elif _CODE_RE.fullmatch(norm):
-            errors.append(
-                LocatedError(
-                    f"{raw.strip()!r} looks like a question code; map it to an unsur explicitly "
-                    f"(e.g. columns={{{raw.strip()!r}: 'persyaratan'}} or --map "
-                    f"{raw.strip()}=persyaratan): questionnaires and the regulation order "
-                    "unsur 8 and 9 differently",
-                    source=source,
-                    row=1,
-                    field=raw,
-                )
-            )
-            continue
-        if key is None:
-            if norm in DEMOGRAPHIC_COLUMNS:
-                profile[DEMOGRAPHIC_COLUMNS[norm]] = i
-            continue
-        if key in found:
-            errors.append(
-                LocatedError(
-                    f"a second column for unsur {key!r} (the first is "
-                    f"{header[found[key]].strip()!r})",
-                    source=source,
-                    row=1,
-                    field=raw,
-                )
-            )
-            continue
-        found[key] = i
-    for u in regime.unsur:
-        if u.key not in found:
-            accepted = ", ".join(repr(h) for h in u.headers)
-            errors.append(
-                LocatedError(
-                    f"no column for unsur {u.key!r}; accepted headers: {accepted}",
-                    source=source,
-                    row=1,
-                )
-            )
-    return [found.get(k, -1) for k in regime.keys], profile, errors
 
 
 def _expected(regime: Regime) -> str:
@@ -398,7 +318,7 @@ def _make_reader(  # noqa: PLR0917 - private; mirrors read_records' keywords in 
 ) -> tuple[_Reader, list[str]]:
     regime = regime or load_regime()
     policy = MissingPolicy(missing)
-    idx, profile, errors = _resolve_header(header, regime, columns, source)
+    idx, profile, errors = resolve_header(header, regime, columns, source)
     if errors:
         raise DataFileError.from_errors(source, errors)
     norm = [normalize_header(h) for h in header]
@@ -412,60 +332,3 @@ def _make_reader(  # noqa: PLR0917 - private; mirrors read_records' keywords in 
         regime, header, idx=idx, by=by_idx, profile=profile, source=source, missing=policy
     )
     return reader, [header[i].strip() for i in by_idx]
-
-
-def cell_text(value: object) -> str:
-    """A cell value as text: ints as digits, integral floats without ``.0``, None blank."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return repr(value)  # never a score
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    return str(value)
-
-
-def from_rows(
-    rows: Iterable[Mapping[str, object]],
-    *,
-    regime: Regime | None = None,
-    columns: Mapping[str, str] | None = None,
-    missing: MissingPolicy | str = MissingPolicy.REFUSE,
-    by: Sequence[str] = (),
-    source: str = "<rows>",
-) -> Survey:
-    """Tally plain rows (mappings of header -> value), e.g. from a web form or a database.
-
-    Integer scores and answer labels are accepted; ``None`` is a blank; ``True`` or
-    ``3.5`` are errors. The header is the union of the keys, in first-seen order.
-
-    Examples:
-        >>> s = from_rows(
-        ...     [
-        ...         {
-        ...             "Persyaratan": 4,
-        ...             "Prosedur": 3,
-        ...             "Waktu": 4,
-        ...             "Biaya": 4,
-        ...             "Produk": 3,
-        ...             "Kompetensi": 4,
-        ...             "Perilaku": 4,
-        ...             "Sarana dan Prasarana": 3,
-        ...             "Penanganan Pengaduan": "Tidak ada",
-        ...         }
-        ...     ]
-        ... )
-        >>> s.tally.totals
-        (4, 3, 4, 4, 3, 4, 4, 1, 3)
-    """
-    materialised = list(rows)
-    header: dict[str, None] = {}
-    for r in materialised:
-        header.update(dict.fromkeys(r))
-    names = list(header)
-    records = ([cell_text(r.get(h)) for h in names] for r in materialised)
-    return read_records(
-        names, records, source=source, regime=regime, columns=columns, missing=missing, by=by
-    )

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
 from ppid_core.ikm._optional import import_optional
-from ppid_core.ikm._read import MissingPolicy, cell_text, read_records
+from ppid_core.ikm._read import MissingPolicy, read_records
 from ppid_core.ikm._regime import Regime
+from ppid_core.ikm._rows import cell_text
 from ppid_core.ikm._survey import Survey
 
 __all__ = ["read_xlsx"]
