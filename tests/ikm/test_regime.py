@@ -134,6 +134,27 @@ def test_weights_all_or_none_and_alias_collisions() -> None:
     ]
 
 
+def test_duplicate_unsur_key_is_located() -> None:
+    text = CUSTOM.replace("key: parkir, name: Parkir", "key: kebersihan, name: Parkir")
+    assert _errors(text) == [
+        "c.yaml:6:11 ($.unsur[2].key): duplicate unsur key 'kebersihan' (first at "
+        "$.unsur[1]); every unsur needs its own key"
+    ]
+
+
+def test_programmatic_regime_refuses_duplicate_keys() -> None:
+    from ppid_core.ikm import Unsur
+
+    u = Unsur(key="a", name="A", weight=Fraction(1, 2))
+    with pytest.raises(ValueError, match=r"^duplicate unsur key 'a'$"):
+        Regime(key="x", title="x", unsur=(u, u), bands=load_regime().bands)
+
+
+def test_kepmenpan_last_band_is_marked_inferred() -> None:
+    notes = load_regime("kepmenpan_25_2004").notes
+    assert "The last band (81.26-100.00, A) is inferred" in notes
+
+
 def test_last_band_must_reach_the_top() -> None:
     text = CUSTOM.replace('upper: "100.00"', 'upper: "99.99"')
     assert _errors(text) == ["c.yaml:8:3 ($.bands): the last band must end at 100, got 99.99"]

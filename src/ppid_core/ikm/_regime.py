@@ -102,7 +102,12 @@ class Band:
         return self.lower <= value <= self.upper
 
 
-def _check_weights(instance: Regime, _a: object, unsur: tuple[Unsur, ...]) -> None:
+def _check_unsur(instance: Regime, _a: object, unsur: tuple[Unsur, ...]) -> None:
+    keys = [u.key for u in unsur]
+    duplicates = sorted({k for k in keys if keys.count(k) > 1})
+    if duplicates:
+        msg = f"duplicate unsur key {', '.join(repr(k) for k in duplicates)}"
+        raise ValueError(msg)
     total = sum((u.weight for u in unsur), Fraction(0))
     if total != 1:
         msg = f"the weights of the unsur must sum to exactly 1, got {total}"
@@ -117,7 +122,9 @@ class Regime:
         key: Identifier (``permenpan_14_2017``).
         title: Human title with the regulation's name.
         references: Citations of the rules this data encodes.
-        unsur: The unsur in the regulation's listing order.
+        unsur: The unsur in the regime file's listing order (for Permenpan RB 14/2017 the
+            order most sources list, unverified against the Lampiran); reports sort them by
+            question number.
         scale_minimum: Lowest answer score (1).
         scale_maximum: Highest answer score (4).
         conversion: Factor from the index (NI) to the converted value (NIK), 25.
@@ -131,7 +138,7 @@ class Regime:
     key: str
     title: str
     references: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    unsur: tuple[Unsur, ...] = attrs.field(validator=_check_weights)
+    unsur: tuple[Unsur, ...] = attrs.field(validator=_check_unsur)
     scale_minimum: int = 1
     scale_maximum: int = 4
     conversion: int = 25
@@ -195,6 +202,7 @@ class Regime:
 class _RawUnsur:
     node: yaml.Node
     path: str
+    key_node: yaml.Node | None = None
     key: str | None = None
     name: str | None = None
     aliases: tuple[str, ...] = ()
@@ -221,7 +229,7 @@ def _read_unsur(doc: Document, node: yaml.Node, path: str) -> _RawUnsur | None:
     )
     if not m:
         return None
-    raw = _RawUnsur(node=node, path=path)
+    raw = _RawUnsur(node=node, path=path, key_node=m.get("key"))
     raw.key = doc.string(m.get("key"), node_path(path, "key"))
     if raw.key is not None and not _KEY_RE.fullmatch(raw.key):
         doc.error(m["key"], node_path(path, "key"), f"expected a snake_case key, got {raw.key!r}")
@@ -309,8 +317,18 @@ def _read_regime(doc: Document) -> Regime:
     raw_unsur = [_read_unsur(doc, n, p) for _, n, p in doc.items(m.get("unsur"), "$.unsur")]
     readable = [u for u in raw_unsur if u is not None]
     seen: dict[str, str] = {}
+    first_path: dict[str, str] = {}
     size = smax - smin + 1
     for u in readable:
+        if u.key is not None and u.key in first_path:
+            doc.error(
+                u.key_node,
+                node_path(u.path, "key"),
+                f"duplicate unsur key {u.key!r} (first at {first_path[u.key]}); "
+                "every unsur needs its own key",
+            )
+        elif u.key is not None:
+            first_path[u.key] = u.path
         if u.answers and len(u.answers) != size:
             doc.error(
                 u.node,
