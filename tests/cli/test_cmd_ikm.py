@@ -47,9 +47,12 @@ def test_score_json(seed: Path) -> None:
 
 
 def test_score_markdown_and_csv(seed: Path) -> None:
-    code, text = _run("ikm", "score", str(seed), "--order", "questionnaire")
+    code, text = _run("ikm", "score", str(seed))  # the seed's order by default
     assert code == 0
     assert "| 8 | Sarana dan Prasarana | 3.49 | 87.17 | Baik |" in text
+    assert text == _run("ikm", "score", str(seed), "--order", "questionnaire")[1]
+    code, text = _run("ikm", "score", str(seed), "--order", "regime")
+    assert "| 8 | Penanganan Pengaduan, Saran dan Masukan | 3.58 | 89.50 | Sangat Baik |" in text
     code, text = _run("ikm", "score", str(seed), "--format", "csv")
     assert text.splitlines()[-1] == ",IKM (NRR tertimbang),3.63,90.67,Sangat Baik"
 
@@ -58,6 +61,86 @@ def test_legacy_weight_is_flagged(seed: Path) -> None:
     code, text = _run("ikm", "score", str(seed), "--legacy-weight", "0.111")
     assert code == 0
     assert text.rstrip().endswith("WARNING: legacy spreadsheet (NOT compliant): weight 0.111")
+
+
+@pytest.mark.parametrize(
+    ("weight", "message"),
+    [
+        ("abc", "expected a weight like '0.111' or '1/9', got 'abc'"),
+        (
+            "0.5",
+            "legacy weight 0.5 x 9 unsur = 4.5, not within 0.01 of 1; a legacy weight is a "
+            "rounded 1/9 for regime permenpan_14_2017 (e.g. 0.11 or 0.111)",
+        ),
+        (
+            "0",
+            "a legacy weight is a rounded 1/k (0.11 or 0.111 for 9 unsur, 0.071 for 14), so it "
+            "lies strictly between 0 and 1; got '0'",
+        ),
+    ],
+)
+def test_bad_legacy_weight_is_bad_usage(
+    seed: Path, capsys: pytest.CaptureFixture[str], weight: str, message: str
+) -> None:
+    code, text = _run("ikm", "score", str(seed), "--legacy-weight", weight)
+    assert (code, text) == (2, "")
+    assert capsys.readouterr().err.endswith(f"ppid ikm score: error: {message}\n")
+
+
+def test_legacy_rounding_options(seed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["--legacy-weight", "1/9", "--legacy-round-nrr", "2", "--legacy-round-index", "2"]
+    code, text = _run("ikm", "score", str(seed), *argv, "--json")
+    assert code == 0
+    data = json.loads(text)
+    assert (data["ikm"], data["compliant"]) == (90.75, False)
+    assert data["policy"] == (
+        "legacy spreadsheet (NOT compliant): weight 0.111111, NRR rounded to 2 dp, "
+        "index rounded to 2 dp"
+    )
+    code, text = _run("ikm", "score", str(seed), "--legacy-round-nrr", "2")
+    assert code == 0
+    assert text.rstrip().endswith(
+        "WARNING: legacy spreadsheet (NOT compliant): NRR rounded to 2 dp"
+    )
+    assert _run("ikm", "score", str(seed), "--legacy-round-index", "-1")[0] == 2
+    assert capsys.readouterr().err.endswith(
+        "ppid ikm score: error: index_places must be a whole number 0-10, got -1\n"
+    )
+
+
+HEADER = "Layanan,Persyaratan,Prosedur,Waktu,Biaya,Produk,Kompetensi,Perilaku,Sarana,Pengaduan\n"
+
+
+def test_legacy_value_off_the_table_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "ones.csv"
+    path.write_text(HEADER + "A,1,1,1,1,1,1,1,1,1\n", encoding="utf-8")
+    assert _run("ikm", "score", str(path), "--legacy-weight", "0.11")[0] == 1
+    assert capsys.readouterr().err == (
+        "ppid: unit (pooled respondents), IKM: converted value 24.75 is outside the interval "
+        "table of permenpan_14_2017 (25.00-100.00) under legacy spreadsheet (NOT compliant): "
+        "weight 0.11; it cannot be classified\n"
+    )
+
+
+def test_group_with_an_unanswered_unsur_is_reported_undefined(tmp_path: Path) -> None:
+    path = tmp_path / "skm.csv"
+    path.write_text(
+        HEADER + "A,4,4,4,4,4,4,4,4,4\nB,,3,3,3,3,3,3,3,3\nA,3,3,3,3,3,3,3,3,3\n",
+        encoding="utf-8",
+    )
+    argv = ["ikm", "score", str(path), "--missing", "per_unsur", "--by", "Layanan"]
+    code, text = _run(*argv)
+    assert code == 0
+    assert "| B | 1 | - | - | undefined: nobody answered persyaratan |" in text
+    assert "| A | 2 | 87.50 | B | Baik |" in text
+    data = json.loads(_run(*argv, "--json")[1])
+    assert data["by"]["undefined"] == [
+        {"value": "B", "respondents": 1, "unanswered": ["persyaratan"]}
+    ]
+    assert [g["value"] for g in data["by"]["groups"]] == ["A"]
+    assert data["by"]["averaged_ikm_not_unit"] == 87.5
 
 
 def test_population_warning_goes_to_stderr(seed: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -81,7 +81,12 @@ def test_seed_rules_out_weight_0_11() -> None:
         R,
         policy=ScoringPolicy.legacy_spreadsheet(weight="0.11"),
     )
-    assert res.ikm_display != Decimal("90.67")
+    assert res.ikm == Fraction(2244, 25)  # 272/3 x 0.99, exactly
+    assert (res.ikm_display, res.mutu, res.kinerja) == (Decimal("89.76"), "A", "Sangat Baik")
+    # and no total of the 150 x 9 answers can give 90.67 with w = 0.11 (ref. ikm.md §1.8)
+    w = Fraction(11, 100)
+    shown = {half_up(Fraction(total, 150) * w * 25, 2) for total in range(1350, 5401)}
+    assert Decimal("90.67") not in shown
 
 
 @pytest.mark.parametrize(

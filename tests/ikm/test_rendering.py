@@ -18,8 +18,10 @@ def _result(policy: ScoringPolicy | None = None, population: int | None = None) 
     return score(t, R, policy=policy, population=population)
 
 
-def test_csv_in_questionnaire_order_is_the_seed_layout() -> None:
-    assert _result().to_csv(order="questionnaire") == (
+def test_csv_by_default_in_questionnaire_order_is_the_seed_layout() -> None:
+    # source: seed 000_9f58199ed1254750.txt (KPU NTT 2024): Sarana 8th, Pengaduan 9th.
+    assert _result().to_csv() == _result().to_csv(order="questionnaire")
+    assert _result().to_csv() == (
         "No,Ruang Lingkup,Nilai Rata-Rata,Nilai Interval Konversi,Kinerja\n"
         "1,Persyaratan,3.66,91.50,Sangat Baik\n"
         '2,"Sistem, Mekanisme, dan Prosedur",3.70,92.50,Sangat Baik\n'
@@ -35,7 +37,7 @@ def test_csv_in_questionnaire_order_is_the_seed_layout() -> None:
 
 
 def test_regime_order_lists_pengaduan_eighth() -> None:
-    lines = _result().to_markdown().splitlines()
+    lines = _result().to_markdown(order="regime").splitlines()
     assert lines[0].startswith("**IKM unit (pooled respondents): 150 responden")
     assert lines[11].startswith("| 8 | Penanganan Pengaduan")
 
@@ -54,6 +56,7 @@ def test_json_keys_and_values() -> None:
         "kinerja": "Sangat Baik",
         "ikm_exact": "272/3",
     }
+    assert [u["key"] for u in data["unsur"]][-2:] == ["sarana", "pengaduan"]  # report order
     assert data["unsur"][2] == {
         "key": "waktu",
         "name": "Waktu Penyelesaian",
@@ -74,6 +77,11 @@ def test_non_compliant_results_say_so() -> None:
     assert "legacy spreadsheet (NOT compliant): weight 0.111" in res.to_markdown()
     assert "NOT compliant" in res._repr_html_()
     assert res.to_dict()["compliant"] is False
+
+
+def test_html_and_plot_follow_the_report_order() -> None:
+    page = _result()._repr_html_()
+    assert page.index("Sarana dan Prasarana") < page.index("Penanganan Pengaduan")
 
 
 def test_html_view() -> None:

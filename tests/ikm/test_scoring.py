@@ -53,24 +53,75 @@ def test_legacy_rounded_intermediates() -> None:
     )
 
 
-def test_legacy_below_the_table_is_clamped_to_the_lowest_band() -> None:
+def test_legacy_below_the_table_is_refused_not_clamped() -> None:
     t = Tally.from_totals(R, [100] * 9, respondents=100)
-    res = score(t, R, policy=ScoringPolicy.legacy_spreadsheet(weight="0.11"))
-    assert res.ikm_display == Decimal("24.75")
-    assert res.mutu == "D"
+    with pytest.raises(InvalidTallyError) as info:
+        score(t, R, policy=ScoringPolicy.legacy_spreadsheet(weight="0.11"))
+    assert str(info.value) == (
+        "unit (pooled respondents), IKM: converted value 24.75 is outside the interval table "
+        "of permenpan_14_2017 (25.00-100.00) under legacy spreadsheet (NOT compliant): "
+        "weight 0.11; it cannot be classified"
+    )
+
+
+def test_legacy_above_the_table_is_refused() -> None:
+    # 0.112 x 9 = 1.008 is within the tolerance, but all 4s give 100.80.
+    t = Tally.from_totals(R, [400] * 9, respondents=100)
+    with pytest.raises(InvalidTallyError, match=r"IKM: converted value 100\.80 is outside"):
+        score(t, R, policy=ScoringPolicy.legacy_spreadsheet(weight="0.112"))
 
 
 def test_bad_legacy_weight() -> None:
     with pytest.raises(ValueError, match=r"expected a weight like '0\.111' or '1/9', got 'abc'"):
         ScoringPolicy.legacy_spreadsheet(weight="abc")
+    with pytest.raises(ValueError, match="strictly between") as info:
+        ScoringPolicy.legacy_spreadsheet(weight="0")
+    assert str(info.value) == (
+        "a legacy weight is a rounded 1/k (0.11 or 0.111 for 9 unsur, 0.071 for 14), "
+        "so it lies strictly between 0 and 1; got '0'"
+    )
+    with pytest.raises(ValueError, match=r"strictly between 0 and 1; got '1\.5'"):
+        ScoringPolicy(weight="1.5")
+
+
+@pytest.mark.parametrize("weight", ["0.5", "0.1", "0.125", "0.071"])
+def test_legacy_weight_must_fit_the_regime(weight: str) -> None:
+    policy = ScoringPolicy.legacy_spreadsheet(weight=weight)
+    with pytest.raises(ValueError, match=f"^legacy weight {weight} x 9 unsur = ") as info:
+        score(_seed(), R, policy=policy)
+    assert str(info.value).endswith(
+        "not within 0.01 of 1; a legacy weight is a rounded 1/9 for regime permenpan_14_2017 "
+        "(e.g. 0.11 or 0.111)"
+    )
+
+
+def test_known_legacy_weights_fit_their_regimes() -> None:
+    for weight in ("0.11", "0.111", "1/9"):
+        ScoringPolicy.legacy_spreadsheet(weight=weight).check(R)
+    old = load_regime("kepmenpan_25_2004")
+    ScoringPolicy.legacy_spreadsheet(weight="0.071").check(old)
+    with pytest.raises(ValueError, match="rounded 1/14 for regime kepmenpan_25_2004 "):
+        ScoringPolicy.legacy_spreadsheet(weight="0.11").check(old)
+
+
+def test_legacy_places_are_checked() -> None:
+    with pytest.raises(ValueError, match=r"^nrr_places must be a whole number 0-10, got -1$"):
+        ScoringPolicy.legacy_spreadsheet(nrr_places=-1)
+    with pytest.raises(ValueError, match=r"^index_places must be a whole number 0-10, got True$"):
+        ScoringPolicy(index_places=True)
+    only_rounding = ScoringPolicy.legacy_spreadsheet(weight=None, nrr_places=2)
+    assert only_rounding.describe() == "legacy spreadsheet (NOT compliant): NRR rounded to 2 dp"
 
 
 def test_regime_mismatch_and_unanswered() -> None:
     with pytest.raises(InvalidTallyError, match="are not those of regime kepmenpan_25_2004"):
         score(_seed(), load_regime("kepmenpan_25_2004"))
     t = Tally(keys=R.keys, totals=[0] + [4] * 8, answered=[0] + [1] * 8, respondents=1)
-    with pytest.raises(InvalidTallyError, match="unsur 'persyaratan' has no answers"):
-        score(t, R)
+    with pytest.raises(InvalidTallyError) as info:
+        score(t, R, scope="Layanan = A")
+    assert str(info.value) == (
+        "Layanan = A: unsur 'persyaratan' has no answers; its NRR is undefined"
+    )
 
 
 def test_custom_weights_are_used() -> None:

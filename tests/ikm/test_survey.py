@@ -43,6 +43,32 @@ def test_pooled_differs_from_the_mean_of_groups() -> None:
     assert b.to_table().rows[-1] == ("unit (pooled)", 4, b.pooled.ikm_display, "B", "Baik")
 
 
+def test_a_group_with_an_unanswered_unsur_is_reported_undefined() -> None:
+    extra: dict[str, object] = {**dict.fromkeys(UNSUR, 3), "Persyaratan": None, "Layanan": "C"}
+    rows = [*_rows(), extra]
+    b = from_rows(rows, by=["Layanan"], missing="per_unsur").score_by("Layanan")
+    assert list(b.groups) == ["A", "B"]
+    assert list(b.undefined) == ["C"]
+    assert b.undefined["C"].unanswered == ("persyaratan",)
+    assert b.averaged_ikm == Fraction(125, 2)  # over the scored groups only
+    assert b.pooled.respondents == 5
+    assert b.to_table().rows[-2:] == (
+        ("C", 1, "-", "-", "undefined: nobody answered persyaratan"),
+        ("unit (pooled)", 5, b.pooled.ikm_display, b.pooled.mutu, b.pooled.kinerja),
+    )
+
+
+def test_no_group_scored_has_no_average() -> None:
+    rows: list[dict[str, object]] = [
+        {**dict.fromkeys(UNSUR, 3), "Persyaratan": None, "Layanan": "A"},
+        {**dict.fromkeys(UNSUR, 3), "Prosedur": None, "Layanan": "B"},
+    ]
+    b = from_rows(rows, by=["Layanan"], missing="per_unsur").score_by("Layanan")
+    assert dict(b.groups) == {}
+    assert b.averaged_ikm is None
+    assert b.pooled.ikm == 75
+
+
 def test_score_by_needs_the_column_read() -> None:
     with pytest.raises(UnknownNameError) as info:
         from_rows(_rows()).score_by("Layanan")

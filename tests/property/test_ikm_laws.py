@@ -8,7 +8,7 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ppid_core.ikm import Tally, from_rows, load_regime, score
+from ppid_core.ikm import MissingPolicy, Tally, from_rows, load_regime, read_records, score
 
 R = load_regime()
 NAMES = [u.name for u in R.unsur]
@@ -18,8 +18,21 @@ answers = st.lists(st.integers(1, 4), min_size=9, max_size=9)
 respondents = st.lists(answers, min_size=1, max_size=40)
 
 
-def _tally(rows: list[list[int]]) -> Tally:
-    return from_rows([dict(zip(NAMES, row, strict=True)) for row in rows]).tally
+# Incomplete questionnaires: a blank (None) is allowed, but every row answers something.
+sparse_answers = st.lists(st.one_of(st.integers(1, 4), st.none()), min_size=9, max_size=9).filter(
+    lambda row: any(a is not None for a in row)
+)
+sparse_respondents = st.lists(sparse_answers, min_size=0, max_size=30)
+lenient = st.sampled_from([MissingPolicy.PER_UNSUR, MissingPolicy.DROP])
+
+
+def _tally(
+    rows: list[list[int]] | list[list[int | None]], missing: MissingPolicy = MissingPolicy.REFUSE
+) -> Tally:
+    if not rows:  # no rows, no keys: give the header explicitly
+        return read_records(NAMES, [], missing=missing).tally
+    records = [dict(zip(NAMES, row, strict=True)) for row in rows]
+    return from_rows(records, missing=missing).tally
 
 
 @given(respondents)
@@ -51,6 +64,40 @@ def test_merge_is_associative_and_commutative(
     ta, tb, tc = _tally(a), _tally(b), _tally(c)
     assert (ta + tb) + tc == ta + (tb + tc)
     assert ta + tb == tb + ta
+
+
+@given(st.lists(sparse_respondents, min_size=1, max_size=5), lenient)
+def test_merging_incomplete_tallies_equals_tallying_the_union(
+    parts: list[list[list[int | None]]], missing: MissingPolicy
+) -> None:
+    union = [row for part in parts for row in part]
+    merged = Tally.merge(_tally(p, missing) for p in parts)
+    whole = _tally(union, missing)
+    assert merged == whole  # per-unsur totals and counts, respondents and dropped
+    incomplete = sum(None in row for row in union)
+    if missing is MissingPolicy.DROP:
+        assert (whole.dropped, whole.respondents) == (incomplete, len(union) - incomplete)
+        kept = [row for row in union if None not in row]
+        assert whole.answered == (len(kept),) * 9
+    else:
+        assert (whole.dropped, whole.respondents) == (0, len(union))
+        assert whole.answered == tuple(sum(row[j] is not None for row in union) for j in range(9))
+        assert whole.totals == tuple(sum(row[j] or 0 for row in union) for j in range(9))
+    if not whole.unanswered and whole.respondents:
+        assert score(merged, R) == score(whole, R)
+
+
+@given(sparse_respondents, sparse_respondents, sparse_respondents, lenient)
+def test_merge_of_incomplete_tallies_is_associative_and_commutative(
+    a: list[list[int | None]],
+    b: list[list[int | None]],
+    c: list[list[int | None]],
+    missing: MissingPolicy,
+) -> None:
+    ta, tb, tc = _tally(a, missing), _tally(b, missing), _tally(c, missing)
+    assert (ta + tb) + tc == ta + (tb + tc)
+    assert ta + tb == tb + ta
+    assert (ta + tb).dropped == ta.dropped + tb.dropped
 
 
 @given(st.fractions(min_value=25, max_value=100), st.fractions(min_value=25, max_value=100))

@@ -17,6 +17,7 @@ from ppid_core._tables import dumps_json, jsonable
 from ppid_core.examples.ikm import SEED_FILE, read_seed_survey
 from ppid_core.ikm import (
     MissingPolicy,
+    Regime,
     ScoringPolicy,
     Survey,
     available_regimes,
@@ -39,9 +40,9 @@ def _mapping(items: list[str] | None, parser: argparse.ArgumentParser) -> dict[s
     return out
 
 
-def _read(args: argparse.Namespace) -> Survey:
+def _read(args: argparse.Namespace, regime: Regime) -> Survey:
     options: dict[str, Any] = {
-        "regime": load_regime(args.regime),
+        "regime": regime,
         "columns": _mapping(args.map, args.parser),
         "missing": MissingPolicy(args.missing),
         "by": [args.by] if args.by else [],
@@ -52,15 +53,27 @@ def _read(args: argparse.Namespace) -> Survey:
     return read_csv(path, **options)
 
 
-def _policy(args: argparse.Namespace) -> ScoringPolicy | None:
-    if args.legacy_weight is None:
+def _policy(args: argparse.Namespace, regime: Regime) -> ScoringPolicy | None:
+    """The legacy policy the options ask for; a bad weight or place count is bad usage."""
+    legacy = (args.legacy_weight, args.legacy_round_nrr, args.legacy_round_index)
+    if all(v is None for v in legacy):
         return None
-    return ScoringPolicy.legacy_spreadsheet(weight=args.legacy_weight)
+    try:
+        policy = ScoringPolicy.legacy_spreadsheet(
+            weight=args.legacy_weight,
+            nrr_places=args.legacy_round_nrr,
+            index_places=args.legacy_round_index,
+        )
+        policy.check(regime)
+    except ValueError as exc:
+        args.parser.error(str(exc))
+    return policy
 
 
 def _score(args: argparse.Namespace, out: TextIO) -> int:
-    survey = _read(args)
-    policy = _policy(args)
+    regime = load_regime(args.regime)
+    policy = _policy(args, regime)
+    survey = _read(args, regime)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         result = survey.score(policy=policy, population=args.population)
@@ -81,6 +94,10 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
                         "kinerja": r.kinerja,
                     }
                     for value, r in breakdown.groups.items()
+                ],
+                "undefined": [
+                    {"value": value, "respondents": t.respondents, "unanswered": list(t.unanswered)}
+                    for value, t in breakdown.undefined.items()
                 ],
                 "averaged_ikm_not_unit": jsonable(breakdown.averaged_ikm),
             }
@@ -160,15 +177,29 @@ def register(subparsers: Any) -> None:
     score.add_argument("--sheet", help="XLSX sheet name (default: the first)")
     score.add_argument(
         "--order",
-        choices=["regime", "questionnaire"],
-        default="regime",
-        help="row order of the report",
+        choices=["questionnaire", "regime"],
+        default="questionnaire",
+        help="row order of the report: by question number, as the seed's table "
+        "(default), or the regime file's listing order",
     )
     score.add_argument("--format", choices=["markdown", "csv"], default="markdown")
     score.add_argument(
         "--legacy-weight",
         metavar="W",
-        help="NON-COMPLIANT: reproduce an old spreadsheet's weight (0.11, 0.111)",
+        help="NON-COMPLIANT: reproduce an old spreadsheet's weight, a rounded 1/k "
+        "(0.11 or 0.111 for 9 unsur, 0.071 for 14)",
+    )
+    score.add_argument(
+        "--legacy-round-nrr",
+        type=int,
+        metavar="N",
+        help="NON-COMPLIANT: round each NRR half-up to N decimals before weighting",
+    )
+    score.add_argument(
+        "--legacy-round-index",
+        type=int,
+        metavar="N",
+        help="NON-COMPLIANT: round the weighted index half-up to N decimals before x 25",
     )
     score.add_argument("--json", action="store_true", help="print one JSON object")
     score.set_defaults(handler=_score, parser=score)
@@ -189,7 +220,7 @@ def demo(out: TextIO) -> None:
     result = survey.score()
     print(f"== IKM: {SEED_FILE} (synthetic respondents reproducing KPU NTT 2024) ==", file=out)
     print(file=out)
-    print(result.to_markdown(order="questionnaire"), file=out)
+    print(result.to_markdown(), file=out)
     print(file=out)
     print(survey.score_by("Layanan").to_markdown(), file=out)
     print(file=out)

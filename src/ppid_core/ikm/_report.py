@@ -13,6 +13,7 @@ from ppid_core.ikm._sample import krejcie_morgan
 
 if TYPE_CHECKING:
     from ppid_core.ikm._scoring import IkmResult, UnsurScore
+    from ppid_core.ikm._tally import Tally
 
 __all__ = [
     "breakdown_table",
@@ -27,11 +28,14 @@ _COLOURS = {"A": "#1a7f37", "B": "#2f6fbf", "C": "#b7791f", "D": "#c53030"}
 
 
 def _ordered(result: IkmResult, order: str) -> list[tuple[int, UnsurScore]]:
-    numbered = list(enumerate(result.unsur, start=1))
+    """Numbered rows: by question number (unnumbered unsur last, in regime order) or as listed."""
     if order == "regime":
-        return numbered
+        return list(enumerate(result.unsur, start=1))
     if order == "questionnaire":
-        ranked = sorted(result.unsur, key=lambda s: s.unsur.question_number or 0)
+        ranked = sorted(
+            result.unsur,
+            key=lambda s: (s.unsur.question_number is None, s.unsur.question_number or 0),
+        )
         return list(enumerate(ranked, start=1))
     msg = f"order must be 'regime' or 'questionnaire', got {order!r}"
     raise ValueError(msg)
@@ -44,7 +48,7 @@ def _title(result: IkmResult) -> str:
     return title
 
 
-def result_table(result: IkmResult, *, order: str = "regime") -> Table:
+def result_table(result: IkmResult, *, order: str = "questionnaire") -> Table:
     """The report as the seed lays it out: one row per unsur, then the IKM row.
 
     Values are rounded half-up to 2 decimals for display only.
@@ -60,7 +64,10 @@ def result_table(result: IkmResult, *, order: str = "regime") -> Table:
 
 
 def result_dict(result: IkmResult) -> dict[str, Any]:
-    """JSON-ready data; ``ikm`` and ``nrr`` are half-up to 2 decimals, ``*_exact`` exact."""
+    """JSON-ready data; ``ikm`` and ``nrr`` are half-up to 2 decimals, ``*_exact`` exact.
+
+    ``unsur`` lists the rows in the report's order (by question number); each has its key.
+    """
     out: dict[str, Any] = {
         "regime": result.regime.key,
         "scope": result.scope,
@@ -86,7 +93,7 @@ def result_dict(result: IkmResult) -> dict[str, Any]:
                 "total": s.total,
                 "weight": str(s.weight),
             }
-            for s in result.unsur
+            for _, s in _ordered(result, "questionnaire")
         ],
     }
     if result.population is not None:
@@ -103,7 +110,7 @@ def result_html(result: IkmResult) -> str:
     """An HTML table for Jupyter, with the grade coloured and the provenance stated."""
     esc = html.escape
     body = []
-    for n, s in _ordered(result, "regime"):
+    for n, s in _ordered(result, "questionnaire"):
         colour = _COLOURS.get(s.mutu, "inherit")
         body.append(
             f"<tr><td>{n}</td><td>{esc(s.unsur.name)}</td>"
@@ -140,9 +147,10 @@ def result_plot(result: IkmResult, ax: Any = None) -> Any:
         _fig, ax = plt.subplots(figsize=(7, 4))
     else:
         import_optional("matplotlib", "plot")
-    names = [s.unsur.name for s in reversed(result.unsur)]
-    values = [float(s.nrr) for s in reversed(result.unsur)]
-    colours = [_COLOURS.get(s.mutu, "grey") for s in reversed(result.unsur)]
+    rows = [s for _, s in reversed(_ordered(result, "questionnaire"))]  # first row on top
+    names = [s.unsur.name for s in rows]
+    values = [float(s.nrr) for s in rows]
+    colours = [_COLOURS.get(s.mutu, "grey") for s in rows]
     ax.barh(names, values, color=colours)
     conv = result.regime.conversion
     for band in result.regime.bands[1:]:
@@ -153,11 +161,27 @@ def result_plot(result: IkmResult, ax: Any = None) -> Any:
     return ax
 
 
-def breakdown_table(column: str, results: Mapping[str, IkmResult]) -> Table:
-    """One row per group: respondents, IKM, mutu, kinerja (each group scored on its own)."""
-    rows = [
+def breakdown_table(
+    column: str, results: Mapping[str, IkmResult], undefined: Mapping[str, Tally]
+) -> Table:
+    """One row per group: respondents, IKM, mutu, kinerja (each group scored on its own).
+
+    Groups whose IKM is undefined (an unsur nobody in the group answered) follow, with
+    ``-`` for the values and the unanswered unsur named.
+    """
+    rows: list[tuple[object, ...]] = [
         (value or "(kosong)", r.respondents, r.ikm_display, r.mutu, r.kinerja)
         for value, r in results.items()
+    ]
+    rows += [
+        (
+            value or "(kosong)",
+            t.respondents,
+            "-",
+            "-",
+            f"undefined: nobody answered {', '.join(t.unanswered)}",
+        )
+        for value, t in undefined.items()
     ]
     return Table(
         columns=(column, "Responden", "IKM", "Mutu", "Kinerja"),

@@ -15,17 +15,34 @@ from ppid_core.ikm._regime import Band, Regime, Unsur, load_regime
 from ppid_core.ikm._report import result_dict, result_html, result_plot, result_table
 from ppid_core.ikm._tally import Tally
 
-__all__ = ["IkmResult", "ScoringPolicy", "UnsurScore", "score"]
+__all__ = ["LEGACY_TOLERANCE", "IkmResult", "ScoringPolicy", "UnsurScore", "score"]
+
+
+#: How far a legacy weight times the number of unsur may be from 1: the rounded displays
+#: of 1/k that spreadsheets used (0.11 x 9 = 0.99, 0.111 x 9 = 0.999, 0.071 x 14 = 0.994).
+LEGACY_TOLERANCE = Fraction(1, 100)
 
 
 def _opt_fraction(value: object) -> Fraction | None:
-    if value is None or isinstance(value, Fraction):
-        return value
-    parsed = parse_fraction(str(value))
+    if value is None:
+        return None
+    parsed = value if isinstance(value, Fraction) else parse_fraction(str(value))
     if parsed is None:
         msg = f"expected a weight like '0.111' or '1/9', got {value!r}"
         raise ValueError(msg)
+    if not 0 < parsed < 1:
+        msg = (
+            f"a legacy weight is a rounded 1/k (0.11 or 0.111 for 9 unsur, 0.071 for 14), "
+            f"so it lies strictly between 0 and 1; got {value!r}"
+        )
+        raise ValueError(msg)
     return parsed
+
+
+def _places(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and (isinstance(value, bool) or not 0 <= value <= 10):
+        msg = f"{attribute.name} must be a whole number 0-10, got {value!r}"
+        raise ValueError(msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -54,19 +71,62 @@ class ScoringPolicy:
     """
 
     weight: Fraction | None = attrs.field(default=None, converter=_opt_fraction)
-    nrr_places: int | None = None
-    index_places: int | None = None
+    nrr_places: int | None = attrs.field(default=None, validator=_places)
+    index_places: int | None = attrs.field(default=None, validator=_places)
 
     @classmethod
     def legacy_spreadsheet(
         cls,
         *,
-        weight: str | Fraction = "0.11",
+        weight: str | Fraction | None = "0.11",
         nrr_places: int | None = None,
         index_places: int | None = None,
     ) -> ScoringPolicy:
-        """The opt-in policy that reproduces old, non-compliant spreadsheet reports."""
-        return cls(weight=_opt_fraction(weight), nrr_places=nrr_places, index_places=index_places)
+        """The opt-in policy that reproduces old, non-compliant spreadsheet reports.
+
+        Args:
+            weight: The uniform weight the spreadsheet used (``None``: the regime's own).
+            nrr_places: Round each NRR half-up to this many decimals before weighting.
+            index_places: Round the weighted index half-up before multiplying by 25.
+
+        Raises:
+            ValueError: The weight is not a number strictly between 0 and 1, or a number of
+                places is not 0-10. Whether the weight fits a regime is checked by
+                :meth:`check` (and by :func:`score`).
+        """
+        return cls(weight=weight, nrr_places=nrr_places, index_places=index_places)
+
+    def check(self, regime: Regime) -> None:
+        """Refuse a uniform weight that is not a rounded ``1/k`` for the regime's k unsur.
+
+        Its weights must sum to within 0.01 of 1 (:data:`LEGACY_TOLERANCE`): 0.11 and
+        0.111 fit the 9 unsur of Permenpan RB 14/2017, 0.071 the 14 of Kepmenpan 25/2004.
+
+        Raises:
+            ValueError: The weight does not fit the regime.
+
+        Examples:
+            >>> r = load_regime()
+            >>> ScoringPolicy.legacy_spreadsheet(weight="0.111").check(r)
+            >>> ScoringPolicy.legacy_spreadsheet(weight="0.5").check(r)  # doctest: +ELLIPSIS
+            Traceback (most recent call last):
+            ...
+            ValueError: legacy weight 0.5 x 9 unsur = 4.5, not within 0.01 of 1; ...
+        """
+        if self.weight is None:
+            return
+        k = len(regime.unsur)
+        total = self.weight * k
+        if abs(total - 1) > LEGACY_TOLERANCE:
+            w = half_up(self.weight, 6).normalize()
+            shown = half_up(total, 6).normalize()
+            two, three = (half_up(Fraction(1, k), p).normalize() for p in (2, 3))
+            msg = (
+                f"legacy weight {w} x {k} unsur = {shown}, not within "
+                f"{half_up(LEGACY_TOLERANCE, 2).normalize()} of 1; a legacy weight is a rounded "
+                f"1/{k} for regime {regime.key} (e.g. {two} or {three})"
+            )
+            raise ValueError(msg)
 
     @property
     def compliant(self) -> bool:
@@ -130,7 +190,8 @@ class IkmResult:
         scope: What was scored, e.g. ``"unit (pooled respondents)"`` or ``"Layanan = X"``.
         respondents: Questionnaires scored.
         dropped: Incomplete questionnaires left out (``drop`` policy).
-        unsur: Per-unsur scores, in the regime's listing order.
+        unsur: Per-unsur scores, in the regime's listing order (reports sort them by
+            question number; look one up by name with ``result[name]``).
         index: The weighted index on the answer scale (NI, 1-4), exact.
         ikm: The converted index (NIK, 25-100), exact.
         band: The row of the interval table of the IKM.
@@ -173,15 +234,21 @@ class IkmResult:
         return next(s for s in self.unsur if s.unsur.key == key)
 
     # Rendering lives in _report.py; these thin methods keep the API on the object.
-    def to_table(self, *, order: str = "regime") -> Table:
-        """The report in the seed's layout; ``order="questionnaire"`` sorts by question."""
+    def to_table(self, *, order: str = "questionnaire") -> Table:
+        """The report in the seed's layout.
+
+        Args:
+            order: ``"questionnaire"`` (the default): rows by question number, as the seed's
+                table (KPU NTT 2024) prints them, sarana 8th and pengaduan 9th;
+                ``"regime"``: the regime file's listing order.
+        """
         return result_table(self, order=order)
 
-    def to_markdown(self, *, order: str = "regime") -> str:
+    def to_markdown(self, *, order: str = "questionnaire") -> str:
         """The report as Markdown."""
         return self.to_table(order=order).to_markdown()
 
-    def to_csv(self, *, order: str = "regime") -> str:
+    def to_csv(self, *, order: str = "questionnaire") -> str:
         """The report as CSV."""
         return self.to_table(order=order).to_csv()
 
@@ -208,15 +275,17 @@ class IkmResult:
         return f"IKM {self.ikm_display} ({self.mutu}, {self.kinerja}); {self.respondents} responden"
 
 
-def _classify(regime: Regime, value: Fraction, policy: ScoringPolicy) -> Band:
-    if not policy.compliant:  # a rounded weight can leave the table (e.g. 24.75); clamp
-        low, high = regime.bands[0], regime.bands[-1]
-        shown = half_up(value, 2)
-        if shown < low.lower:
-            return low
-        if shown > high.upper:
-            return high
-    return regime.classify(value)
+def _classify(regime: Regime, value: Fraction, policy: ScoringPolicy, what: str) -> Band:
+    """The band of a converted value; a value off the table is an error, never clamped."""
+    try:
+        return regime.classify(value)
+    except ValueError:
+        low, high = regime.bands[0].lower, regime.bands[-1].upper
+        msg = (
+            f"{what}: converted value {half_up(value, 2)} is outside the interval table of "
+            f"{regime.key} ({low}-{high}) under {policy.describe()}; it cannot be classified"
+        )
+        raise InvalidTallyError(msg) from None
 
 
 def score(
@@ -240,8 +309,10 @@ def score(
         The result, exact, with grades.
 
     Raises:
-        InvalidTallyError: The tally's unsur differ from the regime's, or an unsur has no
-            answers.
+        InvalidTallyError: The tally's unsur differ from the regime's, an unsur has no
+            answers (the message starts with ``scope``), or a legacy policy's value falls
+            outside the interval table (e.g. 24.75 with weight 0.11): it is never clamped.
+        ValueError: The policy's weight does not fit the regime (:meth:`ScoringPolicy.check`).
 
     References:
         Permenpan RB 14/2017, Lampiran.
@@ -258,6 +329,7 @@ def score(
     """
     regime = regime or load_regime()
     policy = policy or ScoringPolicy()
+    policy.check(regime)
     if tally.keys != regime.keys:
         msg = f"the tally's unsur {tally.keys} are not those of regime {regime.key}"
         raise InvalidTallyError(msg)
@@ -265,7 +337,7 @@ def score(
     index = Fraction(0)
     for u, total, answered in zip(regime.unsur, tally.totals, tally.answered, strict=True):
         if answered == 0:
-            msg = f"unsur {u.key!r} has no answers; its NRR is undefined"
+            msg = f"{scope}: unsur {u.key!r} has no answers; its NRR is undefined"
             raise InvalidTallyError(msg)
         nrr = Fraction(total, answered)
         if policy.nrr_places is not None:
@@ -281,7 +353,7 @@ def score(
                 nrr=nrr,
                 weight=weight,
                 converted=converted,
-                band=_classify(regime, converted, policy),
+                band=_classify(regime, converted, policy, f"{scope}, unsur {u.key!r}"),
             )
         )
     if policy.index_places is not None:
@@ -296,6 +368,6 @@ def score(
         unsur=tuple(scores),
         index=index,
         ikm=ikm,
-        band=_classify(regime, ikm, policy),
+        band=_classify(regime, ikm, policy, f"{scope}, IKM"),
         population=population,
     )

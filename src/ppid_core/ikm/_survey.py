@@ -28,25 +28,36 @@ class Breakdown:
     respondents together), as published practice shows; :attr:`averaged_ikm` (the plain
     mean of the group IKMs) is given for comparison only and is labelled as such.
 
+    A group in which nobody answered some unsur (possible with ``missing="per_unsur"``)
+    has no NRR for it, so its IKM is undefined. Such a group does not abort the breakdown:
+    it is kept in :attr:`undefined` (with its tally) and reported as undefined next to the
+    groups that could be scored, because an analyst still wants the other groups and the
+    unit IKM.
+
     Attributes:
         column: The column grouped by.
-        groups: Group value -> its result.
+        groups: Group value -> its result (the groups that could be scored).
         pooled: The unit IKM from all respondents.
+        undefined: Group value -> its tally, for groups whose IKM is undefined.
     """
 
     column: str
     groups: Mapping[str, IkmResult]
     pooled: IkmResult
+    undefined: Mapping[str, Tally] = attrs.Factory(dict)
 
     @property
-    def averaged_ikm(self) -> Fraction:
-        """Mean of the group IKMs (NOT the unit IKM; shown only to compare)."""
+    def averaged_ikm(self) -> Fraction | None:
+        """Mean of the IKMs of the scored groups (NOT the unit IKM; shown only to compare).
+
+        ``None`` when no group could be scored.
+        """
         values = [r.ikm for r in self.groups.values()]
-        return sum(values, Fraction(0)) / len(values)
+        return sum(values, Fraction(0)) / len(values) if values else None
 
     def to_table(self) -> Table:
-        """One row per group, then the pooled unit row."""
-        table = breakdown_table(self.column, self.groups)
+        """One row per group (undefined groups after the scored ones), then the unit row."""
+        table = breakdown_table(self.column, self.groups, self.undefined)
         pooled = (
             "unit (pooled)",
             self.pooled.respondents,
@@ -107,8 +118,12 @@ class Survey:
     def score_by(self, column: str, *, policy: ScoringPolicy | None = None) -> Breakdown:
         """The IKM per value of ``column`` (read with ``by=[column]``), and the pooled IKM.
 
+        A group with an unsur nobody in it answered is reported in
+        :attr:`Breakdown.undefined` instead of being scored (see :class:`Breakdown`).
+
         Raises:
             UnknownNameError: The survey was not read with ``by`` containing ``column``.
+            InvalidTallyError: The pooled tally itself has an unsur nobody answered.
         """
         match = {k.casefold(): k for k in self.groups}.get(column.strip().casefold())
         if match is None:
@@ -117,11 +132,16 @@ class Survey:
                 f"(available: {', '.join(self.groups) or 'none'})"
             )
             raise UnknownNameError(msg)
-        groups = {
-            value: score(t, self.regime, policy=policy, scope=f"{match} = {value or '(kosong)'}")
-            for value, t in self.groups[match].items()
-        }
-        return Breakdown(column=match, groups=groups, pooled=self.score(policy=policy))
+        pooled = self.score(policy=policy)
+        groups: dict[str, IkmResult] = {}
+        undefined: dict[str, Tally] = {}
+        for value, t in self.groups[match].items():
+            if t.unanswered:
+                undefined[value] = t
+            else:
+                scope = f"{match} = {value or '(kosong)'}"
+                groups[value] = score(t, self.regime, policy=policy, scope=scope)
+        return Breakdown(column=match, groups=groups, pooled=pooled, undefined=undefined)
 
     def profile_table(self) -> Table:
         """Respondent profile: one row per (column, value) with count and share.

@@ -147,6 +147,17 @@ class Tally:
             out = out + t
         return out
 
+    @property
+    def unanswered(self) -> tuple[str, ...]:
+        """Keys of the unsur nobody answered: their NRR, and so the IKM, are undefined.
+
+        >>> from ppid_core.ikm import load_regime
+        >>> r = load_regime()
+        >>> Tally.from_totals(r, [4] * 8 + [0], respondents=1, answered=[1] * 8 + [0]).unanswered
+        ('sarana',)
+        """
+        return tuple(k for k, n in zip(self.keys, self.answered, strict=True) if n == 0)
+
     def nrr(self, key: str) -> Fraction:
         """Nilai rata-rata of one unsur: total / answered, exact.
 
