@@ -83,4 +83,36 @@ def test_demo_shows_the_seed_plan_status() -> None:
     out = io.StringIO()
     demo(out)
     assert "status April 2022" in out.getvalue()
-    assert "| TW I | 87 |" in out.getvalue()
+    assert "| TW I | 95 |" in out.getvalue()
+
+
+def test_check_reports_a_realisation_in_one_pass(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = tmp_path / "real.yaml"
+    real.write_text(
+        f"kind: realisation\nplan: {PLAN}\nrecords:\n"
+        "  - {code: 9.9.9, sub_kegiatan: X, month: Feb, status: done}\n"
+        "  - {code: 7.7.1, sub_kegiatan: Penyampaian LHKPN, month: Mar, status: done}\n"
+        "  - {code: 7.7.1, sub_kegiatan: Penyampaian LHKPN, month: Feb, status: finished}\n",
+        encoding="utf-8",
+    )
+    code, _ = run("rb", "check", str(real))
+    assert code == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{real}:4:12 ($.records[0].code): no row 9.9.9 in the plan",
+        f"{real}:5:59 ($.records[1].month): Mar is not a planned month of 7.7.1 (planned: Feb)",
+        f"{real}:6:72 ($.records[2].status): unknown value 'finished'; "
+        "expected one of: done, not_done, partly",
+    ]
+
+
+def test_check_locates_a_latin_1_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "tim.yaml"
+    bad.write_bytes(Path(TEAM).read_bytes().replace(b"Thomas Dohu", b"Thom\xe1s Dohu"))
+    code, _ = run("rb", "check", str(bad))
+    assert code == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1
+    assert err[0].endswith(": byte 0xE1 is not UTF-8; save the file as UTF-8")
+    assert err[0].startswith(f"{bad}:")

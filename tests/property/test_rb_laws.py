@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +27,7 @@ from ppid_core.rb import (
     dump_realisation,
     dump_team,
     example_path,
+    load_any,
     loads_plan,
     loads_realisation,
     loads_team,
@@ -146,3 +148,23 @@ def test_embedded_files_round_trip() -> None:
     real_text = example_path("kpu-ntt-2022-realisasi.yaml").read_text(encoding="utf-8")
     real = loads_realisation(real_text, plan=PLAN)
     assert loads_realisation(dump_realisation(real), plan=PLAN) == real
+
+
+@given(data=st.data())
+@settings(max_examples=60)
+def test_a_changed_byte_loads_or_fails_located(
+    tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    """Byte corruption: one byte of the UTF-8 file changed; a plan or located errors."""
+    name = data.draw(st.sampled_from(["kpu-ntt-2022-rencana-aksi.yaml", "kpu-ntt-2022-tim.yaml"]))
+    raw = bytearray(example_path(name).read_bytes())
+    pos = data.draw(st.integers(0, len(raw) - 1), label="position")
+    raw[pos] = data.draw(st.integers(0, 255), label="byte")
+    path = tmp_path_factory.mktemp("bytes") / name
+    path.write_bytes(bytes(raw))
+    errors: list[object] = []
+    try:
+        load_any(path)
+    except DataFileError as exc:
+        errors = list(exc.exceptions)
+    assert all(isinstance(e, LocatedError) and e.line is not None for e in errors), errors

@@ -19,11 +19,11 @@ PLAN = loads_plan(
 )
 REAL = loads_realisation(
     "kind: realisation\nplan: p.yaml\nrecords:\n"
-    "  - {code: 1.1.1, month: Feb, status: done}\n"
-    "  - {code: 1.1.1, month: Mar, status: partly}\n"
-    "  - {code: 2.1.1, month: Jan, status: done}\n"
-    "  - {code: 2.1.1, month: Feb, status: done}\n"
-    "  - {code: 2.1.1, month: Mar, status: done}\n",
+    "  - {code: 1.1.1, sub_kegiatan: A, month: Feb, status: done}\n"
+    "  - {code: 1.1.1, sub_kegiatan: A, month: Mar, status: partly}\n"
+    "  - {code: 2.1.1, sub_kegiatan: D, month: Jan, status: done}\n"
+    "  - {code: 2.1.1, sub_kegiatan: D, month: Feb, status: done}\n"
+    "  - {code: 2.1.1, sub_kegiatan: D, month: Mar, status: done}\n",
     plan=PLAN,
 )
 

@@ -132,3 +132,9 @@ def test_the_kind_must_be_plan() -> None:
     assert report(plan_text().replace("kind: plan", "kind: team")) == (
         "plan.yaml:1:7 ($.kind): unknown value 'team'; expected one of: plan"
     )
+
+
+def test_a_plan_without_areas_is_refused() -> None:
+    assert report(HEAD.replace("areas:\n", "areas: []\n")) == (
+        "plan.yaml:4:8 ($.areas): expected at least one area"
+    )

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ppid_core.errors import DataFileError
-from ppid_core.rb import Status, load_monitoring, loads_plan, loads_realisation
+from ppid_core.rb import Status, load_monitoring, load_plan, loads_plan, loads_realisation
 
 PLAN = loads_plan(
     "kind: plan\nyear: 2022\nunit: U\nareas:\n  - area: organisasi\n    kegiatan:\n"
@@ -24,10 +24,11 @@ def report(text: str) -> str:
 
 def test_records_load() -> None:
     real = loads_realisation(
-        HEAD + "  - {code: 1.1.1, month: Februari, status: partly, note: Separuh}\n", plan=PLAN
+        HEAD + "  - {code: 1.1.1, sub_kegiatan: S, month: Februari, status: partly, note: Half}\n",
+        plan=PLAN,
     )
     (rec,) = real.records
-    assert (rec.month, rec.status, rec.note) == (2, Status.PARTLY, "Separuh")
+    assert (rec.month, rec.status, rec.note) == (2, Status.PARTLY, "Half")
     assert real.get("1.1.1", 2) is rec
     assert real.get("1.1.1", 3) is None
     assert Status.NOT_DONE.label == "belum"
@@ -35,21 +36,21 @@ def test_records_load() -> None:
 
 def test_records_are_checked_against_the_plan() -> None:
     text = HEAD + (
-        "  - {code: 1.1.2, month: Feb, status: done}\n"
-        "  - {code: 1.1.1, month: Jan, status: done}\n"
-        "  - {code: 1.1.1, month: Feb, status: done}\n"
-        "  - {code: 1.1.1, month: 2, status: finished}\n"
-        "  - {code: one, month: 13, status: done}\n"
+        "  - {code: 1.1.2, sub_kegiatan: S, month: Feb, status: done}\n"
+        "  - {code: 1.1.1, sub_kegiatan: S, month: Jan, status: done}\n"
+        "  - {code: 1.1.1, sub_kegiatan: S, month: Feb, status: done}\n"
+        "  - {code: 1.1.1, sub_kegiatan: S, month: 2, status: finished}\n"
+        "  - {code: one, sub_kegiatan: S, month: 13, status: done}\n"
     )
     assert report(text) == (
         "real.yaml:4:12 ($.records[0].code): no row 1.1.2 in the plan\n"
-        "real.yaml:5:26 ($.records[1].month): Jan is not a planned month of 1.1.1 "
+        "real.yaml:5:43 ($.records[1].month): Jan is not a planned month of 1.1.1 "
         "(planned: Feb, Mar)\n"
         "real.yaml:7:5 ($.records[3]): 1.1.1 Feb is already recorded at line 6\n"
-        "real.yaml:7:37 ($.records[3].status): unknown value 'finished'; "
+        "real.yaml:7:54 ($.records[3].status): unknown value 'finished'; "
         "expected one of: done, not_done, partly\n"
         "real.yaml:8:12 ($.records[4].code): expected a plan code such as '1.2.3', got 'one'\n"
-        "real.yaml:8:24 ($.records[4].month): month must be 1-12, got 13"
+        "real.yaml:8:41 ($.records[4].month): month must be 1-12, got 13"
     )
 
 
@@ -60,13 +61,98 @@ def test_load_monitoring_reads_the_plan_named_by_the_file(tmp_path: Path) -> Non
         encoding="utf-8",
     )
     real_file = tmp_path / "real.yaml"
-    real_file.write_text(HEAD + "  - {code: 1.1.1, month: Feb, status: done}\n", encoding="utf-8")
+    real_file.write_text(
+        HEAD + "  - {code: 1.1.1, sub_kegiatan: S, month: Feb, status: done}\n", encoding="utf-8"
+    )
     plan, real = load_monitoring(real_file)
     assert plan.year == 2022
     assert len(real.records) == 1
-    real_file.write_text(HEAD + "  - {code: 1.1.1, month: Mar, status: done}\n", encoding="utf-8")
+    real_file.write_text(
+        HEAD + "  - {code: 1.1.1, sub_kegiatan: S, month: Mar, status: done}\n", encoding="utf-8"
+    )
     with pytest.raises(DataFileError) as info:
         load_monitoring(real_file)
     assert info.value.report() == (
-        f"{real_file}:4:26 ($.records[0].month): Mar is not a planned month of 1.1.1 (planned: Feb)"
+        f"{real_file}:4:43 ($.records[0].month): Mar is not a planned month of 1.1.1 (planned: Feb)"
     )
+
+
+def _files(tmp_path: Path, records: str, plan_name: str = "plan.yaml") -> Path:
+    (tmp_path / "plan.yaml").write_text(
+        "kind: plan\nyear: 2022\nunit: U\nareas:\n  - area: organisasi\n    kegiatan:\n"
+        "      - name: K\n        sub_kegiatan:\n"
+        "          - {name: Baru, months: [Feb]}\n          - {name: S, months: [Feb]}\n",
+        encoding="utf-8",
+    )
+    real = tmp_path / "real.yaml"
+    real.write_text(f"kind: realisation\nplan: {plan_name}\nrecords:\n{records}", encoding="utf-8")
+    return real
+
+
+def test_a_record_moved_by_an_inserted_row_is_refused(tmp_path: Path) -> None:
+    # "Baru" was inserted before "S": the record written for S at 1.1.1 now names the wrong row
+    real = _files(tmp_path, "  - {code: 1.1.1, sub_kegiatan: S, month: Feb, status: done}\n")
+    with pytest.raises(DataFileError) as info:
+        load_monitoring(real)
+    assert info.value.report() == (
+        f"{real}:4:33 ($.records[0].sub_kegiatan): row 1.1.1 of the plan is 'Baru', but the "
+        "record names 'S'; 'S' is row 1.1.2; correct the code or the name"
+    )
+
+
+def test_names_match_ignoring_case_blanks_and_a_final_colon(tmp_path: Path) -> None:
+    real = _files(tmp_path, "  - {code: 1.1.2, sub_kegiatan: ' s: ', month: Feb, status: done}\n")
+    assert load_monitoring(real)[1].records[0].sub_kegiatan == "s:"
+
+
+def test_structural_and_plan_errors_come_in_one_pass(tmp_path: Path) -> None:
+    real = _files(
+        tmp_path,
+        "  - {code: 9.9.9, sub_kegiatan: S, month: Feb, status: done}\n"
+        "  - {code: 1.1.2, sub_kegiatan: S, month: Jul, status: done}\n"
+        "  - {code: 1.1.2, sub_kegiatan: S, month: Feb}\n",
+    )
+    with pytest.raises(DataFileError) as info:
+        load_monitoring(real)
+    assert info.value.report().splitlines() == [
+        f"{real}:4:12 ($.records[0].code): no row 9.9.9 in the plan",
+        f"{real}:5:43 ($.records[1].month): Jul is not a planned month of 1.1.2 (planned: Feb)",
+        f"{real}:6:5 ($.records[2]): missing required field 'status'",
+    ]
+
+
+def test_a_missing_plan_or_a_folder_is_located_at_the_plan_field(tmp_path: Path) -> None:
+    real = _files(tmp_path, "  - {code: 1.1.2, sub_kegiatan: S, month: Feb}\n", "nope.yaml")
+    with pytest.raises(DataFileError) as info:
+        load_monitoring(real)
+    assert info.value.report().splitlines() == [
+        f"{real}:2:7 ($.plan): the plan file '{tmp_path / 'nope.yaml'}' does not exist; "
+        "'plan' is relative to this file",
+        f"{real}:4:5 ($.records[0]): missing required field 'status'",
+    ]
+    (tmp_path / "folder").mkdir()
+    real = _files(tmp_path, "  - {code: 1.1.2, sub_kegiatan: S, month: Feb, status: done}\n",
+                  "folder")  # fmt: skip
+    with pytest.raises(DataFileError) as info:
+        load_monitoring(real)
+    assert info.value.report() == (
+        f"{real}:2:7 ($.plan): the plan {str(tmp_path / 'folder')!r} is a directory; "
+        "name the plan's YAML file"
+    )
+
+
+def test_no_records_yet_is_accepted(tmp_path: Path) -> None:
+    assert load_monitoring(_files(tmp_path, "  []\n"))[1].records == ()
+
+
+def test_a_latin_1_file_is_located(tmp_path: Path) -> None:
+    real = _files(tmp_path, "  - {code: 1.1.2, sub_kegiatan: S, month: Feb, status: done}\n")
+    real.write_bytes(real.read_bytes().replace(b"sub_kegiatan: S,", b"sub_kegiatan: S\xe9,"))
+    with pytest.raises(DataFileError) as info:
+        load_monitoring(real)
+    assert info.value.report() == (f"{real}:4:34: byte 0xE9 is not UTF-8; save the file as UTF-8")
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(plan.read_bytes().replace(b"unit: U", b"unit: \xe9"))
+    with pytest.raises(DataFileError) as info:
+        load_plan(plan)
+    assert info.value.report() == f"{plan}:3:7: byte 0xE9 is not UTF-8; save the file as UTF-8"

@@ -13,6 +13,7 @@ from ppid_core.rb import (
     monthly_report,
     plan_status,
     plan_table,
+    progress_table,
     status_data,
     team_table,
 )
@@ -58,7 +59,8 @@ def test_percent_rounds_half_up() -> None:
 def test_monthly_report_and_status_data() -> None:
     real = loads_realisation(
         "kind: realisation\nplan: p.yaml\nrecords:\n"
-        "  - {code: 1.1.2, month: Jun, status: done, data_dukung: [laporan.pdf]}\n",
+        "  - {code: 1.1.2, sub_kegiatan: Kuesioner, month: Jun, status: done,\n"
+        "     data_dukung: [laporan.pdf]}\n",
         plan=PLAN,
     )
     st = plan_status(PLAN, real, year=2022, month=6)
@@ -72,3 +74,17 @@ def test_monthly_report_and_status_data() -> None:
     assert [r["code"] for r in data["done"]] == ["1.1.2"]
     assert data["by_area"]["organisasi"]["progress"] == 1 / 3
     assert data["quarters"][1]["done"] == 1
+
+
+def test_progress_per_kegiatan_and_areas_named_as_the_plan_does() -> None:
+    st = plan_status(PLAN, None, year=2022, month=6)
+    data = status_data(st)
+    assert data["by_kegiatan"] == {
+        "1.1": {"name": "Evaluasi Organisasi", "planned": 3, "elapsed": 2, "done": 0,
+                "partly": 0, "progress": 0, "expected": data["by_kegiatan"]["1.1"]["expected"]},
+    }  # fmt: skip
+    text = monthly_report(st)
+    assert "## Capaian per kegiatan" in text
+    assert "| 1.1 | Evaluasi Organisasi | 3 | 2 | 0 | 0 | 0.0% | 66.7% |" in text
+    # the plan says "Penguatan Kelembagaan", not the canonical name of the area
+    assert progress_table(st).rows[0][0] == "Penguatan Kelembagaan"

@@ -77,3 +77,22 @@ def test_an_area_with_two_teams_and_an_empty_team() -> None:
         "tim.yaml:15:5 ($.pelaksana[1].area): area organisasi already has a team (line 9)\n"
         "tim.yaml:17:14 ($.pelaksana[1].members): expected at least one member"
     )
+
+
+def test_member_names_are_masked_in_repr() -> None:
+    m = Member(name="Simon A. Lau", position="Kepala Bagian", role="Anggota")
+    assert "name='S. A. L.'" in repr(m)
+    assert "Simon" not in repr(loads_team(TEAM))
+
+
+def test_no_tim_pelaksana_is_refused() -> None:
+    text = TEAM.split("pelaksana:\n", maxsplit=1)[0] + "pelaksana: []\n"
+    assert report(text) == "tim.yaml:8:12 ($.pelaksana): expected at least one Tim Pelaksana"
+
+
+def test_a_member_whose_name_is_null() -> None:
+    text = TEAM.replace("{name: Linda Benyamin,", "{name: ~,")
+    assert report(text) == (
+        "tim.yaml:14:16 ($.pelaksana[0].members[1].name): expected text, got null ('~'); "
+        "quote it to mean the text"
+    )

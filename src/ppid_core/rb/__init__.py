@@ -48,6 +48,7 @@ from ppid_core.rb._realisation import (
     loads_realisation,
 )
 from ppid_core.rb._reports import (
+    kegiatan_table,
     mask_name,
     monthly_report,
     plan_table,
@@ -92,6 +93,7 @@ __all__ = [
     "dump_realisation",
     "dump_team",
     "example_path",
+    "kegiatan_table",
     "load_any",
     "load_monitoring",
     "load_plan",

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from ppid_core._yaml import Document
-from ppid_core.errors import DataFileError, LocatedError
+from ppid_core._yaml import Document, read_text
 from ppid_core.rb._plan import ActionPlan, loads_plan
 from ppid_core.rb._realisation import Realisation, load_monitoring
 from ppid_core.rb._team import TeamDecree, loads_team
@@ -43,21 +42,17 @@ def load_any(path: str | Path) -> TeamDecree | ActionPlan | tuple[ActionPlan, Re
 
     Raises:
         DataFileError: Every problem of the file (for a realisation file, of its plan
-            first), each located.
+            first), each located; bytes that are not UTF-8 are located too.
+        OSError: ``path`` itself cannot be read.
     """
     p = Path(path)
-    text = p.read_text(encoding="utf-8")
+    text = read_text(p)
     kind = _kind(text, str(p))
     if kind == "team":
         return loads_team(text, source=str(p))
     if kind == "plan":
         return loads_plan(text, source=str(p))
-    try:
-        return load_monitoring(p)
-    except FileNotFoundError as exc:
-        err = LocatedError(f"the plan file {exc.filename} does not exist", source=str(p),
-                           line=1, column=1, path="$.plan")  # fmt: skip
-        raise DataFileError.from_errors(str(p), [err]) from None
+    return load_monitoring(p)
 
 
 def check_file(path: str | Path) -> str:

@@ -39,7 +39,7 @@ from pathlib import Path
 import attrs
 import yaml
 
-from ppid_core._yaml import Document, dump, node_path
+from ppid_core._yaml import Document, dump, node_path, read_text
 from ppid_core.rb._framework import DEFAULT_FRAMEWORK, Area, Framework
 from ppid_core.rb._months import MONTH_ABBREVIATIONS, read_months, required
 
@@ -277,8 +277,8 @@ def plan_from_document(doc: Document) -> ActionPlan | None:
     unit = required(doc, top, "unit", "$", doc.string)
     seen: dict[str, int] = {}
     areas = tuple(
-        _area(doc, n, p, fw, seen)
-        for _, n, p in (doc.items(top["areas"], "$.areas") if "areas" in top else ())
+        _area(doc, n, node_path("$.areas", i), fw, seen)
+        for i, n in enumerate(_nonempty(doc, top, "areas", "$.areas", "area"))
     )
     if doc.errors or year is None or unit is None:
         return None
@@ -312,7 +312,7 @@ def load_plan(path: str | Path) -> ActionPlan:
         DataFileError: Every problem of the file, each located.
     """
     p = Path(path)
-    return loads_plan(p.read_text(encoding="utf-8"), source=str(p))
+    return loads_plan(read_text(p), source=str(p))
 
 
 def _optional(data: dict[str, object], **values: object) -> dict[str, object]:

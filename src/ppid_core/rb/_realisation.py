@@ -1,10 +1,18 @@
 """Realisation records (realisasi): what was done in each planned month, with evidence.
 
 A realisation file sits beside its plan and names it (``plan:``, relative to the file).
-Each record says, for one sub kegiatan (by its plan code) and one planned month, whether
-the work was ``done``, ``partly`` done or ``not_done``, with a note and references to the
-data dukung (supporting evidence).
+Each record says, for one sub kegiatan and one planned month, whether the work was
+``done``, ``partly`` done or ``not_done``, with a note and references to the data dukung
+(supporting evidence).
 
+A record names its sub kegiatan twice: by its plan code (``code: 4.1.3``, its position)
+and by its name as written in the plan (``sub_kegiatan:``). Checked against the plan, the
+two must agree, so a row inserted into the plan cannot silently move records onto another
+sub kegiatan: the record is refused with both names. Case, runs of blanks and a trailing
+``:`` or ``;`` do not matter. An empty ``records: []`` is accepted (nothing reported yet,
+early in the year).
+
+    >>> from ppid_core.errors import DataFileError
     >>> from ppid_core.rb._plan import loads_plan
     >>> plan = loads_plan('''
     ... kind: plan
@@ -22,12 +30,28 @@ data dukung (supporting evidence).
     ... kind: realisation
     ... plan: plan.yaml
     ... records:
-    ...   - {code: 1.1.1, month: Feb, status: done, data_dukung: [SK-12.pdf]}
+    ...   - code: 1.1.1
+    ...     sub_kegiatan: Penyesuaian SOTK
+    ...     month: Feb
+    ...     status: done
+    ...     data_dukung: [SK-12.pdf]
     ... ''',
     ...     plan=plan,
     ... )
     >>> real.records[0].status, real.records[0].data_dukung
     (<Status.DONE: 'done'>, ('SK-12.pdf',))
+    >>> wrong = '''
+    ... kind: realisation
+    ... plan: plan.yaml
+    ... records:
+    ...   - {code: 1.1.1, sub_kegiatan: Penyusunan SOTK, month: Feb, status: done}
+    ... '''
+    >>> try:
+    ...     loads_realisation(wrong, source="real.yaml", plan=plan)
+    ... except DataFileError as exc:
+    ...     print(exc.report())
+    real.yaml:5:33 ($.records[0].sub_kegiatan): row 1.1.1 of the plan is 'Penyesuaian SOTK',
+    but the record names 'Penyusunan SOTK'; correct the code or the name
 
 References:
     Permen PANRB 90/2021 Lampiran III (LKE ZI: every answer backed by data dukung);
@@ -42,8 +66,9 @@ import re
 from pathlib import Path
 
 import attrs
+import yaml
 
-from ppid_core._yaml import Document, dump
+from ppid_core._yaml import Document, dump, read_text
 from ppid_core.rb._months import MONTH_ABBREVIATIONS, parse_month, required
 from ppid_core.rb._plan import ActionPlan, load_plan
 
@@ -84,6 +109,8 @@ class Record:
 
     Attributes:
         code: The plan row code (``"1.2.1"``) of the sub kegiatan.
+        sub_kegiatan: The sub kegiatan's name as written in the plan; checked against
+            the row at ``code`` when a plan is given.
         month: The planned month (1-12) the record reports on.
         status: Done, partly or not done.
         note: What was done, or why not.
@@ -91,6 +118,7 @@ class Record:
     """
 
     code: str
+    sub_kegiatan: str
     month: int
     status: Status
     note: str | None = None
@@ -114,8 +142,31 @@ class Realisation:
         return next((r for r in self.records if r.code == code and r.month == month), None)
 
 
+def _same_name(a: str, b: str) -> bool:
+    def norm(s: str) -> str:
+        return " ".join(s.split()).rstrip(":;").strip().casefold()
+
+    return norm(a) == norm(b)
+
+
+def _check_name(
+    doc: Document, node: yaml.Node, path: str, *, code: str, name: str, plan: ActionPlan
+) -> bool:
+    row = plan.row(code)
+    if _same_name(name, row.sub.name):
+        return True
+    moved = [r.code for r in plan.rows() if _same_name(name, r.sub.name)]
+    where = f"; {name!r} is row {', '.join(moved)}" if moved else ""
+    msg = (
+        f"row {code} of the plan is {row.sub.name!r}, but the record names {name!r}{where}; "
+        "correct the code or the name"
+    )
+    doc.error(node, path, msg)
+    return False
+
+
 def realisation_from_document(doc: Document, plan: ActionPlan | None = None) -> Realisation | None:
-    """Read realisation records; with ``plan``, check codes and months against it."""
+    """Read realisation records; with ``plan``, check codes, names and months against it."""
     top = doc.mapping(doc.root, "$", required=("kind", "plan", "records"))
     if "kind" in top:
         doc.choice(top["kind"], "$.kind", ("realisation",))
@@ -124,9 +175,10 @@ def realisation_from_document(doc: Document, plan: ActionPlan | None = None) -> 
     records = []
     seen: dict[tuple[str, int], int] = {}
     for _, node, path in doc.items(top["records"], "$.records") if "records" in top else ():
-        f = doc.mapping(node, path, required=("code", "month", "status"),
+        f = doc.mapping(node, path, required=("code", "sub_kegiatan", "month", "status"),
                         optional=("note", "data_dukung"))  # fmt: skip
         code = doc.string(f.get("code"), f"{path}.code") if "code" in f else None
+        name = required(doc, f, "sub_kegiatan", path, doc.string)
         if code is not None and not _CODE.fullmatch(code):
             doc.error(
                 f["code"], f"{path}.code", f"expected a plan code such as '1.2.3', got {code!r}"
@@ -134,6 +186,14 @@ def realisation_from_document(doc: Document, plan: ActionPlan | None = None) -> 
             code = None
         elif code is not None and rows is not None and code not in rows:
             doc.error(f["code"], f"{path}.code", f"no row {code} in the plan")
+            code = None
+        spath = f"{path}.sub_kegiatan"
+        if (
+            code is not None
+            and name is not None
+            and plan is not None
+            and not _check_name(doc, f["sub_kegiatan"], spath, code=code, name=name, plan=plan)
+        ):
             code = None
         month = None
         raw = doc.scalar(f["month"], f"{path}.month", "a month") if "month" in f else None
@@ -174,11 +234,10 @@ def realisation_from_document(doc: Document, plan: ActionPlan | None = None) -> 
             if data is not None
             else ()
         )
-        if code is not None and month is not None and status is not None:
+        if code is not None and name is not None and month is not None and status is not None:
             note = doc.optional(f, "note", path, doc.string)
-            records.append(
-                Record(code=code, month=month, status=status, note=note, data_dukung=refs)
-            )
+            records.append(Record(code=code, sub_kegiatan=name, month=month, status=status,
+                                  note=note, data_dukung=refs))  # fmt: skip
     if doc.errors or plan_file is None:
         return None
     return Realisation(plan=plan_file, records=tuple(records))
@@ -206,24 +265,56 @@ def load_realisation(path: str | Path, *, plan: ActionPlan | None = None) -> Rea
         DataFileError: Every problem of the file, each located.
     """
     p = Path(path)
-    return loads_realisation(p.read_text(encoding="utf-8"), source=str(p), plan=plan)
+    return loads_realisation(read_text(p), source=str(p), plan=plan)
+
+
+def _plan_node(doc: Document) -> yaml.Node | None:
+    """The ``plan:`` value node of a realisation document, if it has one (no errors)."""
+    if isinstance(doc.root, yaml.MappingNode):
+        for key, value in doc.root.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == "plan":
+                node: yaml.Node = value
+                return node
+    return None
+
+
+def _named_plan(doc: Document, base: Path) -> ActionPlan | None:
+    """Load the plan a realisation names; a missing or unreadable file is a located error."""
+    node = _plan_node(doc)
+    if not isinstance(node, yaml.ScalarNode) or doc.is_null(node) or not node.value.strip():
+        return None  # the checked pass reports it
+    target = base / node.value.strip()
+    try:
+        return load_plan(target)
+    except FileNotFoundError:
+        msg = f"the plan file {str(target)!r} does not exist; 'plan' is relative to this file"
+    except IsADirectoryError:
+        msg = f"the plan {str(target)!r} is a directory; name the plan's YAML file"
+    except OSError as exc:
+        msg = f"cannot read the plan file {str(target)!r}: {exc.strerror or exc}"
+    doc.error(node, "$.plan", msg)
+    return None
 
 
 def load_monitoring(path: str | Path) -> tuple[ActionPlan, Realisation]:
     """Load a realisation file and the plan it names, checking one against the other.
 
+    The plan named by ``plan:`` is loaded first; the realisation file is then read in one
+    checked pass, so its own mistakes (a missing field, a bad status) and its mismatches
+    with the plan (an unknown code, an unplanned month) are reported together.
+
     Raises:
-        DataFileError: Every problem of the plan, or else of the realisation file.
+        DataFileError: Every problem of the plan file, or else every problem of the
+            realisation file (including a ``plan:`` that names no readable file).
     """
     p = Path(path)
-    text = p.read_text(encoding="utf-8")
-    bare = realisation_from_document(Document.parse(text, source=str(p)))
-    plan_name = bare.plan if bare is not None else None
-    if plan_name is None:  # the file's own errors, located
-        loads_realisation(text, source=str(p))
-        raise AssertionError  # pragma: no cover - loads_realisation raised
-    plan = load_plan(p.parent / plan_name)
-    return plan, loads_realisation(text, source=str(p), plan=plan)
+    doc = Document.parse(read_text(p), source=str(p))
+    plan = _named_plan(doc, p.parent)
+    real = realisation_from_document(doc, plan)
+    doc.raise_errors()  # without a plan, _named_plan or the pass recorded why
+    assert plan is not None
+    assert real is not None
+    return plan, real
 
 
 def realisation_to_data(real: Realisation) -> dict[str, object]:
@@ -232,6 +323,7 @@ def realisation_to_data(real: Realisation) -> dict[str, object]:
     for r in real.records:
         item: dict[str, object] = {
             "code": r.code,
+            "sub_kegiatan": r.sub_kegiatan,
             "month": MONTH_ABBREVIATIONS[r.month - 1],
             "status": r.status.value,
         }

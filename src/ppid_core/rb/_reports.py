@@ -28,6 +28,8 @@ from ppid_core.rb._team import Member, Team, TeamDecree
 
 __all__ = [
     "LAMPIRAN_II_COLUMNS",
+    "area_labels",
+    "kegiatan_table",
     "mask_name",
     "monthly_report",
     "percent",
@@ -126,18 +128,36 @@ def _row_cells(rs: RowStatus) -> list[object]:
 _ROW_COLUMNS = ("Kode", "Sub kegiatan", "Bulan", "Status", "Terlambat", "Realisasi", "Data dukung")
 
 
+_PROGRESS_COLUMNS = ("Bulan rencana", "Sampai bulan ini", "Terlaksana", "Sebagian", "Capaian",
+                     "Target s.d. bulan ini")  # fmt: skip
+
+
+def _progress_cells(p: Progress) -> list[object]:
+    return [p.planned, p.elapsed, p.done, p.partly, percent(p.value), percent(p.expected)]
+
+
+def area_labels(plan: ActionPlan) -> dict[str, str]:
+    """Each area key with the plan's own name for it (the decree's wording), if any."""
+    fw = Framework.named(plan.framework)
+    return {ap.area: ap.label or fw.area(ap.area).name for ap in plan.areas}
+
+
 def progress_table(status: PlanStatus) -> Table:
-    """Progress per area: planned months, elapsed, done, partly, progress, expected."""
-    fw = Framework.named(status.plan.framework)
-    rows = []
-    items = [*status.by_area().items(), ("", status.total())]
-    for key, p in items:
-        name = fw.area(key).name if key else "Jumlah"
-        rows.append([name, p.planned, p.elapsed, p.done, p.partly,
-                     percent(p.value), percent(p.expected)])  # fmt: skip
-    columns = ("Area perubahan", "Bulan rencana", "Sampai bulan ini", "Terlaksana", "Sebagian",
-               "Capaian", "Target s.d. bulan ini")  # fmt: skip
-    return Table(columns=columns, rows=rows)
+    """Progress per area: planned months, elapsed, done, partly, progress, expected.
+
+    Areas are named as the plan names them (``AreaPlan.label``), else canonically.
+    """
+    labels = area_labels(status.plan)
+    rows = [[labels[key], *_progress_cells(p)] for key, p in status.by_area().items()]
+    rows.append(["Jumlah", *_progress_cells(status.total())])
+    return Table(columns=("Area perubahan", *_PROGRESS_COLUMNS), rows=rows)
+
+
+def kegiatan_table(status: PlanStatus) -> Table:
+    """Progress per kegiatan (code ``"<area>.<kegiatan>"``), in plan order."""
+    names = {row.code.rsplit(".", 1)[0]: row.activity.name for row in status.plan.rows()}
+    rows = [[code, names[code], *_progress_cells(p)] for code, p in status.by_kegiatan().items()]
+    return Table(columns=("Kode", "Kegiatan", *_PROGRESS_COLUMNS), rows=rows)
 
 
 def quarter_table(status: PlanStatus) -> Table:
@@ -166,6 +186,7 @@ def monthly_report(status: PlanStatus) -> str:
             parts += ["Tidak ada."]
         parts.append("")
     parts += ["## Capaian per area perubahan", "", progress_table(status).to_markdown(), ""]
+    parts += ["## Capaian per kegiatan", "", kegiatan_table(status).to_markdown(), ""]
     parts += ["## Per triwulan", "", quarter_table(status).to_markdown()]
     return "\n".join(parts)
 
@@ -199,8 +220,11 @@ def status_data(status: PlanStatus) -> dict[str, Any]:
     """The status as JSON-ready data (used by ``ppid rb status --json``).
 
     Keys: ``unit``, ``year``, ``month`` (``"YYYY-MM"``), ``due``, ``late`` and ``done``
-    (lists of rows), ``by_area``, ``total`` and ``quarters``. Shares are numbers 0-1.
+    (lists of rows), ``by_area`` (area key to progress), ``by_kegiatan`` (kegiatan code
+    ``"<area>.<kegiatan>"`` to its ``name`` and progress), ``total`` and ``quarters``.
+    Shares are numbers 0-1.
     """
+    names = {row.code.rsplit(".", 1)[0]: row.activity.name for row in status.plan.rows()}
     done = [
         r
         for r in status.rows
@@ -214,6 +238,9 @@ def status_data(status: PlanStatus) -> dict[str, Any]:
         "late": [_row_data(r) for r in status.late()],
         "done": [_row_data(r) for r in done],
         "by_area": {k: _progress_data(p) for k, p in status.by_area().items()},
+        "by_kegiatan": {
+            k: {"name": names[k], **_progress_data(p)} for k, p in status.by_kegiatan().items()
+        },
         "total": _progress_data(status.total()),
         "quarters": [jsonable(q) for q in status.quarters],
     }

@@ -36,7 +36,8 @@ from pathlib import Path
 import attrs
 import yaml
 
-from ppid_core._yaml import Document, dump
+from ppid_core._masking import mask_name
+from ppid_core._yaml import Document, dump, read_text
 from ppid_core.rb._framework import DEFAULT_FRAMEWORK, Framework
 from ppid_core.rb._months import required
 
@@ -60,13 +61,14 @@ class Member:
     """A member of an RB team.
 
     Attributes:
-        name: The person's name (personal data: masked in reports by default).
+        name: The person's name (personal data: masked in reports by default, and in
+            ``repr`` always, by :func:`ppid_core._masking.mask_name`).
         position: Jabatan, the post held in the office.
         role: Kedudukan dalam tim, the place in the team ("Koordinator merangkap Anggota").
         duties: Tugas dalam tim given to this member alone, if any.
     """
 
-    name: str
+    name: str = attrs.field(repr=lambda v: repr(mask_name(v)))
     position: str
     role: str
     duties: tuple[str, ...] = ()
@@ -220,7 +222,10 @@ def team_from_document(doc: Document) -> TeamDecree | None:
     ketua = _member(doc, chair, "$.ketua_pelaksana") if chair is not None else None
     pelaksana = []
     seen: dict[str, int] = {}
-    for _, n, p in doc.items(top["pelaksana"], "$.pelaksana") if "pelaksana" in top else ():
+    items = doc.items(top["pelaksana"], "$.pelaksana") if "pelaksana" in top else []
+    if isinstance(top.get("pelaksana"), yaml.SequenceNode) and not items:
+        doc.error(top["pelaksana"], "$.pelaksana", "expected at least one Tim Pelaksana")
+    for _, n, p in items:
         team = _team(doc, n, p, fw=fw, default_name="")
         if team.area is not None and team.area in seen:
             doc.error(
@@ -279,7 +284,7 @@ def load_team(path: str | Path) -> TeamDecree:
         DataFileError: Every problem of the file, each located.
     """
     p = Path(path)
-    return loads_team(p.read_text(encoding="utf-8"), source=str(p))
+    return loads_team(read_text(p), source=str(p))
 
 
 def _member_data(m: Member) -> dict[str, object]:
