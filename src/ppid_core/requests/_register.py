@@ -50,10 +50,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
+import operator
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -93,6 +95,7 @@ _ALIASES = {_UNIT_SPLIT: Column.UNIT}
 _KNOWN = frozenset((*Column.REQUIRED, *Column.OPTIONAL))
 _DECISIONS = {k.label: k for k in DecisionKind}
 _BLANKS = re.compile(r"\s+")
+T = TypeVar("T")
 
 
 @attrs.frozen(kw_only=True)
@@ -322,108 +325,252 @@ def parse_register(
     split_unit = False
     dates = rd.dates
     date_cls = dt.date
-    (
-        add_row,
-        add_number,
-        add_unit,
-        add_service,
-        add_info,
-        add_received,
-        add_name,
-        add_phone,
-        add_email,
-        add_responded,
-        add_decision,
-        add_reason,
-        add_kb,
-        add_sg,
-    ) = (out[k].append for k in _FIELDS)
-    for rowno, raw in enumerate(it, start=2):
-        cells = raw if len(raw) >= width else [*raw, *([""] * (width - len(raw)))]
-        number = cells[i_no].strip()
-        if number == Column.NUMBER:
-            header_rows.append(rowno)
-            split_unit = _norm(cells[i_unit]) == _UNIT_SPLIT
-            continue
-        if not number and not "".join(cells).strip():
-            blank_rows.append(rowno)
-            continue
-        unit = cells[i_unit].strip()
-        if split_unit and unit.startswith("Publik "):
-            fixed = unit.removeprefix("Publik ").strip()
-            repairs.append(
-                Repair(
-                    row=rowno,
-                    column=Column.UNIT,
-                    original=unit,
-                    value=fixed,
-                    reason="the word 'Publik' belongs to the unit header split at the page "
-                    "break above (its header reads 'Unit Kerja Tempat Mengurus Layanan')",
+    errors = rd.errors
+
+    def rows_one_by_one(chunk: list[Sequence[str]], first: int) -> None:
+        """The row-by-row reading: every message, in row and column order."""
+        nonlocal split_unit
+        (
+            add_row,
+            add_number,
+            add_unit,
+            add_service,
+            add_info,
+            add_received,
+            add_name,
+            add_phone,
+            add_email,
+            add_responded,
+            add_decision,
+            add_reason,
+            add_kb,
+            add_sg,
+        ) = (out[k].append for k in _FIELDS)
+        for rowno, raw in enumerate(chunk, start=first):
+            cells = raw if len(raw) >= width else [*raw, *([""] * (width - len(raw)))]
+            number = cells[i_no].strip()
+            if number == Column.NUMBER:
+                header_rows.append(rowno)
+                split_unit = _norm(cells[i_unit]) == _UNIT_SPLIT
+                continue
+            if not number and not "".join(cells).strip():
+                blank_rows.append(rowno)
+                continue
+            unit = cells[i_unit].strip()
+            if split_unit and unit.startswith("Publik "):
+                fixed = unit.removeprefix("Publik ").strip()
+                repairs.append(
+                    Repair(
+                        row=rowno,
+                        column=Column.UNIT,
+                        original=unit,
+                        value=fixed,
+                        reason="the word 'Publik' belongs to the unit header split at the "
+                        "page break above (its header reads 'Unit Kerja Tempat Mengurus "
+                        "Layanan')",
+                    )
                 )
-            )
-            unit = fixed
-        split_unit = False
-        service = cells[i_svc].strip()
-        info = cells[i_info].strip()
-        name = cells[i_name].strip()
-        if not (number and unit and service and info and name):
-            for column, value in (
-                (Column.NUMBER, number),
-                (Column.UNIT, unit),
-                (Column.SERVICE, service),
-                (Column.INFORMATION, info),
-                (Column.NAME, name),
-            ):
-                if not value:
-                    rd.error(rowno, column, "empty; a value is required")
-        text = cells[i_date]
-        received = dates.get(text)
-        if received is None:
-            received = rd.parse_date(text.strip()) if text.strip() else ""
-            dates[text] = received
-        if received.__class__ is not date_cls:
-            rd.error(rowno, Column.RECEIVED, str(received or "empty; expected a date"))
-            received = None
-        responded = None
-        if i_resp is not None:
-            hit = dates.get(cells[i_resp])
-            if hit.__class__ is date_cls:
-                responded = hit
-            elif hit != "":
-                responded = rd.optional_date(cells[i_resp], rowno, Column.RESPONDED)
-        if responded is not None and received is not None and responded < received:
-            rd.error(
-                rowno,
-                Column.RESPONDED,
-                f"{responded.isoformat()} is before the request was received "
-                f"({received.isoformat()})",
-            )
-        decision = None
-        if i_dec is not None and (decision_text := cells[i_dec].strip().lower()):
-            decision = _DECISIONS.get(decision_text) or _DECISIONS.get(_norm(decision_text))
-            if decision is None:
+                unit = fixed
+            split_unit = False
+            service = cells[i_svc].strip()
+            info = cells[i_info].strip()
+            name = cells[i_name].strip()
+            if not (number and unit and service and info and name):
+                for column, value in (
+                    (Column.NUMBER, number),
+                    (Column.UNIT, unit),
+                    (Column.SERVICE, service),
+                    (Column.INFORMATION, info),
+                    (Column.NAME, name),
+                ):
+                    if not value:
+                        rd.error(rowno, column, "empty; a value is required")
+            text = cells[i_date]
+            received = dates.get(text)
+            if received is None:
+                received = rd.parse_date(text.strip()) if text.strip() else ""
+                dates[text] = received
+            if received.__class__ is not date_cls:
+                rd.error(rowno, Column.RECEIVED, str(received or "empty; expected a date"))
+                received = None
+            responded = None
+            if i_resp is not None:
+                hit = dates.get(cells[i_resp])
+                if hit.__class__ is date_cls:
+                    responded = hit
+                elif hit != "":
+                    responded = rd.optional_date(cells[i_resp], rowno, Column.RESPONDED)
+            if responded is not None and received is not None and responded < received:
                 rd.error(
                     rowno,
-                    Column.DECISION,
-                    f"unknown decision {decision_text!r}; expected one of: "
-                    + ", ".join(sorted(_DECISIONS)),
+                    Column.RESPONDED,
+                    f"{responded.isoformat()} is before the request was received "
+                    f"({received.isoformat()})",
                 )
-        if rd.errors:
-            continue
-        add_row(rowno)
-        add_number(number)
-        add_unit(unit)
-        add_service(service)
-        add_info(info)
-        add_received(received)
-        add_name(name)
-        add_phone("" if i_phone is None else cells[i_phone].strip())
-        add_email("" if i_email is None else cells[i_email].strip())
-        add_responded(responded)
-        add_decision(decision)
-        add_reason("" if i_reason is None else cells[i_reason].strip())
-        add_kb(None if i_kb is None else rd.optional_date(cells[i_kb], rowno, Column.KEBERATAN))
-        add_sg(None if i_sg is None else rd.optional_date(cells[i_sg], rowno, Column.SENGKETA))
+            decision = None
+            if i_dec is not None and (decision_text := cells[i_dec].strip().lower()):
+                decision = _DECISIONS.get(decision_text) or _DECISIONS.get(_norm(decision_text))
+                if decision is None:
+                    rd.error(
+                        rowno,
+                        Column.DECISION,
+                        f"unknown decision {decision_text!r}; expected one of: "
+                        + ", ".join(sorted(_DECISIONS)),
+                    )
+            if errors:
+                continue
+            add_row(rowno)
+            add_number(number)
+            add_unit(unit)
+            add_service(service)
+            add_info(info)
+            add_received(received)
+            add_name(name)
+            add_phone("" if i_phone is None else cells[i_phone].strip())
+            add_email("" if i_email is None else cells[i_email].strip())
+            add_responded(responded)
+            add_decision(decision)
+            add_reason("" if i_reason is None else cells[i_reason].strip())
+            add_kb(None if i_kb is None else rd.optional_date(cells[i_kb], rowno, Column.KEBERATAN))
+            add_sg(None if i_sg is None else rd.optional_date(cells[i_sg], rowno, Column.SENGKETA))
+
+    # Column-wise reading of a chunk of rows, for chunks where it finds nothing to say:
+    # no repeated header, no blank or short row, no empty required cell, no date or
+    # decision it cannot read, no response before receipt. Anything else sends the chunk
+    # back to the row-by-row reading, which gives every message in the usual order.
+    received_of: dict[str, dt.date] = {}
+    responded_of: dict[str, dt.date | None] = {}
+    responded_cmp: dict[str, dt.date] = {}
+    keberatan_of: dict[str, dt.date | None] = {}
+    sengketa_of: dict[str, dt.date | None] = {}
+    decision_of: dict[str, DecisionKind | None] = {}
+
+    def date_of(text: str) -> dt.date | str:
+        day = dates.get(text)
+        if day is None:
+            day = rd.parse_date(text.strip()) if text.strip() else ""
+            dates[text] = day
+        return day
+
+    def learn_received(text: str) -> bool:
+        day = date_of(text)
+        if day.__class__ is not date_cls:
+            return False
+        received_of[text] = day
+        return True
+
+    def learner(known: dict[str, dt.date | None]) -> Callable[[str], bool]:
+        def learn(text: str) -> bool:
+            day = date_of(text)
+            if day.__class__ is date_cls:
+                known[text] = day
+            elif day == "":
+                known[text] = None
+            else:
+                return False
+            return True
+
+        return learn
+
+    learn_keberatan = learner(keberatan_of)
+    learn_sengketa = learner(sengketa_of)
+
+    def learn_responded(text: str) -> bool:
+        day = date_of(text)
+        if day.__class__ is date_cls:
+            responded_of[text] = responded_cmp[text] = day
+        elif day == "":
+            responded_of[text] = None
+            responded_cmp[text] = dt.date.max
+        else:
+            return False
+        return True
+
+    def learn_decision(text: str) -> bool:
+        key = text.strip().lower()
+        kind = (_DECISIONS.get(key) or _DECISIONS.get(_norm(key))) if key else None
+        if key and kind is None:
+            return False
+        decision_of[text] = kind
+        return True
+
+    strip = str.strip
+    no = Column.NUMBER
+
+    def rows_by_column(chunk: list[Sequence[str]], first: int) -> bool:
+        """Read a chunk column by column; False (nothing kept) when a row needs a word."""
+        if split_unit:
+            return False
+        cols = list(zip(*chunk, strict=False))  # as many columns as the shortest row
+        if len(cols) < width:
+            return False
+        numbers = list(map(strip, cols[i_no]))
+        if not all(numbers) or no in numbers:
+            return False
+        units = list(map(strip, cols[i_unit]))
+        services = list(map(strip, cols[i_svc]))
+        infos = list(map(strip, cols[i_info]))
+        names_ = list(map(strip, cols[i_name]))
+        if not (all(units) and all(services) and all(infos) and all(names_)):
+            return False
+        received = _looked_up(received_of, cols[i_date], learn_received)
+        if received is None:
+            return False
+        n = len(chunk)
+        if i_resp is None:
+            responded: list[Any] = [None] * n
+        else:
+            got = _looked_up(responded_of, cols[i_resp], learn_responded)
+            if got is None:
+                return False
+            if any(map(operator.lt, map(responded_cmp.__getitem__, cols[i_resp]), received)):
+                return False
+            responded = got
+        if i_dec is None:
+            decisions: list[Any] = [None] * n
+        else:
+            got_dec = _looked_up(decision_of, cols[i_dec], learn_decision)
+            if got_dec is None:
+                return False
+            decisions = got_dec
+        if i_kb is None:
+            keberatan: list[Any] = [None] * n
+        else:
+            got = _looked_up(keberatan_of, cols[i_kb], learn_keberatan)
+            if got is None:
+                return False
+            keberatan = got
+        if i_sg is None:
+            sengketa: list[Any] = [None] * n
+        else:
+            got = _looked_up(sengketa_of, cols[i_sg], learn_sengketa)
+            if got is None:
+                return False
+            sengketa = got
+        if errors:  # an earlier row failed: nothing more is kept, as row by row
+            return True
+        blank = [""] * n
+        out["rows"] += range(first, first + n)
+        out["numbers"] += numbers
+        out["units"] += units
+        out["services"] += services
+        out["information"] += infos
+        out["received"] += received
+        out["names"] += names_
+        out["phones"] += blank if i_phone is None else map(strip, cols[i_phone])
+        out["emails"] += blank if i_email is None else map(strip, cols[i_email])
+        out["responded"] += responded
+        out["decisions"] += decisions
+        out["refusal_reasons"] += blank if i_reason is None else map(strip, cols[i_reason])
+        out["keberatan_on"] += keberatan
+        out["sengketa_on"] += sengketa
+        return True
+
+    first = 2
+    while chunk := list(itertools.islice(it, _CHUNK)):
+        if not rows_by_column(chunk, first):
+            rows_one_by_one(chunk, first)
+        first += len(chunk)
     if rd.errors:
         raise DataFileError.from_errors(source, rd.errors)
     return Register(
@@ -437,6 +584,21 @@ def parse_register(
     )
 
 
+def _looked_up(
+    known: dict[str, T], texts: Sequence[str], learn: Callable[[str], bool]
+) -> list[T] | None:
+    """``known[t]`` for every text, learning new texts first; None when one is refused."""
+    try:
+        return list(map(known.__getitem__, texts))
+    except KeyError:
+        pass
+    for text in set(texts).difference(known):
+        if not learn(text):
+            return None
+    return list(map(known.__getitem__, texts))
+
+
+_CHUNK = 256  # rows per chunk: small enough that a chunk does not wake the garbage collector
 _FIELDS = (
     "rows",
     "numbers",
