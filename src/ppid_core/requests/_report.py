@@ -29,18 +29,20 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 import operator
 from collections import Counter
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 import attrs
 
 from ppid_core._masking import Masking
 from ppid_core._tables import Table, dumps_json, jsonable
+from ppid_core.requests._models import DecisionKind
 from ppid_core.requests._register import Column, Register
 from ppid_core.requests._rules import RuleSet, Step, load_rule_set
 from ppid_core.requests._topics import TopicTable, load_topics
@@ -264,12 +266,16 @@ def _response_times(
     calendar: WorkCalendar,
     limits: tuple[int, ...],
 ) -> ResponseTimes | None:
-    pairs = [(r, d) for r, d in zip(received, responded, strict=True) if d is not None]
-    if not pairs:
+    if len(received) != len(responded):
+        dict(zip(received, responded, strict=True))  # raises, naming the shorter column
+    answered = list(map(operator.is_not, responded, itertools.repeat(None)))
+    ends = cast("list[dt.date]", list(itertools.compress(responded, answered)))
+    if not ends:
         return None
-    starts, ends = zip(*pairs, strict=True)
-    receipts = calendar.add_working_days_many(list(starts), 0)
-    days = sorted(max(0, n) for n in calendar.count_working_days_many(receipts, list(ends)))
+    receipts = calendar.add_working_days_many(list(itertools.compress(received, answered)), 0)
+    days = sorted(calendar.count_working_days_many(receipts, ends))
+    early = bisect.bisect_left(days, 0)  # a notice before receipt counts 0
+    days[:early] = [0] * early
     n = len(days)
     mid = n // 2
     median = Fraction(days[mid]) if n % 2 else Fraction(days[mid - 1] + days[mid], 2)
@@ -282,6 +288,31 @@ def _response_times(
         limits=limits,
         within=tuple(Fraction(bisect.bisect_right(days, lim), n) for lim in limits),
     )
+
+
+def _tally(values: Sequence[T], expected: Sequence[T]) -> dict[T, int]:
+    """``Counter(values)`` (same counts, same first-seen order), without hashing each value.
+
+    ``list.count`` compares by identity first, so a column of enum members and ``None``
+    is counted at C speed; anything not in ``expected`` falls back to :class:`Counter`.
+    """
+    counts = {v: n for v in expected if (n := values.count(v))}
+    if sum(counts.values()) != len(values):
+        return dict(Counter(values))
+    return dict(sorted(counts.items(), key=lambda item: values.index(item[0])))
+
+
+def _topics(table: TopicTable, texts: Sequence[str]) -> dict[str, int]:
+    """Requests per topic, most first (ties in first-seen order); one look-up per text."""
+    counter: Counter[str] = Counter()
+    classify = table.classify
+    for text, n in Counter(texts).items():
+        counter[classify(text)] += n
+    return dict(counter.most_common())
+
+
+def _truthy(values: Sequence[object]) -> int:
+    return len(list(filter(None, values)))
 
 
 def service_report(
@@ -319,17 +350,14 @@ def service_report(
     table = topics or load_topics()
     today = as_of or dt.datetime.now(ZoneInfo(calendar.zone)).date()
     reg = register
-    idx = None if year is None else [i for i, d in enumerate(reg.received) if d.year == year]
-
-    pick = None if not idx else operator.itemgetter(*idx)
+    if year is None:
+        chosen: list[bool] | None = None
+    else:
+        in_year = {d for d in set(reg.received) if d.year == year}
+        chosen = list(map(in_year.__contains__, reg.received))
 
     def col(values: Sequence[T]) -> Sequence[T]:
-        if idx is None:
-            return values
-        if pick is None:
-            return []
-        got = pick(values)
-        return got if len(idx) > 1 else (got,)
+        return values if chosen is None else list(itertools.compress(values, chosen))
 
     received = col(reg.received)
     limits = (rs.days(Step.RESPONSE), rs.days(Step.RESPONSE) + rs.days(Step.EXTENSION))
@@ -337,19 +365,21 @@ def service_report(
     has = reg.has
     decisions = refusal = None
     if has(Column.DECISION):
-        chosen = col(reg.decisions)
         decisions = {
-            ("tidak dicatat" if d is None else d.label): n for d, n in Counter(chosen).items()
+            ("tidak dicatat" if d is None else d.label): n
+            for d, n in _tally(col(reg.decisions), (None, *DecisionKind)).items()
         }
     if has(Column.REFUSAL_REASON):
-        refusal = dict(Counter(r for r in col(reg.refusal_reasons) if r))
+        refusal = dict(Counter(filter(None, col(reg.refusal_reasons))))
     overdue: tuple[OverdueRequest, ...] | None = None
     responded = col(reg.responded)
     if has(Column.RESPONDED):
         open_ = [
             i
-            for i, (d, r) in enumerate(zip(received, responded, strict=True))
-            if r is None and d <= today
+            for i in itertools.compress(
+                range(len(responded)), map(operator.is_, responded, itertools.repeat(None))
+            )
+            if received[i] <= today
         ]
         numbers, names = col(reg.numbers), col(reg.names)
         masked = functools.lru_cache(maxsize=None)(mask.name)
@@ -397,13 +427,13 @@ def service_report(
         total=len(received),
         by_month=_months(received, year),
         by_service=dict(Counter(col(reg.services)).most_common()),
-        by_topic=dict(Counter(map(table.classify, col(reg.information))).most_common()),
+        by_topic=_topics(table, col(reg.information)),
         by_unit=dict(Counter(col(reg.units)).most_common()),
         response_times=_response_times(received, responded, calendar, limits),
         decisions=decisions,
         refusal_reasons=refusal,
-        keberatan=sum(1 for d in col(reg.keberatan_on) if d) if has(Column.KEBERATAN) else None,
-        sengketa=sum(1 for d in col(reg.sengketa_on) if d) if has(Column.SENGKETA) else None,
+        keberatan=_truthy(col(reg.keberatan_on)) if has(Column.KEBERATAN) else None,
+        sengketa=_truthy(col(reg.sengketa_on)) if has(Column.SENGKETA) else None,
         overdue=overdue,
         notes=tuple(notes),
     )
