@@ -136,3 +136,62 @@ def test_xlsx(tmp_path: Path) -> None:
     assert [e.received for e in reg.entries] == [dt.date(2024, 9, 3), dt.date(2024, 10, 7)]
     assert reg.entries[0].number == "1"
     assert reg.entries[1].requester.email == "b@example.org"
+
+
+def test_every_optional_column_checked_after_an_error(tmp_path: Path) -> None:
+    header = HEADER + ",Tanggal Tanggapan,Tanggal Keberatan,Tanggal Sengketa"
+    lines = [
+        header,
+        # an error in a required cell, and in this row's own Tanggal Sengketa
+        ROW1.replace(",Ana,", ",,") + ",,,kemarin",
+        ROW1 + ",,,",
+        # a later row: its Tanggal Keberatan is still read and refused
+        ROW1 + ",,31 Juni 2024,",
+    ]
+    with pytest.raises(DataFileError) as info:
+        read_register(write(tmp_path, *lines))
+    assert info.value.report().splitlines() == [
+        'register.csv: row 2, column "Nama Pengguna Layanan": empty; a value is required',
+        "register.csv: row 2, column \"Tanggal Sengketa\": unknown date format 'kemarin'; "
+        "expected e.g. '4 Juni 2024', '03-Sep-24', '2024-06-04' or '04/06/2024'",
+        "register.csv: row 4, column \"Tanggal Keberatan\": '31 Juni 2024' is not a valid "
+        "date (day is out of range for month)",
+    ]
+
+
+def test_errors_found_across_chunks(tmp_path: Path) -> None:
+    # the first error in row 2; a bad Tanggal Keberatan 300 rows later, in a chunk that
+    # the column-wise reading hands to the row-by-row one
+    header = HEADER + ",Tanggal Keberatan"
+    lines = [header, ROW1.replace("4 Juni 2024", "") + ","]
+    lines += [ROW1 + ","] * 300 + [ROW1 + ",2024-13-01"]
+    with pytest.raises(DataFileError) as info:
+        read_register(write(tmp_path, *lines))
+    assert [line.split(":")[1] for line in info.value.report().splitlines()] == [
+        ' row 2, column "Tanggal/Bulan/Tahun Mengurus Layanan"',
+        ' row 303, column "Tanggal Keberatan"',
+    ]
+
+
+def test_cells_beyond_the_header(tmp_path: Path) -> None:
+    long_row = ROW1.replace(",Ana,085339672120,", ",Budi,085339672120,,EXTRA CELL")
+    with pytest.raises(DataFileError) as info:
+        read_register(write(tmp_path, HEADER, ROW1, long_row))
+    assert info.value.report() == (
+        "register.csv: row 3: 9 cells; the header has 8 (cell 9, 'EXTRA CELL', is under no column)"
+    )
+
+
+def test_trailing_empty_cells_ignored(tmp_path: Path) -> None:
+    reg = read_register(write(tmp_path, HEADER, ROW1 + ",,,", ROW1.replace("1,", "2,", 1)))
+    assert [e.number for e in reg.entries] == ["1", "2"]
+
+
+def test_extension_before_receipt(tmp_path: Path) -> None:
+    header = HEADER + ",Tanggal Perpanjangan"
+    with pytest.raises(DataFileError) as info:
+        read_register(write(tmp_path, header, ROW1 + ",1 Juni 2024"))
+    assert info.value.report() == (
+        'register.csv: row 2, column "Tanggal Perpanjangan": 2024-06-01 is before the '
+        "request was received (2024-06-04)"
+    )

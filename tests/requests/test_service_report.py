@@ -73,7 +73,11 @@ def test_figures(tmp_path: Path, cal: WorkCalendar) -> None:
     (overdue,) = overdue_list
     assert overdue["number"] == "4"
     assert overdue["requester"] == "D. L."
-    assert overdue["due"] == cal.add_working_days(dt.date(2025, 4, 14), 17).isoformat()
+    # no extension recorded: the response period of Pasal 22 ayat (7) applies, not 10 + 7
+    assert overdue["due"] == cal.add_working_days(dt.date(2025, 4, 14), 10).isoformat()
+    assert overdue["limit"] == 10
+    assert overdue["extended_on"] is None
+    assert overdue["citation"] == "UU 14/2008 Pasal 22 ayat (7)"
 
 
 def test_unmasked_names_on_request(tmp_path: Path, cal: WorkCalendar) -> None:
@@ -114,3 +118,52 @@ def test_unknown_without_columns(tmp_path: Path, cal: WorkCalendar) -> None:
     for key in ("response_times", "decisions", "refusal_reasons", "keberatan", "sengketa",
                 "overdue"):  # fmt: skip
         assert data[key] is None, key
+
+
+def test_overdue_section_always_in_markdown(tmp_path: Path, cal: WorkCalendar) -> None:
+    header = ",".join(HEADER.split(",")[:8])
+    rows = [",".join(r.split(",")[:8]) for r in ROWS]
+    path = tmp_path / "r.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    md = service_report(read_register(path), cal, as_of=dt.date(2025, 6, 2)).to_markdown()
+    assert "Melewati batas waktu per 2025-06-02" in md
+    assert (
+        "| Melewati batas waktu | tidak diketahui: register tidak mencatat tanggal tanggapan |"
+        in md
+    )
+
+
+def test_overdue_says_which_deadline_applied(tmp_path: Path, cal: WorkCalendar) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
+    rep = service_report(read_register(path), cal, as_of=dt.date(2025, 6, 2))
+    (overdue,) = rep.overdue or ()
+    assert overdue.deadline == "10 hari kerja; UU 14/2008 Pasal 22 ayat (7)"
+    md = rep.to_markdown()
+    assert "| 4 | 2025-04-14 | 2025-04-29 |" in md
+    assert "10 hari kerja; UU 14/2008 Pasal 22 ayat (7) |" in md
+    assert (
+        '- the register has no column "Tanggal Perpanjangan": no extension is presumed, '
+        "every open request is held to 10 working days"
+    ) in md
+
+
+def test_extension_after_the_response_period_does_not_extend(
+    tmp_path: Path, cal: WorkCalendar
+) -> None:
+    # received 2025-11-03, response period ends 2025-11-17; an extension notified on
+    # 2025-11-18 is too late (UU 14/2008 Pasal 22 ayat (8): within the period)
+    header = ",".join(HEADER.split(",")[:9]) + ",Tanggal Perpanjangan"
+    late = "1,KPU,Permohonan,Data TPS,2025-11-03,Dedi,,,,2025-11-18"
+    on_time = "2,KPU,Permohonan,Data TPS,2025-11-03,Eka,,,,17/11/2025"
+    path = tmp_path / "r.csv"
+    path.write_text("\n".join([header, late, on_time]) + "\n", encoding="utf-8")
+    rep = service_report(read_register(path), cal, as_of=dt.date(2025, 11, 27))
+    assert [(o.number, o.due, o.limit, o.extended_on) for o in rep.overdue or ()] == [
+        ("1", dt.date(2025, 11, 17), 10, None),
+        ("2", dt.date(2025, 11, 26), 17, dt.date(2025, 11, 17)),
+    ]
+    assert rep.overdue is not None
+    assert rep.overdue[1].deadline == (
+        "17 hari kerja (diperpanjang 2025-11-17); UU 14/2008 Pasal 22 ayat (8)"
+    )

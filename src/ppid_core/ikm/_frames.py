@@ -7,10 +7,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ppid_core._optional import import_optional
 from ppid_core.errors import DataFileError, UnknownNameError
 from ppid_core.ikm._csv import delimiter_of
 from ppid_core.ikm._header import resolve_header
-from ppid_core.ikm._optional import import_optional
 from ppid_core.ikm._read import MissingPolicy, read_records
 from ppid_core.ikm._regime import Regime, load_regime, normalize_header
 from ppid_core.ikm._rows import cell_text

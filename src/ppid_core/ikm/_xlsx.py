@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
+from ppid_core._optional import import_optional
 from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
-from ppid_core.ikm._optional import import_optional
 from ppid_core.ikm._read import MissingPolicy, read_records
 from ppid_core.ikm._regime import Regime
 from ppid_core.ikm._rows import cell_text

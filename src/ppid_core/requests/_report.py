@@ -10,7 +10,14 @@ non-working day counts from the next working day) to the written notice; a notic
 before the receipt date counts 0. They are computed only for requests whose response
 date the register records; with none recorded they are **unknown** (``None``), never 0.
 Likewise decisions, keberatan, sengketa and the overdue list are ``None`` when the
-register has no column for them.
+register has no column for them (the Markdown report then says "tidak diketahui" and why).
+
+A request is overdue when the register records no response date and its deadline has
+passed: the response period (10 working days under UU 14/2008 Pasal 22 ayat (7)), or
+the extended one (10 + 7, Pasal 22 ayat (8)) only when the register records a written
+extension (column ``Tanggal Perpanjangan``) sent within the response period. An
+extension is not presumed: a register without that column holds every request to the
+response period, and the report says so in its notes.
 
     >>> import datetime as dt
     >>> from ppid_core.calendar import WorkCalendar
@@ -43,6 +50,7 @@ import attrs
 from ppid_core._masking import Masking
 from ppid_core._tables import Table, dumps_json, jsonable
 from ppid_core.requests._models import DecisionKind
+from ppid_core.requests._overdue import OverdueRequest, overdue_requests
 from ppid_core.requests._register import Column, Register
 from ppid_core.requests._rules import RuleSet, Step, load_rule_set
 from ppid_core.requests._topics import TopicTable, load_topics
@@ -97,25 +105,6 @@ class ResponseTimes:
         for limit, share in zip(self.limits, self.within, strict=True):
             out[f"within_{limit}_percent"] = jsonable(_dec(share * 100))
         return out
-
-
-@attrs.frozen(kw_only=True)
-class OverdueRequest:
-    """A request without a response date whose deadline has passed.
-
-    Attributes:
-        number: Register number.
-        received: Date received.
-        due: Last day of the (extended) response period.
-        working_days_late: Working days after ``due`` up to the report's date.
-        requester: The requester's name, masked by the report's policy.
-    """
-
-    number: str
-    received: dt.date
-    due: dt.date
-    working_days_late: int
-    requester: str
 
 
 @attrs.frozen(kw_only=True)
@@ -208,15 +197,43 @@ class ServiceReport:
                 title="Keberatan dan sengketa",
             )
         )
-        if self.overdue is not None:
+        title = f"Melewati batas waktu per {self.as_of.isoformat()}"
+        if self.overdue is None:
             out.append(
                 Table(
-                    columns=("No", "Diterima", "Batas", "Terlambat (hari kerja)", "Pemohon"),
+                    columns=("Ukuran", "Nilai"),
                     rows=[
-                        (o.number, o.received, o.due, o.working_days_late, o.requester)
+                        (
+                            "Melewati batas waktu",
+                            "tidak diketahui: register tidak mencatat tanggal tanggapan",
+                        )
+                    ],
+                    title=title,
+                )
+            )
+        else:
+            out.append(
+                Table(
+                    columns=(
+                        "No",
+                        "Diterima",
+                        "Batas",
+                        "Terlambat (hari kerja)",
+                        "Pemohon",
+                        "Batas waktu yang berlaku",
+                    ),
+                    rows=[
+                        (
+                            o.number,
+                            o.received,
+                            o.due,
+                            o.working_days_late,
+                            o.requester,
+                            o.deadline,
+                        )
                         for o in self.overdue
                     ],
-                    title=f"Melewati batas waktu per {self.as_of.isoformat()}",
+                    title=title,
                 )
             )
         return out
@@ -331,7 +348,8 @@ def service_report(
         register: The imported register.
         calendar: The office's calendar (working days, cuti bersama setting).
         rules: The deadline rule set (its response and extension days set the
-            "within" limits and the overdue test).
+            "within" limits and the overdue test: the response period, or response plus
+            extension where the register records a written extension).
         year: Only requests received in this year (then every month of it is listed).
         as_of: The report's date, for the overdue list; default today in the
             calendar's zone.
@@ -374,27 +392,16 @@ def service_report(
     overdue: tuple[OverdueRequest, ...] | None = None
     responded = col(reg.responded)
     if has(Column.RESPONDED):
-        open_ = [
-            i
-            for i in itertools.compress(
-                range(len(responded)), map(operator.is_, responded, itertools.repeat(None))
-            )
-            if received[i] <= today
-        ]
-        numbers, names = col(reg.numbers), col(reg.names)
-        masked = functools.lru_cache(maxsize=None)(mask.name)
-        receipts = calendar.add_working_days_many([received[i] for i in open_], 0)
-        dues = calendar.add_working_days_many(receipts, limits[1])
-        overdue = tuple(
-            OverdueRequest(
-                number=numbers[i],
-                received=received[i],
-                due=due,
-                working_days_late=calendar.count_working_days(due, today),
-                requester=masked(names[i]),
-            )
-            for i, due in zip(open_, dues, strict=True)
-            if due < today
+        overdue = overdue_requests(
+            received,
+            responded,
+            col(reg.extended_on) if has(Column.EXTENDED) else None,
+            rules=rs,
+            calendar=calendar,
+            today=today,
+            numbers=col(reg.numbers),
+            names=col(reg.names),
+            masked=functools.lru_cache(maxsize=None)(mask.name),
         )
 
     notes = []
@@ -415,9 +422,16 @@ def service_report(
         notes.append(f"rule set {rs.name} is not confirmed from the regulation's text")
     if overdue is not None:
         notes.append(
-            f"overdue means no response date and past the extended deadline "
-            f"({limits[1]} working days)"
+            f"overdue means no response date and past the response deadline "
+            f"({limits[0]} working days, {rs.step(Step.RESPONSE).citation}), or past the "
+            f"extended one ({limits[1]} working days, {rs.step(Step.EXTENSION).citation}) "
+            "where the register records a written extension sent within the response period"
         )
+        if not has(Column.EXTENDED):
+            notes.append(
+                f'the register has no column "{Column.EXTENDED}": no extension is presumed, '
+                f"every open request is held to {limits[0]} working days"
+            )
 
     return ServiceReport(
         source=register.source,
