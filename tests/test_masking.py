@@ -10,11 +10,15 @@ from ppid_core.requests import Masking, NameMasking, mask_email, mask_name, mask
 @pytest.mark.parametrize(
     ("phone", "masked"),
     [
-        ("085339672120", "0853****2120"),
-        ("08133702993", "0813***2993"),
-        ("0877444027856", "0877*****7856"),
+        ("085339672120", "********2120"),
+        ("08133702993", "*******2993"),
+        ("0877444027856", "*********7856"),
+        ("+62 812-3456-7890", "*********7890"),
+        ("12345678", "******78"),
         ("", ""),
-        ("0853****2120", "0853****2120"),
+        # idempotent, and a number masked by the older rule is masked again
+        ("********2120", "********2120"),
+        ("0853****2120", "********2120"),
     ],
 )
 def test_phone(phone: str, masked: str) -> None:

@@ -3,9 +3,9 @@
 Every report, export and ``repr`` of ppid-core masks personal data by default; showing
 it is an explicit choice (:attr:`NameMasking.NONE`, ``Masking(unmasked=True)``).
 
-- Phone numbers keep their first four and last four digits: ``085339672120`` becomes
-  ``0853****2120`` (the operator prefix and the tail an officer uses to find a record).
-  Numbers of eight digits or fewer keep only their last two digits.
+- Phone numbers keep only their last four digits, and their length: ``085339672120``
+  becomes ``********2120`` (the tail an officer uses to find a record). Numbers of eight
+  digits or fewer keep only their last two digits.
 - E-mail addresses keep the first character of the local part and the whole domain:
   ``arieston@example.org`` becomes ``a***@example.org``.
 - Names follow the office's choice (:class:`NameMasking`); the default is initials,
@@ -14,7 +14,7 @@ it is an explicit choice (:attr:`NameMasking.NONE`, ``Masking(unmasked=True)``).
   ``Drs. Falentinus Bhalu`` becomes ``F. B.``.
 
     >>> mask_phone("085339672120")
-    '0853****2120'
+    '********2120'
     >>> mask_email("arieston@example.org")
     'a***@example.org'
     >>> mask_name("Arieston Dappa, S.T.")
@@ -54,29 +54,27 @@ class NameMasking(enum.Enum):
 
 
 def mask_phone(phone: str) -> str:
-    """Mask a phone number, keeping its first and last four digits.
+    """Mask a phone number, keeping only its last four digits (and its length).
 
-    Blanks, dashes and a leading ``+`` are dropped first; an empty value stays empty and
-    a value that already holds ``*`` is taken as masked and returned unchanged.
+    Blanks, dashes and a leading ``+`` are dropped first; an empty value stays empty.
+    A ``*`` counts as a hidden digit, so masking is idempotent and a number masked by an
+    older, looser rule (``0853****2120``) is masked again.
 
     Examples:
         >>> mask_phone("0877444027856")
-        '0877*****7856'
+        '*********7856'
         >>> mask_phone("+62 812-3456-7890")
-        '+6281*****7890'
+        '*********7890'
         >>> mask_phone("12345")
         '***45'
         >>> mask_phone("0853****2120")
-        '0853****2120'
+        '********2120'
     """
-    text = phone.strip()
-    if not text or "*" in text:
-        return text
-    plus = "+" if text.startswith("+") else ""
-    digits = "".join(ch for ch in text if ch.isdigit())
-    if len(digits) <= 8:
-        return "*" * max(len(digits) - 2, 0) + digits[-2:]
-    return plus + digits[:4] + "*" * (len(digits) - 8) + digits[-4:]
+    slots = [ch for ch in phone if ch.isdigit() or ch == "*"]
+    if not slots:
+        return ""
+    keep = 4 if len(slots) > 8 else 2
+    return "*" * max(len(slots) - keep, 0) + "".join(slots[-keep:])
 
 
 def mask_email(email: str) -> str:
@@ -139,7 +137,7 @@ class Masking:
 
     Examples:
         >>> Masking().phone("085339672120")
-        '0853****2120'
+        '********2120'
         >>> Masking(unmasked=True, names=NameMasking.NONE).name("Ana Waha Kolin")
         'Ana Waha Kolin'
     """

@@ -55,10 +55,13 @@ def test_page_break_artefact_of_row_7() -> None:
 
 
 def test_embedded_copy_masks_phone_numbers() -> None:
-    # source: seed column "No. HP (WA)"; the example keeps 4 + 4 digits only
+    # source: seed column "No. HP (WA)"; the example keeps the last 4 digits only
     text = kpu_ntt_2024_text()
     assert re.search(r"\d{6,}", text.replace("2004-2024", "")) is None
-    assert "0853****2120" in text
+    assert "********2120" in text
+    phones = [line.split(",")[-2] for line in text.splitlines() if line[:1].isdigit()]
+    assert len(phones) == 37
+    assert all(re.fullmatch(r"\*{7,9}\d{4}", p) for p in phones), phones
     assert "Arieston" not in text
 
 

@@ -35,7 +35,7 @@ def test_repr_masks_personal_data() -> None:
     assert "Ana Waha Kolin" not in text
     assert "081339437168" not in text
     assert "ana@x.id" not in text
-    assert "Requester(name='A. W. K.', phone='0813****7168', email='a***@x.id')" in text
+    assert "Requester(name='A. W. K.', phone='********7168', email='a***@x.id')" in text
 
 
 def test_values_are_kept() -> None:

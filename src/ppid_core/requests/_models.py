@@ -1,7 +1,7 @@
 """Models of an information request, its decision, a keberatan and a sengketa.
 
 Models are frozen, keyword-only attrs classes. Personal data of the requester is
-masked in ``repr`` (phone ``0853****2120``, e-mail ``a***@example.org``, name as
+masked in ``repr`` (phone ``********2120``, e-mail ``a***@example.org``, name as
 initials); the values themselves are kept as given.
 
     >>> import datetime as dt
@@ -14,7 +14,7 @@ initials); the values themselves are kept as given.
     ...     information="Pemetaan Perolehan Parpol di Kabupaten/Kota",
     ... )
     >>> req.requester
-    Requester(name='A. D.', phone='0853****2120', email='')
+    Requester(name='A. D.', phone='********2120', email='')
 
 References:
     UU 14/2008 Pasal 22 ayat (1)–(4) (request, registration), Pasal 22 ayat (7) (the

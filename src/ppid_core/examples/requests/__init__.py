@@ -5,7 +5,8 @@ Diterima Tahun 2024", 37 requests), kept in its own layout: the header row repea
 at each page break, the date formats are mixed as written ("4 Juni 2024", "07 Oktober
 2024", "03-Sep-24"), and row 9 (register number 7) carries the page-break artefact
 "Publik KPU Provinsi NTT". Personal data is masked in the file itself: phone numbers
-as ``0853****2120``, names as initials; the e-mail column was empty in the source.
+keep only their last four digits (``********2120``), names are initials; the e-mail
+column was empty in the source.
 
     >>> register = load_kpu_ntt_2024()
     >>> len(register.entries), register.header_rows
