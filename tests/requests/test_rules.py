@@ -81,3 +81,18 @@ def test_bad_file_reports_every_error(tmp_path: Path) -> None:
         "($.steps.extension.confidence): confidence 'unknown' goes with days: unknown, "
         "and only with it"
     )
+
+
+def test_confirmed_needs_a_number_for_every_step(tmp_path: Path) -> None:
+    src = Path(__file__).parents[2] / "src/ppid_core/requests/data/rules/perki_1_2019.yaml"
+    text = src.read_text(encoding="utf-8").replace("\nconfirmed: false", "\nconfirmed: true")
+    bad = tmp_path / "perki.yaml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        read_rule_set(bad)
+    (line,) = info.value.report().splitlines()
+    assert line.endswith(
+        "($.confirmed): confirmed: true needs a number for every step (unknown: "
+        "keberatan_filing, sengketa_filing, sengketa_filing_without_answer, ki_start); "
+        "set confirmed: false"
+    )

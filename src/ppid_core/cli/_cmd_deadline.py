@@ -153,7 +153,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     print(f"Regime:                     {rules.title}", file=out)
     if not rules.confirmed:
         print(
-            "                            (numbers not confirmed from the regulation's text)",
+            "                            (not confirmed: some numbers are unknown or "
+            "rest on too few sources)",
             file=out,
         )
     print(f"Received:                   {args.received} ({cal.zone})", file=out)

@@ -419,7 +419,10 @@ def service_report(
     if year is not None and len(received) != len(reg):
         notes.append(f"{len(reg) - len(received)} requests outside {year} not counted")
     if not rs.confirmed:
-        notes.append(f"rule set {rs.name} is not confirmed from the regulation's text")
+        notes.append(
+            f"rule set {rs.name} is not confirmed (some numbers are unknown or rest on too "
+            "few sources; see each step's confidence)"
+        )
     if overdue is not None:
         notes.append(
             f"overdue means no response date and past the response deadline "

@@ -10,7 +10,15 @@ Two rule sets ship with the package:
 
 - ``uu_14_2008``: the general regime of UU 14/2008;
 - ``perki_1_2019``: election information under Perki 1/2019, from secondary sources
-  only (see its :attr:`RuleSet.confirmed`).
+  only, with unknown steps (``confirmed: false``).
+
+What ``confirmed`` means (:attr:`RuleSet.confirmed`, the YAML key ``confirmed``):
+``true`` says that **every step has a number (none is unknown) and each number agrees
+with every source the step cites** — its ``source`` and any restatement its ``note``
+cites. It does *not* say that every number was read in the regulation's own text: that
+is each step's :class:`Confidence` (only ``primary`` was; in ``uu_14_2008`` that is the
+response period alone). A rule set with an unknown step cannot be ``confirmed: true``;
+the loader refuses it.
 
     >>> rules = load_rule_set("uu_14_2008")
     >>> rules.step(Step.RESPONSE).days, rules.step(Step.RESPONSE).citation
@@ -121,9 +129,10 @@ class RuleSet:
         title: Human title.
         regulation: The regulation's full name.
         applies_to: To which requests the regime applies.
-        confirmed: Whether the rule set's numbers were confirmed from the regulation
-            (or its official restatements); ``False`` for a regime known only from
-            secondary sources.
+        confirmed: Every step has a number and each number agrees with every source
+            the step cites (not: every number was read in the regulation's text — see
+            each step's ``confidence``). ``False`` when a number is unknown, or the
+            sources were not enough to check it (Perki 1/2019).
         steps: One :class:`StepRule` per :class:`Step`.
     """
 
@@ -174,6 +183,7 @@ def _read(doc: Document) -> RuleSet:
     applies_to = doc.string(top.get("applies_to"), "$.applies_to")
     step_nodes = doc.mapping(top.get("steps"), "$.steps", required=[s.value for s in Step])
     rules: list[StepRule] = []
+    unknown: list[str] = []  # steps whose days read "unknown"
     for step in Step:
         node = step_nodes.get(step.value)
         if node is None:
@@ -185,6 +195,8 @@ def _read(doc: Document) -> RuleSet:
         unknown_days = doc.scalar(days_node, f"{path}.days", "a whole number or 'unknown'")
         if unknown_days is not None and unknown_days.strip() != "unknown":
             days = doc.integer(days_node, f"{path}.days", minimum=0, maximum=365)
+        elif unknown_days is not None:
+            unknown.append(step.value)
         confidence = doc.choice(
             fields.get("confidence"), f"{path}.confidence", {c.value: c for c in Confidence}
         )
@@ -214,6 +226,14 @@ def _read(doc: Document) -> RuleSet:
                     note=note,
                 )
             )
+    if confirmed and unknown:
+        doc.error(
+            top.get("confirmed"),
+            "$.confirmed",
+            "confirmed: true needs a number for every step (unknown: "
+            + ", ".join(unknown)
+            + "); set confirmed: false",
+        )
     doc.raise_errors()
     return RuleSet(
         name=texts["name"] or "",
