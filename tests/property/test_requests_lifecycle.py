@@ -1,6 +1,8 @@
 """Hypothesis laws of the request lifecycle.
 
-- No path closes without a decision.
+- No sequence of transitions, legal or not (``None`` decisions included), reaches a
+  closed state without a Decision; an illegal transition raises
+  IllegalTransitionError and leaves the case as it was.
 - A deadline, once in force, never moves earlier as the request advances.
 - Every state that has a pending obligation knows its due date (under UU 14/2008).
 """
@@ -9,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from typing import cast
 from zoneinfo import ZoneInfo
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -25,6 +29,7 @@ from ppid_core.requests import (
     KeberatanGround,
     Requester,
     Sengketa,
+    State,
 )
 
 CAL = WorkCalendar.indonesia(zone="WITA")
@@ -82,13 +87,53 @@ def walk(start: dt.date, regime: str, moves: list[tuple[str, int, int]]) -> list
     return cases
 
 
-@given(starts, regimes, paths)
-def test_no_path_closes_without_a_decision(
+# the states each transition is allowed from (UU 14/2008 Pasal 22, 35-38)
+ALLOWED = {
+    "extend": {State.RECEIVED},
+    "decide": {State.RECEIVED, State.EXTENDED},
+    "keberatan": {State.RECEIVED, State.EXTENDED, State.DECIDED},
+    "answer": {State.KEBERATAN_FILED},
+    "sengketa": {State.KEBERATAN_FILED, State.KEBERATAN_ANSWERED},
+    "settle": {State.SENGKETA_FILED},
+}
+CARRIES_DECISION = {"decide", "answer", "settle"}
+any_moves = st.lists(
+    st.tuples(st.sampled_from(ACTIONS), st.integers(0, 40), st.integers(0, 3)), max_size=12
+)
+
+
+def step_or_none(case: Case, action: str, gap: int, pick: int, today: dt.date) -> Case:
+    """Like :func:`step`, but ``pick == 3`` passes ``None`` as the decision."""
+    if pick < 3 or action not in CARRIES_DECISION:
+        return step(case, action, gap, pick, today)
+    day = CAL.add_working_days(today, gap)
+    none = cast("Decision", None)
+    if action == "decide":
+        return case.decide(day, none)
+    if action == "answer":
+        return case.answer_keberatan(day, none)
+    return case.settle_sengketa(day, none)
+
+
+@given(starts, regimes, any_moves)
+def test_no_sequence_closes_without_a_decision(
     start: dt.date, regime: str, moves: list[tuple[str, int, int]]
 ) -> None:
-    for case in walk(start, regime, moves):
-        if case.closed:
-            assert case.decision is not None
+    case = walk(start, regime, [])[0]
+    today = start
+    for action, gap, pick in moves:
+        before = attrs.evolve(case)
+        illegal = case.state not in ALLOWED[action] or (pick == 3 and action in CARRIES_DECISION)
+        try:
+            nxt = step_or_none(case, action, gap, pick, today)
+        except IllegalTransitionError:
+            assert case == before  # nothing changed
+            assert case.state is before.state
+            continue
+        assert not illegal, (action, case.state, pick)
+        if nxt.closed:
+            assert isinstance(nxt.decision, Decision)
+        case, today = nxt, CAL.add_working_days(today, gap)
 
 
 @given(starts, regimes, paths)

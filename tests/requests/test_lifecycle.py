@@ -170,3 +170,11 @@ def test_perki_unknown_due_raises(cal: WorkCalendar) -> None:
     assert late.deadlines[Step.KI_START].due is None
     with pytest.raises(UnknownDeadlineError):
         late.rules.days(Step.KI_START)
+
+
+def test_closing_needs_a_decision(cal: WorkCalendar) -> None:
+    case = Case.open(request(), cal)
+    with pytest.raises(IllegalTransitionError) as info:
+        case.decide(dt.date(2025, 4, 1), None)  # type: ignore[arg-type]
+    assert str(info.value) == "cannot decide without a Decision (got None)"
+    assert case.state is State.RECEIVED

@@ -16,7 +16,8 @@ current state raises :class:`~ppid_core.errors.IllegalTransitionError`.
     SENGKETA_FILED ──settle_sengketa──▶ SENGKETA_SETTLED
 
 Every transition that can end a case (``decide``, ``answer_keberatan``,
-``settle_sengketa``) carries a :class:`~ppid_core.requests.Decision`, so no path closes
+``settle_sengketa``) needs a :class:`~ppid_core.requests.Decision` (anything else, ``None``
+included, raises :class:`~ppid_core.errors.IllegalTransitionError`), so no path closes
 without one.
 
     >>> import datetime as dt
@@ -273,6 +274,12 @@ class Case:
             msg = f"cannot {action} a request in state {self.state.value!r} (only from: {names})"
             raise IllegalTransitionError(msg)
 
+    @staticmethod
+    def _need_decision(action: str, decision: object) -> None:
+        if not isinstance(decision, Decision):
+            msg = f"cannot {action} without a Decision (got {decision!r})"
+            raise IllegalTransitionError(msg)
+
     def _not_before(self, action: str, day: dt.date, earlier: dt.date | None) -> None:
         if earlier is not None and day < earlier:
             msg = f"cannot {action} on {day.isoformat()}, before {earlier.isoformat()}"
@@ -295,6 +302,7 @@ class Case:
     def decide(self, on: dt.date, decision: Decision) -> Case:
         """Give the written notice with its decision (UU 14/2008 Pasal 22 ayat (7))."""
         self._require("decide", State.RECEIVED, State.EXTENDED)
+        self._need_decision("decide", decision)
         received = self.calendar.to_date(self.request.received_at)
         self._not_before("decide", on, self.extended_on or received)
         return attrs.evolve(self, state=State.DECIDED, decision=decision, decided_on=on)
@@ -332,6 +340,7 @@ class Case:
     def answer_keberatan(self, on: dt.date, decision: Decision) -> Case:
         """The atasan PPID's written answer and the decision it holds (Pasal 36 ayat (2))."""
         self._require("answer a keberatan", State.KEBERATAN_FILED)
+        self._need_decision("answer a keberatan", decision)
         assert self.keberatan is not None  # guaranteed by the state
         self._not_before("answer a keberatan", on, self.keberatan.filed_on)
         return attrs.evolve(
@@ -368,6 +377,7 @@ class Case:
     def settle_sengketa(self, on: dt.date, decision: Decision) -> Case:
         """The Komisi Informasi's settlement (mediation or putusan) and its decision."""
         self._require("settle a sengketa", State.SENGKETA_FILED)
+        self._need_decision("settle a sengketa", decision)
         assert self.sengketa is not None  # guaranteed by the state
         self._not_before("settle a sengketa", on, self.sengketa.filed_on)
         return attrs.evolve(self, state=State.SENGKETA_SETTLED, settled_on=on, decision=decision)
