@@ -77,6 +77,7 @@ class Columns:
         self.keberatan = _Dates(rows)
         self.sengketa = _Dates(rows)
         self.decisions: dict[str, DecisionKind | None] = {}
+        self.texts: dict[str, str] = {}
 
     def _learn_decision(self, text: str) -> bool:
         key = text.strip().lower()
@@ -103,9 +104,15 @@ class Columns:
         numbers = list(map(_strip, cols[i_no]))
         if not all(numbers) or Column.NUMBER in numbers:
             return False
+        # units, services and topics repeat: keep one string object per distinct text
+        # (fewer objects held, freed and walked by the garbage collector)
+        same = self.texts.setdefault
         units = list(map(_strip, cols[i_unit]))
+        units = list(map(same, units, units))
         services = list(map(_strip, cols[i_svc]))
+        services = list(map(same, services, services))
         infos = list(map(_strip, cols[i_info]))
+        infos = list(map(same, infos, infos))
         names = list(map(_strip, cols[i_name]))
         if not (all(units) and all(services) and all(infos) and all(names)):
             return False

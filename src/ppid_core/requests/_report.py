@@ -375,7 +375,7 @@ def service_report(
         chosen = list(map(in_year.__contains__, reg.received))
 
     def col(values: Sequence[T]) -> Sequence[T]:
-        return values if chosen is None else list(itertools.compress(values, chosen))
+        return values if chosen is None else tuple(itertools.compress(values, chosen))
 
     received = col(reg.received)
     limits = (rs.days(Step.RESPONSE), rs.days(Step.RESPONSE) + rs.days(Step.EXTENSION))
