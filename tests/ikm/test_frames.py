@@ -77,3 +77,18 @@ def test_missing_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None
     assert str(info.value) == (
         "pandas is needed for this; install it with: pip install 'ppid-core[pandas]'"
     )
+
+
+def test_integer_columns_off_the_scale_take_the_validating_path() -> None:
+    # 0 and 5 are integers but not scores: the bincount path must not accept them.
+    names = ["Persyaratan", "Prosedur", "Waktu", "Biaya", "Produk", "Kompetensi", "Perilaku"]
+    row = {**dict.fromkeys(names, 4), "Sarana": 5, "Pengaduan": 0}
+    with pytest.raises(DataFileError) as exc:
+        from_dataframe(pd.DataFrame([row]), source="frame")
+    assert len(exc.value.exceptions) == 2
+
+
+def test_integer_fast_path_equals_the_text_path(seed_csv: Path) -> None:
+    frame = pd.read_csv(seed_csv)
+    as_text = frame.astype(str)
+    assert from_dataframe(frame).tally == from_dataframe(as_text).tally

@@ -45,6 +45,23 @@ def _text(value: object) -> str:
     return cell_text(value)
 
 
+def _int_counts(column: Any, low: int, high: int) -> list[tuple[int | None, int]] | None:
+    """Counts per score of an integer column whose values all lie in [low, high].
+
+    ``numpy.bincount`` over the column's array is several times faster than
+    ``value_counts``; ``None`` sends any other column (text, floats, blanks, values off
+    the scale) to the general path, which validates and locates every cell.
+    """
+    values = column.to_numpy()
+    if values.dtype.kind not in "iu" or len(values) == 0:
+        return None
+    if values.min() < low or values.max() > high:
+        return None
+    np = import_optional("numpy", "pandas")  # numpy comes with pandas
+    counts = np.bincount(values, minlength=high + 1)
+    return [(score, int(counts[score])) for score in range(low, high + 1) if counts[score]]
+
+
 def from_dataframe(
     df: Any,
     *,
@@ -75,8 +92,10 @@ def from_dataframe(
     counts = []
     fast = len(df) > 0
     for i in idx:
-        vc = df.iloc[:, i].value_counts(dropna=False)
-        pairs = [(_score_of(k, low, high), int(c)) for k, c in vc.items()]
+        pairs = _int_counts(df.iloc[:, i], low, high)
+        if pairs is None:
+            vc = df.iloc[:, i].value_counts(dropna=False)
+            pairs = [(_score_of(k, low, high), int(c)) for k, c in vc.items()]
         if any(s is None for s, _ in pairs):
             fast = False
             break
