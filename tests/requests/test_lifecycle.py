@@ -178,3 +178,17 @@ def test_closing_needs_a_decision(cal: WorkCalendar) -> None:
         case.decide(dt.date(2025, 4, 1), None)  # type: ignore[arg-type]
     assert str(info.value) == "cannot decide without a Decision (got None)"
     assert case.state is State.RECEIVED
+
+
+def test_sengketa_window_closes_after_the_answer(cal: WorkCalendar) -> None:
+    k = Case.open(request(), cal).decide(dt.date(2025, 4, 10), REFUSED)
+    k = k.file_keberatan(Keberatan(filed_on=dt.date(2025, 4, 14), grounds={KeberatanGround.A}))
+    answered = k.answer_keberatan(dt.date(2025, 4, 21), REFUSED)
+    last = cal.add_working_days(dt.date(2025, 4, 21), 14)
+    with pytest.raises(IllegalTransitionError) as info:
+        answered.file_sengketa(Sengketa(filed_on=cal.add_working_days(last, 1)))
+    assert str(info.value) == (
+        f"cannot file a sengketa on {cal.add_working_days(last, 1).isoformat()}: the window "
+        f"closed on {last.isoformat()} (UU 14/2008 Pasal 37 ayat (2))"
+    )
+    assert answered.file_sengketa(Sengketa(filed_on=last)).state is State.SENGKETA_FILED

@@ -328,14 +328,9 @@ class Case:
                 msg = "a keberatan on an unanswered request must cite ground c (not responded)"
                 raise IllegalTransitionError(msg)
         self._not_before("file a keberatan", day, self.decided_on)
-        window = attrs.evolve(self, keberatan=keberatan).deadlines[Step.KEBERATAN_FILING]
-        if window.due is not None and day > window.due:
-            msg = (
-                f"cannot file a keberatan on {day.isoformat()}: the window closed on "
-                f"{window.due.isoformat()} ({window.rule.citation})"
-            )
-            raise IllegalTransitionError(msg)
-        return attrs.evolve(self, state=State.KEBERATAN_FILED, keberatan=keberatan)
+        filed = attrs.evolve(self, keberatan=keberatan)
+        filed._within_window("file a keberatan", Step.KEBERATAN_FILING, day)
+        return attrs.evolve(filed, state=State.KEBERATAN_FILED)
 
     def answer_keberatan(self, on: dt.date, decision: Decision) -> Case:
         """The atasan PPID's written answer and the decision it holds (Pasal 36 ayat (2))."""
@@ -365,14 +360,19 @@ class Case:
                 raise IllegalTransitionError(msg)
         assert self.keberatan is not None  # guaranteed by the state
         self._not_before("file a sengketa", day, self.atasan_answered_on or self.keberatan.filed_on)
-        window = attrs.evolve(self, sengketa=sengketa).deadlines[Step.SENGKETA_FILING]
+        filed = attrs.evolve(self, sengketa=sengketa)
+        filed._within_window("file a sengketa", Step.SENGKETA_FILING, day)
+        return attrs.evolve(filed, state=State.SENGKETA_FILED)
+
+    def _within_window(self, what: str, step: Step, day: dt.date) -> None:
+        """Refuse ``what`` on ``day`` when the statutory window of ``step`` has closed."""
+        window = self.deadlines[step]
         if window.due is not None and day > window.due:
             msg = (
-                f"cannot file a sengketa on {day.isoformat()}: the window closed on "
+                f"cannot {what} on {day.isoformat()}: the window closed on "
                 f"{window.due.isoformat()} ({window.rule.citation})"
             )
             raise IllegalTransitionError(msg)
-        return attrs.evolve(self, state=State.SENGKETA_FILED, sengketa=sengketa)
 
     def settle_sengketa(self, on: dt.date, decision: Decision) -> Case:
         """The Komisi Informasi's settlement (mediation or putusan) and its decision."""
