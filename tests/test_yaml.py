@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ppid_core._yaml import Document, dump, read_text
+from ppid_core._yaml import Document, build, dump, read_text
 from ppid_core.errors import DataFileError, LocatedError
 
 
@@ -183,3 +183,17 @@ def test_read_text_locates_bytes_that_are_not_utf8(tmp_path: Path) -> None:
     bom = tmp_path / "bom.yaml"
     bom.write_bytes(b"\xef\xbb\xbfa: 1\n")
     assert read_text(bom) == "a: 1\n"
+
+
+def test_build_returns_the_value_or_raises_every_error() -> None:
+    def reader(doc: Document) -> int | None:
+        fields = doc.mapping(doc.root, "$", required=("n",))
+        return doc.integer(fields.get("n"), "$.n")
+
+    assert build("n: 3\n", "b.yaml", reader) == 3
+    with pytest.raises(DataFileError) as exc:
+        build("n: x\nm: 1\n", "b.yaml", reader)
+    assert exc.value.report().splitlines() == [
+        "b.yaml:1:4 ($.n): expected a whole number, got 'x'",
+        "b.yaml:2:1 ($.m): unknown field 'm'; expected one of: n",
+    ]

@@ -34,7 +34,7 @@ import yaml
 
 from ppid_core.errors import DataFileError, LocatedError
 
-__all__ = ["Document", "Missing", "dump", "node_path", "read_text"]
+__all__ = ["Document", "Missing", "build", "dump", "node_path", "read_text"]
 
 try:  # pragma: no branch - depends on how PyYAML was built
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -390,6 +390,24 @@ class Document:
         if node is None or self.is_null(node):
             return None
         return read(node, node_path(path, key))
+
+
+def build(text: str, source: str, reader: Callable[[Document], T | None]) -> T:
+    """Parse ``text``, read it with ``reader`` and return the value, or raise every error.
+
+    ``reader`` records problems on the document and returns ``None`` when it could not
+    build a value; a value comes back only from a file without any error.
+
+    Raises:
+        DataFileError: Every problem of the text, each located.
+    """
+    doc = Document.parse(text, source=source)
+    value = reader(doc)
+    doc.raise_errors()
+    if value is None:  # pragma: no cover - a reader returns None only after recording why
+        msg = f"{source}: nothing could be read"
+        raise AssertionError(msg)
+    return value
 
 
 class _Dumper(yaml.SafeDumper):

@@ -39,7 +39,7 @@ from pathlib import Path
 import attrs
 import yaml
 
-from ppid_core._yaml import Document, dump, node_path, read_text
+from ppid_core._yaml import Document, build, dump, node_path, read_text
 from ppid_core.rb._framework import DEFAULT_FRAMEWORK, Area, Framework
 from ppid_core.rb._months import MONTH_ABBREVIATIONS, read_months, required
 
@@ -298,11 +298,7 @@ def loads_plan(text: str, *, source: str = "<string>") -> ActionPlan:
     Raises:
         DataFileError: Every problem of the text, each located.
     """
-    doc = Document.parse(text, source=source)
-    plan = plan_from_document(doc)
-    doc.raise_errors()
-    assert plan is not None
-    return plan
+    return build(text, source, plan_from_document)
 
 
 def load_plan(path: str | Path) -> ActionPlan:

@@ -68,7 +68,7 @@ from pathlib import Path
 import attrs
 import yaml
 
-from ppid_core._yaml import Document, dump, read_text
+from ppid_core._yaml import Document, build, dump, read_text
 from ppid_core.rb._months import MONTH_ABBREVIATIONS, parse_month, required
 from ppid_core.rb._plan import ActionPlan, load_plan
 
@@ -251,11 +251,7 @@ def loads_realisation(
     Raises:
         DataFileError: Every problem of the text, each located.
     """
-    doc = Document.parse(text, source=source)
-    real = realisation_from_document(doc, plan)
-    doc.raise_errors()
-    assert real is not None
-    return real
+    return build(text, source, lambda doc: realisation_from_document(doc, plan))
 
 
 def load_realisation(path: str | Path, *, plan: ActionPlan | None = None) -> Realisation:

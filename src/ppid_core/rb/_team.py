@@ -37,7 +37,7 @@ import attrs
 import yaml
 
 from ppid_core._masking import mask_name
-from ppid_core._yaml import Document, dump, read_text
+from ppid_core._yaml import Document, build, dump, read_text
 from ppid_core.rb._framework import DEFAULT_FRAMEWORK, Framework
 from ppid_core.rb._months import required
 
@@ -270,11 +270,7 @@ def loads_team(text: str, *, source: str = "<string>") -> TeamDecree:
     Raises:
         DataFileError: Every problem of the text, each located.
     """
-    doc = Document.parse(text, source=source)
-    team = team_from_document(doc)
-    doc.raise_errors()
-    assert team is not None
-    return team
+    return build(text, source, team_from_document)
 
 
 def load_team(path: str | Path) -> TeamDecree:
