@@ -31,10 +31,10 @@ References:
     Permenpan RB 14/2017 Pasal 1 and Lampiran; Kepmenpan KEP/25/M.PAN/2/2004 Lampiran.
 """
 
+from ppid_core._numbers import half_up
 from ppid_core.ikm._csv import read_csv
 from ppid_core.ikm._frames import from_dataframe, read_csv_pandas
 from ppid_core.ikm._header import DEMOGRAPHIC_COLUMNS
-from ppid_core.ikm._numbers import half_up
 from ppid_core.ikm._read import MissingPolicy, read_records
 from ppid_core.ikm._regime import (
     DEFAULT_REGIME,

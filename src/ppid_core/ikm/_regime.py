@@ -16,9 +16,9 @@ from pathlib import Path
 import attrs
 import yaml
 
+from ppid_core._numbers import half_up, parse_fraction
 from ppid_core._yaml import Document, node_path
 from ppid_core.errors import UnknownNameError
-from ppid_core.ikm._numbers import half_up, parse_fraction
 
 __all__ = [
     "DEFAULT_REGIME",

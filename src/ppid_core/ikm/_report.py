@@ -6,9 +6,9 @@ import html
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ppid_core._numbers import half_up
 from ppid_core._optional import import_optional
 from ppid_core._tables import Table
-from ppid_core.ikm._numbers import half_up
 from ppid_core.ikm._sample import krejcie_morgan
 
 if TYPE_CHECKING:

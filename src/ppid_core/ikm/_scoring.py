@@ -8,9 +8,9 @@ from typing import Any
 
 import attrs
 
+from ppid_core._numbers import half_up, parse_fraction
 from ppid_core._tables import Table, dumps_json
 from ppid_core.errors import InvalidTallyError
-from ppid_core.ikm._numbers import half_up, parse_fraction
 from ppid_core.ikm._regime import Band, Regime, Unsur, load_regime
 from ppid_core.ikm._report import result_dict, result_html, result_plot, result_table
 from ppid_core.ikm._tally import Tally

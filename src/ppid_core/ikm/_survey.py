@@ -8,9 +8,9 @@ from fractions import Fraction
 
 import attrs
 
+from ppid_core._numbers import half_up
 from ppid_core._tables import Table
 from ppid_core.errors import UnknownNameError
-from ppid_core.ikm._numbers import half_up
 from ppid_core.ikm._regime import Regime
 from ppid_core.ikm._report import breakdown_table
 from ppid_core.ikm._sample import SmallSampleWarning, check_sample

@@ -18,6 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 from ppid_core._masking import mask_name
+from ppid_core._numbers import half_up
 from ppid_core._tables import Table, jsonable
 from ppid_core.rb._framework import Framework
 from ppid_core.rb._monitor import PlanStatus, Progress, RowStatus
@@ -50,8 +51,7 @@ _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XI
 
 def percent(value: Fraction) -> str:
     """A share as a percentage, half-up to one decimal: ``Fraction(2, 3)`` is ``66.7%``."""
-    tenths = (value * 1000 + Fraction(1, 2)).__floor__()
-    return f"{tenths // 10}.{tenths % 10}%"
+    return f"{half_up(value * 100, 1)}%"
 
 
 def plan_table(plan: ActionPlan) -> Table:

@@ -40,7 +40,6 @@ import itertools
 import operator
 from collections import Counter
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 from zoneinfo import ZoneInfo
@@ -48,6 +47,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from ppid_core._masking import Masking
+from ppid_core._numbers import half_up
 from ppid_core._tables import Table, dumps_json, jsonable
 from ppid_core.requests._models import DecisionKind
 from ppid_core.requests._overdue import OverdueRequest, overdue_requests
@@ -60,15 +60,7 @@ if TYPE_CHECKING:
 
 __all__ = ["OverdueRequest", "ResponseTimes", "ServiceReport", "service_report"]
 
-_CENT = Decimal("0.01")
 T = TypeVar("T")
-
-
-def _dec(value: Fraction) -> Decimal:
-    """Exact fraction to two decimals, half-up (display only)."""
-    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
-        _CENT, rounding=ROUND_HALF_UP
-    )
 
 
 @attrs.frozen(kw_only=True)
@@ -98,12 +90,12 @@ class ResponseTimes:
         out: dict[str, Any] = {
             "recorded": self.recorded,
             "missing": self.missing,
-            "mean": jsonable(_dec(self.mean)),
-            "median": jsonable(_dec(self.median)),
+            "mean": jsonable(half_up(self.mean, 2)),
+            "median": jsonable(half_up(self.median, 2)),
             "max": self.max,
         }
         for limit, share in zip(self.limits, self.within, strict=True):
-            out[f"within_{limit}_percent"] = jsonable(_dec(share * 100))
+            out[f"within_{limit}_percent"] = jsonable(half_up(share * 100, 2))
         return out
 
 

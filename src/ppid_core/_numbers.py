@@ -1,4 +1,4 @@
-"""Exact numbers: half-up rounding of fractions and reading exact fractions from text."""
+"""Exact numbers shared by every report: half-up rounding and exact fractions from text."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from ppid_core.ikm._numbers import half_up, parse_fraction
+from ppid_core._numbers import half_up, parse_fraction
 
 
 @pytest.mark.parametrize(
