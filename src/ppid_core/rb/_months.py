@@ -20,6 +20,7 @@ from typing import TypeVar
 
 import yaml
 
+from ppid_core._month_names import INDONESIAN_MONTHS, MONTH_ABBREVIATIONS, MONTH_NAMES
 from ppid_core._yaml import Document
 
 __all__ = [
@@ -36,18 +37,6 @@ __all__ = [
 
 T = TypeVar("T")
 
-MONTH_ABBREVIATIONS = (
-    "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
-)  # fmt: skip
-MONTH_NAMES = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
-_WORDS: dict[str, int] = {}
-for _i, (_a, _n) in enumerate(zip(MONTH_ABBREVIATIONS, MONTH_NAMES, strict=True), start=1):
-    _WORDS[_a.casefold()] = _i
-    _WORDS[_n.casefold()] = _i
-_WORDS.update({"agt": 8, "ags": 8, "nop": 11, "nopember": 11, "pebruari": 2})
 _NUMBER = re.compile(r"0?[1-9]|1[0-2]")
 _RANGE = re.compile(r"\s*([^\s-]+)\s*-\s*([^\s-]+)\s*")
 _ACCEPTED = "a month 1-12, Jan..Des or Januari..Desember, or a range such as Mar-Des"
@@ -58,7 +47,7 @@ def parse_month(text: str) -> int | None:
     word = text.strip()
     if _NUMBER.fullmatch(word):
         return int(word)
-    return _WORDS.get(word.casefold())
+    return INDONESIAN_MONTHS.get(word.casefold())
 
 
 def parse_months_item(text: str) -> tuple[int, ...] | None:

@@ -34,24 +34,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ppid_core._month_names import ENGLISH_MONTHS, INDONESIAN_MONTHS
+
 __all__ = ["MONTHS", "parse_register_date"]
 
-_MONTH_WORDS: dict[int, tuple[str, ...]] = {
-    1: ("januari", "jan", "january"),
-    2: ("februari", "feb", "pebruari", "february"),
-    3: ("maret", "mar", "march"),
-    4: ("april", "apr"),
-    5: ("mei", "may"),
-    6: ("juni", "jun", "june"),
-    7: ("juli", "jul", "july"),
-    8: ("agustus", "agu", "agt", "ags", "aug", "august"),
-    9: ("september", "sep", "sept"),
-    10: ("oktober", "okt", "oct", "october"),
-    11: ("november", "nov", "nop", "nopember"),
-    12: ("desember", "des", "dec", "december"),
-}
-
-MONTHS: dict[str, int] = {word: n for n, words in _MONTH_WORDS.items() for word in words}
+MONTHS: dict[str, int] = {**INDONESIAN_MONTHS, **ENGLISH_MONTHS}
 """Every accepted month word (lower case) and its month number."""
 
 _NAMED = re.compile(r"(\d{1,2})\s*[-/ .]\s*([A-Za-z]+)\.?\s*[-/ .,]\s*(\d{4}|\d{2})")
