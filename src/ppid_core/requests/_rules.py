@@ -39,6 +39,7 @@ References:
 from __future__ import annotations
 
 import enum
+import functools
 from importlib import resources
 from pathlib import Path
 
@@ -266,22 +267,16 @@ def rule_set_names() -> tuple[str, ...]:
     )
 
 
-_CACHE: dict[str, RuleSet] = {}
-
-
+@functools.cache
 def load_rule_set(name: str = "uu_14_2008") -> RuleSet:
     """A rule set shipped with the package, by name.
 
     Raises:
         UnknownNameError: No such rule set.
     """
-    if name in _CACHE:
-        return _CACHE[name]
     names = rule_set_names()
     if name not in names:
         msg = f"unknown rule set {name!r}; expected one of: {', '.join(names)}"
         raise UnknownNameError(msg)
     res = resources.files("ppid_core.requests") / "data" / "rules" / f"{name}.yaml"
-    rules = _read(Document.parse(res.read_text(encoding="utf-8"), source=f"{name}.yaml"))
-    _CACHE[name] = rules
-    return rules
+    return _read(Document.parse(res.read_text(encoding="utf-8"), source=f"{name}.yaml"))

@@ -15,6 +15,7 @@ The table is an editorial grouping, not a legal classification; offices pass the
 
 from __future__ import annotations
 
+import functools
 import re
 from importlib import resources
 from pathlib import Path
@@ -99,7 +100,8 @@ def read_topics(path: str | Path) -> TopicTable:
     return _read(Document.read(path))
 
 
+@functools.cache
 def load_topics() -> TopicTable:
-    """The shipped topic table for KPU offices."""
+    """The shipped topic table for KPU offices (read once, then shared: it is immutable)."""
     res = resources.files("ppid_core.requests") / "data" / "topics.yaml"
     return _read(Document.parse(res.read_text(encoding="utf-8"), source="topics.yaml"))
