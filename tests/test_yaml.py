@@ -197,3 +197,13 @@ def test_build_returns_the_value_or_raises_every_error() -> None:
         "b.yaml:1:4 ($.n): expected a whole number, got 'x'",
         "b.yaml:2:1 ($.m): unknown field 'm'; expected one of: n",
     ]
+
+
+def test_decimal_and_nested_key_messages() -> None:
+    doc = Document.parse("w: 1.2.3\n? [a]\n: 1\n", source="t.yaml")
+    fields = doc.mapping(doc.root, "$", open_keys=True)
+    assert doc.decimal(fields["w"], "$.w") is None
+    assert [str(e) for e in doc.errors] == [
+        "t.yaml:2:3 ($): expected a text key, got a nested key",
+        "t.yaml:1:4 ($.w): expected a decimal number, got '1.2.3'",
+    ]

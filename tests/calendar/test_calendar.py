@@ -14,8 +14,14 @@ from ppid_core.calendar import (
     OfficeHours,
     WorkCalendar,
     parse_holiday_year,
+    parse_local_calendar,
 )
-from ppid_core.errors import CalendarCoverageError, NaiveDatetimeError, UnknownZoneError
+from ppid_core.errors import (
+    CalendarCoverageError,
+    DataFileError,
+    NaiveDatetimeError,
+    UnknownZoneError,
+)
 
 D = dt.date
 CAL = WorkCalendar.indonesia()
@@ -236,3 +242,14 @@ def test_working_day_without_hours_counts_whole() -> None:
     assert cal.receipt_date(dt.datetime(2024, 12, 3, 10, 0, tzinfo=WITA)) == D(2024, 12, 3)
     assert cal.receipt_date(dt.datetime(2024, 12, 28, 10, 0, tzinfo=WITA)) == D(2024, 12, 28)
     assert cal.receipt_date(dt.datetime(2024, 12, 2, 16, 0, tzinfo=WITA)) == D(2024, 12, 3)
+
+
+def test_local_closure_ending_before_it_starts_is_located() -> None:
+    with pytest.raises(DataFileError) as exc:
+        parse_local_calendar(
+            "closures:\n  - date: 2024-11-08\n    until: 2024-11-04\n    name: x\n",
+            source="o.yaml",
+        )
+    assert exc.value.report() == (
+        "o.yaml:3:12 ($.closures[0].until): 2024-11-04 is before the start 2024-11-08"
+    )

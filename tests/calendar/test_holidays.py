@@ -114,3 +114,11 @@ def test_every_bundled_entry_cites_a_source_with_a_url(year: int) -> None:
         assert h.source.confidence in {"P", "S"}
     for r in data.removed:
         assert r.date not in {h.date for h in data.holidays if h.category == r.category}
+
+
+def test_duplicate_source_id() -> None:
+    text = (
+        "year: 2024\nsources:\n  - {id: a, title: A, urls: [u]}\n"
+        "  - {id: a, title: B, urls: [u]}\nholidays: []\n"
+    )
+    assert errors_of(text) == ["2024.yaml:4:10 ($.sources[1].id): duplicate source id 'a'"]

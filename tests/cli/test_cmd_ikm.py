@@ -211,3 +211,21 @@ def test_demo_prints_the_seed_table() -> None:
     text = out.getvalue()
     assert "|  | IKM (NRR tertimbang) | 3.63 | 90.67 | Sangat Baik |" in text
     assert "| unit (pooled) | 150 | 90.67 | A | Sangat Baik |" in text
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ("ikm", "score", "x.csv", "--map", "U8"),
+            "--map expects HEADER=UNSUR (e.g. U8=sarana), got 'U8'",
+        ),
+        (("ikm", "sample-size", "0"), "N must be a whole number >= 1, got 0"),
+    ],
+)
+def test_usage_errors_exit_2(
+    argv: tuple[str, ...], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _ = _run(*argv)
+    assert code == 2
+    assert capsys.readouterr().err.rstrip().endswith(f"error: {message}")

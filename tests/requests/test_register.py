@@ -195,3 +195,20 @@ def test_extension_before_receipt(tmp_path: Path) -> None:
         'register.csv: row 2, column "Tanggal Perpanjangan": 2024-06-01 is before the '
         "request was received (2024-06-04)"
     )
+
+
+def test_empty_date_and_response_before_receipt(tmp_path: Path, cal: WorkCalendar) -> None:
+    path = write(
+        tmp_path,
+        HEADER + ",Tanggal Tanggapan",
+        "1,KPU,Konsultasi,Data,,Ana,,,",
+        "2,KPU,Konsultasi,Data,4 Juni 2024,Ana,,,3 Juni 2024",
+    )
+    with pytest.raises(DataFileError) as exc:
+        read_register(path, calendar=cal)
+    assert exc.value.report().splitlines() == [
+        f'{path.name}: row 2, column "Tanggal/Bulan/Tahun Mengurus Layanan": '
+        "empty; expected a date",
+        f'{path.name}: row 3, column "Tanggal Tanggapan": 2024-06-03 is before the request was '
+        "received (2024-06-04)",
+    ]
