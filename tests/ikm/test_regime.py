@@ -194,3 +194,16 @@ def test_classify_rounds_half_up_first(value: str, mutu: str) -> None:
 def test_classify_outside_the_table() -> None:
     with pytest.raises(ValueError, match=r"converted value 24\.99 is outside the interval table"):
         load_regime().classify(Fraction("24.99"))
+
+
+def test_bands_must_be_contiguous_and_ordered() -> None:
+    gap = CUSTOM.replace('lower: "76.61"', 'lower: "76.70"')
+    assert _errors(gap) == [
+        "c.yaml:10:52 ($.bands[2].lower): bands must be contiguous on the 0.01 grid: "
+        "expected lower 76.61, got 76.70"
+    ]
+    inverted = CUSTOM.replace('upper: "100.00"', 'upper: "88.00"')
+    assert _errors(inverted) == [
+        "c.yaml:8:3 ($.bands): the last band must end at 100, got 88.00",
+        "c.yaml:11:75 ($.bands[3].upper): upper 88.00 is below lower 88.31",
+    ]
