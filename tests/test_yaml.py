@@ -207,3 +207,11 @@ def test_decimal_and_nested_key_messages() -> None:
         "t.yaml:2:3 ($): expected a text key, got a nested key",
         "t.yaml:1:4 ($.w): expected a decimal number, got '1.2.3'",
     ]
+
+
+def test_required_reads_present_fields_and_is_silent_on_absent_ones() -> None:
+    doc = Document.parse("a: 7\n", source="t.yaml")
+    top = doc.mapping(doc.root, "$", required=("a", "b"))
+    assert doc.required(top, "a", "$", doc.integer) == 7
+    assert doc.required(top, "b", "$", doc.integer) is None
+    assert [str(e) for e in doc.errors] == ["t.yaml:1:1 ($): missing required field 'b'"]

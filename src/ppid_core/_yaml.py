@@ -391,6 +391,21 @@ class Document:
             return None
         return read(node, node_path(path, key))
 
+    def required(
+        self,
+        fields: Mapping[str, yaml.Node],
+        key: str,
+        path: str,
+        read: Callable[[yaml.Node, str], T | None],
+    ) -> T | None:
+        """Read ``fields[key]`` with ``read``; ``None`` when absent.
+
+        :meth:`mapping` already recorded a missing required field at its mapping, so an
+        absent key is not reported twice, and ``read`` never sees ``None``.
+        """
+        node = fields.get(key)
+        return None if node is None else read(node, node_path(path, key))
+
 
 def build(text: str, source: str, reader: Callable[[Document], T | None]) -> T:
     """Parse ``text``, read it with ``reader`` and return the value, or raise every error.

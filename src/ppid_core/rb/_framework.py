@@ -30,7 +30,6 @@ import attrs
 
 from ppid_core._yaml import Document
 from ppid_core.errors import UnknownNameError
-from ppid_core.rb._months import required
 
 __all__ = ["DEFAULT_FRAMEWORK", "Area", "Framework", "normalise_name"]
 
@@ -161,9 +160,9 @@ def _load_named(key: str) -> Framework:
         )
         areas.append(
             Area(
-                key=required(doc, fields, "key", path, doc.string) or "",
+                key=doc.required(fields, "key", path, doc.string) or "",
                 number=i + 1,
-                name=required(doc, fields, "name", path, doc.string) or "",
+                name=doc.required(fields, "name", path, doc.string) or "",
                 aliases=tuple(aliases),
             )
         )

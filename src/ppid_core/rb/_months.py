@@ -15,7 +15,6 @@ its full name (``Maret``), and a run of months as a range (``Mar-Des``, ``3-12``
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 import yaml
@@ -32,7 +31,6 @@ __all__ = [
     "quarter_months",
     "quarter_of",
     "read_months",
-    "required",
 ]
 
 T = TypeVar("T")
@@ -98,22 +96,6 @@ def read_months(doc: Document, node: yaml.Node, path: str) -> tuple[int, ...] | 
     if not isinstance(node, yaml.SequenceNode):
         return None
     return tuple(sorted(months)) if ok else None
-
-
-def required(
-    doc: Document,
-    fields: Mapping[str, yaml.Node],
-    key: str,
-    path: str,
-    read: Callable[[yaml.Node, str], T | None],
-) -> T | None:
-    """Read a required field with ``read``; ``None`` when it is absent.
-
-    :meth:`Document.mapping` has already recorded a missing required field, located at
-    its mapping; reading the absent node again would record a second error without a line.
-    """
-    node = fields.get(key)
-    return None if node is None else read(node, f"{path}.{key}")
 
 
 def months_label(months: tuple[int, ...]) -> str:

@@ -41,7 +41,7 @@ import yaml
 
 from ppid_core._yaml import Document, build, dump, node_path, read_text
 from ppid_core.rb._framework import DEFAULT_FRAMEWORK, Area, Framework
-from ppid_core.rb._months import MONTH_ABBREVIATIONS, read_months, required
+from ppid_core.rb._months import MONTH_ABBREVIATIONS, read_months
 
 __all__ = [
     "ActionPlan",
@@ -190,7 +190,7 @@ def _sub(doc: Document, node: yaml.Node, path: str) -> SubActivity:
     months = read_months(doc, fields["months"], f"{path}.months") if "months" in fields else ()
     indikator = fields.get("indikator")
     return SubActivity(
-        name=required(doc, fields, "name", path, doc.string) or "",
+        name=doc.required(fields, "name", path, doc.string) or "",
         details=_texts(doc, details, f"{path}.details") if details is not None else (),
         indikator=_texts(doc, indikator, f"{path}.indikator") if indikator is not None else (),
         months=months or (),
@@ -220,7 +220,7 @@ def _area(
     doc: Document, node: yaml.Node, path: str, fw: Framework, seen: dict[str, int]
 ) -> AreaPlan:
     fields = doc.mapping(node, path, required=("area", "kegiatan"), optional=("team",))
-    label = required(doc, fields, "area", path, doc.string)
+    label = doc.required(fields, "area", path, doc.string)
     key = ""
     if label is not None:
         area = fw.get(label)
@@ -241,7 +241,7 @@ def _area(
         subs = _nonempty(doc, kf, "sub_kegiatan", spath, "sub kegiatan")
         kegiatan.append(
             Activity(
-                name=required(doc, kf, "name", ipath, doc.string) or "",
+                name=doc.required(kf, "name", ipath, doc.string) or "",
                 sub_kegiatan=tuple(_sub(doc, n, node_path(spath, j)) for j, n in enumerate(subs)),
             )
         )
@@ -273,8 +273,8 @@ def plan_from_document(doc: Document) -> ActionPlan | None:
     except LookupError as exc:
         doc.error(top["framework"], "$.framework", str(exc))
         fw = Framework.default()
-    year = required(doc, top, "year", "$", _year(doc))
-    unit = required(doc, top, "unit", "$", doc.string)
+    year = doc.required(top, "year", "$", _year(doc))
+    unit = doc.required(top, "unit", "$", doc.string)
     seen: dict[str, int] = {}
     areas = tuple(
         _area(doc, n, node_path("$.areas", i), fw, seen)

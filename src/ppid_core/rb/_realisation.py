@@ -69,7 +69,7 @@ import attrs
 import yaml
 
 from ppid_core._yaml import Document, build, dump, read_text
-from ppid_core.rb._months import MONTH_ABBREVIATIONS, parse_month, required
+from ppid_core.rb._months import MONTH_ABBREVIATIONS, parse_month
 from ppid_core.rb._plan import ActionPlan, load_plan
 
 __all__ = [
@@ -170,7 +170,7 @@ def realisation_from_document(doc: Document, plan: ActionPlan | None = None) -> 
     top = doc.mapping(doc.root, "$", required=("kind", "plan", "records"))
     if "kind" in top:
         doc.choice(top["kind"], "$.kind", ("realisation",))
-    plan_file = required(doc, top, "plan", "$", doc.string)
+    plan_file = doc.required(top, "plan", "$", doc.string)
     rows = {row.code: row for row in plan.rows()} if plan is not None else None
     records = []
     seen: dict[tuple[str, int], int] = {}
@@ -178,7 +178,7 @@ def realisation_from_document(doc: Document, plan: ActionPlan | None = None) -> 
         f = doc.mapping(node, path, required=("code", "sub_kegiatan", "month", "status"),
                         optional=("note", "data_dukung"))  # fmt: skip
         code = doc.string(f.get("code"), f"{path}.code") if "code" in f else None
-        name = required(doc, f, "sub_kegiatan", path, doc.string)
+        name = doc.required(f, "sub_kegiatan", path, doc.string)
         if code is not None and not _CODE.fullmatch(code):
             doc.error(
                 f["code"], f"{path}.code", f"expected a plan code such as '1.2.3', got {code!r}"

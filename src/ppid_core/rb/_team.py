@@ -39,7 +39,6 @@ import yaml
 from ppid_core._masking import mask_name
 from ppid_core._yaml import Document, build, dump, read_text
 from ppid_core.rb._framework import DEFAULT_FRAMEWORK, Framework
-from ppid_core.rb._months import required
 
 __all__ = [
     "Decree",
@@ -155,7 +154,7 @@ def _texts(doc: Document, fields: dict[str, yaml.Node], key: str, path: str) -> 
 
 def _member(doc: Document, node: yaml.Node, path: str) -> Member:
     f = doc.mapping(node, path, required=_MEMBER_KEYS, optional=("duties",))
-    name, position, role = (required(doc, f, k, path, doc.string) or "" for k in _MEMBER_KEYS)
+    name, position, role = (doc.required(f, k, path, doc.string) or "" for k in _MEMBER_KEYS)
     return Member(name=name, position=position, role=role, duties=_texts(doc, f, "duties", path))
 
 
@@ -205,14 +204,14 @@ def team_from_document(doc: Document) -> TeamDecree | None:
             fw = Framework.named(fw_key or "")
         except LookupError as exc:
             doc.error(top["framework"], "$.framework", str(exc))
-    year = required(
-        doc, top, "year", "$", functools.partial(doc.integer, minimum=2000, maximum=2100)
+    year = doc.required(
+        top, "year", "$", functools.partial(doc.integer, minimum=2000, maximum=2100)
     )
-    unit = required(doc, top, "unit", "$", doc.string)
+    unit = doc.required(top, "unit", "$", doc.string)
     df = doc.mapping(top.get("decree"), "$.decree", required=("number", "date"),
                      optional=("title", "amends")) if "decree" in top else {}  # fmt: skip
-    number = required(doc, df, "number", "$.decree", doc.string)
-    date = required(doc, df, "date", "$.decree", doc.date)
+    number = doc.required(df, "number", "$.decree", doc.string)
+    date = doc.required(df, "date", "$.decree", doc.date)
     pengarah = (
         _team(doc, top["pengarah"], "$.pengarah", fw=None, default_name="Tim Pengarah")
         if "pengarah" in top
