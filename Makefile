@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck pytest docs bench clean
+.PHONY: demo test lint typecheck pytest docs bench snapshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ docs: $(STAMP_DEV)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
 
 test: lint typecheck pytest docs
+
+# After a deliberate holiday-data change: rewrite the per-year snapshots, then review the diff.
+snapshots: $(STAMP_DEV)
+	$(BIN)/python -m tests.golden.calendar_snapshots
 
 bench: $(STAMP_DEV)
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done

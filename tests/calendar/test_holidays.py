@@ -101,11 +101,11 @@ def test_yaml11_traps_do_not_apply() -> None:
     ]
 
 
-def test_bundled_years_cover_2020_to_2026() -> None:
-    assert bundled_years() == tuple(range(2020, 2027))
+def test_bundled_years_cover_2020_to_2027() -> None:
+    assert bundled_years() == tuple(range(2020, 2028))
 
 
-@pytest.mark.parametrize("year", range(2020, 2027))
+@pytest.mark.parametrize("year", range(2020, 2028))
 def test_every_bundled_entry_cites_a_source_with_a_url(year: int) -> None:
     data = load_bundled_year(year)
     assert data.holidays

@@ -3,23 +3,21 @@
 python-holidays (categories public + government) is an independent reference: every date
 where it and our data differ must be explained in the year's file (``python_holidays``).
 Committed per-year snapshots of non-working weekdays make any data change a reviewable diff
-(regenerate with ``PPID_UPDATE_SNAPSHOTS=1 pytest tests/golden``).
+(regenerate with ``make snapshots``; see CONTRIBUTING.md, "Adding a holiday year").
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-from pathlib import Path
 
 import holidays
 import pytest
 
 from ppid_core.calendar import HolidayCategory, WorkCalendar, bundled_years, load_bundled_year
+from tests.golden.calendar_snapshots import path_of, render
 
 D = dt.date
-CAL = WorkCalendar.indonesia()
-SNAPSHOTS = Path(__file__).parent / "snapshots"
+CAL = WorkCalendar.indonesia(holidays_dir=None)
 
 
 def test_lebaran_2025_with_cuti_bersama() -> None:
@@ -86,6 +84,32 @@ def test_2020_december_cuti_bersama_after_fourth_revision() -> None:
     ]
 
 
+def test_isra_mikraj_twice_in_2027() -> None:
+    # source: SKB 1205/2026, 3/2026, 2/2026: Isra Mikraj 1448 H on Tue 5 Jan 2027 and
+    # Isra Mikraj 1449 H on Sun 26 Dec 2027.
+    assert not CAL.is_working_day(D(2027, 1, 5))
+    names = [d.name for d in CAL.non_working_days(D(2027, 12, 26), D(2027, 12, 26))]
+    assert names == ["Isra Mikraj Nabi Muhammad SAW"]
+
+
+def test_idul_fitri_2027_cuti_bersama() -> None:
+    # source: same SKB: cuti bersama 9, 12 and 15 Mar, Idul Fitri 10-11 Mar (provisional, Diktum
+    # KEDUA), Nyepi 8 Mar. Counted by hand from Mon 1 Mar: 2, 3, 4, 5, 16, 17, 18, 19, 22, 23.
+    assert CAL.add_working_days(D(2027, 3, 1), 10) == D(2027, 3, 23)
+    # cuti bersama as working days: 2, 3, 4, 5, 9, 12, 15, 16, 17, 18
+    without = WorkCalendar.indonesia(cuti_bersama=False, holidays_dir=None)
+    assert without.add_working_days(D(2027, 3, 1), 10) == D(2027, 3, 18)
+    days = CAL.non_working_days(D(2027, 3, 8), D(2027, 3, 15))
+    assert [(d.date.day, d.status) for d in days if d.category != "akhir_pekan"] == [
+        (8, "decreed"),
+        (9, "provisional"),
+        (10, "provisional"),
+        (11, "provisional"),
+        (12, "provisional"),
+        (15, "provisional"),
+    ]
+
+
 def _python_holidays(year: int) -> set[dt.date]:
     found = holidays.country_holidays("ID", years=year, categories=("public", "government"))
     return set(found)
@@ -103,21 +127,14 @@ def test_every_difference_from_python_holidays_is_explained(year: int) -> None:
     )
 
 
-def _snapshot(year: int) -> str:
-    lines = [f"# Non-working weekdays {year} (cuti bersama non-working). Generated; review diffs."]
-    for day in CAL.non_working_days(D(year, 1, 1), D(year, 12, 31)):
-        if day.category != "akhir_pekan" and day.date.weekday() < 5:
-            lines.append(f"{day.date.isoformat()} {day.category} {day.name}")
-    return "\n".join(lines) + "\n"
-
-
 @pytest.mark.parametrize("year", bundled_years())
 def test_snapshot(year: int) -> None:
-    path = SNAPSHOTS / f"nonworking_{year}.txt"
-    text = _snapshot(year)
-    if os.environ.get("PPID_UPDATE_SNAPSHOTS") == "1":
-        path.write_text(text, encoding="utf-8")
-    assert path.read_text(encoding="utf-8") == text
+    path = path_of(year)
+    assert path.exists(), f"no snapshot for {year}: run `make snapshots` and review the diff"
+    assert path.read_text(encoding="utf-8") == render(year, CAL), (
+        f"{year} differs from {path.name}: if the data change is deliberate, run "
+        "`make snapshots` and commit the reviewed diff"
+    )
 
 
 @pytest.mark.parametrize(
@@ -131,6 +148,7 @@ def test_snapshot(year: int) -> None:
         (2024, 19, 10),
         (2025, 17, 11),
         (2026, 17, 8),
+        (2027, 18, 8),
     ],
 )
 def test_counts_per_year(year: int, libur: int, cuti: int) -> None:

@@ -29,10 +29,12 @@ from ppid_core._yaml import Document, node_path, read_text
 __all__ = [
     "Holiday",
     "HolidayCategory",
+    "HolidayStatus",
     "HolidayYear",
     "RemovedHoliday",
     "Source",
     "bundled_years",
+    "declared_year",
     "load_bundled_year",
     "load_holiday_file",
     "parse_holiday_year",
@@ -48,6 +50,24 @@ class HolidayCategory(enum.Enum):
     """Collective leave for ASN (SKB 3 Menteri); optional for the private sector."""
     PEMUNGUTAN_SUARA = "pemungutan_suara"
     """Voting day of a Pemilu or Pilkada, declared a national holiday by Keppres."""
+
+
+class HolidayStatus(enum.Enum):
+    """How firm a holiday's date is.
+
+    A decree may fix a date only provisionally: the SKB on 2027 holidays leaves 1 Ramadan,
+    Idul Fitri and Idul Adha 1448 H to a later Keputusan Menteri Agama after the sidang
+    isbat (its Diktum KEDUA). A year no decree covers yet is *estimated*: its fixed-date
+    holidays come from the standing Keppres, its movable ones from python-holidays, and its
+    cuti bersama are unknown.
+    """
+
+    DECREED = "decreed"
+    """Set by a decree in force (SKB 3 Menteri, Keppres)."""
+    PROVISIONAL = "provisional"
+    """Set by a decree, but subject to a later decision that may move it (sidang isbat)."""
+    ESTIMATED = "estimated"
+    """Not decreed at all: an estimate for a year no SKB covers yet."""
 
 
 @attrs.frozen(kw_only=True)
@@ -81,6 +101,7 @@ class Holiday:
         category: libur nasional, cuti bersama or pemungutan suara.
         source: The instrument that set it.
         note: Why it moved or how it was established, if noteworthy.
+        status: Decreed, provisional (a later decision may move it) or estimated.
     """
 
     date: dt.date
@@ -88,6 +109,7 @@ class Holiday:
     category: HolidayCategory = attrs.field(order=False)
     source: Source = attrs.field(order=False, repr=False)
     note: str | None = attrs.field(default=None, order=False, repr=False)
+    status: HolidayStatus = attrs.field(default=HolidayStatus.DECREED, order=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -111,6 +133,10 @@ class HolidayYear:
         removed: Days set and later removed by a revision (not used for counting).
         sources: The instruments cited, by id.
         python_holidays_notes: Explained differences from python-holidays, by date.
+        file: Where the data was read from (a bundled path, a user's file, or
+            ``"estimate"``).
+        estimated: Whether the year is an estimate (no decree covers it; cuti bersama
+            unknown).
     """
 
     year: int
@@ -118,12 +144,27 @@ class HolidayYear:
     removed: tuple[RemovedHoliday, ...] = ()
     sources: dict[str, Source] = attrs.field(factory=dict)
     python_holidays_notes: dict[dt.date, str] = attrs.field(factory=dict)
+    file: str = "<string>"
+    estimated: bool = False
+
+    @property
+    def provisional(self) -> tuple[Holiday, ...]:
+        """The holidays whose date a later decision may still move."""
+        return tuple(h for h in self.holidays if h.status is HolidayStatus.PROVISIONAL)
+
+    @property
+    def last_change(self) -> dt.date | None:
+        """The signing date of the newest instrument the year cites, when known."""
+        dates = [s.date for s in self.sources.values() if s.date is not None]
+        return max(dates, default=None)
 
 
 _CATEGORIES = {c.value: c for c in HolidayCategory}
+# A data file states whether a decree's date is final; "estimated" is never written by hand.
+_FILE_STATUSES = {s.value: s for s in (HolidayStatus.DECREED, HolidayStatus.PROVISIONAL)}
 
 
-def _read_sources(doc: Document, node: yaml.Node | None, path: str) -> dict[str, Source]:
+def read_sources(doc: Document, node: yaml.Node | None, path: str) -> dict[str, Source]:
     sources: dict[str, Source] = {}
     for _, item, ipath in doc.items(node, path):
         f = doc.mapping(
@@ -153,12 +194,22 @@ def _read_sources(doc: Document, node: yaml.Node | None, path: str) -> dict[str,
     return sources
 
 
-def parse_holiday_year(text: str, *, source: str = "<string>") -> HolidayYear:
+def parse_holiday_year(
+    text: str, *, source: str = "<string>", bundled: HolidayYear | None = None
+) -> HolidayYear:
     """Parse one year's holiday file.
+
+    An entry may carry ``status: provisional`` (a later decision may move the date, e.g.
+    after the sidang isbat); without it the date is decreed. A date listed under
+    ``removed:`` must not also be in force in the same category.
 
     Args:
         text: The YAML text.
         source: File name used in error messages.
+        bundled: The data shipped for the same year, when the file is meant to replace
+            it: every bundled day must then be kept or listed under ``removed:`` (with
+            the instrument that removed it), so a revision never drops a decreed day
+            by accident. Checked once the file has no other error.
 
     Returns:
         The year's holidays, sorted by date.
@@ -194,7 +245,7 @@ def parse_holiday_year(text: str, *, source: str = "<string>") -> HolidayYear:
         if "year" in top
         else None
     )
-    sources = _read_sources(doc, top.get("sources"), "$.sources")
+    sources = read_sources(doc, top.get("sources"), "$.sources")
 
     def ref(node: yaml.Node | None, path: str) -> Source | None:
         sid = doc.string(node, path)
@@ -236,8 +287,9 @@ def parse_holiday_year(text: str, *, source: str = "<string>") -> HolidayYear:
     holidays: list[Holiday] = []
     seen: dict[tuple[dt.date, HolidayCategory], int] = {}
     for index, item, ipath in doc.items(top.get("holidays"), "$.holidays"):
-        f, d, name, cat, src = entry(item, ipath, (), ("note",))
+        f, d, name, cat, src = entry(item, ipath, (), ("note", "status"))
         note = doc.optional(f, "note", ipath, doc.string)
+        status = doc.optional(f, "status", ipath, lambda n, p: doc.choice(n, p, _FILE_STATUSES))
         if d is None or name is None or cat is None or src is None:
             continue
         if (d, cat) in seen:
@@ -249,16 +301,46 @@ def parse_holiday_year(text: str, *, source: str = "<string>") -> HolidayYear:
             )
             continue
         seen[d, cat] = index
-        holidays.append(Holiday(date=d, name=name, category=cat, source=src, note=note))
+        holidays.append(
+            Holiday(
+                date=d,
+                name=name,
+                category=cat,
+                source=src,
+                note=note,
+                status=status or HolidayStatus.DECREED,
+            )
+        )
 
     removed: list[RemovedHoliday] = []
     for _, item, ipath in doc.items(top.get("removed"), "$.removed"):
         f, d, name, cat, src = entry(item, ipath, ("removed_by",))
         by = ref(f.get("removed_by"), node_path(ipath, "removed_by"))
         if d is not None and name is not None and cat is not None and src and by:
+            if (d, cat) in seen:
+                doc.error(
+                    f["date"],
+                    node_path(ipath, "date"),
+                    f"{d.isoformat()} is listed as removed but is still a {cat.value} day "
+                    f"at $.holidays[{seen[d, cat]}]; keep one of the two",
+                )
+                continue
             removed.append(
                 RemovedHoliday(date=d, name=name, category=cat, source=src, removed_by=by)
             )
+
+    # Checked once every entry reads: an entry with an error would show as "missing" too.
+    if bundled is not None and year == bundled.year and not doc.errors:
+        kept = set(seen) | {(r.date, r.category) for r in removed}
+        for h in bundled.holidays:
+            if (h.date, h.category) not in kept:
+                doc.error(
+                    top.get("holidays"),
+                    "$.holidays",
+                    f"{h.date.isoformat()} {h.category.value} {h.name!r} of the bundled data "
+                    f"({h.source.title}) is missing; keep it, or list it under removed: "
+                    "with the instrument that removed it",
+                )
 
     notes: dict[dt.date, str] = {}
     if "python_holidays" in top:
@@ -277,12 +359,48 @@ def parse_holiday_year(text: str, *, source: str = "<string>") -> HolidayYear:
         removed=tuple(sorted(removed, key=lambda r: r.date)),
         sources=sources,
         python_holidays_notes=notes,
+        file=source,
     )
 
 
-def load_holiday_file(path: str | Path) -> HolidayYear:
-    """Load a holiday file from disk (same format as the bundled ones)."""
-    return parse_holiday_year(read_text(path), source=str(path))
+def load_holiday_file(path: str | Path, *, check_bundled: bool = True) -> HolidayYear:
+    """Load a holiday file from disk (same format as the bundled ones).
+
+    Args:
+        path: The YAML file.
+        check_bundled: When ppid-core ships data for the same year, require the file to
+            account for every bundled day (kept, or listed under ``removed:``); see
+            :func:`parse_holiday_year`.
+
+    Raises:
+        DataFileError: Every problem of the file, each located.
+        OSError: The file cannot be read.
+    """
+    text = read_text(path)
+    bundled = None
+    if check_bundled:
+        year = declared_year(text)
+        if year is not None and year in bundled_years():
+            bundled = load_bundled_year(year)
+    return parse_holiday_year(text, source=str(path), bundled=bundled)
+
+
+def declared_year(text: str) -> int | None:
+    """The top-level ``year:`` a file declares (a holiday file has one, a local file not).
+
+    Read leniently, line by line; the strict parse reports any error in it.
+
+    >>> declared_year("# 2027\\nyear: 2027\\nsources: []\\n")
+    2027
+    >>> declared_year("office: KPU Kota Kupang\\n") is None
+    True
+    """
+    for line in text.splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip() == "year" and not line.startswith((" ", "\t")):
+            digits = value.split("#", 1)[0].strip()
+            return int(digits) if digits.isdigit() and len(digits) == 4 else None
+    return None
 
 
 _DATA = resources.files("ppid_core.calendar") / "data" / "holidays"
