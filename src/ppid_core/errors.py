@@ -26,6 +26,7 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 __all__ = [
@@ -165,7 +166,38 @@ class DataFileError(ExceptionGroup[LocatedError], PpidError):
 
 
 class CalendarCoverageError(PpidError, LookupError):
-    """A date falls outside the years for which holiday data is shipped or loaded."""
+    """A date falls outside the years for which holiday data is shipped or loaded.
+
+    Args:
+        message: What fell outside, and how to add data (in Python terms).
+        subject: What fell outside, e.g. ``"30 working days after 2027-12-29"``, so that
+            a command line can give its own advice.
+        first_day: The first day the calendar covers, when the error is about a date.
+        last_day: The last day the calendar covers, likewise (reports print
+            "di luar data kalender: data ends LAST_DAY").
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        subject: str | None = None,
+        first_day: dt.date | None = None,
+        last_day: dt.date | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.subject = subject
+        self.first_day = first_day
+        self.last_day = last_day
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_coverage, (str(self), self.subject, self.first_day, self.last_day))
+
+
+def _rebuild_coverage(
+    message: str, subject: str | None, first_day: dt.date | None, last_day: dt.date | None
+) -> CalendarCoverageError:
+    return CalendarCoverageError(message, subject=subject, first_day=first_day, last_day=last_day)
 
 
 class NaiveDatetimeError(PpidError, ValueError):

@@ -86,9 +86,9 @@ def test_unknown_zone_message() -> None:
 
 
 COVERAGE_TAIL = (
-    " is outside the calendar's holiday data (2020-01-01 to 2026-12-31, years 2020–2026); "
-    "load that year's holiday file with "
-    "WorkCalendar.indonesia(extra_years=[load_holiday_file(PATH)]) or upgrade ppid-core"
+    " is outside the calendar's holiday data (2020-01-01 to 2027-12-31, years 2020–2027); "
+    "add that year's holiday file (extra_years=[load_holiday_file(PATH)], or a folder in "
+    "$PPID_HOLIDAYS_DIR), ask for estimated years (estimate_until=YEAR), or upgrade ppid-core"
 )
 
 
@@ -100,11 +100,11 @@ def test_year_without_data_message() -> None:
 
 def test_result_past_coverage_raises() -> None:
     with pytest.raises(CalendarCoverageError) as exc:
-        CAL.add_working_days(D(2026, 12, 28), 10)
-    assert str(exc.value) == "10 working days after 2026-12-28" + COVERAGE_TAIL
+        CAL.add_working_days(D(2027, 12, 28), 10)
+    assert str(exc.value) == "10 working days after 2027-12-28" + COVERAGE_TAIL
 
 
-@pytest.mark.parametrize("bad", [D(2019, 12, 31), D(2027, 1, 1)])
+@pytest.mark.parametrize("bad", [D(2019, 12, 31), D(2028, 1, 1)])
 def test_every_entry_point_checks_coverage(bad: dt.date) -> None:
     with pytest.raises(CalendarCoverageError):
         CAL.add_working_days(bad, 1)

@@ -10,11 +10,18 @@ kerja*) and every due date stands on it.
     datetime.date(2025, 4, 22)
 """
 
-from ppid_core.calendar._calendar import WorkCalendar
+from ppid_core.calendar._calendar import (
+    ESTIMATE_LIMIT,
+    HOLIDAYS_DIR_ENV,
+    WorkCalendar,
+    extra_holiday_years,
+)
+from ppid_core.calendar._estimate import FixedHoliday, estimated_year, fixed_holidays
 from ppid_core.calendar._explain import NonWorkingDay, Span
 from ppid_core.calendar._holidays import (
     Holiday,
     HolidayCategory,
+    HolidayStatus,
     HolidayYear,
     RemovedHoliday,
     Source,
@@ -33,10 +40,14 @@ from ppid_core.calendar._local import (
 from ppid_core.calendar._zones import OfficeHours, provinces, resolve_zone
 
 __all__ = [
+    "ESTIMATE_LIMIT",
+    "HOLIDAYS_DIR_ENV",
     "Closure",
     "ExtraWorkingDay",
+    "FixedHoliday",
     "Holiday",
     "HolidayCategory",
+    "HolidayStatus",
     "HolidayYear",
     "LocalCalendar",
     "NonWorkingDay",
@@ -46,6 +57,9 @@ __all__ = [
     "Span",
     "WorkCalendar",
     "bundled_years",
+    "estimated_year",
+    "extra_holiday_years",
+    "fixed_holidays",
     "load_bundled_year",
     "load_holiday_file",
     "load_local_calendar",

@@ -13,25 +13,43 @@ References:
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Final
 
 import attrs
 
+from ppid_core.calendar._estimate import estimated_year
 from ppid_core.calendar._explain import NonWorkingDay, Span, non_working_days
 from ppid_core.calendar._holidays import (
     Holiday,
     HolidayCategory,
+    HolidayStatus,
     HolidayYear,
     bundled_years,
     load_bundled_year,
+    load_holiday_file,
 )
 from ppid_core.calendar._local import Closure, ExtraWorkingDay, LocalCalendar, load_local_calendar
 from ppid_core.calendar._zones import OfficeHours, resolve_zone, zone_info
 from ppid_core.errors import CalendarCoverageError, NaiveDatetimeError
 
-__all__ = ["NonWorkingDay", "Span", "WorkCalendar"]
+__all__ = [
+    "ESTIMATE_LIMIT",
+    "HOLIDAYS_DIR_ENV",
+    "NonWorkingDay",
+    "Span",
+    "WorkCalendar",
+    "extra_holiday_years",
+]
+
+ESTIMATE_LIMIT: Final = 10
+"""Years past the decreed data that :meth:`WorkCalendar.indonesia` estimates at the most."""
+
+HOLIDAYS_DIR_ENV: Final = "PPID_HOLIDAYS_DIR"
+"""Environment variable naming a folder of extra holiday files (``*.yaml``), read by
+:meth:`WorkCalendar.indonesia` and every ``ppid`` command."""
 
 _date: Final = dt.date
 _datetime: Final = dt.datetime
@@ -43,6 +61,14 @@ class _Default:
 
 
 _DEFAULT_HOURS: Final = _Default()
+
+
+class _FromEnvironment:
+    def __repr__(self) -> str:
+        return f"${HOLIDAYS_DIR_ENV}"
+
+
+_FROM_ENV: Final = _FromEnvironment()
 
 
 def _year_span(years: Sequence[int]) -> str:
@@ -69,6 +95,80 @@ def _extra_tuple(items: Iterable[ExtraWorkingDay]) -> tuple[ExtraWorkingDay, ...
     return tuple(items)
 
 
+def holiday_data(
+    *,
+    extra_years: Iterable[HolidayYear] = (),
+    holidays_dir: str | Path | _FromEnvironment | None = _FROM_ENV,
+    estimate_until: int | None = None,
+) -> dict[int, HolidayYear]:
+    """The holiday data by year that :meth:`WorkCalendar.indonesia` builds on.
+
+    The bundled years, then the files of ``holidays_dir`` (by default the folder named by
+    ``$PPID_HOLIDAYS_DIR``), then ``extra_years`` (a later source replaces an earlier one
+    for the same year), then estimated years up to ``estimate_until`` (at most
+    :data:`ESTIMATE_LIMIT` years past the decreed data).
+
+    Raises:
+        CalendarCoverageError: The years have a gap that nothing fills.
+        DataFileError: A holiday file of the folder has errors.
+    """
+    data = {y: load_bundled_year(y) for y in bundled_years()}
+    if isinstance(holidays_dir, _FromEnvironment):
+        holidays_dir = os.environ.get(HOLIDAYS_DIR_ENV) or None
+    if holidays_dir is not None:
+        data.update({y.year: y for y in extra_holiday_years(folder=holidays_dir)})
+    data.update({y.year: y for y in extra_years})
+    last = max(data)
+    if estimate_until is not None:
+        for year in range(min(data), min(max(last, estimate_until), last + ESTIMATE_LIMIT) + 1):
+            data.setdefault(year, estimated_year(year))
+    gaps = sorted(set(range(min(data), max(data) + 1)) - set(data))
+    if gaps:
+        msg = (
+            f"the holiday data has no year {', '.join(map(str, gaps))} between "
+            f"{min(data)} and {max(data)}; add its holiday file or ask for estimates"
+        )
+        raise CalendarCoverageError(msg)
+    return dict(sorted(data.items()))
+
+
+def extra_holiday_years(
+    files: Iterable[str | Path] = (), *, folder: str | Path | None = None
+) -> list[HolidayYear]:
+    """Holiday files an office adds to the bundled data, checked against each other.
+
+    Args:
+        files: Holiday files, each one year (same format as the bundled ones).
+        folder: A folder whose ``*.yaml`` files are added too (in name order).
+
+    Returns:
+        The years, in the order given; a year that ppid-core also ships must account for
+        every bundled day (see :func:`~ppid_core.calendar.parse_holiday_year`).
+
+    Raises:
+        DataFileError: A file has errors (each located).
+        CalendarCoverageError: Two files give the same year, or the folder is missing.
+        OSError: A file cannot be read.
+    """
+    paths = [Path(f) for f in files]
+    if folder is not None:
+        d = Path(folder)
+        if not d.is_dir():
+            msg = f"{d}: not a folder of holiday files (from ${HOLIDAYS_DIR_ENV} or an option)"
+            raise CalendarCoverageError(msg)
+        paths += sorted(d.glob("*.yaml"))
+    years: list[HolidayYear] = []
+    seen: dict[int, str] = {}
+    for path in paths:
+        year = load_holiday_file(path)
+        if year.year in seen:
+            msg = f"{path}: year {year.year} is already given by {seen[year.year]}; keep one file"
+            raise CalendarCoverageError(msg)
+        seen[year.year] = str(path)
+        years.append(year)
+    return years
+
+
 @attrs.frozen(kw_only=True)
 class WorkCalendar:
     """Working days of an Indonesian government office.
@@ -88,6 +188,8 @@ class WorkCalendar:
         closures: Office-local closures (disaster, local holiday).
         working_days: Office-local extra working days.
         weekend: Weekday numbers (0 = Monday) that are not working days.
+        estimated_years: The years whose holidays are estimated, not decreed (see
+            :meth:`indonesia`); a result that counts a day of one is provisional.
 
     Examples:
         >>> cal = WorkCalendar.indonesia()
@@ -112,9 +214,11 @@ class WorkCalendar:
         default=(), converter=_extra_tuple, repr=False
     )
     weekend: frozenset[int] = attrs.field(default=frozenset({5, 6}), converter=_int_set)
+    estimated_years: frozenset[int] = attrs.field(default=frozenset(), converter=_int_set)
 
     # Tables, built once in __attrs_post_init__.
     _first: int = attrs.field(init=False, repr=False, eq=False)
+    _unsure: list[int] = attrs.field(init=False, repr=False, eq=False)
     _working: bytearray = attrs.field(init=False, repr=False, eq=False)
     _cum: list[int] = attrs.field(init=False, repr=False, eq=False)
     _wd: list[dt.date] = attrs.field(init=False, repr=False, eq=False)
@@ -162,12 +266,38 @@ class WorkCalendar:
                 wd.append(_date.fromordinal(first + i))
             cum.append(total)
         setattr_ = object.__setattr__
+        setattr_(self, "_unsure", self._unsure_table(first, size))
         setattr_(self, "_first", first)
         setattr_(self, "_working", working)
         setattr_(self, "_cum", cum)
         setattr_(self, "_wd", wd)
         setattr_(self, "_shift_cache", {})
         setattr_(self, "_cum_by_date", {_date.fromordinal(first + i): c for i, c in enumerate(cum)})
+
+    def _unsure_table(self, first: int, size: int) -> list[int]:
+        """Running count of days whose working status is not settled by a decree.
+
+        Every day of an estimated year, and every day within one day of a provisional
+        holiday (a sidang isbat moves a Hijri date by a day, either way).
+        """
+        unsure = bytearray(size)
+        for y in self.estimated_years:
+            a = max(_date(y, 1, 1).toordinal() - first, 0)
+            b = min(_date(y, 12, 31).toordinal() - first + 1, size)
+            unsure[a:b] = b"\x01" * (b - a)
+        for h in self.holidays:
+            if h.status is HolidayStatus.PROVISIONAL and (
+                self.cuti_bersama or h.category is not HolidayCategory.CUTI_BERSAMA
+            ):
+                i = h.date.toordinal() - first
+                for j in (i - 1, i, i + 1):
+                    if 0 <= j < size:
+                        unsure[j] = 1
+        running, total = [], 0
+        for flag in unsure:
+            total += flag
+            running.append(total)
+        return running
 
     # -- construction ---------------------------------------------------------------
     @classmethod
@@ -181,8 +311,18 @@ class WorkCalendar:
         extra_years: Iterable[HolidayYear] = (),
         closures: Iterable[Closure] = (),
         working_days: Iterable[ExtraWorkingDay] = (),
+        estimate_until: int | None = None,
+        holidays_dir: str | Path | _FromEnvironment | None = _FROM_ENV,
     ) -> WorkCalendar:
         """The national calendar of Indonesian government offices, from the bundled data.
+
+        By default the calendar covers only decreed years, and a date past them raises
+        :class:`~ppid_core.errors.CalendarCoverageError`. With ``estimate_until`` it also
+        covers the years after the decreed data up to that year, *estimated*: fixed-date
+        holidays from their standing Keppres, movable ones from python-holidays, no cuti
+        bersama (they cannot be estimated). Results that count a day of an estimated year
+        (or a day next to a provisional holiday) are flagged provisional by
+        :meth:`provisional`.
 
         Args:
             cuti_bersama: Count cuti bersama as non-working days (government offices: yes).
@@ -195,14 +335,23 @@ class WorkCalendar:
             extra_years: More years (or corrected ones, which replace the bundled year).
             closures: Office closures given in code, added to the local file's.
             working_days: Extra working days given in code, added to the local file's.
+            estimate_until: Estimate every year after the decreed data up to this one
+                (inclusive), but never more than :data:`ESTIMATE_LIMIT` years past the
+                decreed data (later dates raise ``CalendarCoverageError``); ``None`` (the
+                default) estimates nothing.
+            holidays_dir: A folder of extra holiday files; by default the folder named by
+                the ``PPID_HOLIDAYS_DIR`` environment variable, if set; ``None`` ignores it.
 
         Raises:
-            DataFileError: The local calendar file has errors.
+            DataFileError: The local calendar file or an extra holiday file has errors.
+            CalendarCoverageError: The holiday years have a gap and nothing fills it, or
+                two extra files give the same year.
             UnknownZoneError: The zone is not an Indonesian zone or province.
         """
         loc = load_local_calendar(local) if isinstance(local, str | Path) else local
-        data = {y: load_bundled_year(y) for y in bundled_years()}
-        data.update({y.year: y for y in extra_years})
+        data = holiday_data(
+            extra_years=extra_years, holidays_dir=holidays_dir, estimate_until=estimate_until
+        )
         hours = office_hours
         if isinstance(hours, _Default):
             hours = loc.office_hours if loc and loc.office_hours else OfficeHours.perpres_21_2023()
@@ -214,6 +363,7 @@ class WorkCalendar:
             office_hours=hours,
             closures=[*(loc.closures if loc else ()), *closures],
             working_days=[*(loc.working_days if loc else ()), *working_days],
+            estimated_years=[y for y, d in data.items() if d.estimated],
         )
 
     # -- coverage and conversion ------------------------------------------------------
@@ -227,16 +377,46 @@ class WorkCalendar:
         """The last day the calendar covers."""
         return _date(self.years[-1], 12, 31)
 
+    @property
+    def decreed_years(self) -> tuple[int, ...]:
+        """The covered years whose holidays are decreed (not estimated)."""
+        return tuple(y for y in self.years if y not in self.estimated_years)
+
     def covers(self, d: dt.date) -> bool:
         """Whether ``d`` (a date or aware datetime) lies in the covered years."""
         return self.first_day <= self.to_date(d) <= self.last_day
 
+    def provisional(self, first: dt.date, last: dt.date) -> bool:
+        """Whether a day of [``first``, ``last``] is not settled by a decree.
+
+        True when the range touches an estimated year, or comes within a day of a
+        provisional holiday (one a later decision may move): a count over it may change
+        when the decree comes. Runs in constant time.
+
+        Raises:
+            CalendarCoverageError: An end of the range is outside the covered years.
+
+        Examples:
+            >>> cal = WorkCalendar.indonesia(estimate_until=2028)
+            >>> cal.provisional(dt.date(2027, 6, 1), dt.date(2027, 7, 1))
+            False
+            >>> cal.provisional(dt.date(2027, 12, 1), dt.date(2028, 1, 10))
+            True
+        """
+        a, b = self._index(self.to_date(first)), self._index(self.to_date(last))
+        if b < a:
+            a, b = b, a
+        return self._unsure[b] - (self._unsure[a - 1] if a else 0) > 0
+
     def _coverage_error(self, what: str) -> CalendarCoverageError:
-        ys = self.years
         return CalendarCoverageError(
             f"{what} is outside the calendar's holiday data ({self.first_day} to "
-            f"{self.last_day}, years {_year_span(ys)}); load that year's holiday file with "
-            "WorkCalendar.indonesia(extra_years=[load_holiday_file(PATH)]) or upgrade ppid-core"
+            f"{self.last_day}, years {_year_span(self.years)}); add that year's holiday file "
+            f"(extra_years=[load_holiday_file(PATH)], or a folder in ${HOLIDAYS_DIR_ENV}), "
+            "ask for estimated years (estimate_until=YEAR), or upgrade ppid-core",
+            subject=what,
+            first_day=self.first_day,
+            last_day=self.last_day,
         )
 
     def to_date(self, value: dt.date) -> dt.date:

@@ -22,6 +22,7 @@ WEEKEND: Final = "akhir_pekan"
 LOCAL_CLOSURE: Final = "penutupan_lokal"
 _DAY_NAMES_ID: Final = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 _date: Final = dt.date
+_FIRMNESS: Final = ("decreed", "provisional", "estimated")
 
 
 @attrs.frozen(kw_only=True)
@@ -34,12 +35,15 @@ class NonWorkingDay:
             ``pemungutan_suara`` or ``penutupan_lokal`` (an office closure).
         name: The holiday's or closure's name (``Sabtu``/``Minggu`` for a plain weekend).
         source: The decree that made it a holiday, when there is one.
+        status: ``decreed``, ``provisional`` (a later decision may move it) or
+            ``estimated`` (no decree yet); weekends and closures are ``decreed``.
     """
 
     date: dt.date
     category: str
     name: str
     source: str | None = None
+    status: str = "decreed"
 
 
 @attrs.frozen(kw_only=True)
@@ -75,7 +79,11 @@ def non_working_days(
         if a <= i <= b and not working[i]:
             reasons.setdefault(i, []).append(
                 NonWorkingDay(
-                    date=h.date, category=h.category.value, name=h.name, source=h.source.title
+                    date=h.date,
+                    category=h.category.value,
+                    name=h.name,
+                    source=h.source.title,
+                    status=h.status.value,
                 )
             )
     for c in closures:
@@ -103,6 +111,7 @@ def non_working_days(
                     name="; ".join(r.name for r in found),
                     source="; ".join(dict.fromkeys(r.source or "" for r in found)).strip("; ")
                     or None,
+                    status=min((r.status for r in found), key=_FIRMNESS.index),
                 )
             )
     return out

@@ -1,0 +1,189 @@
+"""What the calendar knows: one year's non-working days, and which years are decreed.
+
+These are the objects behind ``ppid calendar show`` and ``ppid calendar coverage``; their
+``to_dict()`` is the commands' ``--json`` output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ppid_core._tables import jsonable
+from ppid_core._yaml import read_text
+from ppid_core.calendar._explain import WEEKEND, NonWorkingDay
+from ppid_core.calendar._holidays import (
+    HolidayStatus,
+    HolidayYear,
+    declared_year,
+    load_holiday_file,
+)
+from ppid_core.calendar._local import LocalCalendar, parse_local_calendar
+
+if TYPE_CHECKING:
+    from ppid_core.calendar._calendar import WorkCalendar
+
+__all__ = [
+    "Coverage",
+    "YearCoverage",
+    "YearOverview",
+    "coverage",
+    "load_calendar_file",
+    "year_overview",
+]
+
+_DAY_NAMES_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+_NO_CUTI_BERSAMA = (
+    "cuti bersama cannot be estimated (a yearly policy of the SKB, not a rule): this "
+    "estimated year has none, so its deadlines are the earliest the final decree can give"
+)
+
+
+@attrs.frozen(kw_only=True)
+class YearOverview:
+    """Every non-working day of one year other than plain weekends, with its reason.
+
+    Attributes:
+        year: The year.
+        status: ``decreed`` (an SKB covers it) or ``estimated``.
+        working_days: Working days of the year at this office.
+        days: Holidays and closures (also those on a weekend), in date order.
+        sources: The instruments the year's data cites.
+        notes: What the figures rest on.
+    """
+
+    year: int
+    status: str
+    working_days: int
+    days: tuple[NonWorkingDay, ...]
+    sources: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready mapping (``ppid calendar show YEAR --json``)."""
+        out: dict[str, Any] = jsonable(self)
+        for day, item in zip(self.days, out["days"], strict=True):
+            item["weekday"] = _DAY_NAMES_ID[day.date.weekday()]
+        return out
+
+
+def year_overview(cal: WorkCalendar, year: int) -> YearOverview:
+    """The non-working days of ``year`` in ``cal``, with category, source and status.
+
+    Raises:
+        CalendarCoverageError: The calendar does not cover ``year``.
+
+    Examples:
+        >>> from ppid_core.calendar import WorkCalendar
+        >>> y = year_overview(WorkCalendar.indonesia(), 2025)
+        >>> y.status, y.working_days, y.days[0].name
+        ('decreed', 237, 'Tahun Baru 2025 Masehi')
+    """
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    days = tuple(d for d in cal.non_working_days(first, last) if d.category != WEEKEND)
+    estimated = year in cal.estimated_years
+    notes = [_NO_CUTI_BERSAMA] if estimated else []
+    moving = [d.date.isoformat() for d in days if d.status == HolidayStatus.PROVISIONAL.value]
+    if moving:
+        notes.append(
+            f"{', '.join(moving)}: provisional; the decree leaves them to the sidang isbat"
+        )
+    sources = dict.fromkeys(
+        h.source.title for h in cal.holidays if h.date.year == year
+    )  # first-seen order
+    return YearOverview(
+        year=year,
+        status="estimated" if estimated else "decreed",
+        working_days=cal.count_working_days(first - dt.timedelta(days=1), last),
+        days=days,
+        sources=tuple(sources),
+        notes=tuple(notes),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class YearCoverage:
+    """One decreed year of data: where it comes from and how firm it is.
+
+    Attributes:
+        year: The year.
+        file: The bundled path or the office's own file.
+        sources: The instruments it cites.
+        last_change: Signing date of the newest of them, when known.
+        provisional: Dates a later decision may still move.
+    """
+
+    year: int
+    file: str
+    sources: tuple[str, ...]
+    last_change: dt.date | None
+    provisional: tuple[dt.date, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Coverage:
+    """Which years the calendar knows, and how.
+
+    Attributes:
+        first_day: First covered day.
+        last_day: Last covered day.
+        decreed: The decreed years, ascending.
+        estimated_years: The years this calendar estimates.
+        estimate_limit: How many years past the decreed data can be estimated.
+        last_change: Signing date of the newest instrument in the decreed data.
+    """
+
+    first_day: dt.date
+    last_day: dt.date
+    decreed: tuple[YearCoverage, ...]
+    estimated_years: tuple[int, ...]
+    estimate_limit: int
+    last_change: dt.date | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready mapping (``ppid calendar coverage --json``)."""
+        out: dict[str, Any] = jsonable(self)
+        return out
+
+
+def coverage(cal: WorkCalendar, years: dict[int, HolidayYear], limit: int) -> Coverage:
+    """The coverage of ``cal``, whose data by year is ``years``."""
+    decreed = tuple(
+        YearCoverage(
+            year=y.year,
+            file=y.file,
+            sources=tuple(s.title for s in y.sources.values()),
+            last_change=y.last_change,
+            provisional=tuple(h.date for h in y.provisional),
+        )
+        for _, y in sorted(years.items())
+        if not y.estimated
+    )
+    changes = [y.last_change for y in decreed if y.last_change is not None]
+    return Coverage(
+        first_day=cal.first_day,
+        last_day=cal.last_day,
+        decreed=decreed,
+        estimated_years=tuple(sorted(cal.estimated_years)),
+        estimate_limit=limit,
+        last_change=max(changes, default=None),
+    )
+
+
+def load_calendar_file(path: str | Path) -> HolidayYear | LocalCalendar:
+    """Read a holiday file (it has a top-level ``year:``) or an office's local file.
+
+    A holiday file for a year ppid-core ships must account for every bundled day (kept,
+    or listed under ``removed:``).
+
+    Raises:
+        DataFileError: Every problem of the file, each located.
+        OSError: The file cannot be read.
+    """
+    text = read_text(path)
+    if declared_year(text) is None:
+        return parse_local_calendar(text, source=str(path))
+    return load_holiday_file(path)
