@@ -8,7 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from ppid_core.calendar import WorkCalendar
+from ppid_core.errors import CalendarCoverageError
 from ppid_core.requests import Step, deadline_chain
+from ppid_core.requests._deadlines import NO_RULE, NO_START
 
 
 @pytest.fixture(scope="module")
@@ -70,3 +72,62 @@ def test_perki_unknown_steps_are_none(cal: WorkCalendar) -> None:
         dt.date(2024, 10, 7), cal, "perki_1_2019", keberatan_filed_on=dt.date(2024, 10, 14)
     )
     assert known.atasan_answer.due == cal.add_working_days(dt.date(2024, 10, 14), 3)
+
+
+STRICT = WorkCalendar.indonesia(holidays_dir=None, zone="WITA")
+ESTIMATING = WorkCalendar.indonesia(holidays_dir=None, zone="WITA", estimate_until=2029)
+WITA = ZoneInfo("Asia/Makassar")
+
+
+def test_golden_2027_chain_across_new_year() -> None:
+    # source: the bar. Received Mon 21 Dec 2026 09:00 WITA; SKB 2026 (cuti bersama 24 Dec,
+    # Natal 25 Dec) and SKB 2027 (1 Jan, Isra Mikraj 5 Jan). By hand: 22, 23, 28, 29, 30, 31 Dec,
+    # 4, 6, 7, 8 Jan -> 8 Jan; seven more: 11-15, 18, 19 Jan -> 19 Jan.
+    chain = deadline_chain(dt.datetime(2026, 12, 21, 9, 0, tzinfo=WITA), STRICT)
+    assert chain.response.due == dt.date(2027, 1, 8)
+    assert chain.extended_response.due == dt.date(2027, 1, 19)
+    assert not chain.response.provisional
+    assert not chain.extended_response.provisional
+
+
+def test_steps_past_the_data_are_unknown_not_raised() -> None:
+    # Received Mon 22 Nov 2027: notice and extension fall in 2027, the keberatan window in 2028.
+    chain = deadline_chain(dt.date(2027, 11, 22), STRICT)
+    assert chain.response.due == dt.date(2027, 12, 6)
+    assert chain.extended_response.due == dt.date(2027, 12, 15)
+    later = chain.deadlines[2:]
+    assert [d.due for d in later] == [None] * 5
+    assert {d.reason for d in later} == {"di luar data kalender: data ends 2027-12-31"}
+    assert chain.response.reason is None
+    assert not chain.provisional
+
+
+def test_estimated_steps_are_provisional_and_agree_where_decreed() -> None:
+    strict = deadline_chain(dt.date(2027, 11, 22), STRICT)
+    est = deadline_chain(dt.date(2027, 11, 22), ESTIMATING)
+    assert est.response == strict.response
+    assert est.extended_response == strict.extended_response
+    assert all(d.due is not None and d.provisional for d in est.deadlines[2:])
+    assert est.provisional
+
+
+def test_provisional_idul_fitri_2027_marks_the_step_and_those_after() -> None:
+    # Received Wed 2 Dec 2026: the notice, extension and keberatan windows end before Mar 2027;
+    # the atasan's 30 working days run over Idul Fitri 1448 H, which the sidang isbat may move.
+    chain = deadline_chain(dt.date(2026, 12, 2), STRICT)
+    assert [d.provisional for d in chain.deadlines] == [False, False, False, True, True, True, True]
+    assert chain.atasan_answer.due is not None
+    assert chain.atasan_answer.due > dt.date(2027, 3, 15)
+
+
+def test_receipt_outside_the_data_still_raises() -> None:
+    with pytest.raises(CalendarCoverageError):
+        deadline_chain(dt.date(2019, 12, 30), STRICT)
+
+
+def test_unknown_rule_keeps_its_reason(cal: WorkCalendar) -> None:
+    chain = deadline_chain(dt.date(2025, 3, 27), cal, "perki_1_2019")
+    unknown = [d for d in chain.deadlines if d.due is None]
+    assert unknown
+    assert {d.reason for d in unknown} <= {NO_RULE, NO_START}
+    assert any(d.reason == NO_RULE for d in unknown)

@@ -192,3 +192,19 @@ def test_sengketa_window_closes_after_the_answer(cal: WorkCalendar) -> None:
         f"closed on {last.isoformat()} (UU 14/2008 Pasal 37 ayat (2))"
     )
     assert answered.file_sengketa(Sengketa(filed_on=last)).state is State.SENGKETA_FILED
+
+
+def test_deadline_past_the_data_is_unknown_with_a_reason() -> None:
+    # Received Mon 20 Dec 2027: the tenth working day is in January 2028, past the decreed data.
+    strict = WorkCalendar.indonesia(zone="WITA", holidays_dir=None)
+    case = Case.open(request(dt.date(2027, 12, 20)), strict)
+    assert case.due is None
+    assert case.current is not None
+    assert case.current.reason == "di luar data kalender: data ends 2027-12-31"
+    assert case.status_on(dt.date(2027, 12, 21)) is Status.UNKNOWN
+    # with 2028 estimated: 21, 22, 23, 27-31 Dec, 3, 4 Jan (no 2028 holiday until then)
+    estimating = WorkCalendar.indonesia(zone="WITA", holidays_dir=None, estimate_until=2028)
+    case = Case.open(request(dt.date(2027, 12, 20)), estimating)
+    assert case.due == dt.date(2028, 1, 4)
+    assert case.current is not None
+    assert case.current.provisional

@@ -167,3 +167,49 @@ def test_extension_after_the_response_period_does_not_extend(
     assert rep.overdue[1].deadline == (
         "17 hari kerja (diperpanjang 2025-11-17); UU 14/2008 Pasal 22 ayat (8)"
     )
+
+
+def test_deadline_past_the_data_is_listed_unknown_with_its_row(tmp_path: Path) -> None:
+    strict = WorkCalendar.indonesia(zone="WITA", holidays_dir=None)
+    rows = [
+        "1,KPU,Permohonan,Data TPS,2027-11-01,Ana,,,,,,,",  # due 2027-11-15: overdue
+        "2,KPU,Permohonan,Data DPT,2027-12-20,Budi,,,,,,,",  # due in January 2028: unknown
+    ]
+    path = tmp_path / "r.csv"
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    report = service_report(
+        read_register(path, calendar=strict), strict, as_of=dt.date(2027, 12, 31)
+    )
+    data = report.to_dict()
+    assert [o["number"] for o in data["overdue"]] == ["1"]
+    assert data["overdue_unknown"] == [
+        {
+            "number": "2",
+            "row": 3,
+            "received": "2027-12-20",
+            "reason": "di luar data kalender: data ends 2027-12-31",
+        }
+    ]
+    assert (
+        "1 open requests have a deadline past the calendar's holiday data and cannot be "
+        "judged overdue; they are listed with their rows"
+    ) in data["notes"]
+    assert "| 2 | 3 | 2027-12-20 | di luar data kalender: data ends 2027-12-31 |" in (
+        report.to_markdown()
+    )
+
+
+def test_provisional_overdue_deadline_is_marked(tmp_path: Path) -> None:
+    estimating = WorkCalendar.indonesia(zone="WITA", holidays_dir=None, estimate_until=2028)
+    path = tmp_path / "r.csv"
+    path.write_text(
+        HEADER + "\n1,KPU,Permohonan,Data DPT,2027-12-20,Budi,,,,,,,\n", encoding="utf-8"
+    )
+    report = service_report(
+        read_register(path, calendar=estimating), estimating, as_of=dt.date(2028, 1, 10)
+    )
+    (late,) = report.overdue or ()
+    assert late.due == dt.date(2028, 1, 4)
+    assert late.provisional
+    assert "2028-01-04 (sementara)" in report.to_markdown()
+    assert report.overdue_unknown == ()

@@ -23,7 +23,13 @@ from ppid_core._masking import (
     mask_phone,
 )
 from ppid_core.requests._dates import MONTHS, parse_register_date
-from ppid_core.requests._deadlines import Deadline, DeadlineChain, deadline_chain, due_after
+from ppid_core.requests._deadlines import (
+    Deadline,
+    DeadlineChain,
+    compute_deadline,
+    deadline_chain,
+    due_after,
+)
 from ppid_core.requests._lifecycle import Case, State, Status
 from ppid_core.requests._models import (
     Channel,
@@ -36,6 +42,7 @@ from ppid_core.requests._models import (
     Requester,
     Sengketa,
 )
+from ppid_core.requests._overdue import UnknownDeadline
 from ppid_core.requests._register import (
     Column,
     Register,
@@ -92,6 +99,8 @@ __all__ = [
     "StepRule",
     "Topic",
     "TopicTable",
+    "UnknownDeadline",
+    "compute_deadline",
     "deadline_chain",
     "due_after",
     "load_rule_set",

@@ -5,7 +5,11 @@ rule set and a :class:`~ppid_core.calendar.WorkCalendar`. Steps that already hap
 are given as dates (``decided_on``, ``keberatan_filed_on``, ...); the others are
 counted from the *latest* legal day of the step before, so the chain shows how far
 each step can reach. Each :class:`Deadline` says which date it counts from and which
-rule it applies; a step whose number the rule set does not know has ``due`` ``None``.
+rule it applies. A step whose date cannot be computed has ``due`` ``None`` and a
+``reason``: the rule set has no number for it, the step before has no date, or the date
+lies past the calendar's holiday data ("di luar data kalender"). The steps before keep
+their dates: a chain never fails whole. A step whose count touches an estimated year or a
+provisional holiday is ``provisional``, and so is every step counted from it.
 
 Counting: ``due = calendar.add_working_days(calendar.receipt_date(start), days)`` — an
 event on a non-working day (or after office hours, if the calendar has them) counts
@@ -30,12 +34,16 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ppid_core.errors import CalendarCoverageError
 from ppid_core.requests._rules import RuleSet, Step, StepRule, load_rule_set
 
 if TYPE_CHECKING:
     from ppid_core.calendar import WorkCalendar
 
-__all__ = ["Deadline", "DeadlineChain", "deadline_chain", "due_after"]
+__all__ = ["Deadline", "DeadlineChain", "compute_deadline", "deadline_chain", "due_after"]
+
+NO_RULE = "the rule set has no number for this step"
+NO_START = "the step it counts from has no date"
 
 
 @attrs.frozen(kw_only=True)
@@ -50,6 +58,10 @@ class Deadline:
         actual: Whether ``counts_from`` is a recorded event (``True``) or the latest
             legal day of the step before (``False``).
         rule: The rule applied, with its citation and confidence.
+        provisional: Whether the date rests on a day no decree has settled yet (an
+            estimated year, a provisional holiday), here or in the step it counts from.
+        reason: Why ``due`` is ``None``: the rule set has no number, the step before has
+            no date, or "di luar data kalender: data ends YYYY-MM-DD".
     """
 
     step: Step
@@ -57,6 +69,8 @@ class Deadline:
     counts_from: dt.date | None
     actual: bool
     rule: StepRule
+    provisional: bool = False
+    reason: str | None = None
 
     @property
     def known(self) -> bool:
@@ -73,18 +87,68 @@ def due_after(
     return calendar.add_working_days(calendar.receipt_date(start), days)
 
 
-def _deadline(
+def _outside(exc: CalendarCoverageError, start: dt.date, calendar: WorkCalendar) -> str:
+    """The reason of a step the calendar's data cannot reach."""
+    if start < calendar.first_day:
+        return f"di luar data kalender: data starts {calendar.first_day.isoformat()}"
+    return f"di luar data kalender: data ends {(exc.last_day or calendar.last_day).isoformat()}"
+
+
+def compute_deadline(
     step: Step,
-    rule_step: Step,
-    start: dt.date | None,
+    rule: StepRule,
+    start: dt.date | dt.datetime | None,
     *,
     actual: bool,
-    rules: RuleSet,
     calendar: WorkCalendar,
+    after: Deadline | None = None,
+    counts_from: dt.date | None = None,
 ) -> Deadline:
-    rule = rules.step(rule_step)
-    due = None if start is None else due_after(start, rule.days, calendar)
-    return Deadline(step=step, due=due, counts_from=start, actual=actual, rule=rule)
+    """One step's deadline, or the reason it has none; never raises for coverage.
+
+    Args:
+        step: The step.
+        rule: Its rule.
+        start: What it counts from (an event, or the due date of ``after``).
+        actual: Whether ``start`` is a recorded event.
+        calendar: The office's calendar.
+        after: The deadline it counts from when ``start`` is not an event; its reason
+            and provisional flag carry over.
+        counts_from: The date to report as ``counts_from`` (default ``start``).
+    """
+    inherited = after is not None and not actual and after.provisional
+    shown = counts_from if counts_from is not None else start
+    day_shown = shown if not isinstance(shown, dt.datetime) else calendar.to_date(shown)
+
+    def unknown(reason: str) -> Deadline:
+        return Deadline(
+            step=step,
+            due=None,
+            counts_from=day_shown,
+            actual=actual,
+            rule=rule,
+            provisional=inherited,
+            reason=reason,
+        )
+
+    if start is None:
+        return unknown(after.reason if after is not None and after.reason else NO_START)
+    if rule.days is None:
+        return unknown(NO_RULE)
+    day = calendar.to_date(start)
+    try:
+        due = due_after(start, rule.days, calendar)
+    except CalendarCoverageError as exc:
+        return unknown(_outside(exc, day, calendar))
+    assert due is not None  # rule.days is known
+    return Deadline(
+        step=step,
+        due=due,
+        counts_from=day_shown,
+        actual=actual,
+        rule=rule,
+        provisional=inherited or calendar.provisional(day, due),
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -115,6 +179,11 @@ class DeadlineChain:
     sengketa_filing: Deadline
     ki_start: Deadline
     ki_finish: Deadline
+
+    @property
+    def provisional(self) -> bool:
+        """Whether any date of the chain rests on a day no decree has settled yet."""
+        return any(d.provisional for d in self.deadlines)
 
     @property
     def deadlines(self) -> tuple[Deadline, ...]:
@@ -159,8 +228,11 @@ def deadline_chain(
         ``atasan_answered_on`` the sengketa window counts from the end of the atasan's
         period (the practice rule ``sengketa_filing_without_answer``).
 
+    A step whose date the calendar cannot reach has ``due`` ``None`` and a ``reason``;
+    the chain itself is still returned.
+
     Raises:
-        CalendarCoverageError: A date outside the calendar's years.
+        CalendarCoverageError: The receipt date itself is outside the calendar's years.
         NaiveDatetimeError: ``received`` is a naive datetime.
 
     References:
@@ -169,22 +241,33 @@ def deadline_chain(
     """
     rs = load_rule_set(rules) if isinstance(rules, str) else rules
 
-    def dl(step: Step, start: dt.date | None, actual: bool, rule: Step | None = None) -> Deadline:
-        return _deadline(step, rule or step, start, actual=actual, rules=rs, calendar=calendar)
+    def dl(
+        step: Step, event: dt.date | None, after: Deadline, rule: Step | None = None
+    ) -> Deadline:
+        """``step`` counted from a recorded ``event``, else from ``after``'s due date."""
+        start = event if event is not None else after.due
+        return compute_deadline(
+            step,
+            rs.step(rule or step),
+            start,
+            actual=event is not None,
+            calendar=calendar,
+            after=after,
+        )
 
     receipt = calendar.receipt_date(received)
-    response = dl(Step.RESPONSE, receipt, True)
-    extended = dl(Step.EXTENSION, response.due, False)
-    keberatan = dl(Step.KEBERATAN_FILING, decided_on or extended.due, decided_on is not None)
-    atasan = dl(
-        Step.ATASAN_ANSWER, keberatan_filed_on or keberatan.due, keberatan_filed_on is not None
+    response = compute_deadline(
+        Step.RESPONSE, rs.step(Step.RESPONSE), receipt, actual=True, calendar=calendar
     )
+    if calendar.provisional(receipt, calendar.to_date(received)):
+        response = attrs.evolve(response, provisional=True)  # the receipt day itself moves
+    extended = dl(Step.EXTENSION, None, response)
+    keberatan = dl(Step.KEBERATAN_FILING, decided_on, extended)
+    atasan = dl(Step.ATASAN_ANSWER, keberatan_filed_on, keberatan)
     if atasan_answered_on is not None:
-        sengketa = dl(Step.SENGKETA_FILING, atasan_answered_on, True)
+        sengketa = dl(Step.SENGKETA_FILING, atasan_answered_on, atasan)
     else:
-        sengketa = dl(Step.SENGKETA_FILING, atasan.due, False, Step.SENGKETA_FILING_WITHOUT_ANSWER)
-    ki_from = sengketa_filed_on or sengketa.due
-    is_actual = sengketa_filed_on is not None
+        sengketa = dl(Step.SENGKETA_FILING, None, atasan, Step.SENGKETA_FILING_WITHOUT_ANSWER)
     return DeadlineChain(
         received=received,
         receipt_date=receipt,
@@ -194,6 +277,6 @@ def deadline_chain(
         keberatan_filing=keberatan,
         atasan_answer=atasan,
         sengketa_filing=sengketa,
-        ki_start=dl(Step.KI_START, ki_from, is_actual),
-        ki_finish=dl(Step.KI_FINISH, ki_from, is_actual),
+        ki_start=dl(Step.KI_START, sengketa_filed_on, sengketa),
+        ki_finish=dl(Step.KI_FINISH, sengketa_filed_on, sengketa),
     )

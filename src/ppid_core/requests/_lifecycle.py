@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ppid_core.errors import IllegalTransitionError
-from ppid_core.requests._deadlines import Deadline, due_after
+from ppid_core.requests._deadlines import Deadline, compute_deadline
 from ppid_core.requests._models import (
     ClockStart,
     Decision,
@@ -161,11 +161,21 @@ class Case:
         return cls(request=request, rules=rs, calendar=calendar, clock_start=clock_start)
 
     # -- deadlines ----------------------------------------------------------------------
-    def _dl(self, step: Step, start: dt.date | dt.datetime | None, actual: bool) -> Deadline:
-        rule = self.rules.step(step)
-        due = None if start is None else due_after(start, rule.days, self.calendar)
-        day = None if start is None else self.calendar.to_date(start)
-        return Deadline(step=step, due=due, counts_from=day, actual=actual, rule=rule)
+    def _dl(
+        self,
+        step: Step,
+        start: dt.date | dt.datetime | None,
+        actual: bool,
+        after: Deadline | None = None,
+    ) -> Deadline:
+        return compute_deadline(
+            step,
+            self.rules.step(step),
+            start,
+            actual=actual,
+            calendar=self.calendar,
+            after=after,
+        )
 
     @property
     def deadlines(self) -> dict[Step, Deadline]:
@@ -178,12 +188,14 @@ class Case:
         out[Step.RESPONSE] = resp
         last_response = resp
         if self.extended_on is not None:
-            last_response = self._dl(Step.EXTENSION, resp.due, False)
+            last_response = self._dl(Step.EXTENSION, resp.due, False, resp)
             out[Step.EXTENSION] = last_response
         if self.decided_on is not None:
             out[Step.KEBERATAN_FILING] = self._dl(Step.KEBERATAN_FILING, self.decided_on, True)
         elif self.keberatan is not None:
-            out[Step.KEBERATAN_FILING] = self._dl(Step.KEBERATAN_FILING, last_response.due, False)
+            out[Step.KEBERATAN_FILING] = self._dl(
+                Step.KEBERATAN_FILING, last_response.due, False, last_response
+            )
         if self.keberatan is not None:
             atasan = self._dl(Step.ATASAN_ANSWER, self.keberatan.filed_on, True)
             out[Step.ATASAN_ANSWER] = atasan
@@ -193,7 +205,7 @@ class Case:
                 )
             elif self.sengketa is not None:
                 out[Step.SENGKETA_FILING] = self._dl(
-                    Step.SENGKETA_FILING_WITHOUT_ANSWER, atasan.due, False
+                    Step.SENGKETA_FILING_WITHOUT_ANSWER, atasan.due, False, atasan
                 )
         if self.sengketa is not None:
             out[Step.KI_START] = self._dl(Step.KI_START, self.sengketa.filed_on, True)
@@ -213,6 +225,9 @@ class Case:
     @property
     def due(self) -> dt.date | None:
         """The last day of the pending obligation (see :attr:`current`).
+
+        ``None`` also when the date lies past the calendar's holiday data; the
+        deadline's ``reason`` then says so (see :attr:`current`).
 
         Raises:
             UnknownDeadlineError: The rule set has no number for that step.

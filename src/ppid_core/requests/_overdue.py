@@ -3,6 +3,10 @@
 The response period (UU 14/2008 Pasal 22 ayat (7)) applies to every request, unless the
 register records a written extension (Pasal 22 ayat (8)) sent on or before the period's
 last day; then the extended period applies. An extension is never presumed.
+
+A request whose deadline the calendar cannot reach (a date past its holiday data) is not
+dropped: it is listed as an :class:`UnknownDeadline` with its register row and the reason.
+A deadline that rests on an estimated year or a provisional holiday is marked provisional.
 """
 
 from __future__ import annotations
@@ -11,16 +15,34 @@ import datetime as dt
 import itertools
 import operator
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
+from ppid_core.errors import CalendarCoverageError
 from ppid_core.requests._rules import RuleSet, Step
 
 if TYPE_CHECKING:
     from ppid_core.calendar import WorkCalendar
 
-__all__ = ["OverdueRequest", "overdue_requests"]
+__all__ = ["OverdueRequest", "UnknownDeadline", "overdue_requests"]
+
+
+@attrs.frozen(kw_only=True)
+class UnknownDeadline:
+    """An open request whose deadline cannot be computed from the calendar's data.
+
+    Attributes:
+        number: Register number.
+        row: The register row it was read from.
+        received: Date received.
+        reason: Why, e.g. "di luar data kalender: data ends 2027-12-31".
+    """
+
+    number: str
+    row: int
+    received: dt.date
+    reason: str
 
 
 @attrs.frozen(kw_only=True)
@@ -36,6 +58,7 @@ class OverdueRequest:
         limit: Working days of the period that applied (e.g. 10, or 17 when extended).
         extended_on: Date of the written extension notice, when one applied.
         citation: The article that sets the period applied.
+        provisional: Whether ``due`` rests on an estimated year or a provisional holiday.
     """
 
     number: str
@@ -46,6 +69,7 @@ class OverdueRequest:
     limit: int
     extended_on: dt.date | None = None
     citation: str = ""
+    provisional: bool = False
 
     @property
     def deadline(self) -> str:
@@ -67,11 +91,16 @@ def overdue_requests(
     numbers: Sequence[str],
     names: Sequence[str],
     masked: Callable[[str], str],
-) -> tuple[OverdueRequest, ...]:
+    rows: Sequence[int] | None = None,
+) -> tuple[tuple[OverdueRequest, ...], tuple[UnknownDeadline, ...]]:
     """Requests without a response date past the deadline that applied to each.
 
     The response period applies unless the register records a written extension sent
     on or before its last day (UU 14/2008 Pasal 22 ayat (7)–(8)).
+
+    Returns:
+        The overdue requests, and the open requests whose deadline the calendar cannot
+        reach (each with its register row; ``rows`` default to 1, 2, ...).
     """
     open_ = [
         i
@@ -81,20 +110,35 @@ def overdue_requests(
         if received[i] <= today
     ]
     base, more = rules.days(Step.RESPONSE), rules.days(Step.EXTENSION)
-    receipts = calendar.add_working_days_many([received[i] for i in open_], 0)
-    dues = calendar.add_working_days_many(receipts, base)
-    ext: list[dt.date | None] = [None] * len(open_)
-    if extended is not None:
-        ext = [extended[i] for i in open_]
-        ext = [e if e is not None and e <= due else None for e, due in zip(ext, dues, strict=True)]
-        longer = [j for j, e in enumerate(ext) if e is not None]
-        later = calendar.add_working_days_many([dues[j] for j in longer], more)
-        for j, due in zip(longer, later, strict=True):
-            dues[j] = due
+    ext_all = [None] * len(received) if extended is None else extended
+    try:
+        dues, ext = _dues(
+            calendar, [received[i] for i in open_], [ext_all[i] for i in open_], base, more
+        )
+    except CalendarCoverageError:
+        dues, ext = [], []
+        for i in open_:
+            try:
+                (due,), (on,) = _dues(calendar, [received[i]], [ext_all[i]], base, more)
+            except CalendarCoverageError as exc:
+                due, on = exc, None
+            dues.append(due)
+            ext.append(on)
     response, extension = rules.step(Step.RESPONSE), rules.step(Step.EXTENSION)
-    out = []
+    out: list[OverdueRequest] = []
+    unknown: list[UnknownDeadline] = []
     for j, (i, due) in enumerate(zip(open_, dues, strict=True)):
-        if due < today:
+        if isinstance(due, CalendarCoverageError):
+            end = due.last_day or calendar.last_day
+            unknown.append(
+                UnknownDeadline(
+                    number=numbers[i],
+                    row=rows[i] if rows is not None else i + 1,
+                    received=received[i],
+                    reason=f"di luar data kalender: data ends {end.isoformat()}",
+                )
+            )
+        elif due < today:
             on = ext[j]
             out.append(
                 OverdueRequest(
@@ -106,6 +150,34 @@ def overdue_requests(
                     limit=base if on is None else base + more,
                     extended_on=on,
                     citation=response.citation if on is None else extension.citation,
+                    provisional=calendar.provisional(received[i], due),
                 )
             )
-    return tuple(out)
+    return tuple(out), tuple(unknown)
+
+
+def _dues(
+    calendar: WorkCalendar,
+    received: list[dt.date],
+    extended: list[dt.date | None],
+    base: int,
+    more: int,
+) -> tuple[list[dt.date | CalendarCoverageError], list[dt.date | None]]:
+    """The deadline of each request (batch form) and the extension that applied to it.
+
+    Raises:
+        CalendarCoverageError: Some deadline is past the calendar's data.
+    """
+    receipts = calendar.add_working_days_many(received, 0)
+    dues: list[dt.date | CalendarCoverageError] = list(
+        calendar.add_working_days_many(receipts, base)
+    )
+    ext = [
+        e if e is not None and e <= due else None
+        for e, due in zip(extended, cast("list[dt.date]", dues), strict=True)
+    ]
+    longer = [j for j, e in enumerate(ext) if e is not None]
+    later = calendar.add_working_days_many([cast("dt.date", dues[j]) for j in longer], more)
+    for j, due in zip(longer, later, strict=True):
+        dues[j] = due
+    return dues, ext

@@ -50,7 +50,7 @@ from ppid_core._masking import Masking
 from ppid_core._numbers import half_up
 from ppid_core._tables import Table, dumps_json, jsonable
 from ppid_core.requests._models import DecisionKind
-from ppid_core.requests._overdue import OverdueRequest, overdue_requests
+from ppid_core.requests._overdue import OverdueRequest, UnknownDeadline, overdue_requests
 from ppid_core.requests._register import Column, Register
 from ppid_core.requests._rules import RuleSet, Step, load_rule_set
 from ppid_core.requests._topics import TopicTable, load_topics
@@ -123,6 +123,7 @@ class ServiceReport:
     sengketa: int | None
     overdue: tuple[OverdueRequest, ...] | None
     notes: tuple[str, ...]
+    overdue_unknown: tuple[UnknownDeadline, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping (the CLI's ``--json`` object)."""
@@ -144,6 +145,9 @@ class ServiceReport:
             "keberatan": self.keberatan,
             "sengketa": self.sengketa,
             "overdue": None if self.overdue is None else jsonable(list(self.overdue)),
+            "overdue_unknown": None
+            if self.overdue_unknown is None
+            else jsonable(list(self.overdue_unknown)),
             "notes": list(self.notes),
         }
 
@@ -218,7 +222,7 @@ class ServiceReport:
                         (
                             o.number,
                             o.received,
-                            o.due,
+                            f"{o.due.isoformat()} (sementara)" if o.provisional else o.due,
                             o.working_days_late,
                             o.requester,
                             o.deadline,
@@ -226,6 +230,14 @@ class ServiceReport:
                         for o in self.overdue
                     ],
                     title=title,
+                )
+            )
+        if self.overdue_unknown:
+            out.append(
+                Table(
+                    columns=("No", "Baris", "Diterima", "Alasan"),
+                    rows=[(u.number, u.row, u.received, u.reason) for u in self.overdue_unknown],
+                    title="Batas waktu tidak dapat dihitung",
                 )
             )
         return out
@@ -382,9 +394,10 @@ def service_report(
     if has(Column.REFUSAL_REASON):
         refusal = dict(Counter(filter(None, col(reg.refusal_reasons))))
     overdue: tuple[OverdueRequest, ...] | None = None
+    unknown: tuple[UnknownDeadline, ...] | None = None
     responded = col(reg.responded)
     if has(Column.RESPONDED):
-        overdue = overdue_requests(
+        overdue, unknown = overdue_requests(
             received,
             responded,
             col(reg.extended_on) if has(Column.EXTENDED) else None,
@@ -394,6 +407,7 @@ def service_report(
             numbers=col(reg.numbers),
             names=col(reg.names),
             masked=functools.lru_cache(maxsize=None)(mask.name),
+            rows=col(reg.rows),
         )
 
     notes = []
@@ -414,6 +428,16 @@ def service_report(
         notes.append(
             f"rule set {rs.name} is not confirmed (some numbers are unknown or rest on too "
             "few sources; see each step's confidence)"
+        )
+    if unknown:
+        notes.append(
+            f"{len(unknown)} open requests have a deadline past the calendar's holiday data "
+            "and cannot be judged overdue; they are listed with their rows"
+        )
+    if overdue is not None and any(o.provisional for o in overdue):
+        notes.append(
+            "deadlines marked provisional rest on estimated holidays or on a date the "
+            "sidang isbat may still move"
         )
     if overdue is not None:
         notes.append(
@@ -444,5 +468,6 @@ def service_report(
         keberatan=_truthy(col(reg.keberatan_on)) if has(Column.KEBERATAN) else None,
         sengketa=_truthy(col(reg.sengketa_on)) if has(Column.SENGKETA) else None,
         overdue=overdue,
+        overdue_unknown=unknown,
         notes=tuple(notes),
     )
