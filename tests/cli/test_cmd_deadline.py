@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -46,10 +47,128 @@ def test_text_output_names_skipped_days() -> None:
     assert "2024-02-14  pemungutan_suara  Hari Pemungutan Suara Pemilihan Umum Tahun 2024" in text
 
 
-def test_out_of_coverage_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _ = run("deadline", "2031-01-02")
+def test_golden_2027_bar() -> None:
+    # source: issue 8, "Done means"; counted by hand in tests/requests/test_deadlines.py
+    code, text = run("deadline", "2026-12-21T09:00", "--zone", "WITA", "--json")
+    assert code == 0
+    data = json.loads(text)
+    assert data["response_due"] == "2027-01-08"
+    assert data["extended_response_due"] == "2027-01-19"
+    # the atasan's period runs over Idul Fitri 1448 H, which the sidang isbat may move
+    assert data["provisional"] is True
+    assert [s["provisional"] for s in data["steps"]][:2] == [False, False]
+
+
+def test_undecreed_year_is_estimated_and_marked() -> None:
+    code, text = run("deadline", "2029-05-02", "--json")
+    assert code == 0
+    data = json.loads(text)
+    assert data["provisional"] is True
+    assert all(s["due"] is not None and s["provisional"] for s in data["steps"])
+    assert 2029 in data["calendar"]["estimated_years"]
+    assert data["calendar"]["decreed_years"][-1] == 2027
+
+
+def test_text_output_says_what_is_estimated() -> None:
+    code, text = run("deadline", "2027-11-22")
+    assert code == 0
+    assert "Keberatan: file by:         2028-01-28 *" in text
+    assert (
+        "* provisional: the holidays of 2028 are estimated (no SKB yet: fixed-date days by "
+        "Keppres, movable ones by python-holidays, cuti bersama unknown). Check again once the "
+        "decree is final."
+    ) in text
+
+
+def test_no_estimate_leaves_later_steps_unknown() -> None:
+    code, text = run("deadline", "2027-11-22", "--no-estimate", "--json")
+    assert code == 0
+    data = json.loads(text)
+    assert data["provisional"] is False
+    assert data["response_due"] == "2027-12-06"
+    assert data["keberatan_filing_due"] is None
+    step = data["steps"][2]
+    assert step["due"] is None
+    assert step["reason"] == "di luar data kalender: data ends 2027-12-31"
+    code, text = run("deadline", "2027-11-22", "--no-estimate")
+    assert (
+        "Keberatan: file by:         unknown — di luar data kalender: data ends 2027-12-31" in text
+    )
+
+
+def test_no_estimate_without_a_response_deadline_exits_1(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _ = run("deadline", "2027-12-29", "--no-estimate")
     assert code == 1
-    assert capsys.readouterr().err.startswith("ppid: 2031-01-02 is outside the calendar's")
+    assert capsys.readouterr().err == (
+        "ppid: the response deadline cannot be computed (di luar data kalender: data ends "
+        "2027-12-31); add the year with --holidays FILE, or drop --no-estimate\n"
+    )
+
+
+def test_receipt_outside_the_data_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = run("deadline", "2019-06-03")
+    assert code == 1
+    assert capsys.readouterr().err == (
+        "ppid: 2019-06-03 is outside the holiday data (2020-01-01 to 2027-12-31); add that "
+        "year with --holidays FILE (or a folder of files in $PPID_HOLIDAYS_DIR); years after "
+        "the decreed data are estimated unless --no-estimate is given, at most 10 years ahead\n"
+    )
+
+
+HOLIDAY_2028 = """year: 2028
+sources:
+  - id: skb-2028
+    title: SKB 2028
+    urls: [https://example.org/skb-2028]
+holidays:
+  - date: 2028-01-03
+    name: Hari X
+    category: libur_nasional
+    source: skb-2028
+"""
+
+
+def test_holidays_option_adds_a_decreed_year(tmp_path: Path) -> None:
+    path = tmp_path / "2028.yaml"
+    path.write_text(HOLIDAY_2028, encoding="utf-8")
+    code, text = run("deadline", "2027-12-20", "--holidays", str(path), "--json")
+    assert code == 0
+    data = json.loads(text)
+    # 21, 22, 23, 27-31 Dec, then 3 Jan is the office's holiday: 4, 5 Jan
+    assert data["response_due"] == "2028-01-05"
+    assert data["calendar"]["decreed_years"][-1] == 2028
+    assert data["provisional"] is False
+
+
+def test_holidays_option_with_a_bad_file_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "2028.yaml"
+    path.write_text(HOLIDAY_2028.replace("2028-01-03", "2028-02-30"), encoding="utf-8")
+    code, _ = run("deadline", "2027-12-20", "--holidays", str(path))
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"{path}:7:11 ($.holidays[0].date): 2028-02-30 is not a valid date "
+        "(day is out of range for month)\n"
+    )
+
+
+def test_local_file_gives_the_zone_and_closures(tmp_path: Path) -> None:
+    path = tmp_path / "kantor.yaml"
+    path.write_text(
+        "office: KPU Kabupaten Flores Timur\nzone: WITA\nclosures:\n"
+        "  - date: 2025-03-27\n    name: Penutupan kantor\n",
+        encoding="utf-8",
+    )
+    code, text = run("deadline", "2025-03-27", "--local", str(path), "--json")
+    assert code == 0
+    data = json.loads(text)
+    assert data["zone"] == "Asia/Makassar"
+    # closed the day it arrived, so it counts from the next working day: 28 Mar is cuti
+    # bersama, 31 Mar-1 Apr Idul Fitri, 2-4 and 7 Apr cuti bersama (SKB 2025) -> Tue 8 Apr
+    assert data["receipt_date"] == "2025-04-08"
 
 
 def test_bad_date_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,7 +17,8 @@ from types import ModuleType
 from typing import TextIO
 
 from ppid_core import __version__
-from ppid_core.errors import DataFileError, PpidError
+from ppid_core.calendar import ESTIMATE_LIMIT
+from ppid_core.errors import CalendarCoverageError, DataFileError, PpidError
 
 __all__ = ["main"]
 
@@ -26,6 +27,18 @@ def _parts() -> list[ModuleType]:
     names = sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("_cmd_"))
     mods = [importlib.import_module(f"{__name__}.{n}") for n in names]
     return sorted(mods, key=lambda m: int(m.ORDER))
+
+
+def _coverage_advice(exc: CalendarCoverageError) -> str:
+    """A coverage error in command-line terms (the library's message speaks Python)."""
+    if exc.subject is None or exc.first_day is None or exc.last_day is None:
+        return str(exc)
+    return (
+        f"{exc.subject} is outside the holiday data ({exc.first_day} to {exc.last_day}); "
+        "add that year with --holidays FILE (or a folder of files in $PPID_HOLIDAYS_DIR); "
+        "years after the decreed data are estimated unless --no-estimate is given, "
+        f"at most {ESTIMATE_LIMIT} years ahead"
+    )
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
@@ -65,6 +78,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         return int(exc.code or 0)
     except DataFileError as exc:
         print(exc.report(), file=sys.stderr)
+        return 1
+    except CalendarCoverageError as exc:
+        print(f"ppid: {_coverage_advice(exc)}", file=sys.stderr)
         return 1
     except PpidError as exc:
         print(f"ppid: {exc}", file=sys.stderr)

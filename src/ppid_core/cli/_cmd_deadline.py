@@ -4,7 +4,11 @@ The computation lives in :func:`ppid_core.requests.deadline_chain`; this command
 the arguments and prints the chain. Steps already taken are given as dates
 (``--decided``, ``--keberatan-filed``, ``--atasan-answered``, ``--sengketa-filed``);
 the others count from the latest legal day of the step before. A step whose number the
-chosen regime does not know is printed as unknown (JSON ``null``), never guessed.
+chosen regime does not know, or whose date lies past the calendar's data, is printed as
+unknown (JSON ``"due": null`` with a ``reason``), never guessed; the steps before it keep
+their dates, and the command exits 0 whenever the response deadline is known. Years after
+the decreed holiday data are estimated unless ``--no-estimate`` is given, and every date
+resting on them is marked provisional (JSON ``"provisional": true``).
 
 References:
     UU 14/2008 Pasal 22 ayat (7)–(8), Pasal 36 ayat (1)–(2), Pasal 37 ayat (2),
@@ -15,15 +19,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from typing import Any, TextIO
 
 import pendulum
 from pendulum.parsing.exceptions import ParserError
 
 from ppid_core._tables import dumps_json
-from ppid_core.calendar import WorkCalendar
+from ppid_core.calendar import HolidayStatus, WorkCalendar
 from ppid_core.calendar._zones import zone_info
-from ppid_core.cli._options import add_calendar_options, calendar_from_args
+from ppid_core.cli._options import add_calendar_options, calendar_from_args, zone_from_args
 from ppid_core.requests import Deadline, deadline_chain, load_rule_set, rule_set_names
 
 ORDER = 10
@@ -82,6 +87,13 @@ def response_deadlines(
         "cuti_bersama_non_working": cal.cuti_bersama,
         "regime": chain.rules.name,
         "regime_confirmed": chain.rules.confirmed,
+        "provisional": chain.provisional,
+        "calendar": {
+            "first_day": cal.first_day,
+            "last_day": cal.last_day,
+            "decreed_years": list(cal.decreed_years),
+            "estimated_years": sorted(cal.estimated_years),
+        },
         "receipt_date": chain.receipt_date,
         "response_due": chain.response.due,
         "response_rule": _rule_text(chain.response),
@@ -102,11 +114,19 @@ def response_deadlines(
                 "citation": d.rule.citation,
                 "confidence": d.rule.confidence.value,
                 "source": d.rule.source,
+                "provisional": d.provisional,
+                "reason": d.reason,
             }
             for d in chain.deadlines
         ],
         "skipped": [
-            {"date": s.date, "category": s.category, "name": s.name, "source": s.source}
+            {
+                "date": s.date,
+                "category": s.category,
+                "name": s.name,
+                "source": s.source,
+                "status": s.status,
+            }
             for s in span.skipped
         ],
     }
@@ -132,11 +152,13 @@ def _optional_date(text: str) -> dt.date:
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
-    cal = calendar_from_args(args)
+    zone = zone_from_args(args)
     try:
-        received = _parse_received(args.received, cal.zone)
+        received = _parse_received(args.received, zone)
     except argparse.ArgumentTypeError as exc:
         args.parser.error(str(exc))
+    local = received.astimezone(zone_info(zone)) if isinstance(received, dt.datetime) else received
+    cal = calendar_from_args(args, through=local.year + 1)
     result = response_deadlines(
         cal,
         received,
@@ -146,9 +168,16 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         atasan_answered_on=args.atasan_answered,
         sengketa_filed_on=args.sengketa_filed,
     )
+    status = 0 if result["response_due"] is not None else 1
+    if status:
+        print(
+            f"ppid: the response deadline cannot be computed ({result['steps'][0]['reason']}); "
+            "add the year with --holidays FILE, or drop --no-estimate",
+            file=sys.stderr,
+        )
     if args.json:
         print(dumps_json(result), file=out)
-        return 0
+        return status
     rules = load_rule_set(args.regime)
     print(f"Regime:                     {rules.title}", file=out)
     if not rules.confirmed:
@@ -161,13 +190,18 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     print(f"Counts as received on:      {result['receipt_date']}", file=out)
     for step in result["steps"]:
         due = step["due"] or "unknown"
+        mark = " *" if step["provisional"] else ""
         days = "unknown" if step["days"] is None else f"{step['days']} hari kerja"
         basis = "" if step["counts_from_actual"] or step["counts_from"] is None else ", latest path"
+        why = f" — {step['reason']}" if step["reason"] else ""
         print(
-            f"{_LABELS[step['step']] + ':':<27} {due}  ({step['citation']}: {days}, "
+            f"{_LABELS[step['step']] + ':':<27} {due}{mark}{why}  ({step['citation']}: {days}, "
             f"{step['confidence']}{basis})",
             file=out,
         )
+    if result["provisional"]:
+        dues = [step["due"] for step in result["steps"] if step["due"] is not None]
+        print(_provisional_note(cal, result["receipt_date"], max(dues)), file=out)
     holidays = [s for s in result["skipped"] if s["category"] != "akhir_pekan"]
     weekends = len(result["skipped"]) - len(holidays)
     print(
@@ -176,8 +210,30 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         file=out,
     )
     for s in holidays:
-        print(f"  {s['date']}  {s['category']:<17} {s['name']}", file=out)
-    return 0
+        flag = "" if s["status"] == "decreed" else f" ({s['status']})"
+        print(f"  {s['date']}  {s['category']:<17} {s['name']}{flag}", file=out)
+    return status
+
+
+def _provisional_note(cal: WorkCalendar, first: dt.date, last: dt.date) -> str:
+    """The line that explains the ``*`` marks: which undecided days the counts cross."""
+    parts = []
+    years = [y for y in sorted(cal.estimated_years) if first.year <= y <= last.year]
+    if years:
+        parts.append(
+            f"the holidays of {', '.join(map(str, years))} are estimated (no SKB yet: "
+            "fixed-date days by Keppres, movable ones by python-holidays, cuti bersama unknown)"
+        )
+    moving = [
+        h
+        for h in cal.holidays
+        if h.status is HolidayStatus.PROVISIONAL
+        and first - dt.timedelta(days=1) <= h.date <= last + dt.timedelta(days=1)
+    ]
+    if moving:
+        days = ", ".join(sorted({h.date.isoformat() for h in moving}))
+        parts.append(f"the decree leaves {days} to the sidang isbat, which may move them")
+    return "* provisional: " + "; ".join(parts) + ". Check again once the decree is final."
 
 
 def _count(n: int, noun: str) -> str:

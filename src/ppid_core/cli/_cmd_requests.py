@@ -28,9 +28,12 @@ ORDER = 20
 
 
 def _run_report(args: argparse.Namespace, out: TextIO) -> int:
-    cal = calendar_from_args(args)
-    reg = read_register(args.file, calendar=cal)
     as_of = dt.date.fromisoformat(args.as_of) if args.as_of else None
+    # today's year in the easternmost Indonesian zone (UTC+9), then the year after it
+    this_year = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=9)).year
+    horizon = max(this_year, args.year or 0, as_of.year if as_of else 0) + 1
+    cal = calendar_from_args(args, through=horizon)
+    reg = read_register(args.file, calendar=cal)
     masking = Masking(names=NameMasking(args.names))
     report = service_report(reg, cal, args.regime, year=args.year, as_of=as_of, masking=masking)
     if args.json:

@@ -1,0 +1,166 @@
+"""``ppid calendar``: what the holiday data says, whether a file is valid, which years it covers.
+
+- ``show YEAR``: every non-working day of the year other than plain weekends, with its
+  category, source and status (decreed, provisional or estimated);
+- ``check FILE...``: validate holiday files and office-local files, every error located;
+- ``coverage``: which years are decreed, which estimated, and the data's last change.
+
+Each takes the calendar options of every calendar-using command (``--holidays``,
+``--local``, ``$PPID_HOLIDAYS_DIR``, ...), so an office can see what its own files change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TextIO
+
+from ppid_core._tables import Table, dumps_json
+from ppid_core.calendar import ESTIMATE_LIMIT, HolidayYear, LocalCalendar, extra_holiday_years
+from ppid_core.calendar._calendar import holiday_data
+from ppid_core.calendar._overview import coverage, load_calendar_file, year_overview
+from ppid_core.cli._options import add_calendar_options, calendar_from_args
+from ppid_core.errors import DataFileError
+
+__all__ = ["ORDER", "demo", "register"]
+
+ORDER = 15
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        year = 0
+    if not 1900 <= year <= 2200:
+        msg = f"expected a year such as 2027, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return year
+
+
+def _run_show(args: argparse.Namespace, out: TextIO) -> int:
+    cal = calendar_from_args(args, through=args.year)
+    view = year_overview(cal, args.year)
+    if args.json:
+        print(dumps_json(view.to_dict()), file=out)
+        return 0
+    print(f"{args.year}: {view.status}, {view.working_days} working days ({cal.zone})", file=out)
+    table = Table(
+        columns=("Tanggal", "Hari", "Kategori", "Nama", "Status"),
+        rows=[
+            (d.date, item["weekday"], d.category, d.name, d.status)
+            for d, item in zip(view.days, view.to_dict()["days"], strict=True)
+        ],
+    )
+    print(table.to_markdown(), file=out)
+    for source in view.sources:
+        print(f"source: {source}", file=out)
+    for note in view.notes:
+        print(f"note: {note}", file=out)
+    return 0
+
+
+def _describe(item: HolidayYear | LocalCalendar) -> str:
+    if isinstance(item, HolidayYear):
+        text = f"holiday file for {item.year}, {len(item.holidays)} days"
+        if item.provisional:
+            text += f", {len(item.provisional)} provisional"
+        return text
+    return f"local calendar, {len(item.closures)} closures, {len(item.working_days)} working days"
+
+
+def _run_check(args: argparse.Namespace, out: TextIO) -> int:
+    results = []
+    for path in args.files:
+        try:
+            item = load_calendar_file(path)
+        except DataFileError as exc:
+            results.append(
+                {"file": path, "valid": False, "errors": [str(e) for e in exc.exceptions]}
+            )
+        except OSError as exc:
+            results.append(
+                {"file": path, "valid": False, "errors": [f"{path}: {exc.strerror or exc}"]}
+            )
+        else:
+            results.append({"file": path, "valid": True, "summary": _describe(item), "errors": []})
+    failed = any(not r["valid"] for r in results)
+    if args.json:
+        print(dumps_json({"valid": not failed, "files": results}), file=out)
+    else:
+        for r in results:
+            if r["valid"]:
+                print(f"{r['file']}: ok ({r['summary']})", file=out)
+            else:
+                for e in r["errors"]:
+                    print(e, file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _run_coverage(args: argparse.Namespace, out: TextIO) -> int:
+    data = holiday_data(extra_years=extra_holiday_years(args.holidays))
+    cal = calendar_from_args(args, through=max(data) + ESTIMATE_LIMIT)
+    report = coverage(cal, data, ESTIMATE_LIMIT)
+    if args.json:
+        print(dumps_json(report.to_dict()), file=out)
+        return 0
+    print(f"Decreed: {report.decreed[0].year}–{report.decreed[-1].year}", file=out)
+    for y in report.decreed:
+        moving = (
+            f"; provisional: {', '.join(d.isoformat() for d in y.provisional)}"
+            if y.provisional
+            else ""
+        )
+        last = y.last_change.isoformat() if y.last_change else "unknown"
+        print(f"  {y.year}  {y.file} (last decree {last}){moving}", file=out)
+    if report.estimated_years:
+        years = report.estimated_years
+        print(
+            f"Estimated on request: {years[0]}–{years[-1]} (fixed-date holidays by Keppres, "
+            "movable ones by python-holidays, no cuti bersama)",
+            file=out,
+        )
+    print(f"Last change of the decreed data: {report.last_change}", file=out)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``ppid calendar show|check|coverage``."""
+    cal = sub.add_parser("calendar", help="holiday data: show a year, check a file, coverage")
+    cal_sub = cal.add_subparsers(dest="calendar_command", required=True, metavar="ACTION")
+
+    show = cal_sub.add_parser(
+        "show",
+        help="every non-working day of a year, with its source and status",
+        description="Every holiday, cuti bersama, election day and office closure of YEAR "
+        "(weekends only when a holiday falls on them), with its category, decree and "
+        "status: decreed, provisional (the decree leaves it to a later decision) or "
+        "estimated (no decree yet).",
+    )
+    show.add_argument("year", type=_year, metavar="YEAR")
+    add_calendar_options(show)
+    show.add_argument("--json", action="store_true", help="print one JSON object")
+    show.set_defaults(handler=_run_show)
+
+    check = cal_sub.add_parser(
+        "check",
+        help="validate holiday or local calendar files",
+        description="Validate each FILE: a holiday file (it has a top-level 'year:') or an "
+        "office's local calendar. Every error is printed with its location; exit 1 if any.",
+    )
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    check.set_defaults(handler=_run_check)
+
+    cov = cal_sub.add_parser(
+        "coverage",
+        help="which years are decreed, which estimated, and the data's last change",
+    )
+    add_calendar_options(cov)
+    cov.add_argument("--json", action="store_true", help="print one JSON object")
+    cov.set_defaults(handler=_run_coverage)
+
+
+def demo(out: TextIO) -> None:
+    """Nothing: the calendar shows in the deadline demo."""
+    del out
