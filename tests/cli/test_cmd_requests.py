@@ -71,3 +71,29 @@ def test_demo_reports_embedded_register() -> None:
     assert code == 0
     assert "KPU Provinsi NTT register 2024" in text
     assert "requests: 37" in text
+
+
+REGISTER_HEADER = (
+    "No,Unit Kerja Tempat Mengurus Layanan Publik,Jenis Layanan,Nama Layanan yang diterima,"
+    "Tanggal/Bulan/Tahun Mengurus Layanan,Nama Pengguna Layanan,No. HP (WA),Email,"
+    "Tanggal Tanggapan"
+)
+
+
+def test_late_december_request_no_longer_fails_the_report(tmp_path: Path) -> None:
+    # issue 8: a 2026 register with a request of 16 Dec failed whole (its deadline ran into
+    # 2027). Received Wed 16 Dec: 17, 18, 21, 22, 23, 28, 29, 30, 31 Dec, 4 Jan 2027 (24 Dec cuti
+    # bersama, 25 Dec and 1 Jan libur nasional, 5 Jan Isra Mikraj) -> due 2027-01-04.
+    path = tmp_path / "r.csv"
+    path.write_text(
+        REGISTER_HEADER + "\n1,KPU,Permohonan,Data DPT,2026-12-16,Ana,,,\n", encoding="utf-8"
+    )
+    code, text = run(
+        "register", "report", str(path), "--year", "2026", "--as-of", "2027-01-05", "--json"
+    )
+    assert code == 0
+    data = json.loads(text)
+    (late,) = data["overdue"]
+    assert late["due"] == "2027-01-04"
+    assert late["provisional"] is False
+    assert data["overdue_unknown"] == []
