@@ -32,6 +32,7 @@ from typing import Any, TypeVar
 
 import yaml
 
+from ppid_core._textio import bad_byte_error
 from ppid_core.errors import DataFileError, LocatedError
 
 __all__ = ["Document", "Missing", "build", "dump", "node_path", "read_text"]
@@ -76,19 +77,10 @@ def read_text(path: str | Path) -> str:
     """
     p = Path(path)
     data = p.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        err = LocatedError(
-            f"byte 0x{data[exc.start]:02X} is not UTF-8; save the file as UTF-8",
-            source=str(p),
-            line=line,
-            column=column,
-        )
-        raise DataFileError.from_errors(str(p), [err]) from None
+    error = bad_byte_error(data, str(p))
+    if error is not None:
+        raise error
+    return data.decode("utf-8-sig")
 
 
 def node_path(parent: str, key: str | int) -> str:
