@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from pathlib import Path
@@ -89,9 +90,10 @@ def test_demo_shows_the_seed_plan_status() -> None:
 def test_check_reports_a_realisation_in_one_pass(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    (tmp_path / "plan.yaml").write_bytes(Path(PLAN).read_bytes())
     real = tmp_path / "real.yaml"
     real.write_text(
-        f"kind: realisation\nplan: {PLAN}\nrecords:\n"
+        "kind: realisation\nplan: plan.yaml\nrecords:\n"
         "  - {code: 9.9.9, sub_kegiatan: X, month: Feb, status: done}\n"
         "  - {code: 7.7.1, sub_kegiatan: Penyampaian LHKPN, month: Mar, status: done}\n"
         "  - {code: 7.7.1, sub_kegiatan: Penyampaian LHKPN, month: Feb, status: finished}\n",
@@ -116,3 +118,98 @@ def test_check_locates_a_latin_1_file(tmp_path: Path, capsys: pytest.CaptureFixt
     assert len(err) == 1
     assert err[0].endswith(": byte 0xE1 is not UTF-8; save the file as UTF-8")
     assert err[0].startswith(f"{bad}:")
+
+
+def _run_on(encoding: str, *argv: str) -> tuple[int, str]:
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding=encoding, newline="")
+    code = main(list(argv), out=out)
+    out.flush()
+    return code, raw.getvalue().decode(encoding)
+
+
+def test_table_on_a_cp1252_stream_ticks_with_v(capsys: pytest.CaptureFixture[str]) -> None:
+    # A Windows redirect is cp1252, which has no ✓: the table must still be written.
+    code, out = _run_on("cp1252", "rb", "table", PLAN)
+    assert code == 0
+    row = next(line for line in out.splitlines() if "Penyampaian LHKPN" in line)
+    assert row.split(" | ")[5:17] == ["", "v", *[""] * 10]  # the months: Feb ticked
+    code, csv_out = _run_on("cp1252", "rb", "table", PLAN, "--csv")
+    assert code == 0
+    assert "✓" not in csv_out
+    assert ",v," in csv_out
+    assert capsys.readouterr().err == ""  # nothing was lost
+    code, utf8 = _run_on("utf-8", "rb", "table", PLAN)
+    assert "| ✓ |" in utf8
+
+
+def test_characters_a_stream_cannot_encode_are_replaced_and_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        Path(PLAN).read_text(encoding="utf-8").replace("Penyampaian LHKPN", "Penyampaian ≥ 🗂"),
+        encoding="utf-8",
+    )
+    code, out = _run_on("cp1252", "rb", "table", str(plan))
+    assert code == 0
+    assert "Penyampaian ? ?" in out
+    assert capsys.readouterr().err == (
+        "ppid: 2 character(s) cannot be written in cp1252 and are shown as '?'; "
+        "set PYTHONUTF8=1 (or PYTHONIOENCODING=utf-8) to keep them\n"
+    )
+    code, out = _run_on("cp1252", "rb", "status", str(plan), "--month", "2022-02")
+    assert code == 0
+    assert "Penyampaian ? ?" in out
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_check_refuses_a_plan_outside_the_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = tmp_path / "real.yaml"
+    real.write_text("kind: realisation\nplan: /dev/zero\nrecords: []\n", encoding="utf-8")
+    assert run("rb", "check", str(real))[0] == 1
+    assert capsys.readouterr().err == (
+        f"{real}:2:7 ($.plan): 'plan' must be relative to this file's folder, got the absolute "
+        "path '/dev/zero'; put the plan in this file's folder and give its file name\n"
+    )
+
+
+def _hostile_plan(tmp_path: Path) -> Path:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "kind: plan\nyear: 2022\nunit: KPU <script>alert(1)</script>\nareas:\n"
+        "  - area: organisasi\n    kegiatan:\n      - name: '=HYPERLINK(\"http://x\")'\n"
+        "        sub_kegiatan:\n          - {name: \"+cmd|' /C calc'!A0\", months: [Jan]}\n"
+        "          - {name: '<img src=x onerror=alert(1)>', months: [Feb]}\n",
+        encoding="utf-8",
+    )
+    return plan
+
+
+def test_status_report_heading_shows_html_as_text(tmp_path: Path) -> None:
+    code, out = run("rb", "status", str(_hostile_plan(tmp_path)), "--month", "2022-01")
+    assert code == 0
+    assert out.splitlines()[0] == (
+        "# Laporan Rencana Aksi RB KPU &lt;script&gt;alert(1)&lt;/script&gt; — Januari 2022"
+    )
+
+
+@pytest.mark.xfail(strict=True, reason="Table.to_markdown escapes HTML in _tables.py (shared)")
+def test_markdown_tables_show_html_as_text(tmp_path: Path) -> None:
+    plan = _hostile_plan(tmp_path)
+    for argv in (("table", str(plan)), ("status", str(plan), "--month", "2022-02")):
+        code, out = run("rb", *argv)
+        assert code == 0
+        assert "<script" not in out
+        assert "<img" not in out
+
+
+@pytest.mark.xfail(strict=True, reason="Table.to_csv neutralises formulas in _tables.py (shared)")
+def test_table_csv_neutralises_formulas(tmp_path: Path) -> None:
+    code, out = run("rb", "table", str(_hostile_plan(tmp_path)), "--csv")
+    assert code == 0
+    cells = [cell for row in csv.reader(io.StringIO(out)) for cell in row]
+    assert "=HYPERLINK" in out  # the text is kept, only made inert
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]

@@ -6,6 +6,7 @@ from fractions import Fraction
 
 import pytest
 
+from ppid_core.errors import LocatedError
 from ppid_core.rb import RowState, loads_plan, loads_realisation, plan_status
 
 PLAN = loads_plan(
@@ -91,11 +92,14 @@ def test_quarter_roll_up() -> None:
     assert (q3.planned, q4.planned, q4.future) == (0, 1, 1)
 
 
-def test_bad_arguments() -> None:
-    with pytest.raises(ValueError, match="month must be 1-12, got 13"):
+def test_bad_arguments_raise_ppid_errors_that_are_value_errors() -> None:
+    with pytest.raises(LocatedError) as info:
         plan_status(PLAN, None, year=2022, month=13)
-    with pytest.raises(ValueError, match="partly_weight must be from 0 to 1, got 2"):
+    assert str(info.value) == "plan_status: month must be 1-12, got 13"
+    assert isinstance(info.value, ValueError)
+    with pytest.raises(LocatedError) as info:
         plan_status(PLAN, None, year=2022, month=1, partly_weight=Fraction(2))
+    assert str(info.value) == "plan_status: partly_weight must be from 0 to 1, got 2"
 
 
 def test_state_labels_are_indonesian() -> None:

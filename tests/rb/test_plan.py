@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ppid_core.errors import DataFileError
+from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
 from ppid_core.rb import SubActivity, dump_plan, loads_plan
 
 HEAD = "kind: plan\nyear: 2022\nunit: KPU Provinsi NTT\nareas:\n"
@@ -31,8 +31,12 @@ def test_a_small_plan_loads_with_codes_and_months() -> None:
     assert row.area.key == "organisasi"
     assert row.sub == SubActivity(name="FGD Evaluasi Organisasi", months=(1, 3, 5, 6, 7, 8))
     assert plan.row("1.1.1") == row
-    with pytest.raises(KeyError):
+    with pytest.raises(UnknownNameError) as info:
         plan.row("1.1.2")
+    assert str(info.value) == (
+        "no row '1.1.2' in the plan; expected the code of one of its 1 rows, "
+        "'<area>.<kegiatan>.<sub kegiatan>' such as '1.1.1'"
+    )
 
 
 def test_the_area_is_kept_as_written_and_resolved_to_its_key() -> None:
@@ -138,3 +142,16 @@ def test_a_plan_without_areas_is_refused() -> None:
     assert report(HEAD.replace("areas:\n", "areas: []\n")) == (
         "plan.yaml:4:8 ($.areas): expected at least one area"
     )
+
+
+@pytest.mark.xfail(
+    strict=True, raises=ValueError, reason="fixed in _yaml.py by the shared-modules change"
+)
+def test_a_year_of_more_than_4300_digits_is_a_located_error() -> None:
+    # int() refuses more than 4,300 digits with a ValueError (CVE-2020-10735 limit)
+    with pytest.raises(DataFileError) as info:
+        loads_plan(plan_text().replace("year: 2022", "year: " + "9" * 5000), source="plan.yaml")
+    (error,) = info.value.exceptions
+    assert isinstance(error, LocatedError)
+    assert (error.source, error.line, error.column, error.path) == ("plan.yaml", 2, 7, "$.year")
+    assert len(error.message) < 200  # the number is not echoed whole

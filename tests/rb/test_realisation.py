@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from ppid_core.errors import DataFileError
-from ppid_core.rb import Status, load_monitoring, load_plan, loads_plan, loads_realisation
+from ppid_core.rb import (
+    ActionPlan,
+    PlanRow,
+    Status,
+    load_monitoring,
+    load_plan,
+    loads_plan,
+    loads_realisation,
+)
 
 PLAN = loads_plan(
     "kind: plan\nyear: 2022\nunit: U\nareas:\n  - area: organisasi\n    kegiatan:\n"
@@ -156,3 +165,65 @@ def test_a_latin_1_file_is_located(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as info:
         load_plan(plan)
     assert info.value.report() == f"{plan}:3:7: byte 0xE9 is not UTF-8; save the file as UTF-8"
+
+
+def _counting_rows(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the scans of a plan: every call of ``ActionPlan.rows``."""
+    calls = [0]
+    original = ActionPlan.rows
+
+    def rows(self: ActionPlan) -> Iterator[PlanRow]:
+        calls[0] += 1
+        return original(self)
+
+    monkeypatch.setattr(ActionPlan, "rows", rows)
+    return calls
+
+
+def _wide_plan(rows: int) -> ActionPlan:
+    subs = "".join(f"          - {{name: S{i}, months: [Jan-Des]}}\n" for i in range(1, rows + 1))
+    return loads_plan(
+        "kind: plan\nyear: 2022\nunit: U\nareas:\n  - area: organisasi\n    kegiatan:\n"
+        f"      - name: K\n        sub_kegiatan:\n{subs}"
+    )
+
+
+def _records(rows: int, *, wrong_names: bool) -> str:
+    lines = []
+    for i in range(1, rows + 1):
+        name = f"S{rows + 1 - i}" if wrong_names else f"S{i}"  # every name at another row
+        lines += [f"  - {{code: 1.1.{i}, sub_kegiatan: {name}, month: {m}, status: done}}\n"
+                  for m in range(1, 13)]  # fmt: skip
+    return HEAD + "".join(lines)
+
+
+@pytest.mark.parametrize("wrong_names", [False, True])
+def test_loading_records_scans_the_plan_once_whatever_their_number(
+    monkeypatch: pytest.MonkeyPatch, wrong_names: bool
+) -> None:
+    # Loading used to scan the plan once per record (19,200 records took 41 s). The count
+    # of scans must not grow with the records, also when every name must be looked up.
+    calls = _counting_rows(monkeypatch)
+    scans = []
+    for rows in (2, 200):
+        plan = _wide_plan(rows)
+        calls[0] = 0
+        if wrong_names:
+            with pytest.raises(DataFileError) as info:
+                loads_realisation(_records(rows, wrong_names=True), plan=plan)
+            assert len(info.value.exceptions) == 12 * rows  # rows is even: no name stays
+        else:
+            real = loads_realisation(_records(rows, wrong_names=False), plan=plan)
+            assert len(real.records) == 12 * rows
+        scans.append(calls[0])
+    assert scans == [1, 1]
+
+
+def test_rows_are_looked_up_by_an_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = _wide_plan(300)
+    calls = _counting_rows(monkeypatch)
+    assert [plan.row(f"1.1.{i}").sub.name for i in range(1, 301)][-1] == "S300"
+    assert calls[0] == 0  # row() does not scan the plan
+    real = loads_realisation(_records(300, wrong_names=False), plan=plan)
+    assert real.get("1.1.300", 12) is real.records[-1]
+    assert real.get("1.1.301", 1) is None

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ppid_core.errors import DataFileError
+from ppid_core.errors import DataFileError, LocatedError
 from ppid_core.rb import Member, dump_team, loads_team
 
 TEAM = """kind: team
@@ -96,3 +96,71 @@ def test_a_member_whose_name_is_null() -> None:
         "tim.yaml:14:16 ($.pelaksana[0].members[1].name): expected text, got null ('~'); "
         "quote it to mean the text"
     )
+
+
+def test_a_member_written_as_a_bare_name_is_not_echoed() -> None:
+    text = TEAM.replace(
+        "- {name: Linda Benyamin, position: Pelaksana, role: Anggota}", "- Linda Benyamin, S.H."
+    )
+    assert report(text) == (
+        "tim.yaml:14:9 ($.pelaksana[0].members[1]): expected a member as a mapping with name, "
+        "position and role, got text (not repeated here: it may be a person's name)"
+    )
+
+
+def test_a_name_written_as_a_key_is_not_echoed() -> None:
+    text = TEAM.replace(
+        "- {name: Linda Benyamin, position: Pelaksana, role: Anggota}",
+        "- {Linda Benyamin: Pelaksana, Linda Benyamin: Anggota, position: P, role: Anggota}",
+    )
+    unknown = (
+        "unknown field (not repeated here: it may be a person's name); "
+        "expected one of: duties, name, position, role"
+    )
+    assert report(text) == (
+        "tim.yaml:14:9 ($.pelaksana[0].members[1]): missing required field 'name'\n"
+        f"tim.yaml:14:10 ($.pelaksana[0].members[1]): {unknown}\n"
+        f"tim.yaml:14:37 ($.pelaksana[0].members[1]): {unknown}"
+    )
+
+
+def test_members_or_a_team_written_as_text_are_not_echoed() -> None:
+    text = TEAM.replace(
+        "  members:\n"
+        "    - {name: Thomas Dohu, position: Ketua KPU, role: Pengarah merangkap Ketua}",
+        "  members: Thomas Dohu",
+    )
+    assert report(text) == (
+        "tim.yaml:6:12 ($.pengarah.members): expected a list of members, got text "
+        "(not repeated here: it may be a person's name)"
+    )
+    text += "ketua_pelaksana: Yosafat Koli\nagen_perubahan: Ana Waha Kolin\n"
+    lines = report(text).splitlines()
+    assert lines[1:] == [
+        "tim.yaml:14:18 ($.ketua_pelaksana): expected a member as a mapping with name, "
+        "position and role, got text (not repeated here: it may be a person's name)",
+        "tim.yaml:15:17 ($.agen_perubahan): expected a team as a mapping with members, got text "
+        "(not repeated here: it may be a person's name)",
+    ]
+    for name in ("Thomas", "Yosafat", "Ana Waha"):
+        assert name not in "\n".join(lines)
+
+
+def test_a_null_member_says_null() -> None:
+    text = TEAM.replace("- {name: Linda Benyamin, position: Pelaksana, role: Anggota}", "- ~")
+    assert report(text) == (
+        "tim.yaml:14:9 ($.pelaksana[0].members[1]): expected a member as a mapping with name, "
+        "position and role, got null"
+    )
+
+
+@pytest.mark.xfail(
+    strict=True, raises=ValueError, reason="fixed in _yaml.py by the shared-modules change"
+)
+def test_a_year_of_more_than_4300_digits_is_a_located_error() -> None:
+    with pytest.raises(DataFileError) as info:
+        loads_team(TEAM.replace("year: 2022", "year: " + "9" * 5000), source="tim.yaml")
+    (error,) = info.value.exceptions
+    assert isinstance(error, LocatedError)
+    assert (error.source, error.line, error.column, error.path) == ("tim.yaml", 2, 7, "$.year")
+    assert len(error.message) < 200

@@ -5,7 +5,11 @@
 - ``ppid rb status FILE --month YYYY-MM [--json]`` shows what is due, done and late;
   FILE is a plan, or a realisation file (its plan is read from its ``plan:`` field);
 - ``ppid rb table FILE [--csv] [--unmask]`` prints a plan as Lampiran II or a team as
-  Lampiran I (names masked unless ``--unmask``).
+  Lampiran I (names masked unless ``--unmask``). Planned months are ticked ``✓``, or ``v``
+  where the output's encoding (a cp1252 Windows redirect) has no ``✓``.
+
+Output is always encodable: a character the output's encoding lacks is written as ``?``
+and counted in a warning on stderr.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from ppid_core.rb import (
     team_table,
 )
 from ppid_core.rb._realisation import Realisation
+from ppid_core.rb._reports import ASCII_TICK, TICK
 
 ORDER = 40
 _MONTH = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])")
@@ -46,11 +51,48 @@ def _month(text: str) -> tuple[int, int]:
     return int(m[1]), int(m[2])
 
 
+def _encodable(text: str, encoding: str | None) -> bool:
+    if not encoding:
+        return True
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    except LookupError:  # an encoding Python does not know: leave it to the stream
+        return True
+    return True
+
+
+def _mark(out: TextIO) -> str:
+    """The tick for planned months: ``✓``, or ``v`` where ``out`` cannot encode it."""
+    return TICK if _encodable(TICK, getattr(out, "encoding", None)) else ASCII_TICK
+
+
+def _write(out: TextIO, text: str) -> None:
+    """Write ``text``; characters the stream's encoding lacks become ``?``, with a warning.
+
+    A Windows console or redirect is often cp1252: a name in another script must not end
+    in a traceback, nor vanish without a word.
+    """
+    encoding = getattr(out, "encoding", None)
+    strict = getattr(out, "errors", "strict") == "strict"
+    if encoding and strict and not _encodable(text, encoding):
+        lost = {ch for ch in set(text) if not _encodable(ch, encoding)}
+        count = sum(text.count(ch) for ch in lost)
+        text = text.encode(encoding, "replace").decode(encoding)
+        print(
+            f"ppid: {count} character(s) cannot be written in {encoding} and are shown as '?'; "
+            "set PYTHONUTF8=1 (or PYTHONIOENCODING=utf-8) to keep them",
+            file=sys.stderr,
+        )
+    out.write(text)
+
+
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     failed = False
     for name in args.files:
         try:
-            out.write(f"{check_file(name)}\n")
+            _write(out, f"{check_file(name)}\n")
         except DataFileError as exc:
             print(exc.report(), file=sys.stderr)
             failed = True
@@ -81,9 +123,9 @@ def _status(args: argparse.Namespace, out: TextIO) -> int:
     year, month = args.month
     status = plan_status(plan, records, year=year, month=month)
     if args.json:
-        out.write(dumps_json(status_data(status)) + "\n")
+        _write(out, dumps_json(status_data(status)) + "\n")
     else:
-        out.write(monthly_report(status) + "\n")
+        _write(out, monthly_report(status) + "\n")
     return 0
 
 
@@ -92,8 +134,9 @@ def _table(args: argparse.Namespace, out: TextIO) -> int:
     if isinstance(loaded, TeamDecree):
         table = team_table(loaded, unmask=args.unmask)
     else:
-        table = plan_table(loaded if isinstance(loaded, ActionPlan) else loaded[0])
-    out.write(table.to_csv() if args.csv else table.to_markdown() + "\n")
+        plan = loaded if isinstance(loaded, ActionPlan) else loaded[0]
+        table = plan_table(plan, mark=_mark(out))
+    _write(out, table.to_csv() if args.csv else table.to_markdown() + "\n")
     return 0
 
 
@@ -121,14 +164,13 @@ def demo(out: TextIO) -> None:
     plan, records = load_monitoring(example_path("kpu-ntt-2022-realisasi.yaml"))
     status = plan_status(plan, records, year=2022, month=4)
     total = status.total()
-    out.write(
+    _write(
+        out,
         f"\n== RB: rencana aksi {plan.unit} {plan.year}, status April 2022 "
         "(illustrative realisation records) ==\n"
-    )
-    out.write(
         f"due this month: {len(status.due())} sub kegiatan; late: {len(status.late())}; "
         f"planned months done: {total.done} of {total.elapsed} elapsed "
         f"({total.planned} in the year)\n\n"
+        f"{progress_table(status).to_markdown()}\n\n"
+        f"{quarter_table(status).to_markdown()}\n",
     )
-    out.write(progress_table(status).to_markdown() + "\n\n")
-    out.write(quarter_table(status).to_markdown() + "\n")

@@ -11,18 +11,18 @@ from pathlib import Path
 
 import yaml
 
-from ppid_core._yaml import Document, read_text
-from ppid_core.rb._plan import ActionPlan, loads_plan
-from ppid_core.rb._realisation import Realisation, load_monitoring
-from ppid_core.rb._team import TeamDecree, loads_team
+from ppid_core._yaml import Document
+from ppid_core.rb._plan import ActionPlan, plan_from_document
+from ppid_core.rb._realisation import Realisation, monitoring_from_document
+from ppid_core.rb._source import read_rb_text
+from ppid_core.rb._team import TeamDecree, team_from_document
 
 __all__ = ["KINDS", "check_file", "load_any"]
 
 KINDS = ("plan", "realisation", "team")
 
 
-def _kind(text: str, source: str) -> str:
-    doc = Document.parse(text, source=source)
+def _kind(doc: Document) -> str:
     root = doc.root
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
@@ -40,19 +40,26 @@ def _kind(text: str, source: str) -> str:
 def load_any(path: str | Path) -> TeamDecree | ActionPlan | tuple[ActionPlan, Realisation]:
     """Load a team, a plan, or a realisation file with its plan, by the file's ``kind``.
 
+    The file is read once (at most 10 MiB, :data:`~ppid_core.rb._source.MAX_FILE_BYTES`)
+    and composed once.
+
     Raises:
         DataFileError: Every problem of the file (for a realisation file, of its plan
-            first), each located; bytes that are not UTF-8 are located too.
+            first), each located; bytes that are not UTF-8 and a file over the size
+            limit are located too.
         OSError: ``path`` itself cannot be read.
     """
     p = Path(path)
-    text = read_text(p)
-    kind = _kind(text, str(p))
-    if kind == "team":
-        return loads_team(text, source=str(p))
-    if kind == "plan":
-        return loads_plan(text, source=str(p))
-    return load_monitoring(p)
+    doc = Document.parse(read_rb_text(p), source=str(p))
+    kind = _kind(doc)
+    if kind == "realisation":
+        return monitoring_from_document(doc, p.parent)
+    value = team_from_document(doc) if kind == "team" else plan_from_document(doc)
+    doc.raise_errors()
+    if value is None:  # pragma: no cover - a reader returns None only after recording why
+        msg = f"{p}: nothing could be read"
+        raise AssertionError(msg)
+    return value
 
 
 def check_file(path: str | Path) -> str:

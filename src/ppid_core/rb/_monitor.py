@@ -52,6 +52,7 @@ from fractions import Fraction
 
 import attrs
 
+from ppid_core.errors import LocatedError
 from ppid_core.rb._months import quarter_months
 from ppid_core.rb._plan import ActionPlan, PlanRow
 from ppid_core.rb._realisation import Realisation, Record, Status
@@ -269,14 +270,15 @@ def plan_status(
         partly_weight: How much a ``partly`` month counts in progress, 0 to 1.
 
     Raises:
-        ValueError: ``month`` is not 1-12 or ``partly_weight`` not within 0 to 1.
+        LocatedError: ``month`` is not 1-12 or ``partly_weight`` not within 0 to 1 (a
+            ``ValueError``; its location is ``plan_status``, the function given it).
     """
     if not 1 <= month <= 12:
         msg = f"month must be 1-12, got {month}"
-        raise ValueError(msg)
+        raise LocatedError(msg, source="plan_status")
     if not 0 <= partly_weight <= 1:
         msg = f"partly_weight must be from 0 to 1, got {partly_weight}"
-        raise ValueError(msg)
+        raise LocatedError(msg, source="plan_status")
     cutoff = 0 if year < plan.year else 13 if year > plan.year else month
     by_row: dict[str, dict[int, Record]] = {}
     for rec in realisation.records if realisation else ():

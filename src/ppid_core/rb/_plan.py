@@ -39,9 +39,11 @@ from pathlib import Path
 import attrs
 import yaml
 
-from ppid_core._yaml import Document, build, dump, node_path, read_text
+from ppid_core._yaml import Document, build, dump, node_path
+from ppid_core.errors import UnknownNameError
 from ppid_core.rb._framework import DEFAULT_FRAMEWORK, Area, Framework
 from ppid_core.rb._months import MONTH_ABBREVIATIONS, read_months
+from ppid_core.rb._source import check_text_size, read_rb_text
 
 __all__ = [
     "ActionPlan",
@@ -140,32 +142,53 @@ class ActionPlan:
     framework: str = DEFAULT_FRAMEWORK
     title: str | None = None
     decree: str | None = None
+    _rows: dict[str, PlanRow] | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
-    def rows(self) -> Iterator[PlanRow]:
-        """Every sub kegiatan, in plan order, with its code."""
+    def _index(self) -> dict[str, PlanRow]:
+        """Every row by code, built on first use (the plan is frozen, so it stays valid)."""
+        if self._rows is not None:
+            return self._rows
         fw = Framework.named(self.framework)
+        index: dict[str, PlanRow] = {}
         for a, ap in enumerate(self.areas, start=1):
             area = fw.area(ap.area)
             for k, act in enumerate(ap.kegiatan, start=1):
                 for s, sub in enumerate(act.sub_kegiatan, start=1):
-                    yield PlanRow(
-                        code=f"{a}.{k}.{s}",
+                    code = f"{a}.{k}.{s}"
+                    index[code] = PlanRow(
+                        code=code,
                         area=area,
                         area_label=ap.label or area.name,
                         activity=act,
                         sub=sub,
                     )
+        object.__setattr__(self, "_rows", index)
+        return index
 
-    def row(self, code: str) -> PlanRow:
-        """The row with this code.
+    def rows(self) -> Iterator[PlanRow]:
+        """Every sub kegiatan, in plan order, with its code.
 
         Raises:
-            KeyError: No such code.
+            UnknownNameError: The plan was built with an area key or framework that
+                does not exist (a loaded plan never is).
         """
-        for row in self.rows():
-            if row.code == code:
-                return row
-        raise KeyError(code)
+        return iter(self._index().values())
+
+    def row(self, code: str) -> PlanRow:
+        """The row with this code, found by an index (not a scan of the plan).
+
+        Raises:
+            UnknownNameError: No such code (a ``LookupError``).
+        """
+        row = self._index().get(code)
+        if row is None:
+            n = len(self._index())
+            msg = (
+                f"no row {code!r} in the plan; expected the code of one of its {n} rows, "
+                "'<area>.<kegiatan>.<sub kegiatan>' such as '1.1.1'"
+            )
+            raise UnknownNameError(msg)
+        return row
 
 
 def _text(doc: Document, fields: dict[str, yaml.Node], key: str, path: str) -> str | None:
@@ -296,19 +319,23 @@ def loads_plan(text: str, *, source: str = "<string>") -> ActionPlan:
     """Load a plan from YAML text.
 
     Raises:
-        DataFileError: Every problem of the text, each located.
+        DataFileError: Every problem of the text, each located; text over 10 MiB
+            (:data:`~ppid_core.rb._source.MAX_FILE_BYTES`) is refused unread.
     """
+    check_text_size(text, source)
     return build(text, source, plan_from_document)
 
 
 def load_plan(path: str | Path) -> ActionPlan:
-    """Load a plan from a UTF-8 YAML file; its name is used in error locations.
+    """Load a plan from a UTF-8 YAML file of at most 10 MiB; its name is used in errors.
 
     Raises:
-        DataFileError: Every problem of the file, each located.
+        DataFileError: Every problem of the file, each located (a file over the size
+            limit is refused unread).
+        OSError: The file cannot be read.
     """
     p = Path(path)
-    return loads_plan(read_text(p), source=str(p))
+    return loads_plan(read_rb_text(p), source=str(p))
 
 
 def _optional(data: dict[str, object], **values: object) -> dict[str, object]:

@@ -1,6 +1,7 @@
 """Realisation records (realisasi): what was done in each planned month, with evidence.
 
-A realisation file sits beside its plan and names it (``plan:``, relative to the file).
+A realisation file sits beside its plan and names it (``plan:``, relative to the file; the
+plan must be in the realisation file's folder or below it, also after following links).
 Each record says, for one sub kegiatan and one planned month, whether the work was
 ``done``, ``partly`` done or ``not_done``, with a note and references to the data dukung
 (supporting evidence).
@@ -68,9 +69,10 @@ from pathlib import Path
 import attrs
 import yaml
 
-from ppid_core._yaml import Document, build, dump, read_text
+from ppid_core._yaml import Document, build, dump
 from ppid_core.rb._months import MONTH_ABBREVIATIONS, parse_month
-from ppid_core.rb._plan import ActionPlan, load_plan
+from ppid_core.rb._plan import ActionPlan, PlanRow, plan_from_document
+from ppid_core.rb._source import check_text_size, read_rb_text, resolve_plan
 
 __all__ = [
     "Realisation",
@@ -80,6 +82,7 @@ __all__ = [
     "load_monitoring",
     "load_realisation",
     "loads_realisation",
+    "monitoring_from_document",
     "realisation_from_document",
     "realisation_to_data",
 ]
@@ -101,6 +104,7 @@ class Status(enum.Enum):
 
 
 _LABELS = {Status.DONE: "terlaksana", Status.PARTLY: "sebagian", Status.NOT_DONE: "belum"}
+_STATUSES = {s.value: s for s in Status}
 
 
 @attrs.frozen(kw_only=True)
@@ -136,26 +140,52 @@ class Realisation:
 
     plan: str
     records: tuple[Record, ...]
+    _index: dict[tuple[str, int], Record] | None = attrs.field(
+        init=False, default=None, eq=False, repr=False
+    )
 
     def get(self, code: str, month: int) -> Record | None:
-        """The record of a row and month, if any."""
-        return next((r for r in self.records if r.code == code and r.month == month), None)
+        """The record of a row and month, if any (the first, if several; found by an index)."""
+        index = self._index
+        if index is None:
+            index = {}
+            for r in self.records:
+                index.setdefault((r.code, r.month), r)
+            object.__setattr__(self, "_index", index)
+        return index.get((code, month))
 
 
-def _same_name(a: str, b: str) -> bool:
-    def norm(s: str) -> str:
-        return " ".join(s.split()).rstrip(":;").strip().casefold()
+def _norm(name: str) -> str:
+    return " ".join(name.split()).rstrip(":;").strip().casefold()
 
-    return norm(a) == norm(b)
+
+class _Rows:
+    """The plan's rows by code, and (built on first need) their codes by name.
+
+    One scan of the plan serves every record of a file, so loading is linear in the
+    number of records, not records x rows.
+    """
+
+    def __init__(self, plan: ActionPlan) -> None:
+        self.by_code: dict[str, PlanRow] = {row.code: row for row in plan.rows()}
+        self._by_name: dict[str, list[str]] | None = None
+
+    def codes_named(self, name: str) -> list[str]:
+        """The codes of the rows with this name (compared as :func:`_norm` does)."""
+        if self._by_name is None:
+            self._by_name = {}
+            for code, row in self.by_code.items():
+                self._by_name.setdefault(_norm(row.sub.name), []).append(code)
+        return self._by_name.get(_norm(name), [])
 
 
 def _check_name(
-    doc: Document, node: yaml.Node, path: str, *, code: str, name: str, plan: ActionPlan
+    doc: Document, node: yaml.Node, path: str, *, code: str, name: str, rows: _Rows
 ) -> bool:
-    row = plan.row(code)
-    if _same_name(name, row.sub.name):
+    row = rows.by_code[code]
+    if _norm(name) == _norm(row.sub.name):
         return True
-    moved = [r.code for r in plan.rows() if _same_name(name, r.sub.name)]
+    moved = rows.codes_named(name)
     where = f"; {name!r} is row {', '.join(moved)}" if moved else ""
     msg = (
         f"row {code} of the plan is {row.sub.name!r}, but the record names {name!r}{where}; "
@@ -171,7 +201,7 @@ def realisation_from_document(doc: Document, plan: ActionPlan | None = None) -> 
     if "kind" in top:
         doc.choice(top["kind"], "$.kind", ("realisation",))
     plan_file = doc.required(top, "plan", "$", doc.string)
-    rows = {row.code: row for row in plan.rows()} if plan is not None else None
+    rows = _Rows(plan) if plan is not None else None
     records = []
     seen: dict[tuple[str, int], int] = {}
     for _, node, path in doc.items(top["records"], "$.records") if "records" in top else ():
@@ -184,15 +214,15 @@ def realisation_from_document(doc: Document, plan: ActionPlan | None = None) -> 
                 f["code"], f"{path}.code", f"expected a plan code such as '1.2.3', got {code!r}"
             )
             code = None
-        elif code is not None and rows is not None and code not in rows:
+        elif code is not None and rows is not None and code not in rows.by_code:
             doc.error(f["code"], f"{path}.code", f"no row {code} in the plan")
             code = None
         spath = f"{path}.sub_kegiatan"
         if (
             code is not None
             and name is not None
-            and plan is not None
-            and not _check_name(doc, f["sub_kegiatan"], spath, code=code, name=name, plan=plan)
+            and rows is not None
+            and not _check_name(doc, f["sub_kegiatan"], spath, code=code, name=name, rows=rows)
         ):
             code = None
         month = None
@@ -208,7 +238,7 @@ def realisation_from_document(doc: Document, plan: ActionPlan | None = None) -> 
                 )
                 doc.error(f["month"], f"{path}.month", msg)
         if code is not None and month is not None and rows is not None:
-            planned = rows[code].sub.months
+            planned = rows.by_code[code].sub.months
             if month not in planned:
                 when = ", ".join(MONTH_ABBREVIATIONS[m - 1] for m in planned) or "no month"
                 abbr = MONTH_ABBREVIATIONS[month - 1]
@@ -221,11 +251,7 @@ def realisation_from_document(doc: Document, plan: ActionPlan | None = None) -> 
                 msg = f"{code} {abbr} is already recorded at line {seen[code, month]}"
                 doc.error(node, path, msg)
             seen.setdefault((code, month), node.start_mark.line + 1)
-        status = (
-            doc.choice(f["status"], f"{path}.status", {s.value: s for s in Status})
-            if "status" in f
-            else None
-        )
+        status = doc.choice(f["status"], f"{path}.status", _STATUSES) if "status" in f else None
         data = f.get("data_dukung")
         refs = (
             tuple(
@@ -249,19 +275,23 @@ def loads_realisation(
     """Load realisation records from YAML text, checked against ``plan`` when given.
 
     Raises:
-        DataFileError: Every problem of the text, each located.
+        DataFileError: Every problem of the text, each located; text over 10 MiB
+            (:data:`~ppid_core.rb._source.MAX_FILE_BYTES`) is refused unread.
     """
+    check_text_size(text, source)
     return build(text, source, lambda doc: realisation_from_document(doc, plan))
 
 
 def load_realisation(path: str | Path, *, plan: ActionPlan | None = None) -> Realisation:
-    """Load realisation records from a UTF-8 YAML file.
+    """Load realisation records from a UTF-8 YAML file of at most 10 MiB.
 
     Raises:
-        DataFileError: Every problem of the file, each located.
+        DataFileError: Every problem of the file, each located (a file over the size
+            limit is refused unread).
+        OSError: The file cannot be read.
     """
     p = Path(path)
-    return loads_realisation(read_text(p), source=str(p), plan=plan)
+    return loads_realisation(read_rb_text(p), source=str(p), plan=plan)
 
 
 def _plan_node(doc: Document) -> yaml.Node | None:
@@ -274,43 +304,75 @@ def _plan_node(doc: Document) -> yaml.Node | None:
     return None
 
 
-def _named_plan(doc: Document, base: Path) -> ActionPlan | None:
-    """Load the plan a realisation names; a missing or unreadable file is a located error."""
+def _is_plan(pdoc: Document) -> bool:
+    """True when the document is a mapping whose ``kind`` is ``plan``."""
+    if isinstance(pdoc.root, yaml.MappingNode):
+        for key, value in pdoc.root.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == "kind":
+                return isinstance(value, yaml.ScalarNode) and str(value.value).strip() == "plan"
+    return False
+
+
+def _named_plan(doc: Document, folder: Path) -> ActionPlan | None:
+    """Load the plan a realisation names, from inside ``folder``; else a located error.
+
+    A ``plan:`` that leaves the folder (an absolute path, ``..``, a link), names no
+    regular file, a file over the size limit, or a file that is not an RB plan is an
+    error at ``$.plan``; nothing of such a file is shown. A plan's own errors raise the
+    plan file's :class:`~ppid_core.errors.DataFileError`.
+    """
     node = _plan_node(doc)
     if not isinstance(node, yaml.ScalarNode) or doc.is_null(node) or not node.value.strip():
         return None  # the checked pass reports it
-    target = base / node.value.strip()
-    try:
-        return load_plan(target)
-    except FileNotFoundError:
-        msg = f"the plan file {str(target)!r} does not exist; 'plan' is relative to this file"
-    except IsADirectoryError:
-        msg = f"the plan {str(target)!r} is a directory; name the plan's YAML file"
-    except OSError as exc:
-        msg = f"cannot read the plan file {str(target)!r}: {exc.strerror or exc}"
-    doc.error(node, "$.plan", msg)
-    return None
+    name = str(node.value).strip()
+    target = resolve_plan(name, folder)
+    if target.text is None:
+        doc.error(node, "$.plan", target.problem or "cannot read the plan file")
+        return None
+    pdoc = Document.parse(target.text, source=target.shown)
+    if not _is_plan(pdoc):
+        msg = f"the file {name!r} is not an RB plan (a YAML mapping with 'kind: plan')"
+        doc.error(node, "$.plan", f"{msg}; name the plan's YAML file")
+        return None
+    plan = plan_from_document(pdoc)
+    pdoc.raise_errors()
+    return plan
+
+
+def monitoring_from_document(doc: Document, folder: Path) -> tuple[ActionPlan, Realisation]:
+    """Check a composed realisation document against the plan it names in ``folder``.
+
+    Raises:
+        DataFileError: Every problem of the plan file, or else every problem of the
+            realisation document.
+    """
+    plan = _named_plan(doc, folder)
+    real = realisation_from_document(doc, plan)
+    doc.raise_errors()  # without a plan, _named_plan or the pass recorded why
+    if plan is None or real is None:  # pragma: no cover - an error was recorded
+        msg = f"{doc.source}: nothing could be read"
+        raise AssertionError(msg)
+    return plan, real
 
 
 def load_monitoring(path: str | Path) -> tuple[ActionPlan, Realisation]:
     """Load a realisation file and the plan it names, checking one against the other.
 
-    The plan named by ``plan:`` is loaded first; the realisation file is then read in one
-    checked pass, so its own mistakes (a missing field, a bad status) and its mismatches
-    with the plan (an unknown code, an unplanned month) are reported together.
+    The plan named by ``plan:`` is loaded first, from the realisation file's folder (or
+    a folder below it; a path that leaves the folder, also by a link, is refused). The
+    realisation file is then read in one checked pass, so its own mistakes (a missing
+    field, a bad status) and its mismatches with the plan (an unknown code, an unplanned
+    month) are reported together. Both files may be at most 10 MiB
+    (:data:`~ppid_core.rb._source.MAX_FILE_BYTES`).
 
     Raises:
         DataFileError: Every problem of the plan file, or else every problem of the
-            realisation file (including a ``plan:`` that names no readable file).
+            realisation file (including a ``plan:`` that names no readable plan).
+        OSError: The realisation file cannot be read.
     """
     p = Path(path)
-    doc = Document.parse(read_text(p), source=str(p))
-    plan = _named_plan(doc, p.parent)
-    real = realisation_from_document(doc, plan)
-    doc.raise_errors()  # without a plan, _named_plan or the pass recorded why
-    assert plan is not None
-    assert real is not None
-    return plan, real
+    doc = Document.parse(read_rb_text(p), source=str(p))
+    return monitoring_from_document(doc, p.parent)
 
 
 def realisation_to_data(real: Realisation) -> dict[str, object]:

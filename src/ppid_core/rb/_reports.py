@@ -14,6 +14,7 @@ References:
 
 from __future__ import annotations
 
+import html
 from fractions import Fraction
 from typing import Any
 
@@ -28,7 +29,9 @@ from ppid_core.rb._realisation import Status
 from ppid_core.rb._team import Member, Team, TeamDecree
 
 __all__ = [
+    "ASCII_TICK",
     "LAMPIRAN_II_COLUMNS",
+    "TICK",
     "area_labels",
     "kegiatan_table",
     "mask_name",
@@ -46,6 +49,7 @@ LAMPIRAN_II_COLUMNS = (
     *MONTH_ABBREVIATIONS, "KETERANGAN",
 )  # fmt: skip
 TICK = "✓"
+ASCII_TICK = "v"  # "beri tanda (v)": how Indonesian forms write a tick without the sign
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
@@ -54,11 +58,12 @@ def percent(value: Fraction) -> str:
     return f"{half_up(value * 100, 1)}%"
 
 
-def plan_table(plan: ActionPlan) -> Table:
+def plan_table(plan: ActionPlan, *, mark: str = TICK) -> Table:
     """The plan in the layout of Lampiran II, one row per sub kegiatan.
 
     The area and kegiatan cells are written on their first row only, as the decree
-    merges them; indicators are joined with ``"; "``.
+    merges them; indicators are joined with ``"; "``. A planned month is marked with
+    ``mark`` (:data:`TICK`; give :data:`ASCII_TICK` for an output that cannot encode it).
     """
     rows: list[list[object]] = []
     last_area = last_activity = ""
@@ -66,7 +71,7 @@ def plan_table(plan: ActionPlan) -> Table:
         area_no, activity_no, _ = row.code.split(".")
         new_area = area_no != last_area
         new_activity = new_area or activity_no != last_activity
-        ticks = [TICK if m in row.sub.months else "" for m in range(1, 13)]
+        ticks = [mark if m in row.sub.months else "" for m in range(1, 13)]
         rows.append([
             int(area_no) if new_area else None,
             row.area_label if new_area else "",
@@ -169,11 +174,20 @@ def quarter_table(status: PlanStatus) -> Table:
     return Table(columns=columns, rows=rows)
 
 
+def _markdown_text(text: str) -> str:
+    """Text for a Markdown line outside a table: HTML is shown, not run (``<`` is ``&lt;``).
+
+    >>> _markdown_text("KPU <script>")
+    'KPU &lt;script&gt;'
+    """
+    return html.escape(" ".join(text.split()), quote=False)
+
+
 def monthly_report(status: PlanStatus) -> str:
     """The monthly report to the Tim Pengarah, as Markdown."""
     plan = status.plan
     month = f"{MONTH_NAMES[status.month - 1]} {status.year}"
-    parts = [f"# Laporan Rencana Aksi RB {plan.unit} — {month}", ""]
+    parts = [f"# Laporan Rencana Aksi RB {_markdown_text(plan.unit)} — {month}", ""]
     due, late = status.due(), status.late()
     parts += [f"Dijadwalkan bulan ini: {len(due)} sub kegiatan; terlambat: {len(late)}; "
               f"capaian tahunan: {percent(status.total().value)} "

@@ -37,8 +37,9 @@ import attrs
 import yaml
 
 from ppid_core._masking import mask_name
-from ppid_core._yaml import Document, build, dump, read_text
+from ppid_core._yaml import Document, build, dump
 from ppid_core.rb._framework import DEFAULT_FRAMEWORK, Framework
+from ppid_core.rb._source import check_text_size, read_rb_text
 
 __all__ = [
     "Decree",
@@ -152,20 +153,50 @@ def _texts(doc: Document, fields: dict[str, yaml.Node], key: str, path: str) -> 
     return tuple(s for _, n, p in doc.items(node, kpath) if (s := doc.string(n, p)) is not None)
 
 
+_NOT_SHOWN = "not repeated here: it may be a person's name"
+_MEMBER_SHAPE = "a mapping with name, position and role"
+
+
 def _member(doc: Document, node: yaml.Node, path: str) -> Member:
+    """Read a member; text where a mapping belongs is never quoted (it is often a name)."""
+    if isinstance(node, yaml.ScalarNode):
+        got = "null" if doc.is_null(node) else f"text ({_NOT_SHOWN})"
+        doc.error(node, path, f"expected a member as {_MEMBER_SHAPE}, got {got}")
+        return Member(name="", position="", role="")
+    allowed = (*_MEMBER_KEYS, "duties")
+    if isinstance(node, yaml.MappingNode):  # unknown keys (a name as a key?) go unquoted
+        known = []
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and str(key.value) not in allowed:
+                expected = ", ".join(sorted(allowed))
+                doc.error(key, path, f"unknown field ({_NOT_SHOWN}); expected one of: {expected}")
+            else:
+                known.append((key, value))
+        node = yaml.MappingNode(node.tag, known, node.start_mark, node.end_mark)
     f = doc.mapping(node, path, required=_MEMBER_KEYS, optional=("duties",))
     name, position, role = (doc.required(f, k, path, doc.string) or "" for k in _MEMBER_KEYS)
     return Member(name=name, position=position, role=role, duties=_texts(doc, f, "duties", path))
+
+
+def _members(doc: Document, node: yaml.Node | None, path: str) -> list[tuple[yaml.Node, str]]:
+    """The member nodes of a team; a text where the list belongs is reported unquoted."""
+    if isinstance(node, yaml.ScalarNode) and not doc.is_null(node):
+        doc.error(node, path, f"expected a list of members, got text ({_NOT_SHOWN})")
+        return []
+    return [(n, p) for _, n, p in doc.items(node, path)]
 
 
 def _team(
     doc: Document, node: yaml.Node, path: str, *, fw: Framework | None, default_name: str
 ) -> Team:
     keys = ("name", "area") if fw else ()
+    if isinstance(node, yaml.ScalarNode) and not doc.is_null(node):
+        doc.error(node, path, f"expected a team as a mapping with members, got text ({_NOT_SHOWN})")
+        return Team(name=default_name, members=())
     f = doc.mapping(node, path, required=("members", *keys), optional=("duties", "name"))
     mpath = f"{path}.members"
-    items = doc.items(f["members"], mpath) if "members" in f else []
-    members = tuple(_member(doc, n, p) for _, n, p in items)
+    items = _members(doc, f.get("members"), mpath)
+    members = tuple(_member(doc, n, p) for n, p in items)
     if isinstance(f.get("members"), yaml.SequenceNode) and not members:
         doc.error(f["members"], mpath, "expected at least one member")
     area = None
@@ -267,19 +298,23 @@ def loads_team(text: str, *, source: str = "<string>") -> TeamDecree:
     """Load a team decree from YAML text.
 
     Raises:
-        DataFileError: Every problem of the text, each located.
+        DataFileError: Every problem of the text, each located; text over 10 MiB
+            (:data:`~ppid_core.rb._source.MAX_FILE_BYTES`) is refused unread.
     """
+    check_text_size(text, source)
     return build(text, source, team_from_document)
 
 
 def load_team(path: str | Path) -> TeamDecree:
-    """Load a team decree from a UTF-8 YAML file.
+    """Load a team decree from a UTF-8 YAML file of at most 10 MiB.
 
     Raises:
-        DataFileError: Every problem of the file, each located.
+        DataFileError: Every problem of the file, each located (a file over the size
+            limit is refused unread).
+        OSError: The file cannot be read.
     """
     p = Path(path)
-    return loads_team(read_text(p), source=str(p))
+    return loads_team(read_rb_text(p), source=str(p))
 
 
 def _member_data(m: Member) -> dict[str, object]:
