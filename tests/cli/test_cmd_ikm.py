@@ -104,7 +104,8 @@ def test_legacy_rounding_options(seed: Path, capsys: pytest.CaptureFixture[str])
     )
     assert _run("ikm", "score", str(seed), "--legacy-round-index", "-1")[0] == 2
     assert capsys.readouterr().err.endswith(
-        "ppid ikm score: error: index_places must be a whole number 0-10, got -1\n"
+        "ppid ikm score: error: argument --legacy-round-index: expected a whole number from 0 "
+        "to 10, got '-1'\n"
     )
 
 
@@ -191,9 +192,31 @@ def test_bad_usage_exits_2(seed: Path) -> None:
     assert _run("ikm", "sample-size", "0")[0] == 2
 
 
-def test_unknown_regime_exits_1(seed: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert _run("ikm", "score", str(seed), "--regime", "nope")[0] == 1
-    assert capsys.readouterr().err.startswith("ppid: unknown regime 'nope'")
+def test_unknown_regime_is_bad_usage(seed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run("ikm", "score", str(seed), "--regime", "nope")[0] == 2
+    assert capsys.readouterr().err.endswith(
+        "ppid ikm score: error: --regime: unknown regime 'nope'; use one of kepmenpan_25_2004, "
+        "permenpan_14_2017 or the path of a .yaml file\n"
+    )
+
+
+def test_a_broken_regime_file_is_bad_data(
+    seed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    regime = tmp_path / "r.yaml"
+    regime.write_text(
+        "key: r\ntitle: R\nunsur:\n  - {key: a, name: Persyaratan, answers: ['4', b, c, d]}\n"
+        "bands:\n  - {mutu: A, kinerja: Baik, perception: 4, lower: '25.00', "
+        "upper: '1" + "0" * 28 + "'}\n",
+        encoding="utf-8",
+    )
+    assert _run("ikm", "score", str(seed), "--regime", str(regime))[0] == 1
+    assert capsys.readouterr().err == (
+        f"{regime}:4:43 ($.unsur[0].answers[0]): answer label '4' (score 1) reads as score 4; "
+        "a label that is a number must be its own score\n"
+        f"{regime}:6:68 ($.bands[0].upper): expected a decimal number of at most 20 digits, "
+        "got 29 digits\n"
+    )
 
 
 def test_sample_size() -> None:
@@ -220,7 +243,31 @@ def test_demo_prints_the_seed_table() -> None:
             ("ikm", "score", "x.csv", "--map", "U8"),
             "--map expects HEADER=UNSUR (e.g. U8=sarana), got 'U8'",
         ),
-        (("ikm", "sample-size", "0"), "N must be a whole number >= 1, got 0"),
+        (("ikm", "sample-size", "0"), "argument N: expected a whole number >= 1, got '0'"),
+        (
+            ("ikm", "score", "x.csv", "--population", "0"),
+            "argument --population: expected a whole number >= 1, got '0'",
+        ),
+        (
+            ("ikm", "score", "x.csv", "--population", "-5"),
+            "argument --population: expected a whole number >= 1, got '-5'",
+        ),
+        (
+            ("ikm", "score", "x.csv", "--population", "1.5"),
+            "argument --population: expected a whole number >= 1, got '1.5'",
+        ),
+        (
+            ("ikm", "score", "x.csv", "--population", "9" * 5000),
+            "argument --population: expected a whole number >= 1, got '99999999999999999999...'",
+        ),
+        (
+            ("ikm", "score", "x.csv", "--legacy-round-nrr", "11"),
+            "argument --legacy-round-nrr: expected a whole number from 0 to 10, got '11'",
+        ),
+        (
+            ("ikm", "sample-size", "many"),
+            "argument N: expected a whole number >= 1, got 'many'",
+        ),
     ],
 )
 def test_usage_errors_exit_2(
@@ -229,3 +276,79 @@ def test_usage_errors_exit_2(
     code, _ = _run(*argv)
     assert code == 2
     assert capsys.readouterr().err.rstrip().endswith(f"error: {message}")
+
+
+def test_population_zero_is_bad_usage_not_a_traceback(
+    seed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run("ikm", "score", str(seed), "--population", "0") == (2, "")
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.endswith(
+        "ppid ikm score: error: argument --population: expected a whole number >= 1, got '0'\n"
+    )
+
+
+def test_unknown_by_column_is_bad_usage(seed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run("ikm", "score", str(seed), "--by", "Kota") == (2, "")
+    assert capsys.readouterr().err.endswith(
+        f"ppid ikm score: error: no column 'Kota' in {seed} to break down by; columns: No, "
+        "Layanan, Jenis Kelamin, Pendidikan, Pekerjaan, Usia, Persyaratan, Prosedur, Waktu, "
+        "Biaya, Produk, Kompetensi, Perilaku, Sarana dan Prasarana, Penanganan Pengaduan\n"
+    )
+
+
+def test_by_finds_a_header_with_a_trailing_dot(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The reader matched --by Layanan to "Layanan." while the breakdown looked for
+    # "Layanan" and told the user to "read the survey with by=['Layanan']".
+    path = tmp_path / "dot.csv"
+    path.write_text(seed_survey_text().replace("Layanan", "Layanan.", 1), encoding="utf-8")
+    code, text = _run("ikm", "score", str(path), "--by", "Layanan", "--json")
+    assert code == 0, capsys.readouterr().err
+    data = json.loads(text)
+    assert data["by"]["column"] == "Layanan."
+    assert [g["respondents"] for g in data["by"]["groups"]] == [60, 90]
+    assert "by=" not in capsys.readouterr().err
+
+
+def test_by_a_personal_column_is_bad_usage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "nama.csv"
+    path.write_text(HEADER.rstrip("\n") + ",Nama\nA,4,4,4,4,4,4,4,4,4,Budi\n", encoding="utf-8")
+    assert _run("ikm", "score", str(path), "--by", "Nama") == (2, "")
+    err = capsys.readouterr().err
+    assert "Budi" not in err
+    assert err.endswith(
+        f"ppid ikm score: error: column 'Nama' of {path} holds personal data; a breakdown by "
+        "it would print it for every group: choose a column such as Layanan\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            b"PK\x03\x04rest",
+            "1:1: this is a zip file (an .xlsx workbook?), not CSV text; give it its .xlsx name",
+        ),
+        (
+            HEADER.encode() + "A,4,4,4,4,4,4,4,4,Jos\u00e9\n".encode("cp1252"),
+            "2:22: byte 0xE9 is not UTF-8; save the file as CSV UTF-8",
+        ),
+        (
+            HEADER.encode() + b'A,4,4,4,4,4,4,4,4,"' + b"4" * 131_073 + b'"\n',
+            " row 2: a cell of more than 131,072 characters, the most a CSV cell may hold (is a "
+            "quote left open?); the rest of the file was not read",
+        ),
+    ],
+)
+def test_unreadable_files_exit_1_with_a_located_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes, message: str
+) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(data)
+    assert _run("ikm", "score", str(path)) == (1, "")
+    assert capsys.readouterr().err == f"{path}:{message}\n"

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from ppid_core.errors import DataFileError, MissingExtraError
+from ppid_core.errors import DataFileError, MissingExtraError, UnknownNameError
 from ppid_core.examples.ikm import SEED_FILE, read_seed_survey, seed_survey_text
-from ppid_core.ikm import from_dataframe, read_csv_pandas
+from ppid_core.ikm import from_dataframe, read_csv, read_csv_pandas
 
 pd = pytest.importorskip("pandas")
 
@@ -92,3 +93,90 @@ def test_integer_fast_path_equals_the_text_path(seed_csv: Path) -> None:
     frame = pd.read_csv(seed_csv)
     as_text = frame.astype(str)
     assert from_dataframe(frame).tally == from_dataframe(as_text).tally
+
+
+NAMES = ["Persyaratan", "Prosedur", "Waktu", "Biaya", "Produk", "Kompetensi", "Perilaku"]
+NINE = [*NAMES, "Sarana", "Pengaduan"]
+
+
+def _frame(scores: list[int], layanan: list[object]) -> Any:
+    frame = pd.DataFrame([dict.fromkeys(NINE, s) for s in scores])
+    frame["Layanan"] = pd.Series(layanan, dtype=object)
+    return frame
+
+
+def test_by_blank_and_nan_are_one_group_on_the_integer_path() -> None:
+    # The case: on the all-integer path the "(kosong)" group took its respondents
+    # from isna() only but its totals from every blank-looking row (2 respondents,
+    # IKM 75.00 C). Grouped by cell text, as on the text path: 3 respondents, 50.00 D.
+    frame = _frame([4, 1, 1], ["", float("nan"), None])
+    fast = from_dataframe(frame, by=["Layanan"])
+    text = from_dataframe(frame.astype(str).replace({"nan": "", "None": ""}), by=["Layanan"])
+    assert fast.groups == text.groups
+    assert fast == text
+    group = fast.score_by("Layanan").groups[""]
+    assert (group.respondents, str(group.ikm_display), group.mutu) == (3, "50.00", "D")
+
+
+def test_by_groups_agree_on_both_paths_with_blanks_and_padding() -> None:
+    frame = _frame([4, 3, 2, 1, 4, 3], ["A", " A ", "", float("nan"), None, 7])
+    fast = from_dataframe(frame, by=["layanan."])
+    text = from_dataframe(
+        frame.astype(object).astype(str).replace({"nan": "", "None": ""}), by=["Layanan"]
+    )
+    assert fast.groups == text.groups
+    assert {k: t.respondents for k, t in fast.groups["Layanan"].items()} == {
+        "": 3,
+        "7": 1,
+        "A": 2,
+    }
+
+
+def test_by_a_missing_or_personal_column_is_refused() -> None:
+    frame = _frame([4], ["A"])
+    frame["Nama"] = ["Budi"]
+    with pytest.raises(UnknownNameError) as info:
+        from_dataframe(frame, by=["Usia"], source="frame")
+    assert str(info.value) == (
+        "no column 'Usia' in frame to break down by; columns: Persyaratan, Prosedur, Waktu, "
+        "Biaya, Produk, Kompetensi, Perilaku, Sarana, Pengaduan, Layanan, Nama"
+    )
+    with pytest.raises(UnknownNameError, match=r"^column 'Nama' of frame holds personal data"):
+        from_dataframe(frame, by=["Nama"], source="frame")
+
+
+def test_read_csv_pandas_reads_cells_as_read_csv_does(tmp_path: Path) -> None:
+    # "NA" is text (not a blank), a blank line is a row that is reported.
+    header = ",".join(NINE) + ",Layanan\n"
+    path = tmp_path / "na.csv"
+    path.write_text(header + "4,4,4,4,4,4,4,4,4,NA\n\n4,4,4,4,4,4,4,4,NA,B\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as ours:
+        read_csv(path)
+    with pytest.raises(DataFileError) as theirs:
+        read_csv_pandas(path)
+    assert theirs.value.report() == ours.value.report()
+    assert (
+        ours.value.report().splitlines()[0] == f"{path}: row 3: empty row; delete it or fill it in"
+    )
+
+
+def test_read_csv_pandas_hands_what_pandas_cannot_parse_to_read_csv(tmp_path: Path) -> None:
+    header = ",".join(NINE) + ",Layanan\n"
+    path = tmp_path / "wide.csv"
+    path.write_text(header + "4,4,4,4,4,4,4,4,4,A\n4,4,4,4,4,4,4,4,4,A,extra\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        read_csv_pandas(path)
+    assert info.value.report() == f"{path}: row 3: 11 cells; the header has 10"
+    binary = tmp_path / "book.csv"
+    binary.write_bytes(b"PK\x03\x04rest")
+    with pytest.raises(DataFileError) as info:
+        read_csv_pandas(binary)
+    assert info.value.report() == (
+        f"{binary}:1:1: this is a zip file (an .xlsx workbook?), not CSV text; give it its "
+        ".xlsx name"
+    )
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        read_csv_pandas(empty)
+    assert info.value.report() == f"{empty}: row 1: the file is empty; expected a header row"

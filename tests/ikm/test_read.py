@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 from ppid_core.errors import DataFileError, UnknownNameError
@@ -239,3 +240,232 @@ def test_quoted_header_uses_the_csv_module(tmp_path: Path) -> None:
     header = '"Persyaratan","Prosedur",Waktu,Biaya,Produk,Kompetensi,Perilaku,Sarana,Pengaduan'
     path = _csv(tmp_path, "4,4,4,4,4,4,4,4,4", header=header)
     assert read_csv(path).tally.totals == (4,) * 9
+
+
+ROW = "4,4,4,4,4,4,4,4,4,A"
+
+
+def _read_both(path: Path, **kwargs: object) -> list[object]:
+    """What the fast block path and the csv-module path make of a file (tiny blocks)."""
+    from ppid_core.ikm._csv import read_csv_file
+
+    out: list[object] = []
+    for csv_module in (False, True):
+        options: dict[str, object] = {
+            "regime": None,
+            "columns": None,
+            "missing": "refuse",
+            "by": ["Layanan"],
+            "delimiter": None,
+            "encoding": "utf-8-sig",
+            "block": 8,
+            "chunk": 2,
+            **kwargs,
+        }
+        try:
+            out.append(read_csv_file(path, csv_module=csv_module, **options))  # type: ignore[arg-type]
+        except DataFileError as exc:
+            out.append(exc.report())
+    return out
+
+
+def test_a_lone_cr_ends_a_line_on_both_paths(tmp_path: Path) -> None:
+    # A lone CR (old Mac files, a stray key) ends a line as in the csv module, whether or
+    # not a quote appears in the file: the same row is no longer accepted or refused by
+    # accident of which path read it.
+    plain = tmp_path / "cr.csv"
+    plain.write_bytes(f"{HEADER}\r{ROW}\r3,3,3,3,3,3,3,3,3,B\r\n{ROW}\n".encode())
+    quoted = tmp_path / "crq.csv"
+    quoted.write_bytes(f'{HEADER}\r{ROW}\r3,3,3,3,3,3,3,3,3,"B"\r\n{ROW}\n'.encode())
+    survey = read_csv(plain, by=["Layanan"])
+    assert survey.respondents == 3
+    assert set(survey.groups["Layanan"]) == {"A", "B"}
+    assert read_csv(quoted, by=["Layanan"]) == attrs.evolve(survey, source=str(quoted))
+    assert _read_both(plain) == [survey, survey]
+
+
+def test_a_lone_cr_inside_a_row_splits_it_on_both_paths(tmp_path: Path) -> None:
+    for name, last in (("a.csv", "A"), ("b.csv", '"A"')):
+        path = tmp_path / name
+        path.write_bytes(f"{HEADER}\n4,4,4,4\r4,4,4,4,4,{last}\n".encode())
+        expected = (
+            f"{path}: row 2: 4 cells; the header has 10\n{path}: row 3: 6 cells; the header has 10"
+        )
+        assert _errors_report(path) == expected
+        assert _read_both(path) == [expected, expected]
+
+
+def _errors_report(path: Path, **kwargs: object) -> str:
+    with pytest.raises(DataFileError) as info:
+        read_csv(path, **kwargs)  # type: ignore[arg-type]
+    return info.value.report()
+
+
+@pytest.mark.parametrize("quote", ['"', ""])
+def test_a_cell_over_the_csv_limit_is_located(tmp_path: Path, quote: str) -> None:
+    # _csv.Error ("field larger than field limit (131072)") used to escape as a traceback
+    # on the csv path; the fast path now keeps the same limit, so both say the same.
+    path = tmp_path / "long.csv"
+    cell = quote + "x" * 131_073 + (quote if quote else "")
+    path.write_text(f"{HEADER}\n{ROW}\n5,{ROW[2:]}\n{ROW[:-1]}{cell}\n{ROW}\n", encoding="utf-8")
+    expected = (
+        f"{path}: row 3, column \"Persyaratan\": '5' is not an answer; expected a score 1-4 or "
+        "an answer label ('1', '2', '3', '4', 'Tidak sesuai', 'Kurang sesuai', 'Sesuai', "
+        "'Sangat sesuai')\n"
+        f"{path}: row 4: a cell of more than 131,072 characters, the most a CSV cell may hold "
+        "(is a quote left open?); the rest of the file was not read"
+    )
+    assert _errors_report(path) == expected
+    assert _read_both(path, block=1 << 22, chunk=32_768) == [expected, expected]
+
+
+def test_an_open_quote_that_swallows_the_file_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "open.csv"
+    path.write_text(f'{HEADER}\n{ROW}\n"4,{ROW[2:]}\n' + f"{ROW}\n" * 7000, encoding="utf-8")
+    assert _errors_report(path) == (
+        f"{path}: row 3: a cell of more than 131,072 characters, the most a CSV cell may hold "
+        "(is a quote left open?); the rest of the file was not read"
+    )
+
+
+def test_a_quoted_header_cell_over_the_limit_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "head.csv"
+    path.write_text('"' + "h" * 131_073 + f'",{HEADER}\n{ROW},4\n', encoding="utf-8")
+    assert _errors_report(path) == (
+        f"{path}: row 1: a cell of more than 131,072 characters, the most a CSV cell may hold "
+        "(is a quote left open?); the rest of the file was not read"
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            b"PK\x03\x04\x14\x00",
+            "1:1: this is a zip file (an .xlsx workbook?), not CSV text; give it its .xlsx name",
+        ),
+        (HEADER.encode("utf-16"), "1:1: this is UTF-16 text; save it as CSV UTF-8"),
+        (b"\x00\x01\x02binary", "1:1: a NUL byte: this is binary data, not CSV text"),
+        (
+            f"{HEADER}\n".encode()
+            + f"{ROW}\n".encode() * 2000
+            + "4,4,4,4,4,4,4,4,4,Jos\u00e9\n".encode("cp1252"),
+            "2002:22: byte 0xE9 is not UTF-8; save the file as CSV UTF-8",
+        ),
+    ],
+)
+def test_what_is_not_utf8_csv_text_is_located(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(data)
+    report = _errors_report(path)
+    assert report.endswith(message)
+    assert report == f"{path}:{message}"
+
+
+def test_another_encoding_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(f"{HEADER}\n4,4,4,4,4,4,4,4,4,Jos\u00e9\n".encode("cp1252"))
+    assert read_csv(path, encoding="cp1252", by=["Layanan"]).groups["Layanan"].keys() == {
+        "Jos\u00e9"
+    }
+    assert _errors_report(path, encoding="ascii") == (
+        f"{path}: byte 0xE9 cannot be read as ascii; save the file as CSV UTF-8"
+    )
+    with pytest.raises(UnknownNameError) as info:
+        read_csv(path, encoding="klingon")
+    assert str(info.value) == ("unknown encoding 'klingon'; CSV files are read as UTF-8 by default")
+
+
+def test_bad_arguments_are_ppid_errors(tmp_path: Path) -> None:
+    path = _csv(tmp_path, ROW)
+    with pytest.raises(UnknownNameError) as info:
+        read_csv(path, delimiter=";;")
+    assert str(info.value) == (
+        "a delimiter is one character other than a quote or a line break, got ';;'"
+    )
+    with pytest.raises(UnknownNameError) as info:
+        read_csv(path, missing="guess")
+    assert str(info.value) == (
+        "unknown policy for blank answers 'guess'; use one of refuse, per_unsur, drop"
+    )
+
+
+def test_a_blank_first_row_is_not_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "b.csv"
+    path.write_text(f"\n{HEADER}\n{ROW}\n", encoding="utf-8")
+    assert _errors_report(path) == (
+        f"{path}: row 1: a blank row; expected the header row first (delete the blank rows "
+        "above it)"
+    )
+
+
+def test_by_matches_headers_as_the_unsur_columns_are(tmp_path: Path) -> None:
+    path = _csv(tmp_path, ROW, header=HEADER.replace("Layanan", " Layanan. "))
+    s = read_csv(path, by=["LAYANAN"])
+    assert s.score_by("Layanan").groups["A"].respondents == 1
+    with pytest.raises(UnknownNameError) as info:
+        read_csv(path, by=["Usia"])
+    assert str(info.value) == (
+        f"no column 'Usia' in {path} to break down by; columns: Persyaratan, Prosedur, Waktu, "
+        "Biaya, Produk, Kompetensi, Perilaku, Sarana dan Prasarana, Penanganan Pengaduan, "
+        "Layanan."
+    )
+
+
+PERSONAL = HEADER + ",Nama,No. HP,E-mail"
+
+
+def test_a_breakdown_by_a_personal_column_is_refused(tmp_path: Path) -> None:
+    path = _csv(tmp_path, ROW + ",Budi Santoso,085339672120,budi@example.org", header=PERSONAL)
+    with pytest.raises(UnknownNameError) as info:
+        read_csv(path, by=["nama"])
+    assert str(info.value) == (
+        f"column 'Nama' of {path} holds personal data; a breakdown by it would print it for "
+        "every group: choose a column such as Layanan"
+    )
+
+
+def test_messages_never_print_personal_data(tmp_path: Path) -> None:
+    # A phone number or an e-mail typed into an answer column, and a huge cell: each is
+    # masked or cut in the message; answer words stay readable.
+    path = _csv(
+        tmp_path,
+        "4,4,4,4,4,4,4,4,4,A,Budi Santoso S.T.,0853,b@x.org",
+        "4,4,4,4,4,4,4,4,085339672120,A,Ana,0853,a@x.org",
+        "4,4,4,4,4,4,4,4,budi@example.org,A,Ana,0853,a@x.org",
+        "4,4,4,4,4,4,4,4," + "y" * 500 + ",A,Ana,0853,a@x.org",
+        "4,4,4,4,4,4,4,4,Sangat puas,A,Ana,0853,a@x.org",
+        header=PERSONAL,
+    )
+    report = _errors_report(path)
+    assert "085339672120" not in report
+    assert "budi@example.org" not in report
+    assert [line.split("; expected")[0] for line in report.splitlines()] == [
+        f"{path}: row 3, column \"Penanganan Pengaduan\": '********2120' (masked) is not an answer",
+        f"{path}: row 4, column \"Penanganan Pengaduan\": 'b***@example.org' (masked) is not "
+        "an answer",
+        f"{path}: row 5, column \"Penanganan Pengaduan\": '{'y' * 40}...' (500 characters) is "
+        "not an answer",
+        f"{path}: row 6, column \"Penanganan Pengaduan\": 'Sangat puas' is not an answer",
+    ]
+
+
+def test_a_personal_column_mapped_to_an_unsur_is_masked(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "4,4,4,4,4,4,4,4,4,A,Budi Santoso,0853,b@x.org",
+        header=PERSONAL.replace("Persyaratan,", "Syarat,"),
+    )
+    report = _errors_report(path, columns={"Nama": "persyaratan"})
+    assert report.split("; expected")[0] == (
+        f"{path}: row 2, column \"Nama\": 'B. S.' (masked) is not an answer"
+    )
+
+
+def test_the_columns_listed_for_a_missing_by_column_are_masked(tmp_path: Path) -> None:
+    # Without a header row the first respondent's cells are the "headers": an error that
+    # lists them must not print a phone number or an e-mail address.
+    path = _csv(tmp_path, ROW, header=HEADER + ",085339672120,budi@example.org")
+    with pytest.raises(UnknownNameError) as info:
+        read_csv(path, by=["Usia"])
+    assert str(info.value).endswith("Penanganan Pengaduan, Layanan, ********2120, b***@example.org")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ppid_core.errors import DataFileError, UnknownNameError
-from ppid_core.ikm import Regime, available_regimes, load_regime
+from ppid_core.errors import DataFileError, InvalidTallyError, UnknownNameError
+from ppid_core.ikm import Regime, Tally, Unsur, available_regimes, from_rows, load_regime, score
 
 CUSTOM = """\
 key: custom_unit
@@ -143,11 +143,13 @@ def test_duplicate_unsur_key_is_located() -> None:
 
 
 def test_programmatic_regime_refuses_duplicate_keys() -> None:
-    from ppid_core.ikm import Unsur
-
     u = Unsur(key="a", name="A", weight=Fraction(1, 2))
-    with pytest.raises(ValueError, match=r"^duplicate unsur key 'a'$"):
+    with pytest.raises(DataFileError) as info:
         Regime(key="x", title="x", unsur=(u, u), bands=load_regime().bands)
+    assert info.value.report() == (
+        "<regime x> ($.unsur[1].key): duplicate unsur key 'a' (first at $.unsur[0]); "
+        "every unsur needs its own key"
+    )
 
 
 def test_kepmenpan_last_band_is_marked_inferred() -> None:
@@ -162,15 +164,16 @@ def test_last_band_must_reach_the_top() -> None:
 
 def test_programmatic_regime_checks_weights() -> None:
     r = load_regime()
-    from ppid_core.ikm import Unsur
-
-    with pytest.raises(ValueError, match="must sum to exactly 1, got 1/2"):
+    with pytest.raises(DataFileError) as info:
         Regime(
             key="x",
             title="x",
             unsur=(Unsur(key="a", name="A", weight=Fraction(1, 2)),),
             bands=r.bands,
         )
+    assert info.value.report() == (
+        "<regime x> ($.unsur): the weights of the unsur must sum to exactly 1, got 1/2"
+    )
 
 
 @pytest.mark.parametrize(
@@ -192,8 +195,11 @@ def test_classify_rounds_half_up_first(value: str, mutu: str) -> None:
 
 
 def test_classify_outside_the_table() -> None:
-    with pytest.raises(ValueError, match=r"converted value 24\.99 is outside the interval table"):
+    with pytest.raises(InvalidTallyError) as info:
         load_regime().classify(Fraction("24.99"))
+    assert str(info.value) == (
+        "converted value 24.99 is outside the interval table of permenpan_14_2017"
+    )
 
 
 def test_bands_must_be_contiguous_and_ordered() -> None:
@@ -207,3 +213,122 @@ def test_bands_must_be_contiguous_and_ordered() -> None:
         "c.yaml:8:3 ($.bands): the last band must end at 100, got 88.00",
         "c.yaml:11:75 ($.bands[3].upper): upper 88.00 is below lower 88.31",
     ]
+
+
+LABELS = """\
+key: coded
+title: Answers coded as digits
+unsur:
+  - {key: a, name: A, answers: ["4", "3", "2", "1"]}
+  - {key: b, name: B, answers: [Buruk, Cukup, Baik, Baik]}
+  - {key: c, name: C, answers: ["1", "2", "3", "4"]}
+bands:
+  - {mutu: D, kinerja: Tidak Baik, perception: 1, lower: "25.00", upper: "64.99"}
+  - {mutu: A, kinerja: Sangat Baik, perception: 4, lower: "65.00", upper: "100.00"}
+"""
+
+
+def test_an_answer_label_that_reads_as_another_score_is_refused() -> None:
+    # A cell "4" would be score 4 as digits and score 1 as a label: the old readers scored
+    # it 4 on the fast path and 1 row by row. Labels are labels, so such a regime is
+    # refused where the label is written; a label equal to its own score (unsur c) is fine.
+    assert _errors(LABELS) == [
+        "c.yaml:4:33 ($.unsur[0].answers[0]): answer label '4' (score 1) reads as score 4; "
+        "a label that is a number must be its own score",
+        "c.yaml:4:38 ($.unsur[0].answers[1]): answer label '3' (score 2) reads as score 3; "
+        "a label that is a number must be its own score",
+        "c.yaml:4:43 ($.unsur[0].answers[2]): answer label '2' (score 3) reads as score 2; "
+        "a label that is a number must be its own score",
+        "c.yaml:4:48 ($.unsur[0].answers[3]): answer label '1' (score 4) reads as score 1; "
+        "a label that is a number must be its own score",
+        "c.yaml:5:53 ($.unsur[1].answers[3]): answer label 'Baik' (score 4) is also the label "
+        "of score 3 ('Baik'); each answer needs its own label",
+    ]
+
+
+def test_a_programmatic_regime_refuses_such_labels_too() -> None:
+    unsur = (
+        Unsur(key="a", name="A", answers=(" 4", "x", "y", "z"), weight=Fraction(1, 2)),
+        Unsur(key="b", name="B", answers=("p", "q", "r", "P"), weight=Fraction(1, 2)),
+    )
+    with pytest.raises(DataFileError) as info:
+        Regime(key="x", title="x", unsur=unsur, bands=load_regime().bands)
+    assert info.value.report() == (
+        "<regime x> ($.unsur[0].answers[0]): answer label ' 4' (score 1) reads as score 4; "
+        "a label that is a number must be its own score\n"
+        "<regime x> ($.unsur[1].answers[3]): answer label 'P' (score 4) is also the label of "
+        "score 1 ('p'); each answer needs its own label"
+    )
+
+
+def test_digit_labels_of_their_own_scores_read_the_same_on_both_paths() -> None:
+    text = LABELS.replace('["4", "3", "2", "1"]', "[w, x, y, z]").replace(
+        "Baik, Baik]", "Baik, Sangat Baik]"
+    )
+    r = Regime.from_yaml(text)
+    rows = [{"A": "z", "B": "Sangat baik", "C": "4"}, {"A": "1", "B": "2", "C": "3"}]
+    # the first row alone takes the digit fast path for C, the second the label path for A
+    assert from_rows(rows, regime=r).tally.totals == (5, 6, 7)
+
+
+def test_a_band_bound_of_29_digits_is_located() -> None:
+    # decimal.InvalidOperation (quantize past 28 digits) used to escape as a traceback; the
+    # strict loader now refuses such numbers before the regime sees them.
+    text = CUSTOM.replace('upper: "100.00"', 'upper: "10000000000000000000000000000"')
+    assert _errors(text) == [
+        "c.yaml:11:75 ($.bands[3].upper): expected a decimal number of at most 20 digits, "
+        "got 29 digits",
+    ]
+    low = CUSTOM.replace('lower: "88.31"', f'lower: "-{"9" * 5000}.5"')
+    assert _errors(low) == [
+        "c.yaml:11:59 ($.bands[3].lower): expected a decimal number of at most 20 digits, "
+        "got 5001 digits",
+    ]
+    within = CUSTOM.replace('upper: "100.00"', 'upper: "1000.00"')
+    assert _errors(within) == [
+        "c.yaml:11:75 ($.bands[3].upper): upper 1000.00 is outside the converted scale 25-100",
+    ]
+
+
+def test_scale_and_conversion_are_bounded() -> None:
+    text = CUSTOM.replace("unsur:\n", "scale_maximum: 1000000000\nconversion: 0\nunsur:\n", 1)
+    assert _errors(text) == [
+        "c.yaml:3:16 ($.scale_maximum): expected a whole number from 1 to 99, got 1000000000",
+        "c.yaml:4:13 ($.conversion): expected a whole number from 1 to 1000, got 0",
+    ]
+    upside_down = CUSTOM.replace("unsur:\n", "scale_minimum: 4\nscale_maximum: 2\nunsur:\n", 1)
+    assert _errors(upside_down) == [
+        "c.yaml:4:16 ($.scale_maximum): the answer scale must run upwards: scale_minimum 4, "
+        "scale_maximum 2"
+    ]
+
+
+def test_a_weight_of_thousands_of_digits_is_located() -> None:
+    text = CUSTOM.replace('weight: "1/4"}', f'weight: "1/{"4" * 5000}"}}', 1)
+    assert _errors(text) == [
+        f"c.yaml:5:78 ($.unsur[1].weight): expected a weight in (0, 1] like 1/9 or 0.2, "
+        f"got '1/{'4' * 98}...'",
+    ]
+
+
+def test_a_value_off_the_table_is_an_invalid_tally_in_score() -> None:
+    t = Tally.from_totals(load_regime(), [100] * 9, respondents=100)
+    assert score(t).mutu == "D"
+
+
+def test_a_programmatic_regime_checks_its_scale_and_conversion() -> None:
+    u = Unsur(key="a", name="A", weight=Fraction(1))
+    with pytest.raises(DataFileError) as info:
+        Regime(
+            key="x",
+            title="x",
+            unsur=(u,),
+            scale_minimum=4,
+            scale_maximum=1,
+            conversion=10**6,
+            bands=load_regime().bands,
+        )
+    assert info.value.report() == (
+        "<regime x> ($.conversion): the conversion factor must be 1-1000, got 1000000\n"
+        "<regime x> ($.scale_maximum): the answer scale must run upwards within 0-99, got 4-1"
+    )

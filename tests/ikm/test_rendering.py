@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from ppid_core.errors import MissingExtraError
+from ppid_core.errors import MissingExtraError, UnknownNameError
 from ppid_core.ikm import IkmResult, ScoringPolicy, Tally, load_regime, score
 
 R = load_regime()
@@ -43,8 +43,9 @@ def test_regime_order_lists_pengaduan_eighth() -> None:
 
 
 def test_bad_order() -> None:
-    with pytest.raises(ValueError, match="order must be 'regime' or 'questionnaire', got 'x'"):
+    with pytest.raises(UnknownNameError) as info:
         _result().to_table(order="x")
+    assert str(info.value) == "order must be 'regime' or 'questionnaire', got 'x'"
 
 
 def test_json_keys_and_values() -> None:

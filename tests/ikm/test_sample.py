@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ppid_core.errors import InvalidTallyError, UnknownNameError
 from ppid_core.ikm import check_sample, krejcie_morgan, krejcie_morgan_table
 
 
@@ -42,15 +43,27 @@ def test_formula_modes() -> None:
 
 @pytest.mark.parametrize("bad", [0, -5, True, 2.5])
 def test_bad_population(bad: object) -> None:
-    with pytest.raises(ValueError, match="population must be a whole number >= 1"):
+    with pytest.raises(InvalidTallyError) as info:
         krejcie_morgan(bad)  # type: ignore[arg-type]
+    assert str(info.value) == f"population must be a whole number >= 1, got {bad!r}"
+    with pytest.raises(InvalidTallyError):
+        check_sample(10, bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", [-1, True, 2.5])
+def test_bad_respondents(bad: object) -> None:
+    with pytest.raises(InvalidTallyError) as info:
+        check_sample(bad, 100)  # type: ignore[arg-type]
+    assert str(info.value) == f"respondents must be a whole number >= 0, got {bad!r}"
 
 
 def test_bad_modes() -> None:
-    with pytest.raises(ValueError, match="method must be 'table' or 'formula', got 'x'"):
+    with pytest.raises(UnknownNameError) as info:
         krejcie_morgan(10, method="x")  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="rounding must be 'half_up' or 'ceiling', got 'x'"):
+    assert str(info.value) == "method must be 'table' or 'formula', got 'x'"
+    with pytest.raises(UnknownNameError) as info:
         krejcie_morgan(10, method="formula", rounding="x")  # type: ignore[arg-type]
+    assert str(info.value) == "rounding must be 'half_up' or 'ceiling', got 'x'"
 
 
 def test_check_sample() -> None:

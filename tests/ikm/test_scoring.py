@@ -72,22 +72,32 @@ def test_legacy_above_the_table_is_refused() -> None:
 
 
 def test_bad_legacy_weight() -> None:
-    with pytest.raises(ValueError, match=r"expected a weight like '0\.111' or '1/9', got 'abc'"):
+    with pytest.raises(InvalidTallyError) as info:
         ScoringPolicy.legacy_spreadsheet(weight="abc")
-    with pytest.raises(ValueError, match="strictly between") as info:
+    assert str(info.value) == "expected a weight like '0.111' or '1/9', got 'abc'"
+    with pytest.raises(InvalidTallyError) as info:
         ScoringPolicy.legacy_spreadsheet(weight="0")
     assert str(info.value) == (
         "a legacy weight is a rounded 1/k (0.11 or 0.111 for 9 unsur, 0.071 for 14), "
         "so it lies strictly between 0 and 1; got '0'"
     )
-    with pytest.raises(ValueError, match=r"strictly between 0 and 1; got '1\.5'"):
+    with pytest.raises(InvalidTallyError, match=r"strictly between 0 and 1; got '1\.5'$"):
         ScoringPolicy(weight="1.5")
+
+
+def test_a_weight_of_thousands_of_digits_is_refused_not_a_traceback() -> None:
+    # int() refuses more than 4,300 digits with a plain ValueError; the text is cut first.
+    with pytest.raises(InvalidTallyError) as info:
+        ScoringPolicy.legacy_spreadsheet(weight="1/" + "9" * 5000)
+    assert str(info.value) == (f"expected a weight like '0.111' or '1/9', got '1/{'9' * 98}...'")
+    with pytest.raises(InvalidTallyError):
+        ScoringPolicy.legacy_spreadsheet(weight=True)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("weight", ["0.5", "0.1", "0.125", "0.071"])
 def test_legacy_weight_must_fit_the_regime(weight: str) -> None:
     policy = ScoringPolicy.legacy_spreadsheet(weight=weight)
-    with pytest.raises(ValueError, match=f"^legacy weight {weight} x 9 unsur = ") as info:
+    with pytest.raises(InvalidTallyError, match=f"^legacy weight {weight} x 9 unsur = ") as info:
         score(_seed(), R, policy=policy)
     assert str(info.value).endswith(
         "not within 0.01 of 1; a legacy weight is a rounded 1/9 for regime permenpan_14_2017 "
@@ -100,15 +110,23 @@ def test_known_legacy_weights_fit_their_regimes() -> None:
         ScoringPolicy.legacy_spreadsheet(weight=weight).check(R)
     old = load_regime("kepmenpan_25_2004")
     ScoringPolicy.legacy_spreadsheet(weight="0.071").check(old)
-    with pytest.raises(ValueError, match="rounded 1/14 for regime kepmenpan_25_2004 "):
+    with pytest.raises(InvalidTallyError, match="rounded 1/14 for regime kepmenpan_25_2004 "):
         ScoringPolicy.legacy_spreadsheet(weight="0.11").check(old)
 
 
 def test_legacy_places_are_checked() -> None:
-    with pytest.raises(ValueError, match=r"^nrr_places must be a whole number 0-10, got -1$"):
+    with pytest.raises(
+        InvalidTallyError, match=r"^nrr_places must be a whole number 0-10, got -1$"
+    ):
         ScoringPolicy.legacy_spreadsheet(nrr_places=-1)
-    with pytest.raises(ValueError, match=r"^index_places must be a whole number 0-10, got True$"):
+    with pytest.raises(
+        InvalidTallyError, match=r"^index_places must be a whole number 0-10, got True$"
+    ):
         ScoringPolicy(index_places=True)
+    with pytest.raises(
+        InvalidTallyError, match=r"^nrr_places must be a whole number 0-10, got 2\.0$"
+    ):
+        ScoringPolicy(nrr_places=2.0)  # type: ignore[arg-type]
     only_rounding = ScoringPolicy.legacy_spreadsheet(weight=None, nrr_places=2)
     assert only_rounding.describe() == "legacy spreadsheet (NOT compliant): NRR rounded to 2 dp"
 
@@ -145,3 +163,9 @@ bands:
 
 def test_str() -> None:
     assert str(score(_seed(), R)) == "IKM 90.67 (A, Sangat Baik); 150 responden"
+
+
+def test_a_bad_population_is_refused_when_scoring_not_when_rendering() -> None:
+    with pytest.raises(InvalidTallyError) as info:
+        score(_seed(), R, population=0)
+    assert str(info.value) == "population must be a whole number >= 1, got 0"

@@ -77,6 +77,16 @@ def test_score_by_needs_the_column_read() -> None:
     )
 
 
+def test_score_by_matches_the_column_as_the_reader_did() -> None:
+    # The reader matched by=["Layanan"] to the header "Layanan." (a trailing dot and case
+    # are ignored); score_by must find it the same way.
+    rows = [{("LAYANAN." if k == "Layanan" else k): v for k, v in r.items()} for r in _rows()]
+    s = from_rows(rows, by=["Layanan"])
+    assert list(s.groups) == ["LAYANAN."]
+    assert s.score_by("Layanan").column == "LAYANAN."
+    assert s.score_by(" layanan: ").groups["B"].ikm == 25
+
+
 def test_small_sample_warns() -> None:
     s = from_rows(_rows())
     with pytest.warns(

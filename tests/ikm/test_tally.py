@@ -87,3 +87,43 @@ def test_nrr_of_an_unanswered_unsur() -> None:
         t.nrr("biaya")
     with pytest.raises(UnknownNameError, match="no unsur 'x' in this tally"):
         t.nrr("x")
+
+
+def test_from_totals_refuses_what_is_not_a_whole_number() -> None:
+    # 4.9 used to become 4 (int() cuts): a published total is a sum of whole scores.
+    with pytest.raises(InvalidTallyError) as info:
+        Tally.from_totals(R, [4.9] + [4] * 8, respondents=1)  # type: ignore[arg-type]
+    assert str(info.value) == "totals: unsur 'persyaratan' must be a whole number, got 4.9"
+    with pytest.raises(InvalidTallyError) as info:
+        Tally.from_totals(R, {**{u.key: 4 for u in R.unsur}, "biaya": "4"}, respondents=1)  # type: ignore[dict-item]
+    assert str(info.value) == "totals: unsur 'biaya' must be a whole number, got '4'"
+    with pytest.raises(InvalidTallyError) as info:
+        Tally.from_totals(R, [4] * 9, respondents=1, answered=[1] * 8 + [True])
+    assert str(info.value) == "answered: unsur 'sarana' must be a whole number, got True"
+    with pytest.raises(InvalidTallyError) as info:
+        Tally.from_totals(R, [4] * 9, respondents=1.5)  # type: ignore[arg-type]
+    assert str(info.value) == "respondents must be a whole number, got 1.5"
+
+
+def test_whole_numbers_in_other_types_are_taken() -> None:
+    from decimal import Decimal
+
+    whole = Tally.from_totals(R, [4] * 9, respondents=1)
+    assert Tally.from_totals(R, [4.0] * 9, respondents=1.0) == whole  # type: ignore[list-item, arg-type]
+    assert Tally.from_totals(R, [Decimal("4.00")] * 9, respondents=Fraction(2, 2)) == whole  # type: ignore[list-item, arg-type]
+
+
+def test_the_constructor_refuses_fractions_of_a_count() -> None:
+    with pytest.raises(InvalidTallyError) as info:
+        Tally(keys=["a"], totals=[7.5], answered=[2], respondents=2)  # type: ignore[list-item]
+    assert str(info.value) == "a tally's totals and answers must be a whole number, got 7.5"
+    with pytest.raises(InvalidTallyError) as info:
+        Tally(keys=["a"], totals=[8], answered=[2], respondents=2, dropped=0.5)  # type: ignore[arg-type]
+    assert str(info.value) == "respondents and dropped must be a whole number, got 0.5"
+
+
+def test_an_unsur_given_twice_by_different_names_is_refused() -> None:
+    totals = {**{u.key: 4 for u in R.unsur}, "Biaya/Tarif": 3}
+    with pytest.raises(InvalidTallyError) as info:
+        Tally.from_totals(R, totals, respondents=1)
+    assert str(info.value) == "totals: unsur 'biaya' is given twice ('biaya' and 'Biaya/Tarif')"

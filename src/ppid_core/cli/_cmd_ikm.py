@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from ppid_core._tables import dumps_json, jsonable
+from ppid_core.errors import UnknownNameError
 from ppid_core.examples.ikm import SEED_FILE, read_seed_survey
 from ppid_core.ikm import (
     MissingPolicy,
@@ -28,6 +30,33 @@ from ppid_core.ikm import (
 )
 
 ORDER = 30
+_PLACES = 10  # the most decimals a legacy rounding option takes
+
+
+def _whole_number(minimum: int, maximum: int | None = None) -> Callable[[str], int]:
+    """An argparse type: a whole number within bounds; anything else is bad usage (exit 2)."""
+    span = f">= {minimum}" if maximum is None else f"from {minimum} to {maximum}"
+
+    def parse(text: str) -> int:
+        value: int | None
+        try:
+            value = int(text.strip()) if text.strip().lstrip("+-").isdigit() else None
+        except ValueError:  # more digits than Python reads
+            value = None
+        if value is None or value < minimum or (maximum is not None and value > maximum):
+            shown = text if len(text) <= 20 else text[:20] + "..."
+            msg = f"expected a whole number {span}, got {shown!r}"
+            raise argparse.ArgumentTypeError(msg)
+        return value
+
+    parse.__name__ = "whole number"  # argparse names the type in its own messages
+    return parse
+
+
+def _usage(args: argparse.Namespace, message: str) -> NoReturn:
+    """Bad usage: the message under the command's usage line, exit status 2."""
+    parser: argparse.ArgumentParser = args.parser
+    parser.error(message)
 
 
 def _mapping(items: list[str] | None, parser: argparse.ArgumentParser) -> dict[str, str]:
@@ -41,6 +70,7 @@ def _mapping(items: list[str] | None, parser: argparse.ArgumentParser) -> dict[s
 
 
 def _read(args: argparse.Namespace, regime: Regime) -> Survey:
+    """Read FILE; a ``--by`` column or ``--sheet`` it does not have is bad usage."""
     options: dict[str, Any] = {
         "regime": regime,
         "columns": _mapping(args.map, args.parser),
@@ -48,9 +78,20 @@ def _read(args: argparse.Namespace, regime: Regime) -> Survey:
         "by": [args.by] if args.by else [],
     }
     path = Path(args.file)
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
-        return read_xlsx(path, sheet=args.sheet, **options)
-    return read_csv(path, **options)
+    try:
+        if path.suffix.lower() in {".xlsx", ".xlsm"}:
+            return read_xlsx(path, sheet=args.sheet, **options)
+        return read_csv(path, **options)
+    except UnknownNameError as exc:
+        _usage(args, str(exc))
+
+
+def _regime(args: argparse.Namespace) -> Regime:
+    """The ``--regime``: a shipped key or a YAML file; any other name is bad usage."""
+    try:
+        return load_regime(args.regime)
+    except UnknownNameError as exc:
+        _usage(args, f"--regime: {exc}")
 
 
 def _policy(args: argparse.Namespace, regime: Regime) -> ScoringPolicy | None:
@@ -65,13 +106,13 @@ def _policy(args: argparse.Namespace, regime: Regime) -> ScoringPolicy | None:
             index_places=args.legacy_round_index,
         )
         policy.check(regime)
-    except ValueError as exc:
-        args.parser.error(str(exc))
+    except ValueError as exc:  # InvalidTallyError: a weight that is not a rounded 1/k
+        _usage(args, str(exc))
     return policy
 
 
 def _score(args: argparse.Namespace, out: TextIO) -> int:
-    regime = load_regime(args.regime)
+    regime = _regime(args)
     policy = _policy(args, regime)
     survey = _read(args, regime)
     with warnings.catch_warnings(record=True) as caught:
@@ -114,8 +155,6 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _sample_size(args: argparse.Namespace, out: TextIO) -> int:
-    if args.population < 1:
-        args.parser.error(f"N must be a whole number >= 1, got {args.population}")
     size = krejcie_morgan(args.population, method=args.method)
     if args.json:
         print(
@@ -154,7 +193,12 @@ def register(subparsers: Any) -> None:
         default="permenpan_14_2017",
         help=f"regime key ({', '.join(available_regimes())}) or a YAML file",
     )
-    score.add_argument("--by", metavar="COLUMN", help="also score each value of COLUMN")
+    score.add_argument(
+        "--by",
+        metavar="COLUMN",
+        help="also score each value of COLUMN (matched as headers are: case, blanks and a "
+        "trailing dot ignored)",
+    )
     score.add_argument(
         "--map",
         action="append",
@@ -170,7 +214,7 @@ def register(subparsers: Any) -> None:
     )
     score.add_argument(
         "--population",
-        type=int,
+        type=_whole_number(1),
         metavar="N",
         help="service population: warn when respondents fall short of Krejcie & Morgan",
     )
@@ -191,13 +235,13 @@ def register(subparsers: Any) -> None:
     )
     score.add_argument(
         "--legacy-round-nrr",
-        type=int,
+        type=_whole_number(0, _PLACES),
         metavar="N",
         help="NON-COMPLIANT: round each NRR half-up to N decimals before weighting",
     )
     score.add_argument(
         "--legacy-round-index",
-        type=int,
+        type=_whole_number(0, _PLACES),
         metavar="N",
         help="NON-COMPLIANT: round the weighted index half-up to N decimals before x 25",
     )
@@ -208,7 +252,9 @@ def register(subparsers: Any) -> None:
         help="respondents needed for a population",
         description="Sample size after Krejcie & Morgan (1970).",
     )
-    size.add_argument("population", type=int, metavar="N", help="service population")
+    size.add_argument(
+        "population", type=_whole_number(1), metavar="N", help="service population (>= 1)"
+    )
     size.add_argument("--method", choices=["table", "formula"], default="table")
     size.add_argument("--json", action="store_true", help="print one JSON object")
     size.set_defaults(handler=_sample_size, parser=size)

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from ppid_core._optional import import_optional
-from ppid_core.errors import DataFileError, UnknownNameError
-from ppid_core.ikm._csv import delimiter_of
+from ppid_core._textio import open_csv_text
+from ppid_core.errors import DataFileError
+from ppid_core.ikm._csv import delimiter_of, read_csv
 from ppid_core.ikm._header import resolve_header
-from ppid_core.ikm._read import MissingPolicy, read_records
-from ppid_core.ikm._regime import Regime, load_regime, normalize_header
+from ppid_core.ikm._read import MissingPolicy, by_columns, missing_policy, read_records
+from ppid_core.ikm._regime import Regime, load_regime
 from ppid_core.ikm._rows import cell_text
 from ppid_core.ikm._survey import Survey
 from ppid_core.ikm._tally import Tally
@@ -64,6 +65,23 @@ def _int_counts(column: Any, low: int, high: int) -> list[tuple[int | None, int]
     return [(score, int(counts[score])) for score in range(low, high + 1) if counts[score]]
 
 
+def _group_codes(column: Any) -> tuple[list[str], Any]:
+    """The group labels of a ``by`` column and, per row, the index of its label.
+
+    Labels are what the text path groups by: each value as cell text, stripped, so ``""``,
+    ``NaN``, ``None`` and ``" "`` are one group, "(kosong)". The column is factorised once
+    (C speed) and only its distinct values are turned into text.
+    """
+    pd = import_optional("pandas", "pandas")
+    np = import_optional("numpy", "pandas")
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    texts = [_text(v).strip() for v in uniques]
+    labels = sorted(set(texts))
+    position = {label: i for i, label in enumerate(labels)}
+    remap = np.array([position[t] for t in texts], dtype=np.int64)
+    return labels, remap[codes] if len(codes) else codes
+
+
 def from_dataframe(
     df: Any,
     *,
@@ -77,19 +95,25 @@ def from_dataframe(
 
     When every unsur column holds only valid whole-number scores, the tally comes from
     ``value_counts`` (vectorised); otherwise the frame is read as text by
-    :func:`read_records`, with the same validation and messages. Row numbers in errors
-    count the header as row 1 (position + 2), as a spreadsheet shows them.
+    :func:`read_records`, with the same validation and messages. Both paths give the same
+    survey, breakdowns included: a ``by`` value is grouped by its cell text, so blanks,
+    ``NaN`` and ``None`` are one group. Row numbers in errors count the header as row 1
+    (position + 2), as a spreadsheet shows them.
 
     Raises:
         MissingExtraError: pandas is not installed.
         DataFileError: Every bad header and cell, located.
+        UnknownNameError: A ``by`` column is not in the frame (or holds personal data), or
+            ``missing`` names no policy.
     """
     import_optional("pandas", "pandas")
     regime = regime or load_regime()
+    missing_policy(missing)
     header = [str(c) for c in df.columns]
     idx, profile, errors = resolve_header(header, regime, columns, source)
     if errors:
         raise DataFileError.from_errors(source, errors)
+    by_idx = by_columns(header, by, source)
     low, high = regime.scale_minimum, regime.scale_maximum
     counts = []
     fast = len(df) > 0
@@ -102,11 +126,6 @@ def from_dataframe(
             fast = False
             break
         counts.append(pairs)
-    norm = [normalize_header(h) for h in header]
-    for name in by:
-        if normalize_header(name) not in norm:
-            msg = f"no column {name!r} in {source}; columns: {', '.join(header)}"
-            raise UnknownNameError(msg)
     if not fast:
         records = ([_text(v) for v in row] for row in df.itertuples(index=False, name=None))
         return read_records(
@@ -121,24 +140,23 @@ def from_dataframe(
         respondents=n,
     )
     groups: dict[str, dict[str, Tally]] = {}
-    if by:
-        unsur_frame = df.iloc[:, idx].astype("int64")
-        unsur_frame.columns = list(keys)
-    for name in by:
-        col = header[norm.index(normalize_header(name))]
-        sums = unsur_frame.groupby(df[col], dropna=False).sum()
-        merged: dict[str, Tally] = {}
-        for raw, row in sums.iterrows():
-            label = _text(raw).strip()
-            size = int((df[col].isna() if _text(raw) == "" else df[col] == raw).sum())
-            t = Tally(
+    if by_idx:
+        np = import_optional("numpy", "pandas")
+        scores = df.iloc[:, idx].to_numpy(dtype=np.int64)
+    for gi in by_idx:
+        labels, codes = _group_codes(df.iloc[:, gi])
+        sizes = np.bincount(codes, minlength=len(labels))
+        sums = np.zeros((len(labels), len(keys)), dtype=np.int64)
+        np.add.at(sums, codes, scores)
+        groups[header[gi].strip()] = {
+            label: Tally(
                 keys=keys,
-                totals=[int(v) for v in row],
-                answered=[size] * len(keys),
-                respondents=size,
+                totals=[int(v) for v in sums[g]],
+                answered=[int(sizes[g])] * len(keys),
+                respondents=int(sizes[g]),
             )
-            merged[label] = merged[label] + t if label in merged else t
-        groups[col.strip()] = dict(sorted(merged.items()))
+            for g, label in enumerate(labels)
+        }
     prof: dict[str, dict[str, int]] = {}
     for name, i in profile.items():
         values: dict[str, int] = {}
@@ -152,14 +170,32 @@ def from_dataframe(
 def read_csv_pandas(path: str | Path, **kwargs: Any) -> Survey:
     """Read a CSV with ``pandas.read_csv`` and tally it with :func:`from_dataframe`.
 
-    Keyword arguments go to :func:`from_dataframe`.
+    Keyword arguments go to :func:`from_dataframe`. Cells are read as :func:`read_csv`
+    reads them: ``NA`` or ``null`` are text (only an empty cell is blank), and a blank
+    line is a row (reported as empty). What pandas cannot parse (a row of the wrong
+    width, bytes that are not UTF-8) is read again by :func:`read_csv`, which locates
+    every problem.
 
     Raises:
         MissingExtraError: pandas is not installed.
+        DataFileError: Every bad header and cell, located.
     """
     pd = import_optional("pandas", "pandas")
     p = Path(path)
-    with p.open(encoding="utf-8-sig") as fh:
-        sep = delimiter_of(fh.readline())
-    df = pd.read_csv(p, sep=sep, encoding="utf-8-sig", skipinitialspace=False)
+    with open_csv_text(p) as fh:
+        first = fh.readline()
+    if not first.strip():
+        return read_csv(p, **kwargs)  # the empty-file error, located
+    try:
+        df = pd.read_csv(
+            p,
+            sep=delimiter_of(first),
+            encoding="utf-8-sig",
+            skipinitialspace=False,
+            keep_default_na=False,
+            na_values=[""],
+            skip_blank_lines=False,
+        )
+    except ValueError:  # pandas' ParserError and EmptyDataError, UnicodeDecodeError
+        return read_csv(p, **kwargs)
     return from_dataframe(df, source=str(p), **kwargs)

@@ -4,12 +4,19 @@ and question codes refused until they are mapped explicitly."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
+from ppid_core._masking import mask_email, mask_name, mask_phone
 from ppid_core.errors import LocatedError, UnknownNameError
 from ppid_core.ikm._regime import Regime, normalize_header
 
-__all__ = ["DEMOGRAPHIC_COLUMNS", "resolve_header"]
+__all__ = [
+    "DEMOGRAPHIC_COLUMNS",
+    "personal_mask",
+    "resolve_header",
+    "shown_cell",
+    "shown_headers",
+]
 
 _CODE_RE = re.compile(r"(u|q|p|unsur|soal|pertanyaan)\s*[-_.]?\s*[0-9]+", re.IGNORECASE)
 
@@ -25,6 +32,87 @@ DEMOGRAPHIC_COLUMNS: Mapping[str, str] = {
     "layanan": "layanan",
     "jenis layanan": "layanan",
 }
+
+
+# Headers of columns with personal data that survey forms carry next to the answers, folded
+# by _fold (case, punctuation and blanks ignored). Exact names only: "Nama Layanan" is a
+# service, not a person.
+_NAMES = ("nama", "nama responden", "nama lengkap", "nama pemohon", "responden")
+_PHONES = (
+    "hp", "no hp", "nomor hp", "telp", "no telp", "telepon", "no telepon", "nomor telepon",
+    "ponsel", "no ponsel", "wa", "no wa", "nomor wa", "whatsapp", "no whatsapp",
+)  # fmt: skip
+_EMAILS = ("email", "e mail", "alamat email", "alamat e mail", "surel")
+_OTHER = ("alamat", "nik", "no ktp", "nomor ktp")
+_PERSONAL: Mapping[str, Callable[[str], str]] = {
+    **dict.fromkeys(_NAMES, mask_name),
+    **dict.fromkeys(_PHONES, mask_phone),
+    **dict.fromkeys(_EMAILS, mask_email),
+    **dict.fromkeys(_OTHER, lambda value: "***" if value.strip() else ""),
+}
+_SHOWN = 40  # characters of a cell echoed in a message
+
+
+def _fold(header: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", header.casefold()).split())
+
+
+def personal_mask(header: str) -> Callable[[str], str] | None:
+    """How to mask the cells of a column with personal data, or ``None`` for other columns.
+
+    >>> personal_mask("No. HP")("085339672120"), personal_mask("Layanan") is None
+    ('********2120', True)
+    """
+    return _PERSONAL.get(_fold(header))
+
+
+def _shape_mask(text: str) -> Callable[[str], str] | None:
+    """The mask for text shaped like an e-mail address or a phone number, else ``None``."""
+    if "@" in text:
+        return mask_email
+    if sum(map(str.isdigit, text)) >= 6:
+        return mask_phone
+    return None
+
+
+def shown_cell(value: str, header: str) -> str:
+    """A cell as an error message may show it, never with personal data in it.
+
+    In a column with personal data (:func:`personal_mask`) the cell is masked by the
+    column's kind. Elsewhere text shaped like an e-mail address (an ``@``) or a phone
+    number (six digits or more) is masked as one, since a shifted row can put anything
+    anywhere; other text is shown as written (a wrong answer label must stay readable),
+    cut after 40 characters.
+
+    >>> shown_cell("Arieston Dappa, S.T.", "Nama"), shown_cell("085339672120", "Biaya")
+    ("'A. D.' (masked)", "'********2120' (masked)")
+    >>> shown_cell("Sangat baik sekali", "Biaya"), shown_cell("x" * 50, "Biaya")
+    ("'Sangat baik sekali'", "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' (50 characters)")
+    """
+    text = value[: _SHOWN * 10]
+    mask = personal_mask(header) or _shape_mask(text)
+    if mask is not None:
+        return f"{mask(text)[:_SHOWN]!r} (masked)"
+    if len(value) > _SHOWN:
+        return f"{value[:_SHOWN] + '...'!r} ({len(value):,} characters)"
+    return repr(value)
+
+
+def shown_headers(header: Sequence[str]) -> str:
+    """The headers of a file, listed for a message: a file without a header row has data in
+    its first row, so what looks like an e-mail or a phone number is masked, and long text
+    is cut.
+
+    >>> shown_headers(["No", " Layanan ", "085339672120"])
+    'No, Layanan, ********2120'
+    """
+    out = []
+    for h in header:
+        text = h.strip()[: _SHOWN * 10]
+        mask = _shape_mask(text)
+        shown = mask(text) if mask is not None else text
+        out.append(shown if len(shown) <= _SHOWN else shown[:_SHOWN] + "...")
+    return ", ".join(out)
 
 
 def resolve_header(

@@ -14,13 +14,16 @@ from itertools import compress, islice
 from operator import itemgetter
 
 from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
-from ppid_core.ikm._header import resolve_header
-from ppid_core.ikm._regime import Regime, load_regime, normalize_header
+from ppid_core.ikm._header import personal_mask, resolve_header, shown_cell, shown_headers
+from ppid_core.ikm._regime import Regime, label_key, load_regime, normalize_header
 from ppid_core.ikm._survey import Survey
 from ppid_core.ikm._tally import Tally
 
 __all__ = [
     "MissingPolicy",
+    "by_columns",
+    "feed_rows",
+    "missing_policy",
     "read_records",
 ]
 
@@ -42,15 +45,33 @@ class MissingPolicy(enum.Enum):
     DROP = "drop"
 
 
+def missing_policy(missing: MissingPolicy | str) -> MissingPolicy:
+    """The policy for blank answers, from the enum or its value.
+
+    Raises:
+        UnknownNameError: The value names no policy.
+    """
+    try:
+        return MissingPolicy(missing)
+    except ValueError:
+        known = ", ".join(p.value for p in MissingPolicy)
+        msg = f"unknown policy for blank answers {missing!r}; use one of {known}"
+        raise UnknownNameError(msg) from None
+
+
 def _allowed(regime: Regime) -> list[dict[str, int]]:
-    """Per unsur: accepted cell text -> score (digits and the answer labels)."""
+    """Per unsur: accepted cell text -> score (digits and the answer labels).
+
+    A regime never has a label that reads as another score's digits (it is refused when
+    the regime is built), so a digit means the same score on every path.
+    """
     out = []
     scores = range(regime.scale_minimum, regime.scale_maximum + 1)
     for u in regime.unsur:
         table = {str(s): s for s in scores}
         for s, label in zip(scores, u.answers, strict=False):
             table[label] = s
-            table[label.casefold()] = s
+            table[label_key(label)] = s
         out.append(table)
     return out
 
@@ -98,7 +119,7 @@ def _score_counts(
 def _lookup(table: Mapping[str, int], raw: str) -> int | None:
     hit = table.get(raw)
     if hit is None:
-        hit = table.get(" ".join(raw.split()).casefold())
+        hit = table.get(label_key(raw))
     return hit
 
 
@@ -224,8 +245,8 @@ class _Reader:
                     self._err(
                         rownum,
                         i,
-                        f"{raw!r} is not an answer; {_expected(self.regime)}"
-                        f" ({', '.join(repr(a) for a in self._labels(i))})",
+                        f"{shown_cell(raw, self.header[i])} is not an answer; "
+                        f"{_expected(self.regime)} ({', '.join(map(repr, self._labels(i)))})",
                     )
             if ok and blank and self.missing is MissingPolicy.DROP:
                 self.dropped += 1
@@ -274,6 +295,16 @@ class _Reader:
         )
 
 
+def feed_rows(reader: _Reader, rows: Iterable[Sequence[str]], first_row: int, chunk: int) -> int:
+    """Feed ``rows`` to ``reader`` ``chunk`` rows at a time; returns the next row number."""
+    it = iter(rows)
+    row = first_row
+    while batch := list(islice(it, chunk)):
+        reader.feed(batch, row)
+        row += len(batch)
+    return row
+
+
 def read_records(
     header: Sequence[str],
     records: Iterable[Sequence[str]],
@@ -293,19 +324,43 @@ def read_records(
         regime: The regime (default Permenpan RB 14/2017).
         columns: Explicit header -> unsur (key, name or alias), e.g. ``{"U8": "sarana"}``.
         missing: Policy for blank answers (:class:`MissingPolicy` or its value).
-        by: Columns to break the IKM down by (e.g. ``"Layanan"``).
+        by: Columns to break the IKM down by (e.g. ``"Layanan"``), matched as headers are
+            (case, blanks and a trailing dot ignored).
 
     Raises:
         DataFileError: Every bad header and every bad cell, located, together.
-        UnknownNameError: A ``by`` column is not in the header.
+        UnknownNameError: A ``by`` column is not in the header or holds personal data, or
+            ``missing`` names no policy.
     """
     reader, by_names = _make_reader(header, source, regime, columns, missing, by)
-    it = iter(records)
-    row = 2
-    while chunk := list(islice(it, _CHUNK)):
-        reader.feed(chunk, row)
-        row += len(chunk)
+    feed_rows(reader, records, 2, _CHUNK)  # the chunk size is read at call time
     return reader.survey(by_names)
+
+
+def by_columns(header: Sequence[str], by: Sequence[str], source: str) -> list[int]:
+    """Positions of the ``by`` columns, matched as the readers match headers.
+
+    Raises:
+        UnknownNameError: A column is not in the header, or holds personal data (a
+            breakdown by it would print a name, phone number or e-mail per group).
+    """
+    norm = [normalize_header(h) for h in header]
+    out = []
+    for name in by:
+        wanted = normalize_header(name)
+        if wanted not in norm:
+            msg = f"no column {name!r} in {source} to break down by; columns: "
+            msg += shown_headers(header)
+            raise UnknownNameError(msg)
+        i = norm.index(wanted)
+        if personal_mask(header[i]) is not None:
+            msg = (
+                f"column {header[i].strip()!r} of {source} holds personal data; a breakdown "
+                "by it would print it for every group: choose a column such as Layanan"
+            )
+            raise UnknownNameError(msg)
+        out.append(i)
+    return out
 
 
 def _make_reader(  # noqa: PLR0917 - private; mirrors read_records' keywords in order
@@ -317,17 +372,11 @@ def _make_reader(  # noqa: PLR0917 - private; mirrors read_records' keywords in 
     by: Sequence[str],
 ) -> tuple[_Reader, list[str]]:
     regime = regime or load_regime()
-    policy = MissingPolicy(missing)
+    policy = missing_policy(missing)
     idx, profile, errors = resolve_header(header, regime, columns, source)
     if errors:
         raise DataFileError.from_errors(source, errors)
-    norm = [normalize_header(h) for h in header]
-    by_idx = []
-    for name in by:
-        if normalize_header(name) not in norm:
-            msg = f"no column {name!r} in {source}; columns: {', '.join(h.strip() for h in header)}"
-            raise UnknownNameError(msg)
-        by_idx.append(norm.index(normalize_header(name)))
+    by_idx = by_columns(header, by, source)
     reader = _Reader(
         regime, header, idx=idx, by=by_idx, profile=profile, source=source, missing=policy
     )

@@ -6,33 +6,38 @@ regime or a corrected table is a reviewed data change with its citation.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from importlib import resources
 from pathlib import Path
 
 import attrs
-import yaml
 
-from ppid_core._numbers import half_up, parse_fraction
-from ppid_core._yaml import Document, node_path
-from ppid_core.errors import UnknownNameError
+from ppid_core._numbers import half_up
+from ppid_core._yaml import Document
+from ppid_core.errors import DataFileError, InvalidTallyError, LocatedError, UnknownNameError
 
 __all__ = [
+    "CONVERSION_LIMIT",
     "DEFAULT_REGIME",
+    "SCALE_LIMIT",
     "Band",
     "Regime",
     "Unsur",
     "available_regimes",
+    "label_key",
+    "label_problems",
     "load_regime",
     "normalize_header",
 ]
 
 DEFAULT_REGIME = "permenpan_14_2017"
-_CENT = Decimal("0.01")
-_KEY_RE = re.compile(r"[a-z][a-z0-9_]*")
+#: Bounds of the answer scale and of the conversion factor. Real guidelines use 1-4 (or a
+#: Likert 1-5/1-7/1-10) and x25; the bounds keep a mistyped regime from building an answer
+#: table of millions of scores, and keep every band bound a small decimal.
+SCALE_LIMIT = 99
+CONVERSION_LIMIT = 1000
 
 
 def normalize_header(text: str) -> str:
@@ -46,6 +51,54 @@ def normalize_header(text: str) -> str:
 
 def _strs(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
+
+
+def label_key(label: str) -> str:
+    """An answer label folded as the readers fold a cell: blanks collapsed, case ignored."""
+    return " ".join(label.split()).casefold()
+
+
+def label_problems(answers: Sequence[str], minimum: int, maximum: int) -> list[tuple[int, str]]:
+    """(position, message) for each answer label a reader could not tell from another answer.
+
+    A cell is read as a score (its digits) or as an answer label. A label that reads as the
+    digits of another score (``"4"`` labelling score 1) or as another score's label would
+    make one cell mean two scores, so such a regime is refused. A label equal to its own
+    score's digits is harmless.
+
+    >>> for position, message in label_problems(["4", "2", "Baik", "baik"], 1, 4):
+    ...     print(position, message)
+    0 answer label '4' (score 1) reads as score 4; a label that is a number must be its own score
+    3 answer label 'baik' (score 4) is also the label of score 3 ('Baik'); each answer needs
+    its own label
+    """
+    digits = {str(t): t for t in range(minimum, maximum + 1)}
+    problems: list[tuple[int, str]] = []
+    seen: dict[str, tuple[int, str]] = {}
+    for pos, label in enumerate(answers):
+        score, key = minimum + pos, label_key(label)
+        if not key:
+            problems.append((pos, f"the answer label of score {score} is blank; give it a text"))
+        elif digits.get(key, score) != score:
+            problems.append(
+                (
+                    pos,
+                    f"answer label {label!r} (score {score}) reads as score {digits[key]}; "
+                    "a label that is a number must be its own score",
+                )
+            )
+        elif key in seen:
+            other, first = seen[key]
+            problems.append(
+                (
+                    pos,
+                    f"answer label {label!r} (score {score}) is also the label of score {other} "
+                    f"({first!r}); each answer needs its own label",
+                )
+            )
+        else:
+            seen[key] = (score, label)
+    return problems
 
 
 @attrs.frozen(kw_only=True)
@@ -102,16 +155,62 @@ class Band:
         return self.lower <= value <= self.upper
 
 
-def _check_unsur(instance: Regime, _a: object, unsur: tuple[Unsur, ...]) -> None:
-    keys = [u.key for u in unsur]
-    duplicates = sorted({k for k in keys if keys.count(k) > 1})
-    if duplicates:
-        msg = f"duplicate unsur key {', '.join(repr(k) for k in duplicates)}"
-        raise ValueError(msg)
-    total = sum((u.weight for u in unsur), Fraction(0))
+def _regime_problems(regime: Regime) -> list[LocatedError]:
+    """What makes a regime built in code unusable (the YAML reader checks the same)."""
+    source = f"<regime {regime.key}>"
+    out: list[LocatedError] = []
+    smin, smax = regime.scale_minimum, regime.scale_maximum
+    if not 0 <= smin < smax <= SCALE_LIMIT:
+        out.append(
+            LocatedError(
+                f"the answer scale must run upwards within 0-{SCALE_LIMIT}, got {smin}-{smax}",
+                source=source,
+                path="$.scale_maximum",
+            )
+        )
+    if not 1 <= regime.conversion <= CONVERSION_LIMIT:
+        out.append(
+            LocatedError(
+                f"the conversion factor must be 1-{CONVERSION_LIMIT}, got {regime.conversion}",
+                source=source,
+                path="$.conversion",
+            )
+        )
+    first: dict[str, int] = {}
+    for i, u in enumerate(regime.unsur):
+        if u.key in first:
+            out.append(
+                LocatedError(
+                    f"duplicate unsur key {u.key!r} (first at $.unsur[{first[u.key]}]); "
+                    "every unsur needs its own key",
+                    source=source,
+                    path=f"$.unsur[{i}].key",
+                )
+            )
+        first.setdefault(u.key, i)
+        if u.answers and len(u.answers) != smax - smin + 1:
+            out.append(
+                LocatedError(
+                    f"expected {smax - smin + 1} answer labels (scores {smin}-{smax}), "
+                    f"got {len(u.answers)}",
+                    source=source,
+                    path=f"$.unsur[{i}].answers",
+                )
+            )
+        out.extend(
+            LocatedError(message, source=source, path=f"$.unsur[{i}].answers[{pos}]")
+            for pos, message in label_problems(u.answers, smin, smax)
+        )
+    total = sum((u.weight for u in regime.unsur), Fraction(0))
     if total != 1:
-        msg = f"the weights of the unsur must sum to exactly 1, got {total}"
-        raise ValueError(msg)
+        out.append(
+            LocatedError(
+                f"the weights of the unsur must sum to exactly 1, got {total}",
+                source=source,
+                path="$.unsur",
+            )
+        )
+    return out
 
 
 @attrs.frozen(kw_only=True)
@@ -131,6 +230,11 @@ class Regime:
         bands: The interval table, lowest band first, contiguous on the 0.01 grid.
         notes: Remarks on provenance (what is verified and what is not).
 
+    Raises:
+        DataFileError: Every problem of a regime built in code, located by its data path
+            (``<regime KEY> ($.unsur[1].key): duplicate unsur key ...``), as
+            :meth:`from_yaml` locates them in a file.
+
     References:
         Permenpan RB 14/2017, Lampiran (formula: NRR per unsur, bobot 1/9, x 25).
     """
@@ -138,12 +242,17 @@ class Regime:
     key: str
     title: str
     references: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    unsur: tuple[Unsur, ...] = attrs.field(validator=_check_unsur)
+    unsur: tuple[Unsur, ...]
     scale_minimum: int = 1
     scale_maximum: int = 4
     conversion: int = 25
     bands: tuple[Band, ...]
     notes: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        problems = _regime_problems(self)
+        if problems:
+            raise DataFileError.from_errors(f"<regime {self.key}>", problems)
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -174,7 +283,8 @@ class Regime:
             The row of the interval table.
 
         Raises:
-            ValueError: The value lies outside the table.
+            InvalidTallyError: The value lies outside the table (no tally scored under the
+                regime's own weights can give it).
 
         Examples:
             >>> r = load_regime()
@@ -186,7 +296,7 @@ class Regime:
             if band.contains(shown):
                 return band
         msg = f"converted value {shown} is outside the interval table of {self.key}"
-        raise ValueError(msg)
+        raise InvalidTallyError(msg)
 
     @classmethod
     def from_yaml(cls, text: str, *, source: str = "<string>") -> Regime:
@@ -195,190 +305,9 @@ class Regime:
         Raises:
             DataFileError: The document breaks the schema (located errors).
         """
-        return _read_regime(Document.parse(text, source=source))
+        from ppid_core.ikm._regime_yaml import read_regime  # noqa: PLC0415 - it builds Regime
 
-
-@attrs.define
-class _RawUnsur:
-    node: yaml.Node
-    path: str
-    key_node: yaml.Node | None = None
-    key: str | None = None
-    name: str | None = None
-    aliases: tuple[str, ...] = ()
-    question: str = ""
-    question_number: int | None = None
-    answers: tuple[str, ...] = ()
-    weight: Fraction | None = None
-    has_weight: bool = False
-
-
-def _texts(doc: Document, m: dict[str, yaml.Node], field: str, path: str) -> tuple[str, ...]:
-    if field not in m:
-        return ()
-    items = [doc.string(n, p) for _, n, p in doc.items(m[field], node_path(path, field))]
-    return tuple(i for i in items if i is not None)
-
-
-def _read_unsur(doc: Document, node: yaml.Node, path: str) -> _RawUnsur | None:
-    m = doc.mapping(
-        node,
-        path,
-        required=("key", "name"),
-        optional=("aliases", "question", "question_number", "answers", "weight"),
-    )
-    if not m:
-        return None
-    raw = _RawUnsur(node=node, path=path, key_node=m.get("key"))
-    raw.key = doc.string(m.get("key"), node_path(path, "key"))
-    if raw.key is not None and not _KEY_RE.fullmatch(raw.key):
-        doc.error(m["key"], node_path(path, "key"), f"expected a snake_case key, got {raw.key!r}")
-    raw.name = doc.string(m.get("name"), node_path(path, "name"))
-    raw.aliases = _texts(doc, m, "aliases", path)
-    raw.answers = _texts(doc, m, "answers", path)
-    raw.question = doc.optional(m, "question", path, doc.string) or ""
-    raw.question_number = doc.optional(
-        m, "question_number", path, lambda n, p: doc.integer(n, p, minimum=1, maximum=99)
-    )
-    if "weight" in m:
-        raw.has_weight = True
-        wpath = node_path(path, "weight")
-        text = doc.string(m["weight"], wpath)
-        raw.weight = parse_fraction(text) if text is not None else None
-        if text is not None and (raw.weight is None or not 0 < raw.weight <= 1):
-            doc.error(
-                m["weight"], wpath, f"expected a weight in (0, 1] like 1/9 or 0.2, got {text!r}"
-            )
-            raw.weight = None
-    return raw
-
-
-def _read_bands(
-    doc: Document, node: yaml.Node | None, path: str, low: Decimal, high: Decimal
-) -> list[Band]:
-    bands: list[Band] = []
-    for _, n, p in doc.items(node, path):
-        m = doc.mapping(n, p, required=("mutu", "kinerja", "perception", "lower", "upper"))
-        values = (
-            doc.string(m.get("mutu"), node_path(p, "mutu")),
-            doc.string(m.get("kinerja"), node_path(p, "kinerja")),
-            doc.integer(m.get("perception"), node_path(p, "perception"), minimum=1, maximum=9),
-            doc.decimal(m.get("lower"), node_path(p, "lower")),
-            doc.decimal(m.get("upper"), node_path(p, "upper")),
-        )
-        if any(v is None for v in values):
-            continue
-        mutu, kinerja, perception, lower, upper = values
-        assert isinstance(lower, Decimal) and isinstance(upper, Decimal)  # noqa: PT018
-        expected = low if not bands else bands[-1].upper + _CENT
-        if lower != expected or lower.quantize(_CENT) != lower or upper.quantize(_CENT) != upper:
-            doc.error(
-                m["lower"],
-                node_path(p, "lower"),
-                f"bands must be contiguous on the 0.01 grid: expected lower {expected}, "
-                f"got {lower}",
-            )
-        if upper < lower:
-            doc.error(m["upper"], node_path(p, "upper"), f"upper {upper} is below lower {lower}")
-        bands.append(
-            Band(
-                mutu=str(mutu),
-                kinerja=str(kinerja),
-                perception=int(str(perception)),
-                lower=lower,
-                upper=upper,
-            )
-        )
-    if bands and bands[-1].upper != high:
-        doc.error(node, path, f"the last band must end at {high}, got {bands[-1].upper}")
-    return bands
-
-
-def _read_regime(doc: Document) -> Regime:
-    path = "$"
-    m = doc.mapping(
-        doc.root,
-        path,
-        required=("key", "title", "unsur", "bands"),
-        optional=("references", "scale_minimum", "scale_maximum", "conversion", "notes"),
-    )
-    key = doc.string(m.get("key"), "$.key")
-    title = doc.string(m.get("title"), "$.title")
-    refs = (
-        [doc.string(n, p) for _, n, p in doc.items(m["references"], "$.references")]
-        if ("references" in m)
-        else []
-    )
-    smin = doc.optional(m, "scale_minimum", path, lambda n, p: doc.integer(n, p, minimum=0))
-    smax = doc.optional(m, "scale_maximum", path, lambda n, p: doc.integer(n, p, minimum=1))
-    conv = doc.optional(m, "conversion", path, lambda n, p: doc.integer(n, p, minimum=1))
-    smin, smax, conv = (1 if smin is None else smin), (smax or 4), (conv or 25)
-    notes = doc.optional(m, "notes", path, doc.string) or ""
-    raw_unsur = [_read_unsur(doc, n, p) for _, n, p in doc.items(m.get("unsur"), "$.unsur")]
-    readable = [u for u in raw_unsur if u is not None]
-    seen: dict[str, str] = {}
-    first_path: dict[str, str] = {}
-    size = smax - smin + 1
-    for u in readable:
-        if u.key is not None and u.key in first_path:
-            doc.error(
-                u.key_node,
-                node_path(u.path, "key"),
-                f"duplicate unsur key {u.key!r} (first at {first_path[u.key]}); "
-                "every unsur needs its own key",
-            )
-        elif u.key is not None:
-            first_path[u.key] = u.path
-        if u.answers and len(u.answers) != size:
-            doc.error(
-                u.node,
-                node_path(u.path, "answers"),
-                f"expected {size} answer labels (scores {smin}-{smax}), got {len(u.answers)}",
-            )
-        for header in (u.key, u.name, *u.aliases):
-            if header is None:
-                continue
-            norm = normalize_header(header)
-            if norm in seen and seen[norm] != u.key:
-                doc.error(u.node, u.path, f"header {header!r} already names unsur {seen[norm]!r}")
-            seen[norm] = str(u.key)
-    weighted = [u for u in readable if u.has_weight]
-    if weighted and len(weighted) != len(readable):
-        doc.error(m.get("unsur"), "$.unsur", "give a weight to every unsur or to none")
-    elif weighted and all(u.weight is not None for u in weighted):
-        total = sum((u.weight for u in weighted if u.weight is not None), Fraction(0))
-        if total != 1:
-            doc.error(
-                m.get("unsur"),
-                "$.unsur",
-                f"the weights must sum to exactly 1, got {total} (= {half_up(total, 6)})",
-            )
-    bands = _read_bands(doc, m.get("bands"), "$.bands", Decimal(smin * conv), Decimal(smax * conv))
-    doc.raise_errors()
-    equal = Fraction(1, len(readable)) if readable else Fraction(1)
-    unsur = tuple(
-        Unsur(
-            key=str(u.key),
-            name=str(u.name),
-            aliases=u.aliases,
-            question=u.question,
-            question_number=u.question_number,
-            answers=u.answers,
-            weight=u.weight if u.weight is not None else equal,
-        )
-        for u in readable
-    )
-    return Regime(
-        key=str(key),
-        title=str(title),
-        references=tuple(r for r in refs if r),
-        unsur=unsur,
-        scale_minimum=smin,
-        scale_maximum=smax,
-        conversion=conv,
-        bands=tuple(bands),
-        notes=notes,
-    )
+        return read_regime(Document.parse(text, source=source))
 
 
 _CACHE: dict[str, Regime] = {}
@@ -421,7 +350,9 @@ def load_regime(name: str | Path = DEFAULT_REGIME) -> Regime:
         return regime
     path = Path(text)
     if path.suffix in {".yaml", ".yml"} and path.is_file():
-        return _read_regime(Document.read(path))
+        from ppid_core.ikm._regime_yaml import read_regime  # noqa: PLC0415 - it builds Regime
+
+        return read_regime(Document.read(path))
     known = ", ".join(available_regimes())
     msg = f"unknown regime {text!r}; use one of {known} or the path of a .yaml file"
     raise UnknownNameError(msg)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ppid_core._numbers import half_up
 from ppid_core._optional import import_optional
 from ppid_core._tables import Table
+from ppid_core.errors import UnknownNameError
 from ppid_core.ikm._sample import krejcie_morgan
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def _ordered(result: IkmResult, order: str) -> list[tuple[int, UnsurScore]]:
         )
         return list(enumerate(ranked, start=1))
     msg = f"order must be 'regime' or 'questionnaire', got {order!r}"
-    raise ValueError(msg)
+    raise UnknownNameError(msg)
 
 
 def _title(result: IkmResult) -> str:

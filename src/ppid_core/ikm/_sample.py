@@ -12,6 +12,7 @@ from typing import Literal
 import attrs
 
 from ppid_core._yaml import Document
+from ppid_core.errors import InvalidTallyError, UnknownNameError
 
 __all__ = [
     "SampleCheck",
@@ -73,7 +74,8 @@ def krejcie_morgan(
         The sample size (never more than the population).
 
     Raises:
-        ValueError: The population is below 1, or a mode is unknown.
+        InvalidTallyError: The population is not a whole number >= 1.
+        UnknownNameError: ``method`` or ``rounding`` is not one of the names above.
 
     References:
         Permenpan RB 14/2017, Lampiran (besaran sampel: tabel Krejcie dan Morgan).
@@ -86,7 +88,7 @@ def krejcie_morgan(
     """
     if isinstance(population, bool) or not isinstance(population, int) or population < 1:
         msg = f"population must be a whole number >= 1, got {population!r}"
-        raise ValueError(msg)
+        raise InvalidTallyError(msg)
     if method == "table":
         table = krejcie_morgan_table()
         if population < table[0][0]:
@@ -95,7 +97,7 @@ def krejcie_morgan(
         return table[min(i, len(table) - 1)][1]
     if method != "formula":
         msg = f"method must be 'table' or 'formula', got {method!r}"
-        raise ValueError(msg)
+        raise UnknownNameError(msg)
     var = _CHI_SQUARE * _P * (1 - _P)
     s = var * population / (_D * _D * (population - 1) + var)
     if rounding == "half_up":
@@ -104,7 +106,7 @@ def krejcie_morgan(
         value = math.ceil(s)
     else:
         msg = f"rounding must be 'half_up' or 'ceiling', got {rounding!r}"
-        raise ValueError(msg)
+        raise UnknownNameError(msg)
     return min(value, population)
 
 
@@ -144,9 +146,16 @@ class SampleCheck:
 def check_sample(respondents: int, population: int) -> SampleCheck:
     """Compare respondents with the required sample size.
 
+    Raises:
+        InvalidTallyError: ``respondents`` is not a whole number >= 0, or ``population``
+            not one >= 1.
+
     >>> check_sample(150, 1000).message()
     '150 respondents for a population of 1000; Krejcie & Morgan require 278 (128 short)'
     """
+    if isinstance(respondents, bool) or not isinstance(respondents, int) or respondents < 0:
+        msg = f"respondents must be a whole number >= 0, got {respondents!r}"
+        raise InvalidTallyError(msg)
     return SampleCheck(
         population=population, required=krejcie_morgan(population), respondents=respondents
     )

@@ -13,6 +13,7 @@ from ppid_core._tables import Table, dumps_json
 from ppid_core.errors import InvalidTallyError
 from ppid_core.ikm._regime import Band, Regime, Unsur, load_regime
 from ppid_core.ikm._report import result_dict, result_html, result_plot, result_table
+from ppid_core.ikm._sample import krejcie_morgan
 from ppid_core.ikm._tally import Tally
 
 __all__ = ["LEGACY_TOLERANCE", "IkmResult", "ScoringPolicy", "UnsurScore", "score"]
@@ -23,26 +24,38 @@ __all__ = ["LEGACY_TOLERANCE", "IkmResult", "ScoringPolicy", "UnsurScore", "scor
 LEGACY_TOLERANCE = Fraction(1, 100)
 
 
+_WEIGHT_TEXT_LIMIT = 100  # characters; "0.111" or "1/9" are short
+
+
 def _opt_fraction(value: object) -> Fraction | None:
     if value is None:
         return None
-    parsed = value if isinstance(value, Fraction) else parse_fraction(str(value))
+    text = "" if isinstance(value, Fraction) else str(value)
+    if isinstance(value, Fraction):
+        parsed: Fraction | None = value
+    elif isinstance(value, bool) or len(text) > _WEIGHT_TEXT_LIMIT:
+        parsed = None
+    else:
+        parsed = parse_fraction(text)
     if parsed is None:
-        msg = f"expected a weight like '0.111' or '1/9', got {value!r}"
-        raise ValueError(msg)
+        shown = value if len(text) <= _WEIGHT_TEXT_LIMIT else text[:_WEIGHT_TEXT_LIMIT] + "..."
+        msg = f"expected a weight like '0.111' or '1/9', got {shown!r}"
+        raise InvalidTallyError(msg)
     if not 0 < parsed < 1:
         msg = (
             f"a legacy weight is a rounded 1/k (0.11 or 0.111 for 9 unsur, 0.071 for 14), "
             f"so it lies strictly between 0 and 1; got {value!r}"
         )
-        raise ValueError(msg)
+        raise InvalidTallyError(msg)
     return parsed
 
 
 def _places(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
-    if value is not None and (isinstance(value, bool) or not 0 <= value <= 10):
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10
+    ):
         msg = f"{attribute.name} must be a whole number 0-10, got {value!r}"
-        raise ValueError(msg)
+        raise InvalidTallyError(msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -90,8 +103,8 @@ class ScoringPolicy:
             index_places: Round the weighted index half-up before multiplying by 25.
 
         Raises:
-            ValueError: The weight is not a number strictly between 0 and 1, or a number of
-                places is not 0-10. Whether the weight fits a regime is checked by
+            InvalidTallyError: The weight is not a number strictly between 0 and 1, or a
+                number of places is not 0-10. Whether the weight fits a regime is checked by
                 :meth:`check` (and by :func:`score`).
         """
         return cls(weight=weight, nrr_places=nrr_places, index_places=index_places)
@@ -103,7 +116,7 @@ class ScoringPolicy:
         0.111 fit the 9 unsur of Permenpan RB 14/2017, 0.071 the 14 of Kepmenpan 25/2004.
 
         Raises:
-            ValueError: The weight does not fit the regime.
+            InvalidTallyError: The weight does not fit the regime.
 
         Examples:
             >>> r = load_regime()
@@ -111,7 +124,7 @@ class ScoringPolicy:
             >>> ScoringPolicy.legacy_spreadsheet(weight="0.5").check(r)  # doctest: +ELLIPSIS
             Traceback (most recent call last):
             ...
-            ValueError: legacy weight 0.5 x 9 unsur = 4.5, not within 0.01 of 1; ...
+            ppid_core.errors.InvalidTallyError: legacy weight 0.5 x 9 unsur = 4.5, not ...
         """
         if self.weight is None:
             return
@@ -126,7 +139,7 @@ class ScoringPolicy:
                 f"{half_up(LEGACY_TOLERANCE, 2).normalize()} of 1; a legacy weight is a rounded "
                 f"1/{k} for regime {regime.key} (e.g. {two} or {three})"
             )
-            raise ValueError(msg)
+            raise InvalidTallyError(msg)
 
     @property
     def compliant(self) -> bool:
@@ -279,7 +292,7 @@ def _classify(regime: Regime, value: Fraction, policy: ScoringPolicy, what: str)
     """The band of a converted value; a value off the table is an error, never clamped."""
     try:
         return regime.classify(value)
-    except ValueError:
+    except InvalidTallyError:
         low, high = regime.bands[0].lower, regime.bands[-1].upper
         msg = (
             f"{what}: converted value {half_up(value, 2)} is outside the interval table of "
@@ -311,8 +324,9 @@ def score(
     Raises:
         InvalidTallyError: The tally's unsur differ from the regime's, an unsur has no
             answers (the message starts with ``scope``), or a legacy policy's value falls
-            outside the interval table (e.g. 24.75 with weight 0.11): it is never clamped.
-        ValueError: The policy's weight does not fit the regime (:meth:`ScoringPolicy.check`).
+            outside the interval table (e.g. 24.75 with weight 0.11): it is never clamped;
+            or the policy's weight does not fit the regime (:meth:`ScoringPolicy.check`), or
+            ``population`` is not a whole number >= 1.
 
     References:
         Permenpan RB 14/2017, Lampiran.
@@ -330,6 +344,8 @@ def score(
     regime = regime or load_regime()
     policy = policy or ScoringPolicy()
     policy.check(regime)
+    if population is not None:
+        krejcie_morgan(population)  # refuses a population that is not a whole number >= 1
     if tally.keys != regime.keys:
         msg = f"the tally's unsur {tally.keys} are not those of regime {regime.key}"
         raise InvalidTallyError(msg)

@@ -11,7 +11,7 @@ import attrs
 from ppid_core._numbers import half_up
 from ppid_core._tables import Table
 from ppid_core.errors import UnknownNameError
-from ppid_core.ikm._regime import Regime
+from ppid_core.ikm._regime import Regime, normalize_header
 from ppid_core.ikm._report import breakdown_table
 from ppid_core.ikm._sample import SmallSampleWarning, check_sample
 from ppid_core.ikm._scoring import IkmResult, ScoringPolicy, score
@@ -118,6 +118,9 @@ class Survey:
     def score_by(self, column: str, *, policy: ScoringPolicy | None = None) -> Breakdown:
         """The IKM per value of ``column`` (read with ``by=[column]``), and the pooled IKM.
 
+        ``column`` is matched as the readers match headers (case, blanks and a trailing
+        dot or colon ignored), so ``"Layanan"`` finds a column headed ``Layanan.``.
+
         A group with an unsur nobody in it answered is reported in
         :attr:`Breakdown.undefined` instead of being scored (see :class:`Breakdown`).
 
@@ -125,7 +128,7 @@ class Survey:
             UnknownNameError: The survey was not read with ``by`` containing ``column``.
             InvalidTallyError: The pooled tally itself has an unsur nobody answered.
         """
-        match = {k.casefold(): k for k in self.groups}.get(column.strip().casefold())
+        match = {normalize_header(k): k for k in self.groups}.get(normalize_header(column))
         if match is None:
             msg = (
                 f"no breakdown for {column!r}; read the survey with by=[{column!r}] "

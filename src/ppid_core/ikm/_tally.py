@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from fractions import Fraction
 
 import attrs
@@ -13,8 +15,41 @@ from ppid_core.ikm._regime import Regime
 __all__ = ["Tally"]
 
 
+def whole(value: object, what: str) -> int:
+    """A count or a sum of scores as an ``int``; anything that is not a whole number is refused.
+
+    ``int`` and integer scalars (numpy) are taken as they are; a float, ``Decimal`` or
+    ``Fraction`` only when it is whole (``549.0`` from a spreadsheet is 549, ``4.9`` is
+    refused, never cut to 4). ``True`` is not a number here.
+
+    >>> whole(549.0, "total"), whole(Fraction(8, 2), "total")
+    (549, 4)
+    >>> whole(4.9, "unsur 'biaya': total")
+    Traceback (most recent call last):
+    ...
+    ppid_core.errors.InvalidTallyError: unsur 'biaya': total must be a whole number, got 4.9
+    """
+    if not isinstance(value, bool):
+        try:
+            return operator.index(value)  # type: ignore[arg-type]
+        except TypeError:
+            pass
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        if isinstance(value, Fraction) and value.denominator == 1:
+            return value.numerator
+        if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+            return int(value)
+    msg = f"{what} must be a whole number, got {value!r}"
+    raise InvalidTallyError(msg)
+
+
 def _ints(value: Iterable[int]) -> tuple[int, ...]:
-    return tuple(int(v) for v in value)
+    return tuple(whole(v, "a tally's totals and answers") for v in value)
+
+
+def _count(value: int) -> int:
+    return whole(value, "respondents and dropped")
 
 
 def _strs(value: Iterable[str]) -> tuple[str, ...]:
@@ -52,8 +87,8 @@ class Tally:
     keys: tuple[str, ...] = attrs.field(converter=_strs)
     totals: tuple[int, ...] = attrs.field(converter=_ints)
     answered: tuple[int, ...] = attrs.field(converter=_ints)
-    respondents: int
-    dropped: int = 0
+    respondents: int = attrs.field(converter=_count)
+    dropped: int = attrs.field(default=0, converter=_count)
 
     def __attrs_post_init__(self) -> None:
         n = len(self.keys)
@@ -96,10 +131,12 @@ class Tally:
             answered: Answers per unsur; by default every respondent answered every unsur.
 
         Raises:
-            InvalidTallyError: A total is outside what the scale allows, or unsur are
-                missing or unknown.
+            InvalidTallyError: A total or count is not a whole number (``4.9`` is refused,
+                never cut to 4), a total is outside what the scale allows, or unsur are
+                missing.
             UnknownNameError: A mapping key names no unsur.
         """
+        respondents = whole(respondents, "respondents")
         tot = _by_key(regime, totals, "totals")
         ans = (
             _by_key(regime, answered, "answered")
@@ -185,15 +222,23 @@ def _by_key(
 ) -> tuple[int, ...]:
     if isinstance(values, Mapping):
         found: dict[str, int] = {}
+        names: dict[str, str] = {}
         for name, v in values.items():
-            found[regime[name].key] = int(v)
+            key = regime[name].key
+            if key in names:
+                msg = f"{what}: unsur {key!r} is given twice ({names[key]!r} and {name!r})"
+                raise InvalidTallyError(msg)
+            names[key] = name
+            found[key] = whole(v, f"{what}: unsur {key!r}")
         missing = [k for k in regime.keys if k not in found]
         if missing:
             msg = f"{what}: missing unsur {', '.join(missing)}"
             raise InvalidTallyError(msg)
         return tuple(found[k] for k in regime.keys)
-    seq = tuple(int(v) for v in values)
+    seq = tuple(values)
     if len(seq) != len(regime.unsur):
         msg = f"{what}: expected {len(regime.unsur)} values in regime order, got {len(seq)}"
         raise InvalidTallyError(msg)
-    return seq
+    return tuple(
+        whole(v, f"{what}: unsur {u.key!r}") for u, v in zip(regime.unsur, seq, strict=True)
+    )
