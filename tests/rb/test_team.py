@@ -154,9 +154,6 @@ def test_a_null_member_says_null() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True, raises=ValueError, reason="fixed in _yaml.py by the shared-modules change"
-)
 def test_a_year_of_more_than_4300_digits_is_a_located_error() -> None:
     with pytest.raises(DataFileError) as info:
         loads_team(TEAM.replace("year: 2022", "year: " + "9" * 5000), source="tim.yaml")

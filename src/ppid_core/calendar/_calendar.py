@@ -33,7 +33,7 @@ from ppid_core.calendar._holidays import (
 )
 from ppid_core.calendar._local import Closure, ExtraWorkingDay, LocalCalendar, load_local_calendar
 from ppid_core.calendar._zones import OfficeHours, resolve_zone, zone_info
-from ppid_core.errors import CalendarCoverageError, NaiveDatetimeError
+from ppid_core.errors import CalendarCoverageError, InvalidArgumentError, NaiveDatetimeError
 
 __all__ = [
     "ESTIMATE_LIMIT",
@@ -229,11 +229,22 @@ class WorkCalendar:
     def _check_years(self, _attr: object, years: tuple[int, ...]) -> None:
         if not years:
             msg = "a calendar needs at least one year of holiday data"
-            raise ValueError(msg)
+            raise InvalidArgumentError(msg)
         missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
         if list(years) != sorted(set(years)) or missing:
             msg = f"holiday years must be ascending without gaps; missing: {missing or 'order'}"
-            raise ValueError(msg)
+            raise InvalidArgumentError(msg)
+
+    @working_days.validator
+    def _check_not_closed(self, _attr: object, extra: tuple[ExtraWorkingDay, ...]) -> None:
+        closed = {d: c for c in self.closures for d in c.days()} if extra else {}
+        for x in extra:
+            if x.date in closed:
+                msg = (
+                    f"{x.date.isoformat()} is both an extra working day ({x.name!r}) and closed "
+                    f"({closed[x.date].name!r}); a day is one or the other"
+                )
+                raise InvalidArgumentError(msg)
 
     def __attrs_post_init__(self) -> None:
         first = _date(self.years[0], 1, 1).toordinal()
@@ -564,7 +575,7 @@ class WorkCalendar:
         s, e = list(starts), list(ends)
         if len(s) != len(e):
             msg = f"starts and ends differ in length ({len(s)} and {len(e)})"
-            raise ValueError(msg)
+            raise InvalidArgumentError(msg)
         try:
             return [cum[b] - cum[a] for a, b in zip(s, e, strict=True)]
         except (KeyError, TypeError):

@@ -34,7 +34,7 @@ import attrs
 
 from ppid_core._yaml import Document, node_path, read_text
 from ppid_core.calendar._zones import OfficeHours, read_office_hours, resolve_zone
-from ppid_core.errors import UnknownZoneError
+from ppid_core.errors import InvalidArgumentError, UnknownZoneError
 
 __all__ = [
     "Closure",
@@ -65,7 +65,7 @@ class Closure:
     def _check_end(self, _attr: object, end: dt.date) -> None:
         if end < self.start:
             msg = f"closure ends ({end}) before it starts ({self.start})"
-            raise ValueError(msg)
+            raise InvalidArgumentError(msg)
 
     def days(self) -> list[dt.date]:
         """Every day of the closure."""
@@ -129,6 +129,7 @@ def parse_local_calendar(text: str, *, source: str = "<string>") -> LocalCalenda
     )
 
     closures: list[Closure] = []
+    closed: dict[dt.date, str] = {}  # day -> the closure's path, to refuse a working day on it
     for _, item, path in doc.items(top.get("closures"), "$.closures"):
         f = doc.mapping(item, path, required=("date", "name"), optional=("until", "source"))
         start = doc.date(f["date"], node_path(path, "date")) if "date" in f else None
@@ -141,12 +142,22 @@ def parse_local_calendar(text: str, *, source: str = "<string>") -> LocalCalenda
             doc.error(f["until"], node_path(path, "until"), f"{end} is before the start {start}")
             continue
         closures.append(Closure(start=start, end=end, name=name, source=src))
+        for day in closures[-1].days():
+            closed.setdefault(day, path)
 
     extra: list[ExtraWorkingDay] = []
     for _, item, path in doc.items(top.get("working_days"), "$.working_days"):
         f = doc.mapping(item, path, required=("date", "name"), optional=("source",))
         d = doc.date(f["date"], node_path(path, "date")) if "date" in f else None
         name = doc.string(f["name"], node_path(path, "name")) if "name" in f else None
+        if d is not None and d in closed:
+            doc.error(
+                f["date"],
+                node_path(path, "date"),
+                f"{d.isoformat()} is also closed by {closed[d]}; a day is either closed or "
+                "an extra working day, not both",
+            )
+            continue
         if d is not None and name is not None:
             extra.append(
                 ExtraWorkingDay(

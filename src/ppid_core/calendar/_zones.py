@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from ppid_core._yaml import Document, node_path
-from ppid_core.errors import UnknownZoneError
+from ppid_core.errors import InvalidArgumentError, UnknownZoneError
 
 __all__ = ["OfficeHours", "provinces", "resolve_zone", "zone_info"]
 
@@ -125,15 +125,24 @@ _SPAN_RE = re.compile(
 
 
 def _span(text: str) -> tuple[dt.time, dt.time]:
+    """``07:30-16:00`` as two times; ``24:00`` closes at the end of the day.
+
+    Raises:
+        InvalidArgumentError: Not ``HH:MM-HH:MM``, a closing time past 24:00 (``24:30``
+            was once read as 00:30), or a span that closes before it opens.
+    """
     m = _SPAN_RE.fullmatch(text.strip())
     if not m:
         msg = f"expected office hours as HH:MM-HH:MM, got {text!r}"
-        raise ValueError(msg)
+        raise InvalidArgumentError(msg)
+    if m[3] == "24" and m[4] != "00":
+        msg = f"{m[3]}:{m[4]} is past the end of the day; office hours close by 24:00, got {text!r}"
+        raise InvalidArgumentError(msg)
     start = dt.time(int(m[1]), int(m[2]))
-    end = dt.time.max if (m[3], m[4]) == ("24", "00") else dt.time(int(m[3]) % 24, int(m[4]))
+    end = dt.time.max if m[3] == "24" else dt.time(int(m[3]), int(m[4]))
     if end <= start:
         msg = f"office hours must close after they open, got {text!r}"
-        raise ValueError(msg)
+        raise InvalidArgumentError(msg)
     return start, end
 
 
@@ -187,13 +196,14 @@ class OfficeHours:
         """Build from ``{"monday": "07:30-16:00", ...}`` (English day names).
 
         Raises:
-            ValueError: An unknown day name or a malformed or empty span.
+            InvalidArgumentError: An unknown day name, or a malformed or empty span
+                (``24:30`` is refused, not read as 00:30).
         """
         hours: dict[int, tuple[dt.time, dt.time]] = {}
         for day, text in spec.items():
             if day.casefold() not in _DAY_NAMES:
                 msg = f"unknown day {day!r}; expected one of: {', '.join(_DAY_NAMES)}"
-                raise ValueError(msg)
+                raise InvalidArgumentError(msg)
             hours[_DAY_NAMES.index(day.casefold())] = _span(text)
         return cls(hours=hours)
 
@@ -223,6 +233,6 @@ def read_office_hours(doc: Document, node: object, path: str) -> OfficeHours | N
             continue
         try:
             hours[_DAY_NAMES.index(day)] = _span(text)
-        except ValueError as exc:
+        except InvalidArgumentError as exc:
             doc.error(vnode, node_path(path, day), str(exc))
     return OfficeHours(hours=hours) if hours else None

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from typing import Any, TextIO
 
@@ -29,26 +30,52 @@ from ppid_core._tables import dumps_json
 from ppid_core.calendar import HolidayStatus, WorkCalendar
 from ppid_core.calendar._zones import zone_info
 from ppid_core.cli._options import add_calendar_options, calendar_from_args, zone_from_args
+from ppid_core.errors import IllegalTransitionError
 from ppid_core.requests import Deadline, deadline_chain, load_rule_set, rule_set_names
 
 ORDER = 10
 
 
+YEARS = (1900, 2200)
+"""The years a date on the command line may have: the span the calendar code knows."""
+
+_FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:$|[T ])")
+_PARTIAL_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{1,2})?")
+
+
+def _year_in_range(text: str, year: int, what: str) -> None:
+    if not YEARS[0] <= year <= YEARS[1]:
+        msg = f"{what} must be in the years {YEARS[0]}-{YEARS[1]}, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+
+
 def _parse_received(text: str, zone: str) -> dt.date | dt.datetime:
-    """An ISO date, or an ISO datetime (a naive one is taken in the office's zone)."""
-    try:
-        parsed = pendulum.parse(text, exact=True, tz=None)
-    except (ValueError, ParserError) as exc:
+    """An ISO date, or an ISO datetime (a naive one is taken in the office's zone).
+
+    A partial date (``2025``, ``2025-03``) is refused, not read as the first day of the
+    year or month; so are years outside :data:`YEARS`.
+    """
+    expected = (
+        "RECEIVED must be an ISO date or datetime "
+        f"(2025-03-27 or 2025-03-27T15:30+08:00), got {text!r}"
+    )
+    if _PARTIAL_DATE.fullmatch(text.strip()):
         msg = (
-            "RECEIVED must be an ISO date or datetime "
-            f"(2025-03-27 or 2025-03-27T15:30+08:00), got {text!r}"
+            f"RECEIVED {text.strip()!r} is not a whole date; give the year, month and day "
+            "(2025-03-27) or a datetime (2025-03-27T15:30+08:00)"
         )
-        raise argparse.ArgumentTypeError(msg) from exc
+        raise argparse.ArgumentTypeError(msg)
+    if not _FULL_DATE.match(text.strip()):
+        raise argparse.ArgumentTypeError(expected)
+    try:
+        parsed = pendulum.parse(text.strip(), exact=True, tz=None)
+    except (ValueError, OverflowError, ParserError) as exc:
+        raise argparse.ArgumentTypeError(expected) from exc
     if isinstance(parsed, dt.datetime):
-        if parsed.tzinfo is None:
-            return parsed.replace(tzinfo=zone_info(zone))
-        return parsed
+        _year_in_range(text, parsed.year, "RECEIVED")
+        return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=zone_info(zone))
     if isinstance(parsed, dt.date):
+        _year_in_range(text, parsed.year, "RECEIVED")
         return dt.date(parsed.year, parsed.month, parsed.day)
     msg = f"RECEIVED must be a date or a datetime, got {text!r}"
     raise argparse.ArgumentTypeError(msg)
@@ -144,11 +171,16 @@ _LABELS = {
 
 
 def _optional_date(text: str) -> dt.date:
+    """An argparse type for the dates of steps taken: ISO ``YYYY-MM-DD`` in :data:`YEARS`."""
+    msg = f"expected an ISO date (2025-04-22), got {text!r}"
+    if not _FULL_DATE.match(text) or len(text) != 10:
+        raise argparse.ArgumentTypeError(msg)
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        msg = f"expected an ISO date (2025-04-22), got {text!r}"
+        day = dt.date.fromisoformat(text)
+    except ValueError:  # 2025-02-30
         raise argparse.ArgumentTypeError(msg) from None
+    _year_in_range(text, day.year, "the date")
+    return day
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
@@ -159,15 +191,18 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         args.parser.error(str(exc))
     local = received.astimezone(zone_info(zone)) if isinstance(received, dt.datetime) else received
     cal = calendar_from_args(args, through=local.year + 1)
-    result = response_deadlines(
-        cal,
-        received,
-        args.regime,
-        decided_on=args.decided,
-        keberatan_filed_on=args.keberatan_filed,
-        atasan_answered_on=args.atasan_answered,
-        sengketa_filed_on=args.sengketa_filed,
-    )
+    try:
+        result = response_deadlines(
+            cal,
+            received,
+            args.regime,
+            decided_on=args.decided,
+            keberatan_filed_on=args.keberatan_filed,
+            atasan_answered_on=args.atasan_answered,
+            sengketa_filed_on=args.sengketa_filed,
+        )
+    except IllegalTransitionError as exc:  # a step dated before the one it follows
+        args.parser.error(str(exc))
     status = 0 if result["response_due"] is not None else 1
     if status:
         print(

@@ -11,8 +11,26 @@ from ppid_core.calendar import (
     load_local_calendar,
     resolve_zone,
 )
+from ppid_core.errors import UnknownZoneError
 
-__all__ = ["add_calendar_options", "calendar_from_args", "zone_from_args"]
+__all__ = ["add_calendar_options", "calendar_from_args", "zone_from_args", "zone_option"]
+
+
+def zone_option(text: str) -> str:
+    """An argparse type for ``--zone``: the IANA name of an Indonesian zone, or bad usage.
+
+    An empty value is refused rather than taken for the default (Asia/Jakarta).
+
+    >>> zone_option(" WITA ")
+    'Asia/Makassar'
+    """
+    if not text.strip():
+        msg = "empty; expected an Indonesian IANA zone, WIB, WITA, WIT or a province name"
+        raise argparse.ArgumentTypeError(msg)
+    try:
+        return resolve_zone(text)
+    except UnknownZoneError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_calendar_options(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +43,10 @@ def add_calendar_options(parser: argparse.ArgumentParser) -> None:
         "rests on them is marked provisional; --no-estimate refuses them instead.",
     )
     group.add_argument(
-        "--zone", default=None, help="IANA zone, WIB/WITA/WIT or province (default Asia/Jakarta)"
+        "--zone",
+        type=zone_option,
+        default=None,
+        help="IANA zone, WIB/WITA/WIT or province (default: the --local file's, else Asia/Jakarta)",
     )
     group.add_argument(
         "--no-cuti-bersama",
@@ -55,7 +76,7 @@ def add_calendar_options(parser: argparse.ArgumentParser) -> None:
 def zone_from_args(args: argparse.Namespace) -> str:
     """The office's zone: ``--zone``, else the local file's, else Asia/Jakarta."""
     if args.zone is not None:
-        return resolve_zone(args.zone)
+        return str(args.zone)  # resolved by zone_option when parsed
     if args.local is not None:
         local = load_local_calendar(args.local)
         if local.zone:

@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from ppid_core._optional import import_optional
-from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
+from ppid_core._xlsx import open_sheet
+from ppid_core.errors import DataFileError, LocatedError
 from ppid_core.ikm._read import MissingPolicy, read_records
 from ppid_core.ikm._regime import Regime
-from ppid_core.ikm._rows import cell_text
 from ppid_core.ikm._survey import Survey
 
 __all__ = ["read_xlsx"]
 
 
-def _rows(values: Iterator[tuple[object, ...]]) -> Iterator[list[str]]:
-    """Cells as text; fully empty rows are held back and dropped only at the end of the
-    sheet (formatting leaves them there), while an empty row between data is kept so it
+def _rows(rows: Iterable[list[str]]) -> Iterator[list[str]]:
+    """Fully empty rows are held back and dropped only at the end of the sheet
+    (formatting leaves them there), while an empty row between data is kept so it
     is reported."""
     pending: list[list[str]] = []
-    for raw in values:
-        row = [cell_text(v) for v in raw]
+    for row in rows:
         if not any(c.strip() for c in row):
             pending.append(row)
             continue
@@ -34,36 +32,57 @@ def read_xlsx(
     path: str | Path,
     *,
     sheet: str | None = None,
+    include_hidden: bool = False,
     regime: Regime | None = None,
     columns: Mapping[str, str] | None = None,
     missing: MissingPolicy | str = MissingPolicy.REFUSE,
     by: Sequence[str] = (),
 ) -> Survey:
-    """Read respondents from the first (or the named) sheet of an ``.xlsx`` workbook.
+    """Read respondents from the first visible (or the named) sheet of an ``.xlsx`` workbook.
 
     Needs ``pip install 'ppid-core[excel]'``. Whole-number cells are scores; ``3.5`` or
-    text that is not an answer label is an error; see :func:`read_records`.
+    text that is not an answer label is an error; see :func:`read_records`. The survey's
+    ``source`` names the sheet read (``survey.xlsx, sheet "SKM"``), and so does every error.
+
+    Args:
+        path: The workbook.
+        sheet: The sheet to read; default the first visible one (a hidden sheet is
+            passed over).
+        include_hidden: Count hidden rows as respondents; by default a hidden row that
+            holds data is an error, since a filter or a hidden row is easy to overlook.
+        regime: The regime (default Permenpan RB 14/2017).
+        columns: Explicit header -> unsur, as for :func:`read_records`.
+        missing: Policy for blank answers.
+        by: Columns to break the IKM down by.
 
     Raises:
         MissingExtraError: openpyxl is not installed.
-        DataFileError: Every bad header and cell, located.
+        DataFileError: Every bad header and cell, located, together with hidden rows and
+            formulas without a saved value; or the file is not a readable workbook.
         UnknownNameError: No sheet of that name.
+        OSError: The file cannot be opened.
     """
-    openpyxl = import_optional("openpyxl", "excel")
-    p = Path(path)
-    wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
-    try:
-        if sheet is not None and sheet not in wb.sheetnames:
-            msg = f"no sheet {sheet!r} in {p}; sheets: {', '.join(wb.sheetnames)}"
-            raise UnknownNameError(msg)
-        ws = wb[sheet] if sheet is not None else wb.worksheets[0]
-        rows = _rows(ws.iter_rows(values_only=True))
+    with open_sheet(path, sheet=sheet, include_hidden=include_hidden, defer_errors=True) as ws:
+        rows = _rows(ws)
         header = next(rows, None)
         if header is None:
-            err = LocatedError("the sheet is empty; expected a header row", source=str(p), row=1)
-            raise DataFileError.from_errors(str(p), [err])
-        return read_records(
-            header, rows, source=str(p), regime=regime, columns=columns, missing=missing, by=by
-        )
-    finally:
-        wb.close()
+            ws.raise_errors()  # a sheet of hidden or formula-only rows is not "empty"
+            err = LocatedError("the sheet is empty; expected a header row", source=ws.source, row=1)
+            raise DataFileError.from_errors(ws.source, [err])
+        try:
+            survey = read_records(
+                header,
+                rows,
+                source=ws.source,
+                regime=regime,
+                columns=columns,
+                missing=missing,
+                by=by,
+            )
+        except DataFileError as exc:
+            for _ in rows:  # read to the end: hidden rows are known only then
+                pass
+            ws.raise_errors([e for e in exc.exceptions if isinstance(e, LocatedError)])
+            raise
+        ws.raise_errors()
+        return survey

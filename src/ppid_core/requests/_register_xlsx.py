@@ -2,37 +2,51 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
-from ppid_core._optional import import_optional
+from ppid_core._xlsx import SheetRows, open_sheet
 
 __all__ = ["xlsx_rows"]
 
 
-def xlsx_rows(path: Path) -> Iterator[list[str]]:
-    """The first sheet's rows as text: dates as ISO, whole floats without ``.0``.
+def xlsx_rows(
+    path: str | Path,
+    sheet: str | None = None,
+    *,
+    include_hidden: bool = False,
+    defer_errors: bool = False,
+    source: str | None = None,
+) -> SheetRows:
+    """The rows of the first visible (or the named) sheet as text.
+
+    Dates are ISO (``2024-06-04``), a date cell with a time of day keeps it
+    (``2024-06-04 23:30``), whole numbers have no ``.0``; see :mod:`ppid_core._xlsx`.
+    The result iterates like a list of rows and says which sheet it read
+    (:attr:`~ppid_core._xlsx.SheetRows.name`); its
+    :attr:`~ppid_core._xlsx.SheetRows.source` (``register.xlsx, sheet "2024"``) is the
+    location to give the register's own errors.
+
+    Args:
+        path: The workbook.
+        sheet: The sheet to read; default the first visible one.
+        include_hidden: Read hidden rows as data instead of refusing them.
+        defer_errors: Keep hidden rows and formulas without a saved value in
+            ``errors`` for ``raise_errors(register_errors)`` (one report with the
+            register's own errors) instead of raising them at the end of the sheet.
+        source: The file name for error locations (default the file's name, as the
+            register's CSV reader gives it).
 
     Raises:
         MissingExtraError: openpyxl is not installed.
+        DataFileError: The file is not a readable workbook; hidden rows holding data or
+            formulas without a saved value (at the end of the sheet, unless deferred).
+        UnknownNameError: No sheet of that name.
+        OSError: The file cannot be opened.
     """
-    openpyxl = import_optional("openpyxl", "excel")
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        for values in book.worksheets[0].iter_rows(values_only=True):
-            row: list[str] = []
-            for v in values:
-                if v is None:
-                    row.append("")
-                elif isinstance(v, dt.datetime):
-                    row.append(v.date().isoformat())
-                elif isinstance(v, dt.date):
-                    row.append(v.isoformat())
-                elif isinstance(v, float) and v.is_integer():
-                    row.append(str(int(v)))
-                else:
-                    row.append(str(v))
-            yield row
-    finally:
-        book.close()
+    return open_sheet(
+        path,
+        sheet=sheet,
+        include_hidden=include_hidden,
+        defer_errors=defer_errors,
+        source=source or Path(path).name,
+    )
