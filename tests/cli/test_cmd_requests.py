@@ -97,3 +97,98 @@ def test_late_december_request_no_longer_fails_the_report(tmp_path: Path) -> Non
     assert late["due"] == "2027-01-04"
     assert late["provisional"] is False
     assert data["overdue_unknown"] == []
+
+
+# -- issue 9: nonsense options are usage errors (exit 2) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--year", "0"], "argument --year: expected a year from 1900 to 2200, got '0'"),
+        (["--year=-1"], "argument --year: expected a year from 1900 to 2200, got '-1'"),
+        (["--year", "99999"], "argument --year: expected a year from 1900 to 2200, got '99999'"),
+        (["--year", "2024.5"], "argument --year: expected a year such as 2024, got '2024.5'"),
+        (
+            ["--as-of", "9999-12-31"],
+            "argument --as-of: expected a date in the years 1900 to 2200, got '9999-12-31'",
+        ),
+        (["--zone", ""], "argument --zone: empty; expected "),
+        (["--zone", " "], "argument --zone: empty; expected "),
+        (["--zone", "Mars"], "argument --zone: unknown zone 'Mars'; expected "),
+        (
+            ["--sheet", "2024"],
+            "--sheet applies to .xlsx files; {file} is read as CSV, which has no sheets",
+        ),
+        (
+            ["--include-hidden"],
+            "--include-hidden applies to .xlsx files; {file} is read as CSV",
+        ),
+        (["--names", "all"], "argument --names: invalid choice: 'all' (choose from "),
+    ],
+)
+def test_nonsense_options_exit_2(
+    seed_csv: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, out = run("register", "report", str(seed_csv), *argv)
+    assert (code, out) == (2, "")
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last.startswith(f"ppid register report: error: {message.format(file=seed_csv)}")
+
+
+def test_year_range_is_explained_in_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = run("register", "report", "--help")
+    assert code == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert (
+        "--year YEAR only requests received in this year (1900 to 2200; a year outside is "
+        "surely a typo, as registers under UU 14/2008 date from 2010"
+    ) in help_text
+
+
+def test_edge_years_are_accepted(seed_csv: Path) -> None:
+    code, text = run("register", "report", str(seed_csv), "--year", "1900", "--json")
+    assert code == 0
+    assert json.loads(text)["total"] == 0
+
+
+def test_sheet_option_reads_the_named_sheet(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    import csv
+
+    book = openpyxl.Workbook()
+    book.active.title = "Kosong"
+    sheet = book.create_sheet("2024")
+    for row in csv.reader(io.StringIO(kpu_ntt_2024_text())):
+        sheet.append(row)
+    path = tmp_path / "register.xlsx"
+    book.save(path)
+    code, text = run("register", "report", str(path), "--sheet", "2024", "--json")
+    assert code == 0
+    data = json.loads(text)
+    assert (data["source"], data["total"]) == ('register.xlsx, sheet "2024"', 37)
+
+
+def test_unknown_sheet_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "2024"
+    path = tmp_path / "register.xlsx"
+    book.save(path)
+    code, _ = run("register", "report", str(path), "--sheet", "2025")
+    assert code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "ppid register report: error: --sheet: no sheet '2025' in register.xlsx; sheets: 2024"
+    )
+
+
+def test_csv_report_neutralises_formulas(tmp_path: Path) -> None:
+    # issue 9: every CSV export wrote cells starting with = + - @ unchanged
+    path = tmp_path / "r.csv"
+    path.write_text(
+        REGISTER_HEADER + '\n1,"=HYPERLINK(""http://x"")",Permohonan,Data DPT,2025-06-02,Ana,,,\n',
+        encoding="utf-8",
+    )
+    code, text = run("register", "report", str(path), "--csv", "--as-of", "2025-06-03")
+    assert code == 0
+    assert 'Permohonan per unit,"\'=HYPERLINK(""http://x"")",1' in text.splitlines()

@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
+from ppid_core.errors import InvalidArgumentError, PpidError
 from ppid_core.requests import parse_register_date
+from ppid_core.requests._dates import split_time
 
 
 @pytest.mark.parametrize(
@@ -40,8 +42,28 @@ def test_accepted_forms(text: str, expected: dt.date) -> None:
         ("", "empty date"),
         (
             "June 4th",
-            "unknown date format 'June 4th'; expected e.g. '4 Juni 2024', '03-Sep-24', "
+            "unknown date format 'J. T.' (masked); expected e.g. '4 Juni 2024', '03-Sep-24', "
             "'2024-06-04' or '04/06/2024'",
+        ),
+        (
+            # issue 9: a phone number typed into a date column was echoed
+            "0853 3967 2120",
+            "unknown date format '********2120' (masked); expected e.g. '4 Juni 2024', "
+            "'03-Sep-24', '2024-06-04' or '04/06/2024'",
+        ),
+        (
+            "ana@example.org",
+            "unknown date format 'a***@example.org' (masked); expected e.g. '4 Juni 2024', "
+            "'03-Sep-24', '2024-06-04' or '04/06/2024'",
+        ),
+        (
+            "45292",  # a spreadsheet's date serial: nothing personal, shown as written
+            "unknown date format '45292'; expected e.g. '4 Juni 2024', '03-Sep-24', "
+            "'2024-06-04' or '04/06/2024'",
+        ),
+        (
+            "2024-06-04 23:30",
+            "'2024-06-04 23:30' has a time of day; expected a date alone",
         ),
         (
             "4 Juin 2024",
@@ -60,6 +82,31 @@ def test_accepted_forms(text: str, expected: dt.date) -> None:
     ],
 )
 def test_refused_with_reason(text: str, message: str) -> None:
-    with pytest.raises(ValueError, match=r".") as info:
+    # a PpidError (issue 9: plain ValueErrors escaped), still a ValueError for old callers
+    with pytest.raises(InvalidArgumentError) as info:
         parse_register_date(text)
+    assert isinstance(info.value, PpidError)
+    assert isinstance(info.value, ValueError)
     assert str(info.value) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-06-04 23:30", ("2024-06-04", dt.time(23, 30))),
+        ("2024-06-04T23:30:15", ("2024-06-04", dt.time(23, 30, 15))),
+        ("04/06/2024 14.30", ("04/06/2024", dt.time(14, 30))),
+        ("4 Juni 2024 7:05", ("4 Juni 2024", dt.time(7, 5))),
+        (" 4 Juni 2024 ", ("4 Juni 2024", None)),
+        ("03-Sep-24", ("03-Sep-24", None)),
+    ],
+)
+def test_split_time(text: str, expected: tuple[str, dt.time | None]) -> None:
+    assert split_time(text) == expected
+
+
+@pytest.mark.parametrize("text", ["2024-06-04 24:10", "2024-06-04 09:75", "2024-06-04 9:30:61"])
+def test_split_time_refuses_no_time_of_day(text: str) -> None:
+    with pytest.raises(InvalidArgumentError) as info:
+        split_time(text)
+    assert str(info.value) == f"{text!r}: no such time of day; expected HH:MM from 00:00 to 23:59"

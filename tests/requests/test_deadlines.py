@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from ppid_core.calendar import WorkCalendar
-from ppid_core.errors import CalendarCoverageError
+from ppid_core.errors import CalendarCoverageError, IllegalTransitionError
 from ppid_core.requests import Step, deadline_chain
 from ppid_core.requests._deadlines import NO_RULE, NO_START
 
@@ -131,3 +131,47 @@ def test_unknown_rule_keeps_its_reason(cal: WorkCalendar) -> None:
     assert unknown
     assert {d.reason for d in unknown} <= {NO_RULE, NO_START}
     assert any(d.reason == NO_RULE for d in unknown)
+
+
+@pytest.mark.parametrize(
+    ("kw", "message"),
+    [
+        (
+            # issue 9: `ppid deadline 2025-03-27 --sengketa-filed 2025-01-02` printed a date
+            {"sengketa_filed_on": dt.date(2025, 1, 2)},
+            "the sengketa (2025-01-02) is dated before receipt of the request (2025-03-27); "
+            "a step cannot come before the step it follows",
+        ),
+        (
+            {"decided_on": dt.date(2025, 4, 10), "keberatan_filed_on": dt.date(2025, 4, 9)},
+            "the keberatan (2025-04-09) is dated before the written notice (2025-04-10); "
+            "a step cannot come before the step it follows",
+        ),
+        (
+            {
+                "keberatan_filed_on": dt.date(2025, 5, 20),
+                "atasan_answered_on": dt.date(2025, 6, 2),
+                "sengketa_filed_on": dt.date(2025, 6, 1),
+            },
+            "the sengketa (2025-06-01) is dated before the atasan PPID's answer (2025-06-02); "
+            "a step cannot come before the step it follows",
+        ),
+    ],
+)
+def test_step_dated_before_the_step_it_follows(
+    cal: WorkCalendar, kw: dict[str, dt.date], message: str
+) -> None:
+    with pytest.raises(IllegalTransitionError) as info:
+        deadline_chain(dt.date(2025, 3, 27), cal, **kw)  # type: ignore[arg-type]
+    assert str(info.value) == message
+
+
+def test_steps_on_the_same_day_are_in_order(cal: WorkCalendar) -> None:
+    day = dt.date(2025, 4, 10)
+    chain = deadline_chain(
+        dt.datetime(2025, 4, 10, 9, tzinfo=ZoneInfo("Asia/Makassar")),
+        cal,
+        decided_on=day,
+        keberatan_filed_on=day,
+    )
+    assert chain.keberatan_filing.counts_from == day

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ppid_core.errors import NaiveDatetimeError
+from ppid_core.errors import InvalidArgumentError, NaiveDatetimeError
 from ppid_core.requests import (
     ClockStart,
     Decision,
@@ -57,21 +57,33 @@ def test_clock_start_setting() -> None:
 
 
 def test_refusal_needs_exception() -> None:
-    with pytest.raises(ValueError, match="needs the Pasal 17 exception") as info:
+    with pytest.raises(InvalidArgumentError) as info:  # a PpidError and a ValueError (issue 9)
         Decision(kind=DecisionKind.PARTIALLY_GRANTED)
-    assert (
-        str(info.value) == "a diterima sebagian decision needs the Pasal 17 exception it rests on"
+    assert str(info.value) == (
+        "a diterima sebagian decision needs the Pasal 17 exception it rests on"
     )
     assert Decision(kind=DecisionKind.REFUSED, exception="Pasal 17 huruf h").exception
 
 
 def test_holder_only_when_not_held() -> None:
-    with pytest.raises(ValueError, match="holder is given only"):
+    with pytest.raises(InvalidArgumentError) as info:
         Decision(kind=DecisionKind.GRANTED, holder="KPU RI")
+    assert str(info.value) == (
+        "holder is given only when the information is not held (tidak dikuasai)"
+    )
     assert Decision(kind=DecisionKind.NOT_HELD, holder="KPU RI").holder == "KPU RI"
 
 
 def test_keberatan_needs_a_ground() -> None:
-    with pytest.raises(ValueError, match="at least one ground") as info:
+    with pytest.raises(InvalidArgumentError) as info:
         Keberatan(filed_on=dt.date(2024, 7, 1), grounds=[])
-    assert str(info.value) == "grounds must name at least one ground of Pasal 35 ayat (1)"
+    assert str(info.value) == ("grounds must name at least one ground of Pasal 35 ayat (1)")
+
+
+def test_keberatan_unknown_ground() -> None:
+    # issue 9: the enum's plain ValueError escaped
+    with pytest.raises(InvalidArgumentError) as info:
+        Keberatan(filed_on=dt.date(2024, 7, 1), grounds=["c", "z"])
+    assert str(info.value) == (
+        "unknown ground 'z'; expected a letter of Pasal 35 ayat (1): a, b, c, d, e, f, g"
+    )

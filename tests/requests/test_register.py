@@ -97,7 +97,7 @@ def test_every_bad_row_reported_together(tmp_path: Path, cal: WorkCalendar) -> N
     assert str(info.value) == "register.csv: 6 errors"
     assert info.value.report().splitlines() == [
         'register.csv: row 2, column "Tanggal/Bulan/Tahun Mengurus Layanan": unknown date '
-        "format 'June 4th'; expected e.g. '4 Juni 2024', '03-Sep-24', '2024-06-04' or "
+        "format 'J. T.' (masked); expected e.g. '4 Juni 2024', '03-Sep-24', '2024-06-04' or "
         "'04/06/2024'",
         'register.csv: row 3, column "Tanggal/Bulan/Tahun Mengurus Layanan": 2031-01-02: '
         "outside the calendar's coverage (2020-01-01 to 2027-12-31)",
@@ -107,7 +107,7 @@ def test_every_bad_row_reported_together(tmp_path: Path, cal: WorkCalendar) -> N
         'register.csv: row 5, column "Nama Pengguna Layanan": empty; a value is required',
         'register.csv: row 5, column "Tanggal Tanggapan": 2024-06-01 is before the request '
         "was received (2024-06-04)",
-        "register.csv: row 5, column \"Keputusan\": unknown decision 'diterima penuh'; "
+        "register.csv: row 5, column \"Keputusan\": unknown decision 'D. P.' (masked); "
         "expected one of: belum didokumentasikan, diterima sebagian, diterima seluruhnya, "
         "ditolak, tidak dikuasai",
     ]
@@ -152,7 +152,7 @@ def test_every_optional_column_checked_after_an_error(tmp_path: Path) -> None:
         read_register(write(tmp_path, *lines))
     assert info.value.report().splitlines() == [
         'register.csv: row 2, column "Nama Pengguna Layanan": empty; a value is required',
-        "register.csv: row 2, column \"Tanggal Sengketa\": unknown date format 'kemarin'; "
+        "register.csv: row 2, column \"Tanggal Sengketa\": unknown date format 'K.' (masked); "
         "expected e.g. '4 Juni 2024', '03-Sep-24', '2024-06-04' or '04/06/2024'",
         "register.csv: row 4, column \"Tanggal Keberatan\": '31 Juni 2024' is not a valid "
         "date (day is out of range for month)",
@@ -178,7 +178,9 @@ def test_cells_beyond_the_header(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as info:
         read_register(write(tmp_path, HEADER, ROW1, long_row))
     assert info.value.report() == (
-        "register.csv: row 3: 9 cells; the header has 8 (cell 9, 'EXTRA CELL', is under no column)"
+        "register.csv: row 3: 9 cells; the header has 8 (cell 9, 'E. C.' (masked), is under no "
+        "column); a comma inside a cell (a degree after a name: 'Nama, S.T.') splits the cell "
+        "and shifts the cells after it: put such a cell in double quotes"
     )
 
 
@@ -212,3 +214,269 @@ def test_empty_date_and_response_before_receipt(tmp_path: Path, cal: WorkCalenda
         f'{path.name}: row 3, column "Tanggal Tanggapan": 2024-06-03 is before the request was '
         "received (2024-06-04)",
     ]
+
+
+# -- issue 9: nothing silently lost -------------------------------------------------------
+
+
+def test_column_named_twice_is_reported(tmp_path: Path) -> None:
+    # issue 9: a second column with a known header was ignored, not checked, not listed
+    header = HEADER + ",Tanggal Perpanjangan,Email,Tgl Perpanjangan"
+    with pytest.raises(DataFileError) as info:
+        read_register(write(tmp_path, header, ROW1 + ",,b@example.org,"))
+    assert info.value.report().splitlines() == [
+        'register.csv: row 1, column "Email": columns 8 ("Email") and 10 ("Email") both name '
+        "this column; expected it once: delete or rename one",
+        'register.csv: row 1, column "Tanggal Perpanjangan": columns 9 ("Tanggal '
+        'Perpanjangan") and 11 ("Tgl Perpanjangan") both name this column; expected it once: '
+        "delete or rename one",
+    ]
+
+
+def test_column_named_three_times_and_row_errors_reported_together(tmp_path: Path) -> None:
+    header = "No," + HEADER.removeprefix("No,") + ",No,No"
+    with pytest.raises(DataFileError) as info:
+        read_register(write(tmp_path, header, ROW1.replace("4 Juni", "40 Juni") + ",1,1"))
+    assert info.value.report().splitlines() == [
+        'register.csv: row 1, column "No": columns 1 ("No"), 9 ("No") and 10 ("No") all name '
+        "this column; expected it once: delete or rename all but one",
+        "register.csv: row 2, column \"Tanggal/Bulan/Tahun Mengurus Layanan\": '40 Juni 2024' "
+        "is not a valid date (day is out of range for month)",
+    ]
+
+
+def test_a_request_numbered_No_is_read_not_dropped(tmp_path: Path) -> None:
+    # issue 9: a data row whose No cell reads "No" was dropped as a repeated header
+    row = ROW1.replace("1,KPU", "No,KPU", 1)
+    reg = read_register(write(tmp_path, HEADER, row, ROW1.replace("1,", "2,", 1)))
+    assert [e.number for e in reg.entries] == ["No", "2"]
+    assert reg.header_rows == ()
+
+
+def test_only_a_full_repeat_of_the_header_is_a_header_row(tmp_path: Path) -> None:
+    # the known cells must all name their columns; a half-written header row is a bad row
+    half = "No,Unit Kerja Tempat Mengurus Layanan Publik,Jenis Layanan,,,,,"
+    with pytest.raises(DataFileError) as info:
+        read_register(write(tmp_path, HEADER, ROW1, HEADER, half))
+    assert info.value.report().splitlines() == [
+        'register.csv: row 4, column "Nama Layanan yang diterima": empty; a value is required',
+        'register.csv: row 4, column "Nama Pengguna Layanan": empty; a value is required',
+        'register.csv: row 4, column "Tanggal/Bulan/Tahun Mengurus Layanan": empty; expected '
+        "a date",
+    ]
+
+
+def test_repeated_header_matches_blanks_and_aliases_as_the_header_does(tmp_path: Path) -> None:
+    header = HEADER + ",Tanggal Perpanjangan,Catatan"
+    again = HEADER.replace("Jenis Layanan", "Jenis  Layanan ") + ",Tgl Perpanjangan,anything"
+    reg = read_register(write(tmp_path, header, ROW1 + ",,", again, ROW1 + ",,x"))
+    assert reg.header_rows == (3,)
+    assert len(reg) == 2
+
+
+def test_cell_under_an_empty_header_is_reported(tmp_path: Path) -> None:
+    header = HEADER + ",,Tanggal Tanggapan"
+    with pytest.raises(DataFileError) as info:
+        read_register(write(tmp_path, header, ROW1 + ",,", ROW1 + ",085339672120,"))
+    assert info.value.report() == (
+        "register.csv: row 3: cell 9, '********2120' (masked), is under a column with no "
+        "header; expected it empty, or a header naming its column"
+    )
+
+
+def test_a_row_with_cells_beyond_the_header_only_is_not_blank(tmp_path: Path) -> None:
+    with pytest.raises(DataFileError) as info:
+        read_register(write(tmp_path, HEADER, ROW1, ",,,,,,,,,Budi"))
+    assert info.value.report().splitlines()[0] == (
+        "register.csv: row 3: 10 cells; the header has 8 (cell 10, 'B.' (masked), is under no "
+        "column); a comma inside a cell (a degree after a name: 'Nama, S.T.') splits the cell "
+        "and shifts the cells after it: put such a cell in double quotes"
+    )
+
+
+# -- issue 9: personal data stays out of messages ------------------------------------------
+
+
+def test_degree_after_a_comma_message_masks_the_email(tmp_path: Path) -> None:
+    # issue 9: "Budi Santoso, S.T." shifts the row; the message printed the e-mail
+    row = "1,KPU,Konsultasi,Data,4 Juni 2024,Budi Santoso, S.T.,085339672120,budi@example.org"
+    with pytest.raises(DataFileError) as info:
+        read_register(write(tmp_path, HEADER, row))
+    assert info.value.report() == (
+        "register.csv: row 2: 9 cells; the header has 8 (cell 9, 'b***@example.org' (masked), "
+        "is under no column); a comma inside a cell (a degree after a name: 'Nama, S.T.') "
+        "splits the cell and shifts the cells after it: put such a cell in double quotes"
+    )
+
+
+def test_quoted_degree_is_read_whole(tmp_path: Path) -> None:
+    row = '1,KPU,Konsultasi,Data,4 Juni 2024,"Budi Santoso, S.T.",085339672120,budi@example.org'
+    (entry,) = read_register(write(tmp_path, HEADER, row)).entries
+    assert entry.requester.name == "Budi Santoso, S.T."
+
+
+def test_phone_in_a_date_column_is_masked(tmp_path: Path) -> None:
+    # issue 9: a phone number in a date column was echoed in "unknown date format"
+    header = HEADER + ",Tanggal Tanggapan,Keputusan"
+    lines = [header, ROW1.replace("4 Juni 2024", "085339672120") + ",ana@example.org,Ana Kolin"]
+    with pytest.raises(DataFileError) as info:
+        read_register(write(tmp_path, *lines))
+    report = info.value.report()
+    assert report.splitlines() == [
+        'register.csv: row 2, column "Tanggal/Bulan/Tahun Mengurus Layanan": unknown date '
+        "format '********2120' (masked); expected e.g. '4 Juni 2024', '03-Sep-24', "
+        "'2024-06-04' or '04/06/2024'",
+        'register.csv: row 2, column "Tanggal Tanggapan": unknown date format '
+        "'a***@example.org' (masked); expected e.g. '4 Juni 2024', '03-Sep-24', '2024-06-04' "
+        "or '04/06/2024'",
+        "register.csv: row 2, column \"Keputusan\": unknown decision 'A. K.' (masked); expected "
+        "one of: belum didokumentasikan, diterima sebagian, diterima seluruhnya, ditolak, "
+        "tidak dikuasai",
+    ]
+    for secret in ("085339672120", "39672", "ana@", "Ana Kolin", "ana kolin"):
+        assert secret not in report
+
+
+# -- issue 9: a time of day is kept ---------------------------------------------------------
+
+
+def test_received_time_of_day_is_kept(tmp_path: Path) -> None:
+    header = HEADER + ",Tanggal Tanggapan"
+    lines = [
+        header,
+        ROW1.replace("4 Juni 2024", "2024-06-04 23:30") + ",2024-06-05 08:00",
+        ROW1.replace("1,", "2,", 1) + ",",
+    ]
+    reg = read_register(write(tmp_path, *lines))
+    assert reg.received == (dt.date(2024, 6, 4), dt.date(2024, 6, 4))
+    assert reg.received_times == (dt.time(23, 30), None)
+    assert reg.entries[0].received_time == dt.time(23, 30)
+    assert reg.responded == (dt.date(2024, 6, 5), None)  # only the day counts for a notice
+
+
+def test_bad_time_of_day_is_located(tmp_path: Path) -> None:
+    with pytest.raises(DataFileError) as info:
+        read_register(write(tmp_path, HEADER, ROW1.replace("4 Juni 2024", "2024-06-04 25:30")))
+    assert info.value.report() == (
+        'register.csv: row 2, column "Tanggal/Bulan/Tahun Mengurus Layanan": '
+        "'2024-06-04 25:30': no such time of day; expected HH:MM from 00:00 to 23:59"
+    )
+
+
+# -- issue 9: programming errors are named as such -------------------------------------------
+
+
+def test_cells_that_are_not_text_are_a_type_error() -> None:
+    from ppid_core.requests import parse_register
+
+    header = HEADER.split(",")
+    row: list[object] = list(ROW1.split(","))
+    row[0] = 1
+    with pytest.raises(TypeError) as info:
+        parse_register([header, row], source="r")  # type: ignore[list-item]
+    assert str(info.value) == (
+        "r: row 2, cell 1 is int; register cells are str, as a CSV reader gives them"
+    )
+
+
+def test_hand_built_register_with_columns_of_different_lengths(tmp_path: Path) -> None:
+    import attrs
+
+    from ppid_core.errors import InvalidArgumentError
+
+    reg = read_register(write(tmp_path, HEADER, ROW1))
+    with pytest.raises(InvalidArgumentError) as info:
+        attrs.evolve(reg, units=())
+    assert str(info.value) == (
+        "register.csv: units has 0 values for 1 rows; every column has one value per row"
+    )
+
+
+# -- XLSX: the sheet read, hidden sheets, a date cell with a time --------------------------
+
+
+def _book(tmp_path: Path, *, hidden_first: bool = False) -> Path:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    draft = book.active
+    draft.title = "Draft"
+    draft.append(HEADER.split(","))
+    draft.append(["1", "KPU", "Konsultasi", "Data", "bukan tanggal", "Ana", None, None])
+    if hidden_first:
+        draft.sheet_state = "hidden"
+    sheet = book.create_sheet("2024")
+    sheet.append(HEADER.split(","))
+    # a spreadsheet's datetime is naive: the office's local time
+    sheet.append([1, "KPU Provinsi NTT", "Layanan Konsultasi/ Mediasi", "Data DPT",
+                  dt.datetime(2024, 6, 4, 23, 30), "Fidelis", "081317161339", None])  # noqa: DTZ001 # fmt: skip
+    path = tmp_path / "register.xlsx"
+    book.save(path)
+    return path
+
+
+def test_xlsx_hidden_first_sheet_passed_over_and_named(tmp_path: Path) -> None:
+    from ppid_core.requests import service_report
+
+    reg = read_register(_book(tmp_path, hidden_first=True))
+    assert reg.source == 'register.xlsx, sheet "2024"'
+    assert reg.hidden_sheets == ("Draft",)
+    (entry,) = reg.entries
+    # issue 9: the time of an XLSX date cell was cut off; it decides the receipt date
+    assert (entry.received, entry.received_time) == (dt.date(2024, 6, 4), dt.time(23, 30))
+    cal = WorkCalendar.indonesia(zone="WITA")
+    notes = service_report(reg, cal, as_of=dt.date(2024, 7, 1)).notes
+    assert notes[0] == 'hidden sheets passed over: "Draft"; read: register.xlsx, sheet "2024"'
+
+
+def test_xlsx_sheet_named(tmp_path: Path) -> None:
+    path = _book(tmp_path)
+    assert read_register(path, sheet="2024").entries[0].number == "1"
+    with pytest.raises(DataFileError) as info:
+        read_register(path, sheet="Draft")
+    assert info.value.report() == (
+        'register.xlsx, sheet "Draft": row 2, column "Tanggal/Bulan/Tahun Mengurus Layanan": '
+        "unknown date format 'B. T.' (masked); expected e.g. '4 Juni 2024', '03-Sep-24', "
+        "'2024-06-04' or '04/06/2024'"
+    )
+
+
+def test_sheet_asked_of_a_csv_file(tmp_path: Path) -> None:
+    from ppid_core.errors import UnknownNameError
+
+    with pytest.raises(UnknownNameError) as info:
+        read_register(write(tmp_path, HEADER, ROW1), sheet="2024")
+    assert str(info.value) == (
+        "register.csv: sheet '2024' asked for, but a CSV file has no sheets (only .xlsx has)"
+    )
+
+
+def test_xlsx_sheet_problems_and_register_errors_in_one_report(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "2024"
+    sheet.append(HEADER.split(","))
+    sheet.append([1, "KPU", '=A1&"x"', "Data", "4 Juni 2024", "Ana", None, None])  # no value
+    sheet.append([2, "KPU", "Konsultasi", "Data", "kemarin", "Ana", None, None])
+    sheet.append([3, "KPU", "Konsultasi", "Data", "4 Juni 2024", "Budi", None, None])
+    sheet.row_dimensions[4].hidden = True
+    path = tmp_path / "register.xlsx"
+    book.save(path)
+    where = 'register.xlsx, sheet "2024"'
+    formula = (
+        f'{where}: row 2, column "Jenis Layanan": formula without a saved value; open the file '
+        "in Excel and save it"
+    )
+    date = (
+        f'{where}: row 3, column "Tanggal/Bulan/Tahun Mengurus Layanan": unknown date format '
+        "'K.' (masked); expected e.g. '4 Juni 2024', '03-Sep-24', '2024-06-04' or '04/06/2024'"
+    )
+    with pytest.raises(DataFileError) as info:
+        read_register(path)
+    lines = info.value.report().splitlines()
+    assert lines[:2] == [formula, date]
+    assert lines[2].startswith(f"{where}: row 4: hidden row")  # the sheet reader's words
+    assert len(lines) == 3
+    with pytest.raises(DataFileError) as info:
+        read_register(path, include_hidden=True)
+    assert info.value.report().splitlines() == [formula, date]

@@ -213,3 +213,39 @@ def test_provisional_overdue_deadline_is_marked(tmp_path: Path) -> None:
     assert late.provisional
     assert "2028-01-04 (sementara)" in report.to_markdown()
     assert report.overdue_unknown == ()
+
+
+def test_time_of_day_after_closing_counts_from_the_next_working_day(
+    tmp_path: Path, cal: WorkCalendar
+) -> None:
+    # issue 9: a date cell's time (an XLSX date with a time) decides the receipt date under
+    # office hours. Mon 2025-11-03 23:30 counts as received Tue 11-04: due 11-18, not 11-17;
+    # a notice on 11-04 took 0 working days, not 1.
+    header = ",".join(HEADER.split(",")[:9])
+    lines = [
+        header,
+        "1,KPU,Permohonan,Data TPS,2025-11-03 23:30,Ana,,,",
+        "2,KPU,Permohonan,Data TPS,2025-11-03 10:00,Budi,,,",
+        "3,KPU,Permohonan,Data DPT,2025-11-03 23:30,Citra,,,2025-11-04",
+    ]
+    path = tmp_path / "r.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rep = service_report(read_register(path), cal, as_of=dt.date(2025, 11, 20))
+    assert [(o.number, o.due) for o in rep.overdue or ()] == [
+        ("1", dt.date(2025, 11, 18)),
+        ("2", dt.date(2025, 11, 17)),
+    ]
+    assert rep.response_times is not None
+    assert rep.response_times.max == 0
+
+
+def test_markdown_notes_quote_the_file_without_raw_html(tmp_path: Path, cal: WorkCalendar) -> None:
+    # issue 9: Markdown passed raw HTML through; the notes quote column names and cells
+    header = ",".join(HEADER.split(",")[:8]) + ",<script>alert(1)</script>"
+    path = tmp_path / "<b>r.csv"
+    path.write_text(header + "\n1,KPU,Permohonan,Data TPS,2025-11-03,Ana,,,x\n", encoding="utf-8")
+    md = service_report(read_register(path), cal, as_of=dt.date(2025, 11, 20)).to_markdown()
+    assert "<script>" not in md
+    assert "<b>" not in md
+    assert "- columns not in the layout, not used: &lt;script>alert(1)&lt;/script>" in md
+    assert "Sumber: &lt;b>r.csv; per 2025-11-20" in md

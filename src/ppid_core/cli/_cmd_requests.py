@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from pathlib import Path
 from typing import TextIO
 
 from ppid_core.calendar import WorkCalendar
 from ppid_core.cli._options import add_calendar_options, calendar_from_args
+from ppid_core.errors import UnknownNameError
 from ppid_core.examples.requests import load_kpu_ntt_2024
 from ppid_core.requests import (
     Masking,
@@ -26,14 +28,42 @@ __all__ = ["ORDER", "demo", "register"]
 
 ORDER = 20
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+"""The years ``--year`` and ``--as-of`` accept: a guard against typos (0, 20244)."""
+_YEARS = (
+    f"{FIRST_YEAR} to {LAST_YEAR}; a year outside is surely a typo, as registers under "
+    "UU 14/2008 date from 2010 (whether the calendar covers the year is checked when the "
+    "report is built)"
+)
+
+
+def _usage_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the options given for this file, or ``None``.
+
+    (``--zone`` is checked where it is parsed, in the shared calendar options.)
+    """
+    suffix = Path(args.file).suffix.lower()
+    if args.sheet is not None and suffix not in {".xlsx", ".xlsm"}:
+        return f"--sheet applies to .xlsx files; {args.file} is read as CSV, which has no sheets"
+    if args.include_hidden and suffix not in {".xlsx", ".xlsm"}:
+        return f"--include-hidden applies to .xlsx files; {args.file} is read as CSV"
+    return None
+
 
 def _run_report(args: argparse.Namespace, out: TextIO) -> int:
+    if (problem := _usage_problem(args)) is not None:
+        args.parser.error(problem)
     as_of = dt.date.fromisoformat(args.as_of) if args.as_of else None
     # today's year in the easternmost Indonesian zone (UTC+9), then the year after it
     this_year = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=9)).year
     horizon = max(this_year, args.year or 0, as_of.year if as_of else 0) + 1
     cal = calendar_from_args(args, through=horizon)
-    reg = read_register(args.file, calendar=cal)
+    try:
+        reg = read_register(
+            args.file, calendar=cal, sheet=args.sheet, include_hidden=args.include_hidden
+        )
+    except UnknownNameError as exc:  # no sheet of that name: the option is wrong
+        args.parser.error(f"--sheet: {exc}")
     masking = Masking(names=NameMasking(args.names))
     report = service_report(reg, cal, args.regime, year=args.year, as_of=as_of, masking=masking)
     if args.json:
@@ -47,11 +77,26 @@ def _run_report(args: argparse.Namespace, out: TextIO) -> int:
 
 def _iso_date(text: str) -> str:
     try:
-        dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
         msg = f"expected an ISO date (2025-01-06), got {text!r}"
         raise argparse.ArgumentTypeError(msg) from None
-    return text
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        msg = f"expected a date in the years {FIRST_YEAR} to {LAST_YEAR}, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return day.isoformat()
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text.strip())
+    except ValueError:
+        msg = f"expected a year such as 2024, got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        msg = f"expected a year from {FIRST_YEAR} to {LAST_YEAR}, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return year
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -66,9 +111,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "register layout of KPU offices. Personal data is masked.",
     )
     p.add_argument("file", metavar="FILE", help="register file (.csv, or .xlsx with [excel])")
-    p.add_argument("--year", type=int, help="only requests received in this year")
     p.add_argument(
-        "--as-of", type=_iso_date, help="report date for the overdue list (default today)"
+        "--year",
+        type=_year,
+        metavar="YEAR",
+        help=f"only requests received in this year ({_YEARS})",
+    )
+    p.add_argument(
+        "--as-of",
+        type=_iso_date,
+        metavar="DATE",
+        help=f"report date for the overdue list, ISO (default today; a year from {FIRST_YEAR} "
+        f"to {LAST_YEAR}, as for --year)",
+    )
+    p.add_argument(
+        "--sheet",
+        metavar="S",
+        help="the .xlsx sheet to read (default: the first visible sheet; the report's "
+        "source names the sheet read)",
+    )
+    p.add_argument(
+        "--include-hidden",
+        action="store_true",
+        help="read the hidden rows of an .xlsx sheet as data (default: refused, listed)",
     )
     p.add_argument(
         "--regime",
@@ -86,7 +151,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print one JSON object")
     fmt.add_argument("--csv", action="store_true", help="print section,item,value CSV")
-    p.set_defaults(handler=_run_report)
+    p.set_defaults(handler=_run_report, parser=p)
 
 
 def demo(out: TextIO) -> None:

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ppid_core.errors import CalendarCoverageError
+from ppid_core.errors import CalendarCoverageError, IllegalTransitionError
 from ppid_core.requests._rules import RuleSet, Step, StepRule, load_rule_set
 
 if TYPE_CHECKING:
@@ -199,6 +199,22 @@ class DeadlineChain:
         )
 
 
+def _in_order(calendar: WorkCalendar, events: tuple[tuple[str, dt.date | None], ...]) -> None:
+    """Refuse a recorded step dated before the latest recorded step before it."""
+    last: tuple[str, dt.date] | None = None
+    for what, when in events:
+        if when is None:
+            continue
+        day = calendar.to_date(when)
+        if last is not None and day < last[1]:
+            msg = (
+                f"{what} ({day.isoformat()}) is dated before {last[0]} "
+                f"({last[1].isoformat()}); a step cannot come before the step it follows"
+            )
+            raise IllegalTransitionError(msg)
+        last = (what, day)
+
+
 def deadline_chain(
     received: dt.date | dt.datetime,
     calendar: WorkCalendar,
@@ -234,12 +250,25 @@ def deadline_chain(
     Raises:
         CalendarCoverageError: The receipt date itself is outside the calendar's years.
         NaiveDatetimeError: ``received`` is a naive datetime.
+        IllegalTransitionError: A recorded step is dated before the step it follows (the
+            written notice before receipt, the sengketa before the keberatan, ...), as
+            :class:`~ppid_core.requests.Case` refuses it.
 
     References:
         UU 14/2008 Pasal 22 ayat (7)–(8), Pasal 35 ayat (1), Pasal 36 ayat (1)–(2),
         Pasal 37 ayat (1)–(2), Pasal 38 ayat (1)–(2).
     """
     rs = load_rule_set(rules) if isinstance(rules, str) else rules
+    _in_order(
+        calendar,
+        (
+            ("receipt of the request", received),
+            ("the written notice", decided_on),
+            ("the keberatan", keberatan_filed_on),
+            ("the atasan PPID's answer", atasan_answered_on),
+            ("the sengketa", sengketa_filed_on),
+        ),
+    )
 
     def dl(
         step: Step, event: dt.date | None, after: Deadline, rule: Step | None = None

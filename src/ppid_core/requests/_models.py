@@ -32,7 +32,7 @@ from typing import Any
 import attrs
 
 from ppid_core._masking import mask_email, mask_name, mask_phone
-from ppid_core.errors import NaiveDatetimeError
+from ppid_core.errors import InvalidArgumentError, NaiveDatetimeError
 
 __all__ = [
     "Channel",
@@ -170,10 +170,10 @@ _DECISION_LABELS = {
 def _check_decision(inst: Decision, _attr: attrs.Attribute[Any], _value: object) -> None:
     if inst.kind in (DecisionKind.REFUSED, DecisionKind.PARTIALLY_GRANTED) and not inst.exception:
         msg = f"a {inst.kind.label} decision needs the Pasal 17 exception it rests on"
-        raise ValueError(msg)
+        raise InvalidArgumentError(msg)
     if inst.holder is not None and inst.kind is not DecisionKind.NOT_HELD:
         msg = "holder is given only when the information is not held (tidak dikuasai)"
-        raise ValueError(msg)
+        raise InvalidArgumentError(msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -187,11 +187,15 @@ class Decision:
         reason: Further reasons, as written.
         holder: The public body that holds the information, when it is not held here.
 
+    Raises:
+        InvalidArgumentError: A refusal (in whole or in part) without its exception, or a
+            holder named for information that is held.
+
     Examples:
         >>> Decision(kind=DecisionKind.REFUSED)
         Traceback (most recent call last):
         ...
-        ValueError: a ditolak decision needs the Pasal 17 exception it rests on
+        ppid_core.errors.InvalidArgumentError: a ditolak decision needs the Pasal 17 exception ...
 
     References:
         UU 14/2008 Pasal 17; Pasal 22 ayat (7) huruf b.
@@ -225,11 +229,22 @@ class KeberatanGround(enum.Enum):
 def _non_empty(_inst: object, attribute: attrs.Attribute[Any], value: frozenset[Any]) -> None:
     if not value:
         msg = f"{attribute.name} must name at least one ground of Pasal 35 ayat (1)"
-        raise ValueError(msg)
+        raise InvalidArgumentError(msg)
+
+
+_GROUNDS = {g.value: g for g in KeberatanGround}
+_LETTERS = ", ".join(_GROUNDS)
 
 
 def _grounds(values: Iterable[KeberatanGround | str]) -> frozenset[KeberatanGround]:
-    return frozenset(KeberatanGround(v) for v in values)
+    out = []
+    for v in values:
+        ground = v if isinstance(v, KeberatanGround) else _GROUNDS.get(v)
+        if ground is None:
+            msg = f"unknown ground {v!r}; expected a letter of Pasal 35 ayat (1): {_LETTERS}"
+            raise InvalidArgumentError(msg)
+        out.append(ground)
+    return frozenset(out)
 
 
 @attrs.frozen(kw_only=True)
@@ -240,6 +255,9 @@ class Keberatan:
         filed_on: The day the written keberatan was received.
         grounds: One or more grounds of Pasal 35 ayat (1) (members or their letters).
         number: Its register number, if any.
+
+    Raises:
+        InvalidArgumentError: No ground, or a letter that names none.
     """
 
     filed_on: dt.date

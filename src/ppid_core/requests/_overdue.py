@@ -7,6 +7,10 @@ last day; then the extended period applies. An extension is never presumed.
 A request whose deadline the calendar cannot reach (a date past its holiday data) is not
 dropped: it is listed as an :class:`UnknownDeadline` with its register row and the reason.
 A deadline that rests on an estimated year or a provisional holiday is marked provisional.
+
+A request whose register cell records a time of day (``2024-06-04 23:30``, the office's
+local time) counts from its receipt date under the calendar's office hours: after closing
+time it counts as received on the next working day (:meth:`WorkCalendar.receipt_date`).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import itertools
 import operator
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
+from zoneinfo import ZoneInfo
 
 import attrs
 
@@ -25,7 +30,30 @@ from ppid_core.requests._rules import RuleSet, Step
 if TYPE_CHECKING:
     from ppid_core.calendar import WorkCalendar
 
-__all__ = ["OverdueRequest", "UnknownDeadline", "overdue_requests"]
+__all__ = ["OverdueRequest", "UnknownDeadline", "overdue_requests", "receipt_dates"]
+
+
+def receipt_dates(
+    received: Sequence[dt.date], times: Sequence[dt.time | None], calendar: WorkCalendar
+) -> list[dt.date]:
+    """The date each request counts as received: its day, or its moment under office hours.
+
+    A time of day is the office's local time. Batch form for the dates alone.
+
+    Raises:
+        CalendarCoverageError: A receipt date past the calendar's data.
+    """
+    receipts = calendar.add_working_days_many(received, 0)
+    if times.count(None) == len(times):  # no time recorded (counted at C speed)
+        return receipts
+    recorded = map(operator.is_not, times, itertools.repeat(None))
+    timed = list(itertools.compress(range(len(times)), recorded))
+    if timed:
+        zone = ZoneInfo(calendar.zone)
+        for i in timed:
+            moment = dt.datetime.combine(received[i], cast("dt.time", times[i]), tzinfo=zone)
+            receipts[i] = calendar.receipt_date(moment)
+    return receipts
 
 
 @attrs.frozen(kw_only=True)
@@ -92,6 +120,7 @@ def overdue_requests(
     names: Sequence[str],
     masked: Callable[[str], str],
     rows: Sequence[int] | None = None,
+    times: Sequence[dt.time | None] | None = None,
 ) -> tuple[tuple[OverdueRequest, ...], tuple[UnknownDeadline, ...]]:
     """Requests without a response date past the deadline that applied to each.
 
@@ -100,7 +129,8 @@ def overdue_requests(
 
     Returns:
         The overdue requests, and the open requests whose deadline the calendar cannot
-        reach (each with its register row; ``rows`` default to 1, 2, ...).
+        reach (each with its register row; ``rows`` default to 1, 2, ...). ``times``
+        are the times of day received, where recorded (see :func:`receipt_dates`).
     """
     open_ = [
         i
@@ -111,15 +141,23 @@ def overdue_requests(
     ]
     base, more = rules.days(Step.RESPONSE), rules.days(Step.EXTENSION)
     ext_all = [None] * len(received) if extended is None else extended
+    at = [None] * len(received) if times is None else times
     try:
         dues, ext = _dues(
-            calendar, [received[i] for i in open_], [ext_all[i] for i in open_], base, more
+            calendar,
+            [received[i] for i in open_],
+            [at[i] for i in open_],
+            [ext_all[i] for i in open_],
+            base=base,
+            more=more,
         )
     except CalendarCoverageError:
         dues, ext = [], []
         for i in open_:
             try:
-                (due,), (on,) = _dues(calendar, [received[i]], [ext_all[i]], base, more)
+                (due,), (on,) = _dues(
+                    calendar, [received[i]], [at[i]], [ext_all[i]], base=base, more=more
+                )
             except CalendarCoverageError as exc:
                 due, on = exc, None
             dues.append(due)
@@ -159,7 +197,9 @@ def overdue_requests(
 def _dues(
     calendar: WorkCalendar,
     received: list[dt.date],
+    times: list[dt.time | None],
     extended: list[dt.date | None],
+    *,
     base: int,
     more: int,
 ) -> tuple[list[dt.date | CalendarCoverageError], list[dt.date | None]]:
@@ -168,7 +208,7 @@ def _dues(
     Raises:
         CalendarCoverageError: Some deadline is past the calendar's data.
     """
-    receipts = calendar.add_working_days_many(received, 0)
+    receipts = receipt_dates(received, times, calendar)
     dues: list[dt.date | CalendarCoverageError] = list(
         calendar.add_working_days_many(receipts, base)
     )

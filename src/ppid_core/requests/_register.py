@@ -31,24 +31,36 @@ Rules (nothing is dropped or changed silently; each case is counted in the resul
 - Header names match after collapsing blanks; ``Unit Kerja Tempat Mengurus Layanan``
   (the header as split at a page break) is accepted for the unit column. Columns not
   listed above are kept out of the data and listed in :attr:`Register.ignored_columns`.
-- Rows that repeat the header (page breaks) are skipped and listed in
-  :attr:`Register.header_rows`; blank rows in :attr:`Register.blank_rows`.
+  A column named twice (also under two of its names) is an error that lists both
+  positions: only one could be read.
+- Rows that repeat the header (page breaks: every cell under a known column names that
+  column, as the header does) are skipped and listed in :attr:`Register.header_rows`;
+  blank rows in :attr:`Register.blank_rows`. A row whose ``No`` cell reads "No" but
+  whose other cells hold a request is read as a request.
 - **Page-break artefact.** When a repeated header lacks the word ``Publik`` in the unit
   column and the next row's unit cell starts with ``Publik`` (row 7 of the seed: "Publik
   KPU Provinsi NTT"), the word belongs to the header: the unit is read without it and
   the repair is listed in :attr:`Register.repairs` with row, column, old and new value.
 - A row longer than the header is reported (``"10 cells; the header has 8 ..."``)
   when a cell beyond the header holds something; a trailing run of empty cells, as
-  spreadsheets export them, is ignored.
+  spreadsheets export them, is ignored. So is a non-empty cell under an empty header cell.
+- A date cell may carry a time of day (``2024-06-04 23:30``, the office's local time, as
+  the XLSX reader writes a date cell with a time): the received column keeps it
+  (:attr:`Register.received_times`), since under office hours it decides the day the
+  request counts as received; in the other date columns only the day counts.
 - Every other problem (missing column, empty required cell, unknown, ambiguous or
   impossible date, a date outside the calendar's years, a response or extension before
   receipt, unknown decision) is a :class:`~ppid_core.errors.LocatedError`. Every cell
   of every row is checked, whatever came before; all of a file's errors are raised
   together as one :class:`~ppid_core.errors.DataFileError`.
+- A message never shows a cell as written when it may hold personal data (a cell beyond
+  the header, a date or decision it cannot read): the text is masked as the reports mask
+  names, phone numbers and e-mail addresses (:mod:`ppid_core.requests._shown`).
 
 Row numbers are the spreadsheet's (the first header row is row 1). XLSX date cells are
 read as dates; a phone number stored as a number loses its leading zero in the sheet
-itself, and is kept as the digits the sheet holds.
+itself, and is kept as the digits the sheet holds. A CSV file is read within size limits
+(:mod:`ppid_core.requests._register_csv`).
 
 References:
     UU 14/2008 Pasal 22 ayat (4) (register number); Pasal 12 (what the yearly report
@@ -57,8 +69,6 @@ References:
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 import itertools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -66,153 +76,27 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ppid_core.errors import DataFileError
-from ppid_core.requests._models import DecisionKind, Requester
+from ppid_core._textio import open_csv_text
+from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
 from ppid_core.requests._register_columns import Columns
-from ppid_core.requests._register_layout import ALIASES, KNOWN, Column, Repair, norm
+from ppid_core.requests._register_csv import CsvRows
+from ppid_core.requests._register_layout import (
+    KNOWN,
+    Column,
+    Repair,
+    canonical,
+    duplicate_columns,
+    too_many_cells,
+)
+from ppid_core.requests._register_model import Register, RegisterEntry
 from ppid_core.requests._register_rows import Rows
-from ppid_core.requests._register_xlsx import xlsx_rows
 
 if TYPE_CHECKING:
     from ppid_core.calendar import WorkCalendar
 
 __all__ = ["Column", "Register", "RegisterEntry", "Repair", "parse_register", "read_register"]
 
-_CHUNK = 256  # rows per chunk: small enough that a chunk does not wake the garbage collector
-
-
-@attrs.frozen(kw_only=True)
-class RegisterEntry:
-    """One request as the register records it.
-
-    Attributes:
-        row: Spreadsheet row number.
-        number: Register number as written.
-        unit: Unit handling it.
-        service: Kind of service.
-        information: Information asked for.
-        received: Date received.
-        requester: Name, phone and e-mail (masked in ``repr``).
-        responded: Date of the written notice, if recorded.
-        extended_on: Date of the written extension notice, if recorded.
-        decision: Decision, if recorded.
-        refusal_reason: Refusal reason, if recorded.
-        keberatan_on: Date a keberatan was filed, if any.
-        sengketa_on: Date a sengketa was filed, if any.
-    """
-
-    row: int
-    number: str
-    unit: str
-    service: str
-    information: str
-    received: dt.date
-    requester: Requester
-    responded: dt.date | None = None
-    extended_on: dt.date | None = None
-    decision: DecisionKind | None = None
-    refusal_reason: str = ""
-    keberatan_on: dt.date | None = None
-    sengketa_on: dt.date | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Register:
-    """An imported register, held column by column (fast for 100k-row registers).
-
-    :attr:`entries` gives the same data row by row, as :class:`RegisterEntry` objects.
-
-    Attributes:
-        source: File name used in messages.
-        columns: The known columns present in the file.
-        rows: Spreadsheet row number of each request.
-        numbers: Register numbers.
-        units: Units.
-        services: Kinds of service.
-        information: Information asked for.
-        received: Dates received.
-        names: Requester names (as written; mask them when showing them).
-        phones: Phone numbers (as written; ``""`` when absent).
-        emails: E-mail addresses (as written; ``""`` when absent).
-        responded: Dates of the written notice (``None`` when not recorded).
-        extended_on: Dates of the written extension notice (``None`` when not recorded).
-        decisions: Decisions (``None`` when not recorded).
-        refusal_reasons: Refusal reasons (``""`` when not recorded).
-        keberatan_on: Keberatan dates (``None`` when none).
-        sengketa_on: Sengketa dates (``None`` when none).
-        header_rows: Rows skipped because they repeat the header.
-        blank_rows: Rows skipped because every cell is empty.
-        repairs: Documented corrections (the page-break artefact).
-        ignored_columns: Columns present in the file but not part of the layout.
-    """
-
-    source: str
-    columns: frozenset[str]
-    rows: tuple[int, ...]
-    numbers: tuple[str, ...]
-    units: tuple[str, ...]
-    services: tuple[str, ...]
-    information: tuple[str, ...]
-    received: tuple[dt.date, ...]
-    names: tuple[str, ...] = attrs.field(repr=False)
-    phones: tuple[str, ...] = attrs.field(repr=False)
-    emails: tuple[str, ...] = attrs.field(repr=False)
-    responded: tuple[dt.date | None, ...]
-    extended_on: tuple[dt.date | None, ...]
-    decisions: tuple[DecisionKind | None, ...]
-    refusal_reasons: tuple[str, ...]
-    keberatan_on: tuple[dt.date | None, ...]
-    sengketa_on: tuple[dt.date | None, ...]
-    header_rows: tuple[int, ...] = ()
-    blank_rows: tuple[int, ...] = ()
-    repairs: tuple[Repair, ...] = ()
-    ignored_columns: tuple[str, ...] = ()
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def has(self, column: str) -> bool:
-        """Whether the file has ``column``."""
-        return column in self.columns
-
-    @property
-    def entries(self) -> tuple[RegisterEntry, ...]:
-        """The requests row by row, in file order."""
-        return tuple(
-            RegisterEntry(
-                row=r,
-                number=n,
-                unit=u,
-                service=s,
-                information=i,
-                received=d,
-                requester=Requester(name=nm, phone=ph, email=em),
-                responded=resp,
-                extended_on=ext,
-                decision=dec,
-                refusal_reason=rr,
-                keberatan_on=k,
-                sengketa_on=sg,
-            )
-            for r, n, u, s, i, d, nm, ph, em, resp, ext, dec, rr, k, sg in zip(
-                self.rows,
-                self.numbers,
-                self.units,
-                self.services,
-                self.information,
-                self.received,
-                self.names,
-                self.phones,
-                self.emails,
-                self.responded,
-                self.extended_on,
-                self.decisions,
-                self.refusal_reasons,
-                self.keberatan_on,
-                self.sengketa_on,
-                strict=True,
-            )
-        )
+CHUNK = 256  # rows per chunk: small enough that a chunk does not wake the garbage collector
 
 
 def parse_register(
@@ -230,33 +114,93 @@ def parse_register(
 
     Raises:
         DataFileError: Every problem of the file, located by row and column.
+        TypeError: A cell is not text (a programming error: give ``str`` cells).
+    """
+    return _parse(rows, source=source, calendar=calendar)
+
+
+def _parse(
+    rows: Iterable[Sequence[str]],
+    *,
+    source: str,
+    calendar: WorkCalendar | None,
+    chunk_size: int = CHUNK,
+    column_wise: bool = True,
+    reader: CsvRows | None = None,
+) -> Register:
+    """:func:`parse_register`, with the knobs the laws turn.
+
+    Args:
+        rows: The rows, header first.
+        source: Name used in error messages.
+        calendar: When given, dates outside its years are refused.
+        chunk_size: Rows per chunk of the column-wise reading (the result does not
+            depend on it).
+        column_wise: Whether to try the column-wise reading at all (``False``: every
+            row is read one by one; the result is the same).
+        reader: The CSV reader ``rows`` is: its rows come cut to the header (the
+            messages about what was cut in its ``wide``), and its error, if it stopped
+            early, is reported with the others.
     """
     it = iter(rows)
     header = next(it, None)
-    names = [ALIASES.get(norm(c), norm(c)) for c in header or ()]
-    index = {n: i for i, n in reversed(list(enumerate(names))) if n}
-    missing = [c for c in Column.REQUIRED if c not in index]
-    if header is None or missing:
-        bad = Rows(source, calendar, dict.fromkeys(Column.REQUIRED, 0), 0)
-        if header is None:
-            bad.error(1, None, "empty file; expected a header row")
-        else:
-            for col in missing:
-                bad.error(1, col, "missing column")
-        raise DataFileError.from_errors(source, bad.errors)
-    rd = Rows(source, calendar, index, len(names))
+    errors: list[LocatedError] = []
+
+    def stopped() -> list[LocatedError]:
+        return [reader.error] if reader is not None and reader.error is not None else []
+
+    if header is None:
+        errors = stopped() or [
+            LocatedError("empty file; expected a header row", source=source, row=1)
+        ]
+        raise DataFileError.from_errors(source, errors)
+    _check_text(header, 1, source)
+    names = [canonical(c) for c in header]
+    positions: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        if name in KNOWN:
+            positions.setdefault(name, []).append(i)
+    for column in Column.REQUIRED:
+        if column not in positions:
+            errors.append(LocatedError("missing column", source=source, row=1, field=column))
+    if errors:
+        raise DataFileError.from_errors(source, [*errors, *stopped()])
+    for column in (*Column.REQUIRED, *Column.OPTIONAL):
+        if len(at := positions.get(column, ())) > 1:
+            message = duplicate_columns(column, at, header)
+            errors.append(LocatedError(message, source=source, row=1, field=column))
+    width = len(names)
+    rd = Rows(
+        source,
+        calendar,
+        {name: at[0] for name, at in positions.items()},
+        width,
+        known=tuple((i, name) for i, name in enumerate(names) if name in KNOWN),
+        unnamed=tuple(i for i, name in enumerate(names) if not name),
+    )
+    rd.errors += errors
+    if reader is not None:  # its rows come cut to the header, their messages kept
+        rd.wide = reader.wide
     by_column = Columns(rd).read
     one_by_one = rd.read
     first = 2
-    while chunk := list(itertools.islice(it, _CHUNK)):
-        if not by_column(chunk, first):
-            one_by_one(chunk, first)
+    while chunk := list(itertools.islice(it, chunk_size)):
+        if reader is None and max(map(len, chunk)) > width:
+            _fit(chunk, first, width, rd.wide)
+        try:
+            if not (column_wise and by_column(chunk, first)):
+                one_by_one(chunk, first)
+        except (TypeError, AttributeError):
+            for rowno, row in enumerate(chunk, start=first):
+                _check_text(row, rowno, source)
+            raise
         first += len(chunk)
+    rd.errors += stopped()
     if rd.errors:
         raise DataFileError.from_errors(source, rd.errors)
     return Register(
         source=source,
-        columns=frozenset(c for c in KNOWN if c in index),
+        columns=frozenset(positions),
         header_rows=tuple(rd.header_rows),
         blank_rows=tuple(rd.blank_rows),
         repairs=tuple(rd.repairs),
@@ -265,23 +209,77 @@ def parse_register(
     )
 
 
-def read_register(path: str | Path, *, calendar: WorkCalendar | None = None) -> Register:
+def _check_text(row: Sequence[object], rowno: int, source: str) -> None:
+    """Refuse a cell that is not text (a programming error, not bad data)."""
+    for i, cell in enumerate(row):
+        if not isinstance(cell, str):
+            msg = (
+                f"{source}: row {rowno}, cell {i + 1} is {type(cell).__name__}; register cells "
+                "are str, as a CSV reader gives them"
+            )
+            raise TypeError(msg)
+
+
+def _fit(chunk: list[Sequence[str]], first: int, width: int, wide: dict[int, str]) -> None:
+    """Cut the chunk's rows to the header's width; keep the message about what was cut.
+
+    A row's cells beyond the header are never read as data, so only the message about
+    them is kept (the CSV reader does the same as it reads, see :class:`CsvRows`).
+    """
+    for i, row in enumerate(chunk):
+        if len(row) > width:
+            if message := too_many_cells(row, width):
+                wide[first + i] = message
+            chunk[i] = row[:width]
+
+
+def read_register(
+    path: str | Path,
+    *,
+    calendar: WorkCalendar | None = None,
+    sheet: str | None = None,
+    include_hidden: bool = False,
+) -> Register:
     """Read a register file: ``.csv`` (UTF-8, comma or semicolon) or ``.xlsx``.
+
+    An XLSX file is read through the shared sheet reader (:mod:`ppid_core._xlsx`): the
+    first visible sheet unless ``sheet`` names one, hidden rows holding data refused
+    unless ``include_hidden``, a formula without a saved value reported; the errors are
+    located in the sheet read (``register.xlsx, sheet "2024": row 5, ...``), which is
+    also the register's :attr:`~Register.source`.
 
     Args:
         path: The file.
         calendar: When given, dates outside its years are refused.
+        sheet: The XLSX sheet to read (default: the first visible one).
+        include_hidden: Read an XLSX sheet's hidden rows as data instead of refusing them.
 
     Raises:
-        DataFileError: Every problem of the file, located by row and column.
+        DataFileError: Every problem of the file, located by row and column; also a CSV
+            file that is not UTF-8 text, a row or header past the size limits
+            (:mod:`ppid_core.requests._register_csv`), text the ``csv`` module cannot
+            read, or a file that is not a readable workbook.
+        UnknownNameError: No sheet of that name; or a sheet named for a CSV file.
         MissingExtraError: An XLSX file without openpyxl installed.
         OSError: The file cannot be read.
     """
     p = Path(path)
     if p.suffix.lower() in {".xlsx", ".xlsm"}:
-        return parse_register(xlsx_rows(p), source=p.name, calendar=calendar)
-    with p.open(encoding="utf-8-sig", newline="") as fh:
-        first = fh.readline()
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        fh.seek(0)
-        return parse_register(csv.reader(fh, delimiter=delimiter), source=p.name, calendar=calendar)
+        # the sheet reader (and its XML parsing) is imported only when a workbook is read
+        from ppid_core.requests._register_xlsx import xlsx_rows  # noqa: PLC0415
+
+        rows = xlsx_rows(p, sheet=sheet, include_hidden=include_hidden, defer_errors=True)
+        with rows:
+            try:
+                register = _parse(rows, source=rows.source, calendar=calendar)
+            except DataFileError as exc:
+                rows.raise_errors([e for e in exc.exceptions if isinstance(e, LocatedError)])
+                raise  # pragma: no cover - raise_errors raises when given errors
+        rows.raise_errors()
+        return attrs.evolve(register, hidden_sheets=tuple(rows.hidden_sheets))
+    if sheet is not None:
+        msg = f"{p.name}: sheet {sheet!r} asked for, but a CSV file has no sheets (only .xlsx has)"
+        raise UnknownNameError(msg)
+    with open_csv_text(p, source=p.name) as fh:
+        reader = CsvRows(fh, p.name)
+        return _parse(reader, source=p.name, calendar=calendar, reader=reader)

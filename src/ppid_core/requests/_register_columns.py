@@ -1,6 +1,7 @@
 """Column-wise reading of a register chunk, for chunks where there is nothing to report.
 
-No repeated header, no blank or short row, no non-empty cell beyond the header, no empty
+No repeated header, no blank or short row, no non-empty cell beyond the header or under
+an empty header cell, no row right after a header split at a page break, no empty
 required cell, no date or decision it cannot read, no response or extension before
 receipt: then a chunk of rows is read column by column (strip and cached date/decision
 look-ups at C speed, one look-up per distinct cell text). Anything else sends the chunk
@@ -90,15 +91,15 @@ class Columns:
     def read(self, chunk: list[Sequence[str]], first: int) -> bool:
         """Read a chunk column by column; False (nothing kept) when a row needs a word."""
         rows = self.rows
-        if rows.split_unit:
+        # a row just after a repeated header may carry the page-break artefact, and a row
+        # with cells beyond the header (clipped to it, its message kept) is reported
+        if rows.split_unit or rows.wide:
             return False
-        width = rows.width
-        lengths = set(map(len, chunk))
-        if min(lengths) < width:
-            return False
-        if max(lengths) > width and any(map(_strip, (c for r in chunk for c in r[width:]))):
+        if min(map(len, chunk)) < rows.width:  # rows are never longer: they are clipped
             return False
         cols = list(zip(*chunk, strict=False))
+        if any(any(map(_strip, cols[i])) for i in rows.unnamed):
+            return False
         i_no, i_unit, i_svc, i_info, i_date, i_name = rows.required
         i_phone, i_email, i_resp, i_ext, i_dec, i_reason, i_kb, i_sg = rows.optional
         numbers = list(map(_strip, cols[i_no]))
@@ -154,6 +155,7 @@ class Columns:
         out["services"] += services
         out["information"] += infos
         out["received"] += received
+        out["received_times"] += map(rows.times.get, cols[i_date]) if rows.times else none
         out["names"] += names
         out["phones"] += blank if i_phone is None else map(_strip, cols[i_phone])
         out["emails"] += blank if i_email is None else map(_strip, cols[i_email])

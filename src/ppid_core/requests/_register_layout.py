@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import attrs
 
 from ppid_core.requests._models import DecisionKind
+from ppid_core.requests._shown import shown
 
 __all__ = ["Column", "Repair"]
 
@@ -52,6 +54,7 @@ FIELDS = (
     "services",
     "information",
     "received",
+    "received_times",
     "names",
     "phones",
     "emails",
@@ -70,20 +73,28 @@ def norm(text: str) -> str:
     return _BLANKS.sub(" ", text).strip()
 
 
+def canonical(text: str) -> str:
+    """The column a header cell names: blanks collapsed, aliases resolved."""
+    name = norm(text)
+    return ALIASES.get(name, name)
+
+
 def decision_of(text: str) -> DecisionKind | None:
     """The decision a lower-cased, stripped cell names, or None."""
     return DECISIONS.get(text) or DECISIONS.get(norm(text))
 
 
 def unknown_decision(text: str) -> str:
-    """The message for a decision cell that names no decision."""
-    return f"unknown decision {text!r}; expected one of: " + ", ".join(sorted(DECISIONS))
+    """The message for a decision cell that names no decision (its text masked)."""
+    return f"unknown decision {shown(text)}; expected one of: " + ", ".join(sorted(DECISIONS))
 
 
-def too_many_cells(row: list[str] | tuple[str, ...], width: int) -> str | None:
+def too_many_cells(row: Sequence[str], width: int, hint: str = "") -> str | None:
     """The message for a row with non-empty cells beyond the header, else None.
 
-    A trailing run of empty cells (as spreadsheets export them) is not reported.
+    A trailing run of empty cells (as spreadsheets export them) is not reported. The
+    cell is shown masked: it may be anyone's personal data pushed along the row.
+    ``hint`` is added to the message (the CSV reader explains a shifted row).
     """
     last = len(row)
     while last > width and not row[last - 1].strip():
@@ -92,9 +103,26 @@ def too_many_cells(row: list[str] | tuple[str, ...], width: int) -> str | None:
         return None
     extra = next(i for i in range(width, last) if row[i].strip())
     return (
-        f"{last} cells; the header has {width} (cell {extra + 1}, {row[extra].strip()!r}, "
-        "is under no column)"
+        f"{last} cells; the header has {width} (cell {extra + 1}, {shown(row[extra])}, "
+        f"is under no column){hint}"
     )
+
+
+def unnamed_cell(position: int, text: str) -> str:
+    """The message for a non-empty cell under a header cell that is empty."""
+    return (
+        f"cell {position + 1}, {shown(text)}, is under a column with no header; "
+        "expected it empty, or a header naming its column"
+    )
+
+
+def duplicate_columns(column: str, positions: Sequence[int], header: Sequence[str]) -> str:
+    """The message for a column that the header names more than once."""
+    where = [f'{i + 1} ("{norm(header[i])}")' for i in positions]
+    listed = ", ".join(where[:-1]) + " and " + where[-1]
+    if len(where) == 2:
+        return f"columns {listed} both name this column; expected it once: delete or rename one"
+    return f"columns {listed} all name this column; expected it once: delete or rename all but one"
 
 
 @attrs.frozen(kw_only=True)

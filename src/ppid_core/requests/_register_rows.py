@@ -1,7 +1,13 @@
 """Row-by-row reading of a register: every message, in row and column order.
 
 The column-wise reading (:mod:`ppid_core.requests._register_columns`) hands any chunk
-with something to report to :meth:`Rows.read`, so messages never depend on the chunking.
+with something to report to :meth:`Rows.read`, so messages never depend on the chunking
+(a Hypothesis law, ``tests/property/test_register_laws.py``, checks that both give the same
+register and the same errors in the same order).
+
+A row is a repeated header (a page break) only when every cell under a known column names
+that column as the header does; a row whose ``No`` cell reads "No" but whose other cells
+hold a request is read, and reported, as a request.
 """
 
 from __future__ import annotations
@@ -10,17 +16,18 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ppid_core.errors import LocatedError
-from ppid_core.requests._dates import parse_register_date
+from ppid_core.errors import InvalidArgumentError, LocatedError
+from ppid_core.requests._dates import parse_register_date, split_time
 from ppid_core.requests._register_layout import (
     FIELDS,
     UNIT_SPLIT,
     Column,
     Repair,
+    canonical,
     decision_of,
     norm,
-    too_many_cells,
     unknown_decision,
+    unnamed_cell,
 )
 
 if TYPE_CHECKING:
@@ -38,13 +45,37 @@ class Rows:
     """A register being read: the header's positions, the columns so far, the errors."""
 
     def __init__(
-        self, source: str, calendar: WorkCalendar | None, index: dict[str, int], width: int
+        self,
+        source: str,
+        calendar: WorkCalendar | None,
+        index: dict[str, int],
+        width: int,
+        *,
+        known: tuple[tuple[int, str], ...] = (),
+        unnamed: tuple[int, ...] = (),
     ) -> None:
+        """Start reading.
+
+        Args:
+            source: File name used in messages.
+            calendar: When given, dates outside its years are refused.
+            index: Position of each known column (the first, if named twice).
+            width: Cells in the header.
+            known: Every position under a known column, with the column's name (how a
+                repeated header is recognised).
+            unnamed: Positions whose header cell is empty (their cells must be empty).
+        """
         self.source = source
         self.calendar = calendar
         self.width = width
+        self.known = known
+        self.unnamed = unnamed
+        self.wide: dict[int, str] = {}
+        """Messages for rows with cells beyond the header (by row), not yet reported."""
         self.errors: list[LocatedError] = []
         self.dates: dict[str, dt.date | str] = {"": ""}
+        self.times: dict[str, dt.time] = {}
+        """The time of day of each cell text that has one (``2024-06-04 23:30``)."""
         self.out: dict[str, list[Any]] = {k: [] for k in FIELDS}
         self.header_rows: list[int] = []
         self.blank_rows: list[int] = []
@@ -57,27 +88,33 @@ class Rows:
         """Record a located error."""
         self.errors.append(LocatedError(message, source=self.source, row=row, field=column))
 
-    def parse_date(self, text: str) -> dt.date | str:
-        """Date of a stripped, non-empty cell, or the error message."""
+    def parse_date(self, text: str) -> tuple[dt.date | str, dt.time | None]:
+        """Date and time of day of a stripped, non-empty cell; or the error message."""
         try:
-            day = parse_register_date(text)
-        except ValueError as exc:
-            return str(exc)
+            written, time = split_time(text)
+            day = parse_register_date(written)
+        except InvalidArgumentError as exc:
+            return str(exc), None
         cal = self.calendar
         if cal is not None and not cal.covers(day):
             return (
                 f"{day.isoformat()}: outside the calendar's coverage "
                 f"({cal.first_day.isoformat()} to {cal.last_day.isoformat()})"
-            )
-        return day
+            ), None
+        return day, time
 
     def date_of(self, text: str) -> dt.date | str:
-        """Date of a cell as written, ``""`` when empty, or the error; cached per text."""
+        """Date of a cell as written, ``""`` when empty, or the error; cached per text.
+
+        A time of day, when the cell has one, is kept in :attr:`times`.
+        """
         day = self.dates.get(text)
         if day is None:
             stripped = text.strip()
-            day = self.parse_date(stripped) if stripped else ""
+            day, time = self.parse_date(stripped) if stripped else ("", None)
             self.dates[text] = day
+            if time is not None:
+                self.times[text] = time
         return day
 
     def optional_date(
@@ -104,6 +141,10 @@ class Rows:
                 f"{day.isoformat()} is before the request was received ({received.isoformat()})",
             )
 
+    def repeats_header(self, cells: Sequence[str]) -> bool:
+        """Whether every cell under a known column names that column, as the header does."""
+        return all(canonical(cells[i]) == name for i, name in self.known)
+
     def read(self, chunk: Sequence[Sequence[str]], first: int) -> None:
         """Read rows one by one: every message, in row and column order.
 
@@ -118,15 +159,19 @@ class Rows:
         for rowno, raw in enumerate(chunk, start=first):
             cells = raw if len(raw) >= width else [*raw, *([""] * (width - len(raw)))]
             number = cells[i_no].strip()
-            if number == Column.NUMBER:
+            beyond = self.wide.pop(rowno, None) if self.wide else None
+            if not number and beyond is None and not "".join(cells).strip():
+                self.blank_rows.append(rowno)
+                continue
+            if beyond is not None:
+                self.error(rowno, None, beyond)
+            for i in self.unnamed:
+                if cells[i].strip():
+                    self.error(rowno, None, unnamed_cell(i, cells[i]))
+            if number == Column.NUMBER and self.repeats_header(cells):
                 self.header_rows.append(rowno)
                 self.split_unit = norm(cells[i_unit]) == UNIT_SPLIT
                 continue
-            if not number and not "".join(cells).strip():
-                self.blank_rows.append(rowno)
-                continue
-            if len(cells) > width and (extra := too_many_cells(list(cells), width)):
-                self.error(rowno, None, extra)
             unit = cells[i_unit].strip()
             if self.split_unit and unit.startswith("Publik "):
                 fixed = unit.removeprefix("Publik ").strip()
@@ -180,6 +225,7 @@ class Rows:
                     service,
                     info,
                     received,
+                    self.times.get(cells[i_date]),
                     name,
                     "" if i_phone is None else cells[i_phone].strip(),
                     "" if i_email is None else cells[i_email].strip(),

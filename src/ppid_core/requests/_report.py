@@ -6,7 +6,8 @@ plus what the seed's evaluation counts (requests per month, kinds of service, to
 and what is overdue on the report's date.
 
 Response times are in working days from the receipt date (a request received on a
-non-working day counts from the next working day) to the written notice; a notice given
+non-working day counts from the next working day, and so does one whose register cell
+records a time after the office's closing time) to the written notice; a notice given
 before the receipt date counts 0. They are computed only for requests whose response
 date the register records; with none recorded they are **unknown** (``None``), never 0.
 Likewise decisions, keberatan, sengketa and the overdue list are ``None`` when the
@@ -48,9 +49,14 @@ import attrs
 
 from ppid_core._masking import Masking
 from ppid_core._numbers import half_up
-from ppid_core._tables import Table, dumps_json, jsonable
+from ppid_core._tables import Table, dumps_json, jsonable, markdown_text
 from ppid_core.requests._models import DecisionKind
-from ppid_core.requests._overdue import OverdueRequest, UnknownDeadline, overdue_requests
+from ppid_core.requests._overdue import (
+    OverdueRequest,
+    UnknownDeadline,
+    overdue_requests,
+    receipt_dates,
+)
 from ppid_core.requests._register import Column, Register
 from ppid_core.requests._rules import RuleSet, Step, load_rule_set
 from ppid_core.requests._topics import TopicTable, load_topics
@@ -243,18 +249,21 @@ class ServiceReport:
         return out
 
     def to_markdown(self) -> str:
-        """The report as Markdown: a heading, the totals, every table, the notes."""
+        """The report as Markdown: a heading, the totals, every table, the notes.
+
+        Text from the register (its name, column names, cells) never passes as raw HTML.
+        """
         scope = f"tahun {self.year}" if self.year is not None else "seluruh register"
         parts = [
             f"# Laporan layanan informasi publik — {scope}",
             "",
-            f"Sumber: {self.source}; per {self.as_of.isoformat()}; aturan: {self.rule_set}; "
-            f"jumlah permohonan: {self.total}.",
+            f"Sumber: {markdown_text(self.source)}; per {self.as_of.isoformat()}; "
+            f"aturan: {markdown_text(self.rule_set)}; jumlah permohonan: {self.total}.",
         ]
         for table in self.tables():
             parts += ["", table.to_markdown()]
-        if self.notes:
-            parts += ["", "**Catatan**", "", *(f"- {n}" for n in self.notes)]
+        if self.notes:  # they quote the file (column names, repaired cells): no raw HTML
+            parts += ["", "**Catatan**", "", *(f"- {markdown_text(n)}" for n in self.notes)]
         return "\n".join(parts) + "\n"
 
     def to_csv(self) -> str:
@@ -286,14 +295,17 @@ def _response_times(
     responded: Sequence[dt.date | None],
     calendar: WorkCalendar,
     limits: tuple[int, ...],
+    times: Sequence[dt.time | None],
 ) -> ResponseTimes | None:
-    if len(received) != len(responded):
-        dict(zip(received, responded, strict=True))  # raises, naming the shorter column
     answered = list(map(operator.is_not, responded, itertools.repeat(None)))
     ends = cast("list[dt.date]", list(itertools.compress(responded, answered)))
     if not ends:
         return None
-    receipts = calendar.add_working_days_many(list(itertools.compress(received, answered)), 0)
+    receipts = receipt_dates(
+        list(itertools.compress(received, answered)),
+        list(itertools.compress(times, answered)),
+        calendar,
+    )
     days = sorted(calendar.count_working_days_many(receipts, ends))
     early = bisect.bisect_left(days, 0)  # a notice before receipt counts 0
     days[:early] = [0] * early
@@ -382,6 +394,7 @@ def service_report(
         return values if chosen is None else tuple(itertools.compress(values, chosen))
 
     received = col(reg.received)
+    times = col(reg.received_times)
     limits = (rs.days(Step.RESPONSE), rs.days(Step.RESPONSE) + rs.days(Step.EXTENSION))
 
     has = reg.has
@@ -408,9 +421,13 @@ def service_report(
             names=col(reg.names),
             masked=functools.lru_cache(maxsize=None)(mask.name),
             rows=col(reg.rows),
+            times=times,
         )
 
     notes = []
+    if register.hidden_sheets:
+        names = ", ".join(f'"{n}"' for n in register.hidden_sheets)
+        notes.append(f"hidden sheets passed over: {names}; read: {register.source}")
     if register.header_rows:
         rows = ", ".join(map(str, register.header_rows))
         notes.append(f"{len(register.header_rows)} repeated header rows skipped (rows {rows})")
@@ -462,7 +479,7 @@ def service_report(
         by_service=dict(Counter(col(reg.services)).most_common()),
         by_topic=_topics(table, col(reg.information)),
         by_unit=dict(Counter(col(reg.units)).most_common()),
-        response_times=_response_times(received, responded, calendar, limits),
+        response_times=_response_times(received, responded, calendar, limits, times),
         decisions=decisions,
         refusal_reasons=refusal,
         keberatan=_truthy(col(reg.keberatan_on)) if has(Column.KEBERATAN) else None,
