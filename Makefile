@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck pytest docs bench snapshots clean
+.PHONY: demo test lint typecheck pytest docs bench snapshots fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ docs: $(STAMP_DEV)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
 
 test: lint typecheck pytest docs
+
+# The fuzzing suite with a long budget (make test runs it with 25 examples per target).
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(STAMP_DEV)
+	PPID_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -p no:cacheprovider -m fuzz tests/fuzz
 
 # After a deliberate holiday-data change: rewrite the per-year snapshots, then review the diff.
 snapshots: $(STAMP_DEV)
