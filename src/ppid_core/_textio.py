@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from ppid_core.errors import DataFileError, LocatedError
 
-__all__ = ["bad_byte_error", "open_csv_text"]
+__all__ = ["bad_byte_error", "csv_text", "open_csv_text"]
 
 _SNIFF = 4096
 _SIGNATURES = (
@@ -69,31 +70,43 @@ def open_csv_text(path: str | Path, *, source: str | None = None) -> Iterator[Te
         OSError: The file cannot be read.
     """
     p = Path(path)
-    name = source or str(p)
-    with p.open("rb") as raw:
-        head = raw.read(_SNIFF)
+    with p.open("rb") as raw, csv_text(raw, source or str(p)) as fh:
+        yield fh
+
+
+@contextlib.contextmanager
+def csv_text(raw: BinaryIO, source: str) -> Iterator[TextIO]:
+    """A seekable binary stream as UTF-8 text for the csv readers, read from where it stands.
+
+    The stream is left open (the caller owns it). Same errors as :func:`open_csv_text`,
+    located in ``source``.
+    """
+    start = raw.tell()
+    head = raw.read(_SNIFF)
     for signature, what in _SIGNATURES:
         if head.startswith(signature):
-            raise _refuse(name, f"this is {what}")
+            raise _refuse(source, f"this is {what}")
     if b"\x00" in head:
         at = head.index(b"\x00")
         before = head[:at]
         raise _refuse(
-            name,
+            source,
             "a NUL byte: this is binary data, not CSV text",
             line=before.count(b"\n") + 1,
             column=len(before) - (before.rfind(b"\n") + 1) + 1,
         )
-    fh = p.open(encoding="utf-8-sig", newline="")
+    raw.seek(start)
+    fh = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
     try:
         yield fh
     except UnicodeDecodeError:
-        error = bad_byte_error(p.read_bytes(), name, what="CSV UTF-8")
+        raw.seek(start)
+        error = bad_byte_error(raw.read(), source, what="CSV UTF-8")
         if error is None:  # pragma: no cover - the file changed while it was read
             raise
         raise error from None
     except csv.Error as exc:  # a reader that did not locate it itself: still no traceback
-        err = LocatedError(f"not readable as CSV ({exc})", source=name)
-        raise DataFileError.from_errors(name, [err]) from None
+        err = LocatedError(f"not readable as CSV ({exc})", source=source)
+        raise DataFileError.from_errors(source, [err]) from None
     finally:
-        fh.close()
+        fh.detach()  # leave ``raw`` open for its owner

@@ -40,6 +40,7 @@ behaviour above.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import warnings
 import zipfile
@@ -47,7 +48,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, BinaryIO
 from xml.etree import ElementTree
 
 from ppid_core._optional import import_optional
@@ -197,7 +198,7 @@ class _Book:
     would scan every sheet without a ``<dimension>`` element once more before reading it.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | BinaryIO) -> None:
         from openpyxl.reader.excel import ExcelReader  # noqa: PLC0415 - optional extra
         from openpyxl.styles.stylesheet import apply_stylesheet  # noqa: PLC0415
         from openpyxl.utils.datetime import from_excel, from_ISO8601  # noqa: PLC0415
@@ -390,7 +391,7 @@ class SheetRows:
 
     def __init__(
         self,
-        path: Path,
+        path: Path | bytes,
         *,
         file_source: str,
         sheet: str | None,
@@ -412,8 +413,11 @@ class SheetRows:
     # -- opening ------------------------------------------------------------------------
     def _open(self) -> tuple[str, tuple[str, ...]]:
         import_optional("openpyxl", "excel")
-        with self._path.open("rb") as fh:  # OSError (missing, unreadable) is the caller's
-            head = fh.read(8)
+        if isinstance(self._path, bytes):
+            head = self._path[:8]
+        else:
+            with self._path.open("rb") as fh:  # OSError (missing, unreadable) is the caller's
+                head = fh.read(8)
         if not head:
             raise _unreadable(self._file_source, "the file is empty")
         if head.startswith(b"\xd0\xcf\x11\xe0"):
@@ -424,7 +428,8 @@ class SheetRows:
             with warnings.catch_warnings():
                 # styles and extensions openpyxl does not keep: irrelevant to reading values
                 warnings.simplefilter("ignore", UserWarning)
-                self._book = book = _Book(self._path)
+                data = self._path
+                self._book = book = _Book(io.BytesIO(data) if isinstance(data, bytes) else data)
         except Exception as exc:  # any failure of the parser is a bad file
             raise _unreadable(self._file_source, _reason(exc)) from None
         names = [name for name, _, _ in book.sheets]
@@ -570,7 +575,7 @@ class SheetRows:
 
 
 def open_sheet(
-    path: str | Path,
+    path: str | Path | bytes,
     *,
     sheet: str | None = None,
     include_hidden: bool = False,
@@ -580,13 +585,14 @@ def open_sheet(
     """Open one sheet of a workbook for reading as text rows.
 
     Args:
-        path: The ``.xlsx`` (or ``.xlsm``) file.
+        path: The ``.xlsx`` (or ``.xlsm``) file, or its content as bytes.
         sheet: The sheet to read (its name; case is ignored when no sheet has the exact
             name). Default: the first visible sheet.
         include_hidden: Read hidden rows as data instead of refusing them.
         defer_errors: Leave the row problems in :attr:`SheetRows.errors` for
             :meth:`SheetRows.raise_errors` instead of raising them at the end of the sheet.
-        source: The file name used in error locations (default: ``path`` as given).
+        source: The file name used in error locations (default: ``path`` as given, or
+            ``"<bytes>"``).
 
     Returns:
         The sheet, ready to iterate; :attr:`SheetRows.name` says which sheet it is.
@@ -597,10 +603,10 @@ def open_sheet(
         UnknownNameError: No worksheet of that name.
         OSError: The file cannot be opened.
     """
-    p = Path(path)
+    in_memory = isinstance(path, bytes)
     return SheetRows(
-        p,
-        file_source=source or str(path),
+        path if isinstance(path, bytes) else Path(path),
+        file_source=source or ("<bytes>" if in_memory else str(path)),
         sheet=sheet,
         include_hidden=include_hidden,
         defer_errors=defer_errors,

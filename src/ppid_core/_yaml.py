@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from ppid_core._textio import bad_byte_error
+from ppid_core._source import MAX_FILE_BYTES, FileInput, read_source_text
 from ppid_core.errors import DataFileError, LocatedError
 
 __all__ = [
@@ -73,10 +73,6 @@ MAX_DIGITS = 20
 """The most digits a number in a data file may have (Python refuses ints of over 4,300
 digits, and ``decimal`` arithmetic works to 28); no regulation needs more."""
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
-"""The largest YAML data file read (10 MiB): composing takes about a second per MiB and
-several times the file's size in memory, so a larger file is refused, not read slowly."""
-
 
 class Missing:
     """Marker type for an optional key that is absent (distinct from an explicit null)."""
@@ -91,6 +87,9 @@ MISSING = Missing()
 def read_text(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     """A data file's text, decoded as UTF-8 (a byte-order mark is dropped).
 
+    The path form of :func:`ppid_core._source.read_source_text`, which also reads bytes
+    and binary file objects.
+
     Args:
         path: The file.
         max_bytes: The largest file read; a larger one (or an endless one, such as
@@ -101,28 +100,7 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
             (the error names the line and column of the first bad byte and what to do).
         OSError: The file cannot be read.
     """
-    p = Path(path)
-    with p.open("rb") as fh:
-        data = fh.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        err = LocatedError(
-            f"the file is larger than {_size(max_bytes)}, the limit for a data file; "
-            "split it (for example one file per year)",
-            source=str(p),
-            line=1,
-            column=1,
-        )
-        raise DataFileError.from_errors(str(p), [err])
-    error = bad_byte_error(data, str(p))
-    if error is not None:
-        raise error
-    return data.decode("utf-8-sig")
-
-
-def _size(n: int) -> str:
-    """``10485760`` as ``10 MiB``; other sizes in bytes."""
-    mib = 1024 * 1024
-    return f"{n // mib} MiB" if n % mib == 0 and n >= mib else f"{n:,} bytes"
+    return read_source_text(path, source=str(path), max_bytes=max_bytes)[0]
 
 
 def node_path(parent: str, key: str | int) -> str:
@@ -210,9 +188,14 @@ class Document:
         return cls(root, source)
 
     @classmethod
-    def read(cls, path: str | Path, *, source: str | None = None) -> Document:
-        """Read and compose a UTF-8 file; its name becomes the error source."""
-        return cls.parse(read_text(path), source=source or str(path))
+    def read(cls, file: FileInput, *, source: str | None = None) -> Document:
+        """Read and compose a UTF-8 file: a path, bytes or a binary file object.
+
+        Its name (``source``, else the path, see :func:`ppid_core._source.source_name`)
+        becomes the error source; the file may be at most :data:`MAX_FILE_BYTES`.
+        """
+        text, name = read_source_text(file, source=source)
+        return cls.parse(text, source=name)
 
     # -- errors -----------------------------------------------------------------
     def error(self, node: yaml.Node | None, path: str, message: str) -> None:

@@ -13,7 +13,7 @@ from ppid_core.calendar import (
     ExtraWorkingDay,
     OfficeHours,
     WorkCalendar,
-    parse_holiday_year,
+    parse_holidays,
     parse_local_calendar,
 )
 from ppid_core.errors import (
@@ -89,7 +89,7 @@ def test_unknown_zone_message() -> None:
 
 COVERAGE_TAIL = (
     " is outside the calendar's holiday data (2020-01-01 to 2027-12-31, years 2020–2027); "
-    "add that year's holiday file (extra_years=[load_holiday_file(PATH)], or a folder in "
+    "add that year's holiday file (extra_years=[load_holidays(PATH)], or a folder in "
     "$PPID_HOLIDAYS_DIR), ask for estimated years (estimate_until=YEAR), or upgrade ppid-core"
 )
 
@@ -139,7 +139,7 @@ holidays:
     category: libur_nasional
     source: test
 """
-    cal = WorkCalendar.indonesia(extra_years=[parse_holiday_year(text)])
+    cal = WorkCalendar.indonesia(extra_years=[parse_holidays(text)])
     assert cal.years[-1] == 2027
     assert cal.add_working_days(D(2026, 12, 31), 1) == D(2027, 1, 4)
 

@@ -13,18 +13,17 @@ from ppid_core.calendar import (
     HOLIDAYS_DIR_ENV,
     HolidayCategory,
     HolidayStatus,
+    HolidayYear,
     WorkCalendar,
-    bundled_years,
     estimated_year,
     extra_holiday_years,
     fixed_holidays,
-    load_bundled_year,
-    load_holiday_file,
+    load_holidays,
 )
 from ppid_core.errors import CalendarCoverageError, DataFileError, LocatedError
 
 D = dt.date
-LAST = bundled_years()[-1]
+LAST = HolidayYear.bundled_names()[-1]
 STRICT = WorkCalendar.indonesia(holidays_dir=None)
 
 
@@ -67,12 +66,12 @@ def test_estimates_stop_at_the_limit() -> None:
     cal = WorkCalendar.indonesia(estimate_until=LAST + 50, holidays_dir=None)
     assert cal.years[-1] == LAST + ESTIMATE_LIMIT
     assert cal.estimated_years == frozenset(range(LAST + 1, LAST + ESTIMATE_LIMIT + 1))
-    assert cal.decreed_years == tuple(bundled_years())
+    assert cal.decreed_years == tuple(HolidayYear.bundled_names())
 
 
 def test_estimating_changes_nothing_in_decreed_years() -> None:
     cal = WorkCalendar.indonesia(estimate_until=LAST + 2, holidays_dir=None)
-    first, last = D(bundled_years()[0], 1, 1), D(LAST, 12, 31)
+    first, last = D(HolidayYear.bundled_names()[0], 1, 1), D(LAST, 12, 31)
     assert cal.non_working_days(first, last) == STRICT.non_working_days(first, last)
 
 
@@ -98,7 +97,7 @@ def test_provisional_cuti_bersama_do_not_count_when_they_are_working_days() -> N
 def test_bundled_2027_data() -> None:
     # source: SKB 1205/2026, 3/2026, 2/2026 (15 Sep 2026): 18 libur nasional, 8 cuti bersama;
     # Isra Mikraj twice (1448 H on 5 Jan, 1449 H on 26 Dec).
-    year = load_bundled_year(2027)
+    year = HolidayYear.bundled(2027)
     isra = [h.date for h in year.holidays if h.name.startswith("Isra Mikraj")]
     assert isra == [D(2027, 1, 5), D(2027, 12, 26)]
     assert {h.date for h in year.provisional} == {
@@ -157,13 +156,13 @@ def test_gap_without_estimates(tmp_path: Path) -> None:
     path = tmp_path / "2030.yaml"
     path.write_text(HOLIDAY_2028.replace("2028", "2030"), encoding="utf-8")
     with pytest.raises(CalendarCoverageError) as exc:
-        WorkCalendar.indonesia(extra_years=[load_holiday_file(path)], holidays_dir=None)
+        WorkCalendar.indonesia(extra_years=[load_holidays(path)], holidays_dir=None)
     assert str(exc.value) == (
         "the holiday data has no year 2028, 2029 between 2020 and 2030; add its holiday "
         "file or ask for estimates"
     )
     cal = WorkCalendar.indonesia(
-        extra_years=[load_holiday_file(path)], holidays_dir=None, estimate_until=2030
+        extra_years=[load_holidays(path)], holidays_dir=None, estimate_until=2030
     )
     assert cal.estimated_years == frozenset({2028, 2029})
 
@@ -189,7 +188,7 @@ def test_revision_that_drops_a_bundled_day_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "2027.yaml"
     path.write_text(_without_12_march(), encoding="utf-8")
     with pytest.raises(DataFileError) as exc:
-        load_holiday_file(path)
+        load_holidays(path)
     (error,) = exc.value.exceptions
     line = _without_12_march().splitlines().index("holidays:") + 2  # the list's first item
     assert str(error) == (
@@ -200,14 +199,14 @@ def test_revision_that_drops_a_bundled_day_is_refused(tmp_path: Path) -> None:
         "Bersama Tahun 2027) is missing; keep it, or list it under removed: with the "
         "instrument that removed it"
     )
-    unchecked = load_holiday_file(path, check_bundled=False)  # then it replaces the year
+    unchecked = load_holidays(path, check_bundled=False)  # then it replaces the year
     assert D(2027, 3, 12) not in {h.date for h in unchecked.holidays}
 
 
 def test_revision_that_lists_the_removed_day(tmp_path: Path) -> None:
     path = tmp_path / "2027.yaml"
     path.write_text(_without_12_march() + REMOVED_12_MARCH, encoding="utf-8")
-    cal = WorkCalendar.indonesia(extra_years=[load_holiday_file(path)], holidays_dir=None)
+    cal = WorkCalendar.indonesia(extra_years=[load_holidays(path)], holidays_dir=None)
     assert cal.is_working_day(D(2027, 3, 12))
     assert not STRICT.is_working_day(D(2027, 3, 12))
 
@@ -216,10 +215,10 @@ def test_a_day_both_in_force_and_removed_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "2027.yaml"
     path.write_text(BUNDLED_2027.read_text(encoding="utf-8") + REMOVED_12_MARCH, encoding="utf-8")
     with pytest.raises(DataFileError) as exc:
-        load_holiday_file(path)
+        load_holidays(path)
     (error,) = exc.value.exceptions
     assert isinstance(error, LocatedError)
-    index = [h.date for h in load_bundled_year(2027).holidays].index(D(2027, 3, 12))
+    index = [h.date for h in HolidayYear.bundled(2027).holidays].index(D(2027, 3, 12))
     assert error.message == (
         f"2027-03-12 is listed as removed but is still a cuti_bersama day at "
         f"$.holidays[{index}]; keep one of the two"
@@ -231,7 +230,7 @@ def test_status_is_a_closed_set(tmp_path: Path) -> None:
     path = tmp_path / "2028.yaml"
     path.write_text(HOLIDAY_2028 + "    status: estimated\n", encoding="utf-8")
     with pytest.raises(DataFileError) as exc:
-        load_holiday_file(path)
+        load_holidays(path)
     assert [str(e) for e in exc.value.exceptions] == [
         f"{path}:11:13 ($.holidays[0].status): unknown value 'estimated'; expected one of: "
         "decreed, provisional"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ppid_core.calendar import bundled_years, load_bundled_year, parse_holiday_year
-from ppid_core.errors import DataFileError
+from ppid_core.calendar import HolidayYear, parse_holidays
+from ppid_core.errors import CalendarCoverageError, DataFileError
 
 HEAD = """year: 2024
 sources:
@@ -18,7 +18,7 @@ holidays:
 
 def errors_of(text: str) -> list[str]:
     with pytest.raises(DataFileError) as exc:
-        parse_holiday_year(text, source="2024.yaml")
+        parse_holidays(text, source="2024.yaml")
     return [str(e) for e in exc.value.exceptions]
 
 
@@ -34,7 +34,7 @@ def test_duplicate_date_in_category() -> None:
 
 
 def test_same_date_in_two_categories_is_allowed() -> None:
-    year = parse_holiday_year(HEAD + entry("2024-01-01") + entry("2024-01-01", "cuti_bersama"))
+    year = parse_holidays(HEAD + entry("2024-01-01") + entry("2024-01-01", "cuti_bersama"))
     assert len(year.holidays) == 2
 
 
@@ -95,19 +95,19 @@ def test_yaml_syntax_error_located() -> None:
 def test_yaml11_traps_do_not_apply() -> None:
     # "no" stays text, and 010 is not octal 8
     text = HEAD + entry("2024-01-01", name="no")
-    assert parse_holiday_year(text).holidays[0].name == "no"
+    assert parse_holidays(text).holidays[0].name == "no"
     assert errors_of(text.replace("year: 2024", "year: 0x7E8")) == [
         "2024.yaml:1:7 ($.year): expected a whole number, got '0x7E8'"
     ]
 
 
 def test_bundled_years_cover_2020_to_2027() -> None:
-    assert bundled_years() == tuple(range(2020, 2028))
+    assert HolidayYear.bundled_names() == tuple(range(2020, 2028))
 
 
 @pytest.mark.parametrize("year", range(2020, 2028))
 def test_every_bundled_entry_cites_a_source_with_a_url(year: int) -> None:
-    data = load_bundled_year(year)
+    data = HolidayYear.bundled(year)
     assert data.holidays
     for h in data.holidays:
         assert h.source.urls, h
@@ -122,3 +122,33 @@ def test_duplicate_source_id() -> None:
         "  - {id: a, title: B, urls: [u]}\nholidays: []\n"
     )
     assert errors_of(text) == ["2024.yaml:4:10 ($.sources[1].id): duplicate source id 'a'"]
+
+
+def test_a_year_not_shipped_is_an_unknown_name() -> None:
+    from ppid_core.errors import UnknownNameError
+
+    with pytest.raises(UnknownNameError) as info:
+        HolidayYear.bundled(2019)
+    assert str(info.value) == (
+        "unknown holiday year '2019'; bundled: 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027"
+    )
+
+
+def test_holiday_files_and_local_files_from_bytes_build_a_calendar() -> None:
+    import datetime as dt
+    import io
+
+    from ppid_core.calendar import WorkCalendar, extra_holiday_years, load_holidays
+
+    text = HEAD.replace("2024", "2028") + entry("2028-01-03", name="Libur kantor (contoh)")
+    years = extra_holiday_years([text.encode()])
+    assert years == [load_holidays(io.BytesIO(text.encode()), source="<bytes>")]
+    assert years[0].file == "<bytes>"
+    local = b"zone: WIT\nclosures:\n  - {date: 2028-01-04, name: Banjir}\n"
+    cal = WorkCalendar.indonesia(local=io.BytesIO(local), extra_years=years, holidays_dir=None)
+    assert cal.zone == "Asia/Jayapura"
+    assert not cal.is_working_day(dt.date(2028, 1, 3))
+    assert not cal.is_working_day(dt.date(2028, 1, 4))
+    with pytest.raises(CalendarCoverageError) as info:
+        extra_holiday_years([text.encode(), io.BytesIO(text.encode())])
+    assert str(info.value) == "<file>: year 2028 is already given by <bytes>; keep one file"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ppid_core.calendar import WorkCalendar, bundled_years
+from ppid_core.calendar import HolidayYear, WorkCalendar
 from ppid_core.cli import main
 
 BUNDLED_2027 = Path(__file__).parents[2] / "src/ppid_core/calendar/data/holidays/2027.yaml"
@@ -131,10 +131,9 @@ def test_coverage_json() -> None:
     code, text = run("calendar", "coverage", "--json")
     assert code == 0
     data = json.loads(text)
-    assert [y["year"] for y in data["decreed"]] == list(bundled_years())
-    assert data["estimated_years"] == list(
-        range(bundled_years()[-1] + 1, bundled_years()[-1] + data["estimate_limit"] + 1)
-    )
+    last = HolidayYear.bundled_names()[-1]
+    assert [y["year"] for y in data["decreed"]] == list(HolidayYear.bundled_names())
+    assert data["estimated_years"] == list(range(last + 1, last + data["estimate_limit"] + 1))
     assert data["last_change"] == "2026-09-15"
     assert data["decreed"][-1]["provisional"][0] == "2027-03-09"
 

@@ -14,7 +14,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ppid_core.calendar import WorkCalendar, bundled_years
+from ppid_core.calendar import HolidayYear, WorkCalendar
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 
@@ -38,7 +38,7 @@ def path_of(year: int) -> Path:
 def main() -> int:
     """Write every bundled year's snapshot; print which files changed."""
     cal = WorkCalendar.indonesia(holidays_dir=None)
-    for year in bundled_years():
+    for year in HolidayYear.bundled_names():
         path, text = path_of(year), render(year, cal)
         old = path.read_text(encoding="utf-8") if path.exists() else None
         if old != text:

@@ -13,7 +13,7 @@ import datetime as dt
 import holidays
 import pytest
 
-from ppid_core.calendar import HolidayCategory, WorkCalendar, bundled_years, load_bundled_year
+from ppid_core.calendar import HolidayCategory, HolidayYear, WorkCalendar
 from tests.golden.calendar_snapshots import path_of, render
 
 D = dt.date
@@ -61,7 +61,7 @@ def test_2023_revisions() -> None:
     for d in (D(2023, 4, 19), D(2023, 4, 20), D(2023, 6, 28), D(2023, 6, 30)):
         assert not CAL.is_working_day(d)
     assert CAL.is_working_day(D(2023, 4, 26))  # removed by the first revision
-    removed = {r.date for r in load_bundled_year(2023).removed}
+    removed = {r.date for r in HolidayYear.bundled(2023).removed}
     assert removed == {D(2023, 4, 26)}
 
 
@@ -115,9 +115,9 @@ def _python_holidays(year: int) -> set[dt.date]:
     return set(found)
 
 
-@pytest.mark.parametrize("year", bundled_years())
+@pytest.mark.parametrize("year", HolidayYear.bundled_names())
 def test_every_difference_from_python_holidays_is_explained(year: int) -> None:
-    data = load_bundled_year(year)
+    data = HolidayYear.bundled(year)
     ours = {h.date for h in data.holidays}
     theirs = _python_holidays(year)
     differences = ours ^ theirs
@@ -127,7 +127,7 @@ def test_every_difference_from_python_holidays_is_explained(year: int) -> None:
     )
 
 
-@pytest.mark.parametrize("year", bundled_years())
+@pytest.mark.parametrize("year", HolidayYear.bundled_names())
 def test_snapshot(year: int) -> None:
     path = path_of(year)
     assert path.exists(), f"no snapshot for {year}: run `make snapshots` and review the diff"
@@ -152,7 +152,7 @@ def test_snapshot(year: int) -> None:
     ],
 )
 def test_counts_per_year(year: int, libur: int, cuti: int) -> None:
-    data = load_bundled_year(year)
+    data = HolidayYear.bundled(year)
     cb = [h for h in data.holidays if h.category is HolidayCategory.CUTI_BERSAMA]
     assert len(data.holidays) - len(cb) == libur
     assert len(cb) == cuti

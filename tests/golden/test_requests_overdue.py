@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ppid_core.calendar import WorkCalendar
-from ppid_core.requests import parse_register, service_report
+from ppid_core.requests import Register, service_report
 
 CAL = WorkCalendar.indonesia(zone="WITA")
 HEADER = [
@@ -29,7 +29,7 @@ ROW = ["1", "KPU Provinsi NTT", "Permohonan Informasi", "Data TPS", "3 November 
 
 
 def test_overdue_after_ten_working_days_without_extension() -> None:
-    register = parse_register([HEADER, ROW], calendar=CAL)
+    register = Register.from_rows([HEADER, ROW], calendar=CAL)
     report = service_report(register, CAL, as_of=dt.date(2025, 11, 20))
     assert report.overdue is not None
     (overdue,) = report.overdue
@@ -42,7 +42,7 @@ def test_overdue_after_ten_working_days_without_extension() -> None:
 
 def test_not_overdue_with_an_extension_recorded() -> None:
     header = [*HEADER, "Tanggal Perpanjangan"]
-    register = parse_register([header, [*ROW, "10 November 2025"]], calendar=CAL)
+    register = Register.from_rows([header, [*ROW, "10 November 2025"]], calendar=CAL)
     assert service_report(register, CAL, as_of=dt.date(2025, 11, 20)).overdue == ()
     late = service_report(register, CAL, as_of=dt.date(2025, 11, 27)).overdue
     assert late is not None
@@ -53,5 +53,5 @@ def test_not_overdue_with_an_extension_recorded() -> None:
 
 def test_extension_header_aliases() -> None:
     for name in ("Tanggal Pemberitahuan Perpanjangan", "Tgl Perpanjangan"):
-        register = parse_register([[*HEADER, name], [*ROW, "2025-11-10"]], calendar=CAL)
+        register = Register.from_rows([[*HEADER, name], [*ROW, "2025-11-10"]], calendar=CAL)
         assert register.entries[0].extended_on == dt.date(2025, 11, 10)

@@ -10,7 +10,7 @@ from ppid_core.rb._framework import normalise_name
 
 
 def test_eight_areas_in_pmprb_order() -> None:
-    fw = Framework.default()
+    fw = Framework.bundled()
     assert [a.key for a in fw.areas] == [
         "manajemen_perubahan", "deregulasi_kebijakan", "organisasi", "tata_laksana",
         "sdm_aparatur", "akuntabilitas", "pengawasan", "pelayanan_publik",
@@ -33,16 +33,16 @@ def test_eight_areas_in_pmprb_order() -> None:
     ],
 )
 def test_aliases(name: str, key: str) -> None:
-    assert Framework.default().resolve(name).key == key
+    assert Framework.bundled().resolve(name).key == key
 
 
 def test_unknown_names() -> None:
-    fw = Framework.default()
+    fw = Framework.bundled()
     assert fw.get("Reformasi") is None
     with pytest.raises(UnknownNameError, match="unknown area 'Reformasi' in framework"):
         fw.resolve("Reformasi")
-    with pytest.raises(UnknownNameError, match="unknown framework 'rb-2045'; shipped: rb-2020"):
-        Framework.named("rb-2045")
+    with pytest.raises(UnknownNameError, match="unknown framework 'rb-2045'; bundled: rb-2020"):
+        Framework.bundled("rb-2045")
 
 
 def test_normalise_name() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
-from ppid_core.rb import SubActivity, dump_plan, loads_plan
+from ppid_core.rb import SubActivity, dump_plan, parse_plan
 
 HEAD = "kind: plan\nyear: 2022\nunit: KPU Provinsi NTT\nareas:\n"
 
@@ -20,12 +20,12 @@ def plan_text(area: str = "organisasi", months: str = "[Jun, Des]") -> str:
 
 def report(text: str) -> str:
     with pytest.raises(DataFileError) as info:
-        loads_plan(text, source="plan.yaml")
+        parse_plan(text, source="plan.yaml")
     return info.value.report()
 
 
 def test_a_small_plan_loads_with_codes_and_months() -> None:
-    plan = loads_plan(plan_text(months="[1, Maret, Mei-Jul, agustus]"))
+    plan = parse_plan(plan_text(months="[1, Maret, Mei-Jul, agustus]"))
     (row,) = plan.rows()
     assert row.code == "1.1.1"
     assert row.area.key == "organisasi"
@@ -40,15 +40,15 @@ def test_a_small_plan_loads_with_codes_and_months() -> None:
 
 
 def test_the_area_is_kept_as_written_and_resolved_to_its_key() -> None:
-    plan = loads_plan(plan_text(area="Penguatan Kelembagaan"))
+    plan = parse_plan(plan_text(area="Penguatan Kelembagaan"))
     assert plan.areas[0].area == "organisasi"
     assert plan.areas[0].label == "Penguatan Kelembagaan"
     assert "area: Penguatan Kelembagaan" in dump_plan(plan)
-    assert loads_plan(plan_text()).areas[0].label is None
+    assert parse_plan(plan_text()).areas[0].label is None
 
 
 def test_dump_writes_months_as_the_decree_headers() -> None:
-    text = dump_plan(loads_plan(plan_text(months="[12, 6]")))
+    text = dump_plan(parse_plan(plan_text(months="[12, 6]")))
     assert "      months:\n      - Jun\n      - Des\n" in text
 
 
@@ -90,7 +90,7 @@ def test_unknown_month_word_and_repeated_month() -> None:
 
 
 def test_yaml_1_1_traps_are_typed_by_the_schema() -> None:
-    plan = loads_plan(plan_text().replace("KPU Provinsi NTT", "no"))
+    plan = parse_plan(plan_text().replace("KPU Provinsi NTT", "no"))
     assert plan.unit == "no"
     assert report(plan_text().replace("2022", "0o3742")) == (
         "plan.yaml:2:7 ($.year): expected a whole number, got '0o3742'"
@@ -147,7 +147,7 @@ def test_a_plan_without_areas_is_refused() -> None:
 def test_a_year_of_more_than_4300_digits_is_a_located_error() -> None:
     # int() refuses more than 4,300 digits with a ValueError (CVE-2020-10735 limit)
     with pytest.raises(DataFileError) as info:
-        loads_plan(plan_text().replace("year: 2022", "year: " + "9" * 5000), source="plan.yaml")
+        parse_plan(plan_text().replace("year: 2022", "year: " + "9" * 5000), source="plan.yaml")
     (error,) = info.value.exceptions
     assert isinstance(error, LocatedError)
     assert (error.source, error.line, error.column, error.path) == ("plan.yaml", 2, 7, "$.year")

@@ -14,11 +14,11 @@ from ppid_core.rb import (
     Status,
     load_monitoring,
     load_plan,
-    loads_plan,
-    loads_realisation,
+    parse_plan,
+    parse_realisation,
 )
 
-PLAN = loads_plan(
+PLAN = parse_plan(
     "kind: plan\nyear: 2022\nunit: U\nareas:\n  - area: organisasi\n    kegiatan:\n"
     "      - name: K\n        sub_kegiatan:\n          - {name: S, months: [Feb, Mar]}\n"
 )
@@ -27,12 +27,12 @@ HEAD = "kind: realisation\nplan: plan.yaml\nrecords:\n"
 
 def report(text: str) -> str:
     with pytest.raises(DataFileError) as info:
-        loads_realisation(text, source="real.yaml", plan=PLAN)
+        parse_realisation(text, source="real.yaml", plan=PLAN)
     return info.value.report()
 
 
 def test_records_load() -> None:
-    real = loads_realisation(
+    real = parse_realisation(
         HEAD + "  - {code: 1.1.1, sub_kegiatan: S, month: Februari, status: partly, note: Half}\n",
         plan=PLAN,
     )
@@ -182,7 +182,7 @@ def _counting_rows(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 def _wide_plan(rows: int) -> ActionPlan:
     subs = "".join(f"          - {{name: S{i}, months: [Jan-Des]}}\n" for i in range(1, rows + 1))
-    return loads_plan(
+    return parse_plan(
         "kind: plan\nyear: 2022\nunit: U\nareas:\n  - area: organisasi\n    kegiatan:\n"
         f"      - name: K\n        sub_kegiatan:\n{subs}"
     )
@@ -210,10 +210,10 @@ def test_loading_records_scans_the_plan_once_whatever_their_number(
         calls[0] = 0
         if wrong_names:
             with pytest.raises(DataFileError) as info:
-                loads_realisation(_records(rows, wrong_names=True), plan=plan)
+                parse_realisation(_records(rows, wrong_names=True), plan=plan)
             assert len(info.value.exceptions) == 12 * rows  # rows is even: no name stays
         else:
-            real = loads_realisation(_records(rows, wrong_names=False), plan=plan)
+            real = parse_realisation(_records(rows, wrong_names=False), plan=plan)
             assert len(real.records) == 12 * rows
         scans.append(calls[0])
     assert scans == [1, 1]
@@ -224,6 +224,6 @@ def test_rows_are_looked_up_by_an_index(monkeypatch: pytest.MonkeyPatch) -> None
     calls = _counting_rows(monkeypatch)
     assert [plan.row(f"1.1.{i}").sub.name for i in range(1, 301)][-1] == "S300"
     assert calls[0] == 0  # row() does not scan the plan
-    real = loads_realisation(_records(300, wrong_names=False), plan=plan)
+    real = parse_realisation(_records(300, wrong_names=False), plan=plan)
     assert real.get("1.1.300", 12) is real.records[-1]
     assert real.get("1.1.301", 1) is None

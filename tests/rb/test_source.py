@@ -6,13 +6,14 @@ refused file.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from pathlib import Path
 
 import pytest
 
-from ppid_core.errors import DataFileError
+from ppid_core.errors import DataFileError, InvalidArgumentError
 from ppid_core.rb import (
     check_file,
     load_any,
@@ -20,9 +21,9 @@ from ppid_core.rb import (
     load_plan,
     load_realisation,
     load_team,
-    loads_plan,
-    loads_realisation,
-    loads_team,
+    parse_plan,
+    parse_realisation,
+    parse_team,
 )
 from ppid_core.rb._source import MAX_FILE_BYTES
 
@@ -185,14 +186,14 @@ def test_a_file_exactly_at_the_limit_is_read(tmp_path: Path) -> None:
 def test_text_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     text = PLAN + "#" * (MAX_FILE_BYTES - len(PLAN) + 1)
     expected = f"big.yaml:1:1: the text is 10,485,761 bytes; {LIMIT}"
-    for loads in (loads_plan, loads_team, loads_realisation):
+    for loads in (parse_plan, parse_team, parse_realisation):
         with pytest.raises(DataFileError) as info:
             loads(text, source="big.yaml")
         assert info.value.report() == expected
     # counted in UTF-8 bytes: 3,500,000 three-byte characters are over the limit
     wide = PLAN + "#" + "€" * 3_500_000
     with pytest.raises(DataFileError) as info:
-        loads_plan(wide, source="wide.yaml")
+        parse_plan(wide, source="wide.yaml")
     assert info.value.report() == f"wide.yaml:1:1: the text is 10,500,148 bytes; {LIMIT}"
 
 
@@ -201,3 +202,58 @@ def test_a_link_loop_is_located(folder: Path) -> None:
     (folder / "loop.yaml").symlink_to(folder / "loop.yaml")
     real = realisation(folder, "loop.yaml")
     assert refusal(real).startswith(f"{real}:2:7 ($.plan): cannot ")
+
+
+# -- bytes and file objects (issue 11): no folder, so the plan is passed ---------------------
+
+
+def test_bytes_and_file_objects_over_the_size_limit_are_refused() -> None:
+    big = PLAN.encode() + b"#" * (MAX_FILE_BYTES - len(PLAN) + 1)
+    with pytest.raises(DataFileError) as info:
+        load_plan(big, source="upload.yaml")
+    assert info.value.report() == f"upload.yaml:1:1: the file is 10,485,761 bytes; {LIMIT}"
+    with pytest.raises(DataFileError) as info:
+        load_team(io.BytesIO(big), source="upload.yaml")  # read one byte past the limit only
+    assert info.value.report() == f"upload.yaml:1:1: the file is over 10 MiB; {LIMIT}"
+
+
+def test_a_realisation_from_bytes_needs_its_plan(folder: Path) -> None:
+    data = realisation(folder, "plan.yaml").read_bytes()
+    plan = load_plan(folder / "plan.yaml")
+    assert load_realisation(data, plan=plan).records[0].code == "1.1.1"
+    assert load_monitoring(io.BytesIO(data), plan=plan) == (plan, load_realisation(data, plan=plan))
+    for call in (load_realisation, load_monitoring):
+        with pytest.raises(InvalidArgumentError) as info:
+            call(data)
+        assert str(info.value) == (
+            "<bytes>: a realisation given as bytes or a file object has no folder in which to "
+            "find the plan its 'plan:' names; pass the plan: "
+            "load_realisation(data, plan=load_plan(...))"
+        )
+
+
+def test_a_realisation_checked_from_bytes_says_its_plan_cannot_be_read(folder: Path) -> None:
+    data = realisation(folder, "plan.yaml").read_bytes()
+    with pytest.raises(DataFileError) as info:
+        check_file(data, source="real.yaml")
+    assert info.value.report() == (
+        "real.yaml:2:7 ($.plan): the plan 'plan.yaml' cannot be read: this file was given "
+        "without its folder (as bytes or a file object); check it together with its plan"
+    )
+
+
+def test_a_realisation_path_without_plan_is_checked_against_the_plan_it_names(
+    folder: Path,
+) -> None:
+    real = folder / "real.yaml"
+    real.write_text(
+        "kind: realisation\nplan: plan.yaml\nrecords:\n"
+        "  - {code: 1.1.1, sub_kegiatan: S, month: Mar, status: done}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError) as info:
+        load_realisation(real)
+    assert info.value.report() == (
+        f"{real}:4:43 ($.records[0].month): Mar is not a planned month of 1.1.1 (planned: Feb)"
+    )
+    assert parse_realisation(real.read_text(encoding="utf-8")).records[0].month == 3  # unchecked

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from ppid_core.errors import DataFileError, LocatedError
-from ppid_core.rb import Member, dump_team, loads_team
+from ppid_core.rb import Member, dump_team, parse_team
 
 TEAM = """kind: team
 year: 2022
@@ -28,19 +28,19 @@ pelaksana:
 
 def report(text: str) -> str:
     with pytest.raises(DataFileError) as info:
-        loads_team(text, source="tim.yaml")
+        parse_team(text, source="tim.yaml")
     return info.value.report()
 
 
 def test_a_team_loads() -> None:
-    team = loads_team(TEAM)
+    team = parse_team(TEAM)
     assert team.decree.date == dt.date(2022, 3, 28)
     assert team.pelaksana[0].area == "organisasi"
     assert team.pelaksana[0].duties == ("Membentuk unit kerja",)
     assert team.team_for("organisasi") is team.pelaksana[0]
     assert team.team_for("pengawasan") is None
     assert [m.name for m in team.members()] == ["Thomas Dohu", "Simon A. Lau", "Linda Benyamin"]
-    assert loads_team(dump_team(team)) == team
+    assert parse_team(dump_team(team)) == team
 
 
 def test_coordinator_is_read_from_the_role() -> None:
@@ -82,7 +82,7 @@ def test_an_area_with_two_teams_and_an_empty_team() -> None:
 def test_member_names_are_masked_in_repr() -> None:
     m = Member(name="Simon A. Lau", position="Kepala Bagian", role="Anggota")
     assert "name='S. A. L.'" in repr(m)
-    assert "Simon" not in repr(loads_team(TEAM))
+    assert "Simon" not in repr(parse_team(TEAM))
 
 
 def test_no_tim_pelaksana_is_refused() -> None:
@@ -156,7 +156,7 @@ def test_a_null_member_says_null() -> None:
 
 def test_a_year_of_more_than_4300_digits_is_a_located_error() -> None:
     with pytest.raises(DataFileError) as info:
-        loads_team(TEAM.replace("year: 2022", "year: " + "9" * 5000), source="tim.yaml")
+        parse_team(TEAM.replace("year: 2022", "year: " + "9" * 5000), source="tim.yaml")
     (error,) = info.value.exceptions
     assert isinstance(error, LocatedError)
     assert (error.source, error.line, error.column, error.path) == ("tim.yaml", 2, 7, "$.year")

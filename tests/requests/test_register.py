@@ -9,7 +9,7 @@ import pytest
 
 from ppid_core.calendar import WorkCalendar
 from ppid_core.errors import DataFileError
-from ppid_core.requests import Column, DecisionKind, read_register
+from ppid_core.requests import Column, DecisionKind, load_register
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def write(tmp_path: Path, *lines: str, name: str = "register.csv") -> Path:
 
 
 def test_reads_seed_layout(tmp_path: Path, cal: WorkCalendar) -> None:
-    reg = read_register(write(tmp_path, HEADER, ROW1), calendar=cal)
+    reg = load_register(write(tmp_path, HEADER, ROW1), calendar=cal)
     (entry,) = reg.entries
     assert entry.row == 2
     assert entry.received == dt.date(2024, 6, 4)
@@ -43,7 +43,7 @@ def test_reads_seed_layout(tmp_path: Path, cal: WorkCalendar) -> None:
 def test_page_break_header_and_artefact(tmp_path: Path) -> None:
     split = HEADER.replace("Mengurus Layanan Publik", "Mengurus Layanan")
     row7 = ROW1.replace("1,KPU", "7,Publik KPU")
-    reg = read_register(write(tmp_path, HEADER, ROW1, "", split, row7))
+    reg = load_register(write(tmp_path, HEADER, ROW1, "", split, row7))
     assert reg.header_rows == (4,)
     assert reg.blank_rows == (3,)
     assert [e.unit for e in reg.entries] == ["KPU Provinsi NTT", "KPU Provinsi NTT"]
@@ -57,7 +57,7 @@ def test_page_break_header_and_artefact(tmp_path: Path) -> None:
 
 def test_publik_kept_without_split_header(tmp_path: Path) -> None:
     row = ROW1.replace("1,KPU", "2,Publik KPU")
-    reg = read_register(write(tmp_path, HEADER, row))
+    reg = load_register(write(tmp_path, HEADER, row))
     assert reg.entries[0].unit == "Publik KPU Provinsi NTT"
     assert reg.repairs == ()
 
@@ -66,7 +66,7 @@ def test_semicolon_csv_and_optional_columns(tmp_path: Path) -> None:
     header = HEADER + ",Tanggal Tanggapan,Keputusan,Alasan Penolakan,Catatan"
     row = ROW1 + ",10/06/2024,Ditolak,Pasal 17 huruf h,x"
     path = write(tmp_path, header.replace(",", ";"), row.replace(",", ";"))
-    reg = read_register(path)
+    reg = load_register(path)
     (entry,) = reg.entries
     assert entry.responded == dt.date(2024, 6, 10)
     assert entry.decision is DecisionKind.REFUSED
@@ -77,7 +77,7 @@ def test_semicolon_csv_and_optional_columns(tmp_path: Path) -> None:
 def test_missing_column(tmp_path: Path) -> None:
     header = HEADER.replace("Tanggal/Bulan/Tahun Mengurus Layanan,", "")
     with pytest.raises(DataFileError) as info:
-        read_register(write(tmp_path, header))
+        load_register(write(tmp_path, header))
     assert info.value.report() == (
         'register.csv: row 1, column "Tanggal/Bulan/Tahun Mengurus Layanan": missing column'
     )
@@ -93,7 +93,7 @@ def test_every_bad_row_reported_together(tmp_path: Path, cal: WorkCalendar) -> N
         ROW1.replace(",Ana,", ",,") + ",1 Juni 2024,diterima penuh",
     ]
     with pytest.raises(DataFileError) as info:
-        read_register(write(tmp_path, *lines), calendar=cal)
+        load_register(write(tmp_path, *lines), calendar=cal)
     assert str(info.value) == "register.csv: 6 errors"
     assert info.value.report().splitlines() == [
         'register.csv: row 2, column "Tanggal/Bulan/Tahun Mengurus Layanan": unknown date '
@@ -117,7 +117,7 @@ def test_empty_file(tmp_path: Path) -> None:
     path = tmp_path / "empty.csv"
     path.write_text("", encoding="utf-8")
     with pytest.raises(DataFileError) as info:
-        read_register(path)
+        load_register(path)
     assert info.value.report() == "empty.csv: row 1: empty file; expected a header row"
 
 
@@ -132,7 +132,7 @@ def test_xlsx(tmp_path: Path) -> None:
                   "07 Oktober 2024", "Bobby", None, "b@example.org"])  # fmt: skip
     path = tmp_path / "register.xlsx"
     book.save(path)
-    reg = read_register(path)
+    reg = load_register(path)
     assert [e.received for e in reg.entries] == [dt.date(2024, 9, 3), dt.date(2024, 10, 7)]
     assert reg.entries[0].number == "1"
     assert reg.entries[1].requester.email == "b@example.org"
@@ -149,7 +149,7 @@ def test_every_optional_column_checked_after_an_error(tmp_path: Path) -> None:
         ROW1 + ",,31 Juni 2024,",
     ]
     with pytest.raises(DataFileError) as info:
-        read_register(write(tmp_path, *lines))
+        load_register(write(tmp_path, *lines))
     assert info.value.report().splitlines() == [
         'register.csv: row 2, column "Nama Pengguna Layanan": empty; a value is required',
         "register.csv: row 2, column \"Tanggal Sengketa\": unknown date format 'K.' (masked); "
@@ -166,7 +166,7 @@ def test_errors_found_across_chunks(tmp_path: Path) -> None:
     lines = [header, ROW1.replace("4 Juni 2024", "") + ","]
     lines += [ROW1 + ","] * 300 + [ROW1 + ",2024-13-01"]
     with pytest.raises(DataFileError) as info:
-        read_register(write(tmp_path, *lines))
+        load_register(write(tmp_path, *lines))
     assert [line.split(":")[1] for line in info.value.report().splitlines()] == [
         ' row 2, column "Tanggal/Bulan/Tahun Mengurus Layanan"',
         ' row 303, column "Tanggal Keberatan"',
@@ -176,7 +176,7 @@ def test_errors_found_across_chunks(tmp_path: Path) -> None:
 def test_cells_beyond_the_header(tmp_path: Path) -> None:
     long_row = ROW1.replace(",Ana,085339672120,", ",Budi,085339672120,,EXTRA CELL")
     with pytest.raises(DataFileError) as info:
-        read_register(write(tmp_path, HEADER, ROW1, long_row))
+        load_register(write(tmp_path, HEADER, ROW1, long_row))
     assert info.value.report() == (
         "register.csv: row 3: 9 cells; the header has 8 (cell 9, 'E. C.' (masked), is under no "
         "column); a comma inside a cell (a degree after a name: 'Nama, S.T.') splits the cell "
@@ -185,14 +185,14 @@ def test_cells_beyond_the_header(tmp_path: Path) -> None:
 
 
 def test_trailing_empty_cells_ignored(tmp_path: Path) -> None:
-    reg = read_register(write(tmp_path, HEADER, ROW1 + ",,,", ROW1.replace("1,", "2,", 1)))
+    reg = load_register(write(tmp_path, HEADER, ROW1 + ",,,", ROW1.replace("1,", "2,", 1)))
     assert [e.number for e in reg.entries] == ["1", "2"]
 
 
 def test_extension_before_receipt(tmp_path: Path) -> None:
     header = HEADER + ",Tanggal Perpanjangan"
     with pytest.raises(DataFileError) as info:
-        read_register(write(tmp_path, header, ROW1 + ",1 Juni 2024"))
+        load_register(write(tmp_path, header, ROW1 + ",1 Juni 2024"))
     assert info.value.report() == (
         'register.csv: row 2, column "Tanggal Perpanjangan": 2024-06-01 is before the '
         "request was received (2024-06-04)"
@@ -207,7 +207,7 @@ def test_empty_date_and_response_before_receipt(tmp_path: Path, cal: WorkCalenda
         "2,KPU,Konsultasi,Data,4 Juni 2024,Ana,,,3 Juni 2024",
     )
     with pytest.raises(DataFileError) as exc:
-        read_register(path, calendar=cal)
+        load_register(path, calendar=cal)
     assert exc.value.report().splitlines() == [
         f'{path.name}: row 2, column "Tanggal/Bulan/Tahun Mengurus Layanan": '
         "empty; expected a date",
@@ -223,7 +223,7 @@ def test_column_named_twice_is_reported(tmp_path: Path) -> None:
     # issue 9: a second column with a known header was ignored, not checked, not listed
     header = HEADER + ",Tanggal Perpanjangan,Email,Tgl Perpanjangan"
     with pytest.raises(DataFileError) as info:
-        read_register(write(tmp_path, header, ROW1 + ",,b@example.org,"))
+        load_register(write(tmp_path, header, ROW1 + ",,b@example.org,"))
     assert info.value.report().splitlines() == [
         'register.csv: row 1, column "Email": columns 8 ("Email") and 10 ("Email") both name '
         "this column; expected it once: delete or rename one",
@@ -236,7 +236,7 @@ def test_column_named_twice_is_reported(tmp_path: Path) -> None:
 def test_column_named_three_times_and_row_errors_reported_together(tmp_path: Path) -> None:
     header = "No," + HEADER.removeprefix("No,") + ",No,No"
     with pytest.raises(DataFileError) as info:
-        read_register(write(tmp_path, header, ROW1.replace("4 Juni", "40 Juni") + ",1,1"))
+        load_register(write(tmp_path, header, ROW1.replace("4 Juni", "40 Juni") + ",1,1"))
     assert info.value.report().splitlines() == [
         'register.csv: row 1, column "No": columns 1 ("No"), 9 ("No") and 10 ("No") all name '
         "this column; expected it once: delete or rename all but one",
@@ -248,7 +248,7 @@ def test_column_named_three_times_and_row_errors_reported_together(tmp_path: Pat
 def test_a_request_numbered_No_is_read_not_dropped(tmp_path: Path) -> None:
     # issue 9: a data row whose No cell reads "No" was dropped as a repeated header
     row = ROW1.replace("1,KPU", "No,KPU", 1)
-    reg = read_register(write(tmp_path, HEADER, row, ROW1.replace("1,", "2,", 1)))
+    reg = load_register(write(tmp_path, HEADER, row, ROW1.replace("1,", "2,", 1)))
     assert [e.number for e in reg.entries] == ["No", "2"]
     assert reg.header_rows == ()
 
@@ -257,7 +257,7 @@ def test_only_a_full_repeat_of_the_header_is_a_header_row(tmp_path: Path) -> Non
     # the known cells must all name their columns; a half-written header row is a bad row
     half = "No,Unit Kerja Tempat Mengurus Layanan Publik,Jenis Layanan,,,,,"
     with pytest.raises(DataFileError) as info:
-        read_register(write(tmp_path, HEADER, ROW1, HEADER, half))
+        load_register(write(tmp_path, HEADER, ROW1, HEADER, half))
     assert info.value.report().splitlines() == [
         'register.csv: row 4, column "Nama Layanan yang diterima": empty; a value is required',
         'register.csv: row 4, column "Nama Pengguna Layanan": empty; a value is required',
@@ -269,7 +269,7 @@ def test_only_a_full_repeat_of_the_header_is_a_header_row(tmp_path: Path) -> Non
 def test_repeated_header_matches_blanks_and_aliases_as_the_header_does(tmp_path: Path) -> None:
     header = HEADER + ",Tanggal Perpanjangan,Catatan"
     again = HEADER.replace("Jenis Layanan", "Jenis  Layanan ") + ",Tgl Perpanjangan,anything"
-    reg = read_register(write(tmp_path, header, ROW1 + ",,", again, ROW1 + ",,x"))
+    reg = load_register(write(tmp_path, header, ROW1 + ",,", again, ROW1 + ",,x"))
     assert reg.header_rows == (3,)
     assert len(reg) == 2
 
@@ -277,7 +277,7 @@ def test_repeated_header_matches_blanks_and_aliases_as_the_header_does(tmp_path:
 def test_cell_under_an_empty_header_is_reported(tmp_path: Path) -> None:
     header = HEADER + ",,Tanggal Tanggapan"
     with pytest.raises(DataFileError) as info:
-        read_register(write(tmp_path, header, ROW1 + ",,", ROW1 + ",085339672120,"))
+        load_register(write(tmp_path, header, ROW1 + ",,", ROW1 + ",085339672120,"))
     assert info.value.report() == (
         "register.csv: row 3: cell 9, '********2120' (masked), is under a column with no "
         "header; expected it empty, or a header naming its column"
@@ -286,7 +286,7 @@ def test_cell_under_an_empty_header_is_reported(tmp_path: Path) -> None:
 
 def test_a_row_with_cells_beyond_the_header_only_is_not_blank(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as info:
-        read_register(write(tmp_path, HEADER, ROW1, ",,,,,,,,,Budi"))
+        load_register(write(tmp_path, HEADER, ROW1, ",,,,,,,,,Budi"))
     assert info.value.report().splitlines()[0] == (
         "register.csv: row 3: 10 cells; the header has 8 (cell 10, 'B.' (masked), is under no "
         "column); a comma inside a cell (a degree after a name: 'Nama, S.T.') splits the cell "
@@ -301,7 +301,7 @@ def test_degree_after_a_comma_message_masks_the_email(tmp_path: Path) -> None:
     # issue 9: "Budi Santoso, S.T." shifts the row; the message printed the e-mail
     row = "1,KPU,Konsultasi,Data,4 Juni 2024,Budi Santoso, S.T.,085339672120,budi@example.org"
     with pytest.raises(DataFileError) as info:
-        read_register(write(tmp_path, HEADER, row))
+        load_register(write(tmp_path, HEADER, row))
     assert info.value.report() == (
         "register.csv: row 2: 9 cells; the header has 8 (cell 9, 'b***@example.org' (masked), "
         "is under no column); a comma inside a cell (a degree after a name: 'Nama, S.T.') "
@@ -311,7 +311,7 @@ def test_degree_after_a_comma_message_masks_the_email(tmp_path: Path) -> None:
 
 def test_quoted_degree_is_read_whole(tmp_path: Path) -> None:
     row = '1,KPU,Konsultasi,Data,4 Juni 2024,"Budi Santoso, S.T.",085339672120,budi@example.org'
-    (entry,) = read_register(write(tmp_path, HEADER, row)).entries
+    (entry,) = load_register(write(tmp_path, HEADER, row)).entries
     assert entry.requester.name == "Budi Santoso, S.T."
 
 
@@ -320,7 +320,7 @@ def test_phone_in_a_date_column_is_masked(tmp_path: Path) -> None:
     header = HEADER + ",Tanggal Tanggapan,Keputusan"
     lines = [header, ROW1.replace("4 Juni 2024", "085339672120") + ",ana@example.org,Ana Kolin"]
     with pytest.raises(DataFileError) as info:
-        read_register(write(tmp_path, *lines))
+        load_register(write(tmp_path, *lines))
     report = info.value.report()
     assert report.splitlines() == [
         'register.csv: row 2, column "Tanggal/Bulan/Tahun Mengurus Layanan": unknown date '
@@ -347,7 +347,7 @@ def test_received_time_of_day_is_kept(tmp_path: Path) -> None:
         ROW1.replace("4 Juni 2024", "2024-06-04 23:30") + ",2024-06-05 08:00",
         ROW1.replace("1,", "2,", 1) + ",",
     ]
-    reg = read_register(write(tmp_path, *lines))
+    reg = load_register(write(tmp_path, *lines))
     assert reg.received == (dt.date(2024, 6, 4), dt.date(2024, 6, 4))
     assert reg.received_times == (dt.time(23, 30), None)
     assert reg.entries[0].received_time == dt.time(23, 30)
@@ -356,7 +356,7 @@ def test_received_time_of_day_is_kept(tmp_path: Path) -> None:
 
 def test_bad_time_of_day_is_located(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as info:
-        read_register(write(tmp_path, HEADER, ROW1.replace("4 Juni 2024", "2024-06-04 25:30")))
+        load_register(write(tmp_path, HEADER, ROW1.replace("4 Juni 2024", "2024-06-04 25:30")))
     assert info.value.report() == (
         'register.csv: row 2, column "Tanggal/Bulan/Tahun Mengurus Layanan": '
         "'2024-06-04 25:30': no such time of day; expected HH:MM from 00:00 to 23:59"
@@ -367,13 +367,13 @@ def test_bad_time_of_day_is_located(tmp_path: Path) -> None:
 
 
 def test_cells_that_are_not_text_are_a_type_error() -> None:
-    from ppid_core.requests import parse_register
+    from ppid_core.requests import Register
 
     header = HEADER.split(",")
     row: list[object] = list(ROW1.split(","))
     row[0] = 1
     with pytest.raises(TypeError) as info:
-        parse_register([header, row], source="r")  # type: ignore[list-item]
+        Register.from_rows([header, row], source="r")  # type: ignore[list-item]
     assert str(info.value) == (
         "r: row 2, cell 1 is int; register cells are str, as a CSV reader gives them"
     )
@@ -384,7 +384,7 @@ def test_hand_built_register_with_columns_of_different_lengths(tmp_path: Path) -
 
     from ppid_core.errors import InvalidArgumentError
 
-    reg = read_register(write(tmp_path, HEADER, ROW1))
+    reg = load_register(write(tmp_path, HEADER, ROW1))
     with pytest.raises(InvalidArgumentError) as info:
         attrs.evolve(reg, units=())
     assert str(info.value) == (
@@ -417,7 +417,7 @@ def _book(tmp_path: Path, *, hidden_first: bool = False) -> Path:
 def test_xlsx_hidden_first_sheet_passed_over_and_named(tmp_path: Path) -> None:
     from ppid_core.requests import service_report
 
-    reg = read_register(_book(tmp_path, hidden_first=True))
+    reg = load_register(_book(tmp_path, hidden_first=True))
     assert reg.source == 'register.xlsx, sheet "2024"'
     assert reg.hidden_sheets == ("Draft",)
     (entry,) = reg.entries
@@ -430,9 +430,9 @@ def test_xlsx_hidden_first_sheet_passed_over_and_named(tmp_path: Path) -> None:
 
 def test_xlsx_sheet_named(tmp_path: Path) -> None:
     path = _book(tmp_path)
-    assert read_register(path, sheet="2024").entries[0].number == "1"
+    assert load_register(path, sheet="2024").entries[0].number == "1"
     with pytest.raises(DataFileError) as info:
-        read_register(path, sheet="Draft")
+        load_register(path, sheet="Draft")
     assert info.value.report() == (
         'register.xlsx, sheet "Draft": row 2, column "Tanggal/Bulan/Tahun Mengurus Layanan": '
         "unknown date format 'B. T.' (masked); expected e.g. '4 Juni 2024', '03-Sep-24', "
@@ -444,7 +444,7 @@ def test_sheet_asked_of_a_csv_file(tmp_path: Path) -> None:
     from ppid_core.errors import UnknownNameError
 
     with pytest.raises(UnknownNameError) as info:
-        read_register(write(tmp_path, HEADER, ROW1), sheet="2024")
+        load_register(write(tmp_path, HEADER, ROW1), sheet="2024")
     assert str(info.value) == (
         "register.csv: sheet '2024' asked for, but a CSV file has no sheets (only .xlsx has)"
     )
@@ -472,11 +472,65 @@ def test_xlsx_sheet_problems_and_register_errors_in_one_report(tmp_path: Path) -
         "'K.' (masked); expected e.g. '4 Juni 2024', '03-Sep-24', '2024-06-04' or '04/06/2024'"
     )
     with pytest.raises(DataFileError) as info:
-        read_register(path)
+        load_register(path)
     lines = info.value.report().splitlines()
     assert lines[:2] == [formula, date]
     assert lines[2].startswith(f"{where}: row 4: hidden row")  # the sheet reader's words
     assert len(lines) == 3
     with pytest.raises(DataFileError) as info:
-        read_register(path, include_hidden=True)
+        load_register(path, include_hidden=True)
     assert info.value.report().splitlines() == [formula, date]
+
+
+# -- issue 11: a path, bytes or a file object; CSV or XLSX by name or by content -----------
+
+
+def test_bytes_are_sniffed_a_name_decides_and_format_overrides(tmp_path: Path) -> None:
+    import io
+
+    workbook = _book(tmp_path, hidden_first=True).read_bytes()
+    csv_data = f"{HEADER}\n{ROW1}\n".encode()
+    assert load_register(workbook).source == '<bytes>, sheet "2024"'  # PK: a workbook
+    assert load_register(io.BytesIO(csv_data)).numbers == ("1",)  # anything else: CSV
+    assert load_register(workbook, sheet="2024", source="r.xlsx").source == 'r.xlsx, sheet "2024"'
+    with pytest.raises(DataFileError) as info:  # the name says CSV: read as CSV, and refused
+        load_register(workbook, source="register.csv")
+    assert info.value.report() == (
+        "register.csv:1:1: this is a zip file (an .xlsx workbook?), not CSV text; give it its "
+        ".xlsx name"
+    )
+    assert load_register(workbook, source="register.csv", format="xlsx", sheet="2024")
+    assert load_register(write(tmp_path, HEADER, ROW1, name="r.txt")).numbers == ("1",)
+
+
+def test_unknown_format_and_a_sheet_of_csv_bytes() -> None:
+    from ppid_core.errors import InvalidArgumentError, UnknownNameError
+
+    csv_data = f"{HEADER}\n{ROW1}\n".encode()
+    with pytest.raises(InvalidArgumentError) as info:
+        load_register(csv_data, format="xls")
+    assert str(info.value) == "unknown register format 'xls'; expected one of: csv, xlsx"
+    with pytest.raises(UnknownNameError) as name_info:
+        load_register(csv_data, sheet="2024")
+    assert str(name_info.value) == (
+        "<bytes>: sheet '2024' asked for, but a CSV file has no sheets (only .xlsx has)"
+    )
+
+
+def test_csv_text_parses_like_the_file(tmp_path: Path, cal: WorkCalendar) -> None:
+    from ppid_core.requests import parse_register
+
+    path = write(tmp_path, HEADER, ROW1)
+    text = path.read_text(encoding="utf-8")
+    from_file = load_register(path, calendar=cal)
+    assert parse_register(text, source="register.csv", calendar=cal) == from_file
+    assert parse_register("\ufeff" + text, source="register.csv") == from_file  # a BOM
+    with pytest.raises(DataFileError) as info:
+        parse_register(text.replace("Jenis Layanan", "Jenis"))
+    assert info.value.report() == '<string>: row 1, column "Jenis Layanan": missing column'
+
+
+def test_format_xlsx_reads_a_workbook_whatever_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "export.dat"
+    path.write_bytes(_book(tmp_path, hidden_first=True).read_bytes())
+    assert load_register(path, format="xlsx").source == 'export.dat, sheet "2024"'

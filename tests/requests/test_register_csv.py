@@ -9,7 +9,7 @@ import pytest
 
 from ppid_core.cli import main
 from ppid_core.errors import DataFileError
-from ppid_core.requests import read_register
+from ppid_core.requests import load_register
 from ppid_core.requests._register_csv import MAX_HEADER_CHARS, MAX_ROW_CHARS
 
 HEADER = (
@@ -24,7 +24,7 @@ def report_of(tmp_path: Path, data: bytes, name: str = "register.csv") -> str:
     path = tmp_path / name
     path.write_bytes(data)
     with pytest.raises(DataFileError) as info:
-        read_register(path)
+        load_register(path)
     return info.value.report()
 
 
@@ -98,7 +98,7 @@ def test_bare_cr_in_an_unquoted_cell_ends_the_row(tmp_path: Path) -> None:
 def test_bare_cr_inside_quotes_is_part_of_the_cell(tmp_path: Path) -> None:
     path = tmp_path / "r.csv"
     path.write_bytes(f'{HEADER}\n1,KPU,Konsultasi,"Data\rDPT",4 Juni 2024,Ana,,\n'.encode())
-    assert read_register(path).information == ("Data\rDPT",)
+    assert load_register(path).information == ("Data\rDPT",)
 
 
 def test_header_over_the_limit(tmp_path: Path) -> None:
@@ -132,7 +132,7 @@ def test_row_at_the_limit_is_read(tmp_path: Path) -> None:
     wide = ROW + "," * (MAX_ROW_CHARS - len(ROW) - 1)  # the line end makes it the limit
     path = tmp_path / "register.csv"
     path.write_text(f"{HEADER}\n{wide}\n", encoding="utf-8")
-    assert read_register(path).numbers == ("1",)
+    assert load_register(path).numbers == ("1",)
 
 
 def test_semicolon_csv_shift_is_explained(tmp_path: Path) -> None:
@@ -148,7 +148,7 @@ def test_semicolon_csv_shift_is_explained(tmp_path: Path) -> None:
 def test_byte_order_mark_is_not_part_of_the_header(tmp_path: Path) -> None:
     path = tmp_path / "register.csv"
     path.write_bytes(f"\ufeff{HEADER}\n{ROW}\n".encode())
-    assert read_register(path).numbers == ("1",)
+    assert load_register(path).numbers == ("1",)
 
 
 def test_cli_exit_1_with_located_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from ppid_core.errors import DataFileError, UnknownNameError
-from ppid_core.requests import read_register
+from ppid_core.requests import load_register
 from ppid_core.requests._register_xlsx import xlsx_rows
 from tests.requests.test_register import HEADER as REGISTER_HEADER
 
@@ -58,7 +58,7 @@ def test_rows_say_which_sheet_they_come_from(tmp_path: Path) -> None:
 
 def test_the_hidden_first_sheet_is_not_the_register(tmp_path: Path) -> None:
     wb, _ = workbook(tmp_path, [entry(1, dt.date(2024, 9, 3))], hidden_first=True)
-    reg = read_register(save(tmp_path, wb))
+    reg = load_register(save(tmp_path, wb))
     assert [e.received for e in reg.entries] == [dt.date(2024, 9, 3)]
 
 
@@ -81,7 +81,7 @@ def test_hidden_rows_are_refused_at_the_end_of_the_sheet(tmp_path: Path) -> None
     ws.row_dimensions[4].hidden = True
     path = save(tmp_path, wb)
     with pytest.raises(DataFileError) as info:
-        read_register(path)
+        load_register(path)
     assert info.value.report() == (
         'register.xlsx, sheet "2024": row 4: hidden row with data; unhide and check it '
         "(or delete it), or ask to include hidden rows"
@@ -112,5 +112,5 @@ def test_a_damaged_register_is_one_located_error(tmp_path: Path, data: bytes, wh
     path = tmp_path / "register.xlsx"
     path.write_bytes(data)
     with pytest.raises(DataFileError) as info:
-        read_register(path)
+        load_register(path)
     assert info.value.report() == f"register.xlsx: not a readable .xlsx workbook ({why})"

@@ -7,16 +7,16 @@ from pathlib import Path
 import pytest
 
 from ppid_core.errors import DataFileError, UnknownDeadlineError, UnknownNameError
-from ppid_core.requests import Confidence, Step, load_rule_set, read_rule_set, rule_set_names
+from ppid_core.requests import Confidence, RuleSet, Step, load_rule_set
 
 
 def test_shipped_names() -> None:
-    assert rule_set_names() == ("perki_1_2019", "uu_14_2008")
+    assert RuleSet.bundled_names() == ("perki_1_2019", "uu_14_2008")
 
 
 def test_every_step_cites_and_has_a_number_or_unknown() -> None:
-    for name in rule_set_names():
-        rules = load_rule_set(name)
+    for name in RuleSet.bundled_names():
+        rules = RuleSet.bundled(name)
         assert [r.step for r in rules.steps] == list(Step)
         for rule in rules.steps:
             assert rule.citation
@@ -24,7 +24,7 @@ def test_every_step_cites_and_has_a_number_or_unknown() -> None:
 
 
 def test_uu_numbers() -> None:
-    rules = load_rule_set("uu_14_2008")
+    rules = RuleSet.bundled("uu_14_2008")
     days = {r.step: r.days for r in rules.steps}
     assert days == {
         Step.RESPONSE: 10,
@@ -41,7 +41,7 @@ def test_uu_numbers() -> None:
 
 
 def test_perki_unknown_steps_raise() -> None:
-    perki = load_rule_set("perki_1_2019")
+    perki = RuleSet.bundled("perki_1_2019")
     assert not perki.confirmed
     assert perki.unknown_steps == (
         Step.KEBERATAN_FILING,
@@ -59,10 +59,8 @@ def test_perki_unknown_steps_raise() -> None:
 
 def test_unknown_rule_set() -> None:
     with pytest.raises(UnknownNameError) as info:
-        load_rule_set("perki_9_2099")
-    assert str(info.value) == (
-        "unknown rule set 'perki_9_2099'; expected one of: perki_1_2019, uu_14_2008"
-    )
+        RuleSet.bundled("perki_9_2099")
+    assert str(info.value) == ("unknown rule set 'perki_9_2099'; bundled: perki_1_2019, uu_14_2008")
 
 
 def test_bad_file_reports_every_error(tmp_path: Path) -> None:
@@ -73,7 +71,7 @@ def test_bad_file_reports_every_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(DataFileError) as info:
-        read_rule_set(bad)
+        load_rule_set(bad)
     lines = info.value.report().splitlines()
     assert len(lines) == 2
     assert lines[0].endswith("($.steps.response.days): expected a whole number, got 'ten'")
@@ -89,7 +87,7 @@ def test_confirmed_needs_a_number_for_every_step(tmp_path: Path) -> None:
     bad = tmp_path / "perki.yaml"
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(DataFileError) as info:
-        read_rule_set(bad)
+        load_rule_set(bad)
     (line,) = info.value.report().splitlines()
     assert line.endswith(
         "($.confirmed): confirmed: true needs a number for every step (unknown: "

@@ -20,6 +20,7 @@ from typing import Final
 
 import attrs
 
+from ppid_core._source import FileInput
 from ppid_core.calendar._estimate import estimated_year
 from ppid_core.calendar._explain import NonWorkingDay, Span, non_working_days
 from ppid_core.calendar._holidays import (
@@ -27,9 +28,9 @@ from ppid_core.calendar._holidays import (
     HolidayCategory,
     HolidayStatus,
     HolidayYear,
-    bundled_years,
-    load_bundled_year,
-    load_holiday_file,
+    bundled_year,
+    bundled_year_numbers,
+    load_holidays,
 )
 from ppid_core.calendar._local import Closure, ExtraWorkingDay, LocalCalendar, load_local_calendar
 from ppid_core.calendar._zones import OfficeHours, resolve_zone, zone_info
@@ -112,7 +113,7 @@ def holiday_data(
         CalendarCoverageError: The years have a gap that nothing fills.
         DataFileError: A holiday file of the folder has errors.
     """
-    data = {y: load_bundled_year(y) for y in bundled_years()}
+    data = {y: bundled_year(y) for y in bundled_year_numbers()}
     if isinstance(holidays_dir, _FromEnvironment):
         holidays_dir = os.environ.get(HOLIDAYS_DIR_ENV) or None
     if holidays_dir is not None:
@@ -133,38 +134,43 @@ def holiday_data(
 
 
 def extra_holiday_years(
-    files: Iterable[str | Path] = (), *, folder: str | Path | None = None
+    files: Iterable[FileInput] = (), *, folder: str | Path | None = None
 ) -> list[HolidayYear]:
     """Holiday files an office adds to the bundled data, checked against each other.
 
     Args:
-        files: Holiday files, each one year (same format as the bundled ones).
+        files: Holiday files, each one year (same format as the bundled ones): paths,
+            bytes or binary file objects, as :func:`~ppid_core.calendar.load_holidays`
+            reads them.
         folder: A folder whose ``*.yaml`` files are added too (in name order).
 
     Returns:
         The years, in the order given; a year that ppid-core also ships must account for
-        every bundled day (see :func:`~ppid_core.calendar.parse_holiday_year`).
+        every bundled day (see :func:`~ppid_core.calendar.parse_holidays`).
 
     Raises:
         DataFileError: A file has errors (each located).
         CalendarCoverageError: Two files give the same year, or the folder is missing.
         OSError: A file cannot be read.
     """
-    paths = [Path(f) for f in files]
+    inputs = list(files)
     if folder is not None:
         d = Path(folder)
         if not d.is_dir():
             msg = f"{d}: not a folder of holiday files (from ${HOLIDAYS_DIR_ENV} or an option)"
             raise CalendarCoverageError(msg)
-        paths += sorted(d.glob("*.yaml"))
+        inputs += sorted(d.glob("*.yaml"))
     years: list[HolidayYear] = []
     seen: dict[int, str] = {}
-    for path in paths:
-        year = load_holiday_file(path)
+    for file in inputs:
+        year = load_holidays(file)
         if year.year in seen:
-            msg = f"{path}: year {year.year} is already given by {seen[year.year]}; keep one file"
+            msg = (
+                f"{year.file}: year {year.year} is already given by {seen[year.year]}; "
+                "keep one file"
+            )
             raise CalendarCoverageError(msg)
-        seen[year.year] = str(path)
+        seen[year.year] = year.file
         years.append(year)
     return years
 
@@ -318,7 +324,7 @@ class WorkCalendar:
         cuti_bersama: bool = True,
         zone: str | None = None,
         office_hours: OfficeHours | _Default | None = _DEFAULT_HOURS,
-        local: LocalCalendar | str | Path | None = None,
+        local: LocalCalendar | FileInput | None = None,
         extra_years: Iterable[HolidayYear] = (),
         closures: Iterable[Closure] = (),
         working_days: Iterable[ExtraWorkingDay] = (),
@@ -341,8 +347,10 @@ class WorkCalendar:
                 ``Asia/Jakarta``.
             office_hours: Receipt hours; default the local file's, else
                 :meth:`OfficeHours.perpres_21_2023`; ``None`` ignores the time of day.
-            local: An office's local calendar (object or YAML path): closures, extra
-                working days, zone and hours.
+            local: An office's local calendar: closures, extra working days, zone and
+                hours; a :class:`LocalCalendar`, or its YAML file (a path, bytes or a
+                binary file object, as :func:`~ppid_core.calendar.load_local_calendar`
+                reads it).
             extra_years: More years (or corrected ones, which replace the bundled year).
             closures: Office closures given in code, added to the local file's.
             working_days: Extra working days given in code, added to the local file's.
@@ -359,7 +367,11 @@ class WorkCalendar:
                 two extra files give the same year.
             UnknownZoneError: The zone is not an Indonesian zone or province.
         """
-        loc = load_local_calendar(local) if isinstance(local, str | Path) else local
+        loc = (
+            local
+            if local is None or isinstance(local, LocalCalendar)
+            else load_local_calendar(local)
+        )
         data = holiday_data(
             extra_years=extra_years, holidays_dir=holidays_dir, estimate_until=estimate_until
         )
@@ -423,7 +435,7 @@ class WorkCalendar:
         return CalendarCoverageError(
             f"{what} is outside the calendar's holiday data ({self.first_day} to "
             f"{self.last_day}, years {_year_span(self.years)}); add that year's holiday file "
-            f"(extra_years=[load_holiday_file(PATH)], or a folder in ${HOLIDAYS_DIR_ENV}), "
+            f"(extra_years=[load_holidays(PATH)], or a folder in ${HOLIDAYS_DIR_ENV}), "
             "ask for estimated years (estimate_until=YEAR), or upgrade ppid-core",
             subject=what,
             first_day=self.first_day,

@@ -1,9 +1,10 @@
-"""Holiday data: libur nasional, cuti bersama and election days, each with its legal source.
+"""Holiday files: one year's libur nasional, cuti bersama and election days, with sources.
 
-One YAML file per year ships in ``ppid_core/calendar/data/holidays/``; offices can load
-more years (or corrected ones) with :func:`load_holiday_file`. Every file is read with the
-strict loader: dates must exist, categories are a closed list, sources are referenced by
-id, and a date may appear only once per category.
+One YAML file per year ships in ``ppid_core/calendar/data/holidays/``
+(:meth:`HolidayYear.bundled`); offices can load more years, or corrected ones, with
+:func:`load_holidays` (a path, bytes or a binary file object) or :func:`parse_holidays`
+(text). Every file is read with the strict loader: dates must exist, categories are a
+closed list, sources are referenced by id, and a date may appear only once per category.
 
 References:
     Keppres 8/2024 tentang Hari-Hari Libur; the yearly SKB Menteri Agama, Menteri
@@ -15,16 +16,28 @@ References:
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
 
-import attrs
 import yaml
 
-from ppid_core._yaml import Document, node_path, read_text
+from ppid_core._source import (
+    FileInput,
+    bundled_names,
+    bundled_text,
+    deprecated,
+    read_source_text,
+)
+from ppid_core._yaml import Document, node_path
+from ppid_core.calendar._holiday_models import (
+    Holiday,
+    HolidayCategory,
+    HolidayStatus,
+    HolidayYear,
+    RemovedHoliday,
+    Source,
+)
 
 __all__ = [
     "Holiday",
@@ -33,131 +46,18 @@ __all__ = [
     "HolidayYear",
     "RemovedHoliday",
     "Source",
+    "bundled_year",
+    "bundled_year_numbers",
     "bundled_years",
     "declared_year",
     "load_bundled_year",
     "load_holiday_file",
+    "load_holidays",
+    "merge_years",
     "parse_holiday_year",
+    "parse_holidays",
+    "read_sources",
 ]
-
-
-class HolidayCategory(enum.Enum):
-    """Why a day is not a working day at government offices nationally."""
-
-    LIBUR_NASIONAL = "libur_nasional"
-    """National public holiday (SKB 3 Menteri; Keppres 8/2024)."""
-    CUTI_BERSAMA = "cuti_bersama"
-    """Collective leave for ASN (SKB 3 Menteri); optional for the private sector."""
-    PEMUNGUTAN_SUARA = "pemungutan_suara"
-    """Voting day of a Pemilu or Pilkada, declared a national holiday by Keppres."""
-
-
-class HolidayStatus(enum.Enum):
-    """How firm a holiday's date is.
-
-    A decree may fix a date only provisionally: the SKB on 2027 holidays leaves 1 Ramadan,
-    Idul Fitri and Idul Adha 1448 H to a later Keputusan Menteri Agama after the sidang
-    isbat (its Diktum KEDUA). A year no decree covers yet is *estimated*: its fixed-date
-    holidays come from the standing Keppres, its movable ones from python-holidays, and its
-    cuti bersama are unknown.
-    """
-
-    DECREED = "decreed"
-    """Set by a decree in force (SKB 3 Menteri, Keppres)."""
-    PROVISIONAL = "provisional"
-    """Set by a decree, but subject to a later decision that may move it (sidang isbat)."""
-    ESTIMATED = "estimated"
-    """Not decreed at all: an estimate for a year no SKB covers yet."""
-
-
-@attrs.frozen(kw_only=True)
-class Source:
-    """A legal instrument (SKB, Keppres) cited by holiday entries.
-
-    Attributes:
-        id: Short key used by entries, e.g. ``skb-2025-rev1``.
-        title: The instrument as cited (number, year, title).
-        date: Date signed, when known.
-        confidence: ``P`` (primary text read or quoted) or ``S`` (secondary source).
-        urls: Where the text or a report of it was read.
-        note: Caveats (conflicting numbers, unknown signing day, ...).
-    """
-
-    id: str
-    title: str
-    date: dt.date | None = None
-    confidence: str = "S"
-    urls: tuple[str, ...] = ()
-    note: str | None = None
-
-
-@attrs.frozen(kw_only=True, order=True)
-class Holiday:
-    """One non-working day of the national calendar.
-
-    Attributes:
-        date: The day.
-        name: Its Indonesian name as in the decree.
-        category: libur nasional, cuti bersama or pemungutan suara.
-        source: The instrument that set it.
-        note: Why it moved or how it was established, if noteworthy.
-        status: Decreed, provisional (a later decision may move it) or estimated.
-    """
-
-    date: dt.date
-    name: str = attrs.field(order=False)
-    category: HolidayCategory = attrs.field(order=False)
-    source: Source = attrs.field(order=False, repr=False)
-    note: str | None = attrs.field(default=None, order=False, repr=False)
-    status: HolidayStatus = attrs.field(default=HolidayStatus.DECREED, order=False)
-
-
-@attrs.frozen(kw_only=True)
-class RemovedHoliday:
-    """A day an earlier decree set and a later one removed or moved (history only)."""
-
-    date: dt.date
-    name: str
-    category: HolidayCategory
-    source: Source
-    removed_by: Source
-
-
-@attrs.frozen(kw_only=True)
-class HolidayYear:
-    """The holiday data of one year, as loaded from its file.
-
-    Attributes:
-        year: The calendar year.
-        holidays: The days in force, sorted by date.
-        removed: Days set and later removed by a revision (not used for counting).
-        sources: The instruments cited, by id.
-        python_holidays_notes: Explained differences from python-holidays, by date.
-        file: Where the data was read from (a bundled path, a user's file, or
-            ``"estimate"``).
-        estimated: Whether the year is an estimate (no decree covers it; cuti bersama
-            unknown).
-    """
-
-    year: int
-    holidays: tuple[Holiday, ...]
-    removed: tuple[RemovedHoliday, ...] = ()
-    sources: dict[str, Source] = attrs.field(factory=dict)
-    python_holidays_notes: dict[dt.date, str] = attrs.field(factory=dict)
-    file: str = "<string>"
-    estimated: bool = False
-
-    @property
-    def provisional(self) -> tuple[Holiday, ...]:
-        """The holidays whose date a later decision may still move."""
-        return tuple(h for h in self.holidays if h.status is HolidayStatus.PROVISIONAL)
-
-    @property
-    def last_change(self) -> dt.date | None:
-        """The signing date of the newest instrument the year cites, when known."""
-        dates = [s.date for s in self.sources.values() if s.date is not None]
-        return max(dates, default=None)
-
 
 _CATEGORIES = {c.value: c for c in HolidayCategory}
 # A data file states whether a decree's date is final; "estimated" is never written by hand.
@@ -165,6 +65,7 @@ _FILE_STATUSES = {s.value: s for s in (HolidayStatus.DECREED, HolidayStatus.PROV
 
 
 def read_sources(doc: Document, node: yaml.Node | None, path: str) -> dict[str, Source]:
+    """The ``sources:`` list of a holiday file, by id (a duplicate id is an error)."""
     sources: dict[str, Source] = {}
     for _, item, ipath in doc.items(node, path):
         f = doc.mapping(
@@ -194,10 +95,10 @@ def read_sources(doc: Document, node: yaml.Node | None, path: str) -> dict[str, 
     return sources
 
 
-def parse_holiday_year(
+def parse_holidays(
     text: str, *, source: str = "<string>", bundled: HolidayYear | None = None
 ) -> HolidayYear:
-    """Parse one year's holiday file.
+    """Parse one year's holiday file from its text.
 
     An entry may carry ``status: provisional`` (a later decision may move the date, e.g.
     after the sidang isbat); without it the date is decreed. A date listed under
@@ -230,7 +131,7 @@ def parse_holiday_year(
         ...     category: pemungutan_suara
         ...     source: keppres-10-2024
         ... '''
-        >>> parse_holiday_year(text).holidays[0].category
+        >>> parse_holidays(text).holidays[0].category
         <HolidayCategory.PEMUNGUTAN_SUARA: 'pemungutan_suara'>
     """
     doc = Document.parse(text, source=source)
@@ -363,26 +264,37 @@ def parse_holiday_year(
     )
 
 
-def load_holiday_file(path: str | Path, *, check_bundled: bool = True) -> HolidayYear:
-    """Load a holiday file from disk (same format as the bundled ones).
+def load_holidays(
+    file: FileInput, /, *, source: str | None = None, check_bundled: bool = True
+) -> HolidayYear:
+    """Load one year's holiday file: a path, its bytes or a binary file object.
+
+    Same format as the bundled files (see :func:`parse_holidays`).
 
     Args:
-        path: The YAML file.
+        file: The YAML file: a path, its bytes, or a binary file object (read to its end).
+        source: The name used in error messages (default: the path, the file object's
+            name, or ``"<bytes>"``); also the year's :attr:`~HolidayYear.file`.
         check_bundled: When ppid-core ships data for the same year, require the file to
-            account for every bundled day (kept, or listed under ``removed:``); see
-            :func:`parse_holiday_year`.
+            account for every bundled day (kept, or listed under ``removed:``).
 
     Raises:
-        DataFileError: Every problem of the file, each located.
-        OSError: The file cannot be read.
+        DataFileError: Every problem of the file, each located; a file over 10 MiB, or
+            whose bytes are not UTF-8, too.
+        OSError: The path cannot be read.
+
+    Examples:
+        >>> y = load_holidays(b"year: 2031\\nsources: []\\nholidays: []\\n", source="2031.yaml")
+        >>> y.year, y.file
+        (2031, '2031.yaml')
     """
-    text = read_text(path)
+    text, name = read_source_text(file, source=source)
     bundled = None
     if check_bundled:
         year = declared_year(text)
-        if year is not None and year in bundled_years():
-            bundled = load_bundled_year(year)
-    return parse_holiday_year(text, source=str(path), bundled=bundled)
+        if year is not None and year in bundled_year_numbers():
+            bundled = bundled_year(year)
+    return parse_holidays(text, source=name, bundled=bundled)
 
 
 def declared_year(text: str) -> int | None:
@@ -403,25 +315,55 @@ def declared_year(text: str) -> int | None:
     return None
 
 
-_DATA = resources.files("ppid_core.calendar") / "data" / "holidays"
+_PACKAGE, _FOLDER = "ppid_core.calendar", "data/holidays"
 
 
 @functools.cache
-def bundled_years() -> tuple[int, ...]:
-    """The years for which ppid-core ships holiday data, ascending."""
-    return tuple(sorted(int(f.name[:-5]) for f in _DATA.iterdir() if f.name.endswith(".yaml")))
+def bundled_year_numbers() -> tuple[int, ...]:
+    """The years for which ppid-core ships holiday data (:meth:`HolidayYear.bundled_names`)."""
+    return tuple(sorted(int(name) for name in bundled_names(_PACKAGE, _FOLDER)))
 
 
 @functools.cache
-def load_bundled_year(year: int) -> HolidayYear:
-    """The bundled holiday data of ``year`` (parsed once, then cached)."""
-    name = f"{year}.yaml"
-    return parse_holiday_year(
-        (_DATA / name).read_text(encoding="utf-8"),
-        source=f"ppid_core/calendar/data/holidays/{name}",
-    )
+def bundled_year(year: int) -> HolidayYear:
+    """The bundled data of ``year`` (:meth:`HolidayYear.bundled`), parsed once, then cached.
+
+    Raises:
+        UnknownNameError: ppid-core ships no data for that year.
+    """
+    text, source = bundled_text(_PACKAGE, _FOLDER, str(year), what="holiday year")
+    return parse_holidays(text, source=source)
 
 
 def merge_years(years: Iterable[HolidayYear]) -> tuple[Holiday, ...]:
     """All holidays of several years, sorted by date."""
     return tuple(sorted(h for y in years for h in y.holidays))
+
+
+# -- deprecated names (one release) ---------------------------------------------------------
+
+
+def parse_holiday_year(
+    text: str, *, source: str = "<string>", bundled: HolidayYear | None = None
+) -> HolidayYear:
+    """Deprecated: use :func:`parse_holidays`."""
+    deprecated("parse_holiday_year(text)", "parse_holidays(text)")
+    return parse_holidays(text, source=source, bundled=bundled)
+
+
+def load_holiday_file(path: str | Path, *, check_bundled: bool = True) -> HolidayYear:
+    """Deprecated: use :func:`load_holidays`."""
+    deprecated("load_holiday_file(path)", "load_holidays(path)")
+    return load_holidays(path, check_bundled=check_bundled)
+
+
+def load_bundled_year(year: int) -> HolidayYear:
+    """Deprecated: use :meth:`HolidayYear.bundled`."""
+    deprecated("load_bundled_year(year)", "HolidayYear.bundled(year)")
+    return bundled_year(year)
+
+
+def bundled_years() -> tuple[int, ...]:
+    """Deprecated: use :meth:`HolidayYear.bundled_names`."""
+    deprecated("bundled_years()", "HolidayYear.bundled_names()")
+    return bundled_year_numbers()

@@ -28,11 +28,11 @@ are text (``07:30``); the strict loader never reads them as YAML 1.1 sexagesimal
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import attrs
 
-from ppid_core._yaml import Document, node_path, read_text
+from ppid_core._source import FileInput, read_source_text
+from ppid_core._yaml import Document, node_path
 from ppid_core.calendar._zones import OfficeHours, read_office_hours, resolve_zone
 from ppid_core.errors import InvalidArgumentError, UnknownZoneError
 
@@ -94,7 +94,7 @@ class LocalCalendar:
 
 
 def parse_local_calendar(text: str, *, source: str = "<string>") -> LocalCalendar:
-    """Parse an office's local calendar file.
+    """Parse an office's local calendar file from its text.
 
     Raises:
         DataFileError: Every problem of the file, each located.
@@ -175,6 +175,22 @@ def parse_local_calendar(text: str, *, source: str = "<string>") -> LocalCalenda
     )
 
 
-def load_local_calendar(path: str | Path) -> LocalCalendar:
-    """Load an office's local calendar file from disk."""
-    return parse_local_calendar(read_text(path), source=str(path))
+def load_local_calendar(file: FileInput, /, *, source: str | None = None) -> LocalCalendar:
+    """Load an office's local calendar file: a path, its bytes or a binary file object.
+
+    Args:
+        file: The YAML file (see the module docstring for its format).
+        source: The name used in error messages (default: the path, the file object's
+            name, or ``"<bytes>"``).
+
+    Raises:
+        DataFileError: Every problem of the file, each located; a file over 10 MiB, or
+            whose bytes are not UTF-8, too.
+        OSError: The path cannot be read.
+
+    Examples:
+        >>> load_local_calendar(b"zone: WIT\\n").zone
+        'Asia/Jayapura'
+    """
+    text, name = read_source_text(file, source=source)
+    return parse_local_calendar(text, source=name)

@@ -1,4 +1,10 @@
-"""Reading any RB file by its ``kind``, for ``ppid rb check`` and similar tools.
+"""Reading RB files that need more than their text: a realisation with its plan, any file by kind.
+
+A realisation file names its plan (``plan: rencana-aksi.yaml``, relative to the file's
+folder). :func:`load_realisation` and :func:`load_monitoring` read that plan first and check
+the records against it. A realisation given as bytes or a binary file object has no folder,
+so its plan must be passed (``plan=``). :func:`load_any` reads a team, a plan or a
+realisation by the file's ``kind``, for ``ppid rb check`` and similar tools:
 
 >>> from ppid_core.rb._examples import example_path
 >>> print(check_file(example_path("kpu-ntt-2022-rencana-aksi.yaml")).split(": ", 1)[1])
@@ -7,29 +13,166 @@ plan 2022, 8 areas, 32 kegiatan, 93 sub kegiatan
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import yaml
 
+from ppid_core._source import FileInput, source_name
 from ppid_core._yaml import Document
+from ppid_core.errors import InvalidArgumentError
 from ppid_core.rb._plan import ActionPlan, plan_from_document
-from ppid_core.rb._realisation import Realisation, monitoring_from_document
-from ppid_core.rb._source import read_rb_text
+from ppid_core.rb._realisation import Realisation, parse_realisation, realisation_from_document
+from ppid_core.rb._source import read_rb_source, resolve_plan
 from ppid_core.rb._team import TeamDecree, team_from_document
 
-__all__ = ["KINDS", "check_file", "load_any"]
+__all__ = [
+    "KINDS",
+    "check_file",
+    "load_any",
+    "load_monitoring",
+    "load_realisation",
+    "monitoring_from_document",
+]
 
 KINDS = ("plan", "realisation", "team")
+
+
+def _top_value(doc: Document, key: str) -> yaml.Node | None:
+    """The value node of a top-level key of a mapping document, if any (no errors)."""
+    if isinstance(doc.root, yaml.MappingNode):
+        for key_node, value in doc.root.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                node: yaml.Node = value
+                return node
+    return None
+
+
+def _is_plan(pdoc: Document) -> bool:
+    """True when the document is a mapping whose ``kind`` is ``plan``."""
+    kind = _top_value(pdoc, "kind")
+    return isinstance(kind, yaml.ScalarNode) and str(kind.value).strip() == "plan"
+
+
+def _named_plan(doc: Document, folder: Path | None) -> ActionPlan | None:
+    """Load the plan a realisation names, from inside ``folder``; else a located error.
+
+    A ``plan:`` that leaves the folder (an absolute path, ``..``, a link), names no
+    regular file, a file over the size limit, or a file that is not an RB plan is an
+    error at ``$.plan``; nothing of such a file is shown. Without a folder (the file came
+    as bytes) the plan cannot be read: an error at ``$.plan`` too. A plan's own errors
+    raise the plan file's :class:`~ppid_core.errors.DataFileError`.
+    """
+    node = _top_value(doc, "plan")
+    if not isinstance(node, yaml.ScalarNode) or doc.is_null(node) or not node.value.strip():
+        return None  # the checked pass reports it
+    name = str(node.value).strip()
+    if folder is None:
+        msg = (
+            f"the plan {name!r} cannot be read: this file was given without its folder "
+            "(as bytes or a file object); check it together with its plan"
+        )
+        doc.error(node, "$.plan", msg)
+        return None
+    target = resolve_plan(name, folder)
+    if target.text is None:
+        doc.error(node, "$.plan", target.problem or "cannot read the plan file")
+        return None
+    pdoc = Document.parse(target.text, source=target.shown)
+    if not _is_plan(pdoc):
+        msg = f"the file {name!r} is not an RB plan (a YAML mapping with 'kind: plan')"
+        doc.error(node, "$.plan", f"{msg}; name the plan's YAML file")
+        return None
+    plan = plan_from_document(pdoc)
+    pdoc.raise_errors()
+    return plan
+
+
+def monitoring_from_document(doc: Document, folder: Path | None) -> tuple[ActionPlan, Realisation]:
+    """Check a composed realisation document against the plan it names in ``folder``.
+
+    Raises:
+        DataFileError: Every problem of the plan file, or else every problem of the
+            realisation document (``folder`` ``None``: the plan cannot be read).
+    """
+    plan = _named_plan(doc, folder)
+    real = realisation_from_document(doc, plan)
+    doc.raise_errors()  # without a plan, _named_plan or the pass recorded why
+    if plan is None or real is None:  # pragma: no cover - an error was recorded
+        msg = f"{doc.source}: nothing could be read"
+        raise AssertionError(msg)
+    return plan, real
+
+
+def load_monitoring(
+    file: FileInput, /, *, source: str | None = None, plan: ActionPlan | None = None
+) -> tuple[ActionPlan, Realisation]:
+    """Load a realisation file and its plan, checking one against the other.
+
+    Without ``plan``, the plan named by ``plan:`` is loaded first, from the realisation
+    file's folder (or a folder below it; a path that leaves the folder, also by a link,
+    is refused). The realisation file is then read in one checked pass, so its own
+    mistakes (a missing field, a bad status) and its mismatches with the plan (an unknown
+    code, an unplanned month) are reported together. Both files may be at most 10 MiB
+    (:data:`~ppid_core.rb._source.MAX_FILE_BYTES`).
+
+    Args:
+        file: The realisation file: a path, its bytes, or a binary file object (read to
+            its end); bytes and file objects need ``plan``.
+        source: The name used in error messages (default: the path, the file object's
+            name, or ``"<bytes>"``).
+        plan: The plan to check the records against, instead of the one ``plan:`` names.
+
+    Raises:
+        DataFileError: Every problem of the plan file, or else every problem of the
+            realisation file (including a ``plan:`` that names no readable plan).
+        InvalidArgumentError: Bytes or a file object without ``plan``.
+        OSError: The path cannot be read.
+    """
+    if plan is None and not isinstance(file, str | os.PathLike):
+        msg = (
+            f"{source_name(file, source)}: a realisation given as bytes or a file object has "
+            "no folder in which to find the plan its 'plan:' names; pass the plan: "
+            "load_realisation(data, plan=load_plan(...))"
+        )
+        raise InvalidArgumentError(msg)
+    text, name = read_rb_source(file, source=source)
+    if plan is not None:
+        return plan, parse_realisation(text, source=name, plan=plan)
+    folder = Path(file).parent if isinstance(file, str | os.PathLike) else None
+    return monitoring_from_document(Document.parse(text, source=name), folder)
+
+
+def load_realisation(
+    file: FileInput, /, *, source: str | None = None, plan: ActionPlan | None = None
+) -> Realisation:
+    """Load realisation records, checked against their plan (see :func:`load_monitoring`).
+
+    Args:
+        file: The realisation file: a path, its bytes, or a binary file object (read to
+            its end); bytes and file objects need ``plan``.
+        source: The name used in error messages (default: the path, the file object's
+            name, or ``"<bytes>"``).
+        plan: The plan to check the records against; without it, the plan ``plan:``
+            names, read from the file's folder.
+
+    Raises:
+        DataFileError: Every problem of the plan file, or else every problem of the
+            realisation file.
+        InvalidArgumentError: Bytes or a file object without ``plan``.
+        OSError: The path cannot be read.
+    """
+    return load_monitoring(file, source=source, plan=plan)[1]
 
 
 def _kind(doc: Document) -> str:
     root = doc.root
     if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == "kind":
-                kind = doc.choice(value, "$.kind", KINDS)
-                doc.raise_errors()
-                return str(kind)
+        node = _top_value(doc, "kind")
+        if node is not None:
+            kind = doc.choice(node, "$.kind", KINDS)
+            doc.raise_errors()
+            return str(kind)
         doc.error(root, "$", f"missing required field 'kind' (one of: {', '.join(KINDS)})")
     else:
         doc.mapping(root, "$")
@@ -37,38 +180,48 @@ def _kind(doc: Document) -> str:
     raise AssertionError  # pragma: no cover - an error was recorded
 
 
-def load_any(path: str | Path) -> TeamDecree | ActionPlan | tuple[ActionPlan, Realisation]:
+def load_any(
+    file: FileInput, /, *, source: str | None = None
+) -> TeamDecree | ActionPlan | tuple[ActionPlan, Realisation]:
     """Load a team, a plan, or a realisation file with its plan, by the file's ``kind``.
 
     The file is read once (at most 10 MiB, :data:`~ppid_core.rb._source.MAX_FILE_BYTES`)
-    and composed once.
+    and composed once. A realisation given as bytes or a file object cannot read its plan
+    (it has no folder): that is an error at its ``plan:``.
+
+    Args:
+        file: A path, the file's bytes, or a binary file object (read to its end).
+        source: The name used in error messages (default: the path, the file object's
+            name, or ``"<bytes>"``).
 
     Raises:
         DataFileError: Every problem of the file (for a realisation file, of its plan
             first), each located; bytes that are not UTF-8 and a file over the size
             limit are located too.
-        OSError: ``path`` itself cannot be read.
+        OSError: The path itself cannot be read.
     """
-    p = Path(path)
-    doc = Document.parse(read_rb_text(p), source=str(p))
+    text, name = read_rb_source(file, source=source)
+    doc = Document.parse(text, source=name)
     kind = _kind(doc)
     if kind == "realisation":
-        return monitoring_from_document(doc, p.parent)
+        folder = Path(file).parent if isinstance(file, str | os.PathLike) else None
+        return monitoring_from_document(doc, folder)
     value = team_from_document(doc) if kind == "team" else plan_from_document(doc)
     doc.raise_errors()
     if value is None:  # pragma: no cover - a reader returns None only after recording why
-        msg = f"{p}: nothing could be read"
+        msg = f"{name}: nothing could be read"
         raise AssertionError(msg)
     return value
 
 
-def check_file(path: str | Path) -> str:
-    """Validate one RB file; return a one-line summary.
+def check_file(file: FileInput, /, *, source: str | None = None) -> str:
+    """Validate one RB file (a path, bytes or a binary file object); a one-line summary.
 
     Raises:
         DataFileError: Every problem of the file, each located.
     """
-    loaded = load_any(path)
+    name = source_name(file, source)
+    loaded = load_any(file, source=name)
     if isinstance(loaded, TeamDecree):
         people = len(loaded.members())
         what = f"team {loaded.year}, {len(loaded.teams())} teams, {people} memberships"
@@ -82,4 +235,4 @@ def check_file(path: str | Path) -> str:
     else:
         plan, real = loaded
         what = f"realisation of plan {plan.year}, {len(real.records)} records"
-    return f"{path}: {what}"
+    return f"{name}: {what}"

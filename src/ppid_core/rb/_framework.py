@@ -5,7 +5,7 @@ later road map is a new data file with its citation. Offices and regulations nam
 same area in several ways ("Penguatan Kelembagaan", "Penataan dan Penguatan Organisasi"),
 so each area has a canonical key and a set of accepted aliases.
 
-    >>> fw = Framework.default()
+    >>> fw = Framework.bundled()
     >>> fw.key
     'rb-2020-2024'
     >>> [a.key for a in fw.areas][:3]
@@ -24,16 +24,17 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib.resources import files
 
 import attrs
 
+from ppid_core._source import bundled_names, bundled_text, deprecated
 from ppid_core._yaml import Document
 from ppid_core.errors import UnknownNameError
 
 __all__ = ["DEFAULT_FRAMEWORK", "Area", "Framework", "normalise_name"]
 
 DEFAULT_FRAMEWORK = "rb-2020-2024"
+_PACKAGE, _FOLDER = "ppid_core.rb", "data"
 _BLANKS = re.compile(r"\s+")
 
 
@@ -90,18 +91,36 @@ class Framework:
         object.__setattr__(self, "_index", index)
 
     @classmethod
+    def bundled(cls, key: str = DEFAULT_FRAMEWORK) -> Framework:
+        """A framework shipped with ppid-core, by key (read once, then shared).
+
+        The default, :data:`DEFAULT_FRAMEWORK`, is the one a file that names none uses.
+
+        Raises:
+            UnknownNameError: No data file of that name; the message lists the keys.
+        """
+        return _bundled(key)
+
+    @classmethod
+    def bundled_names(cls) -> tuple[str, ...]:
+        """The keys of the frameworks shipped with ppid-core.
+
+        >>> Framework.bundled_names()
+        ('rb-2020-2024',)
+        """
+        return bundled_names(_PACKAGE, _FOLDER)
+
+    @classmethod
     def default(cls) -> Framework:
-        """The framework used when a file names none (:data:`DEFAULT_FRAMEWORK`)."""
-        return cls.named(DEFAULT_FRAMEWORK)
+        """Deprecated: use ``Framework.bundled()``."""
+        deprecated("Framework.default()", "Framework.bundled()")
+        return _bundled(DEFAULT_FRAMEWORK)
 
     @classmethod
     def named(cls, key: str) -> Framework:
-        """A framework shipped with ppid-core.
-
-        Raises:
-            UnknownNameError: No data file of that name.
-        """
-        return _load_named(key)
+        """Deprecated: use ``Framework.bundled(key)``."""
+        deprecated("Framework.named(key)", "Framework.bundled(key)")
+        return _bundled(key)
 
     def get(self, name: str) -> Area | None:
         """The area with this key, name or alias, or ``None``."""
@@ -134,18 +153,10 @@ class Framework:
         )
 
 
-def _available() -> list[str]:
-    data = files("ppid_core.rb") / "data"
-    return sorted(p.name.removesuffix(".yaml") for p in data.iterdir() if p.name.endswith(".yaml"))
-
-
 @functools.cache
-def _load_named(key: str) -> Framework:
-    if key not in _available():
-        msg = f"unknown framework {key!r}; shipped: {', '.join(_available())}"
-        raise UnknownNameError(msg)
-    resource = files("ppid_core.rb") / "data" / f"{key}.yaml"
-    doc = Document.parse(resource.read_text(encoding="utf-8"), source=f"rb/data/{key}.yaml")
+def _bundled(key: str) -> Framework:
+    text, source = bundled_text(_PACKAGE, _FOLDER, key, what="framework")
+    doc = Document.parse(text, source=source)
     top = doc.mapping(doc.root, "$", required=("framework", "title", "source", "areas"))
     areas = []
     for i, node, path in doc.items(top["areas"], "$.areas") if "areas" in top else ():

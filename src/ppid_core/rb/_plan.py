@@ -4,7 +4,7 @@ A plan has the layout of Lampiran II of a KPU RB decree: per area perubahan, keg
 (activities), each split into sub kegiatan with their indikator keberhasilan (success
 indicators), the months of implementation (Jan..Des) and a keterangan (remark).
 
-    >>> plan = loads_plan(
+    >>> plan = parse_plan(
     ...     '''
     ... kind: plan
     ... year: 2022
@@ -22,7 +22,7 @@ indicators), the months of implementation (Jan..Des) and a keterangan (remark).
     ... )
     >>> [(row.code, row.area.key, row.sub.months) for row in plan.rows()]
     [('1.1.1', 'organisasi', (6, 12))]
-    >>> loads_plan(dump_plan(plan)) == plan
+    >>> parse_plan(dump_plan(plan)) == plan
     True
 
 References:
@@ -34,16 +34,16 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import attrs
 import yaml
 
+from ppid_core._source import FileInput, deprecated
 from ppid_core._yaml import Document, build, dump, node_path
 from ppid_core.errors import UnknownNameError
 from ppid_core.rb._framework import DEFAULT_FRAMEWORK, Area, Framework
 from ppid_core.rb._months import MONTH_ABBREVIATIONS, read_months
-from ppid_core.rb._source import check_text_size, read_rb_text
+from ppid_core.rb._source import check_text_size, read_rb_source
 
 __all__ = [
     "ActionPlan",
@@ -54,6 +54,7 @@ __all__ = [
     "dump_plan",
     "load_plan",
     "loads_plan",
+    "parse_plan",
     "plan_from_document",
     "plan_to_data",
 ]
@@ -148,7 +149,7 @@ class ActionPlan:
         """Every row by code, built on first use (the plan is frozen, so it stays valid)."""
         if self._rows is not None:
             return self._rows
-        fw = Framework.named(self.framework)
+        fw = Framework.bundled(self.framework)
         index: dict[str, PlanRow] = {}
         for a, ap in enumerate(self.areas, start=1):
             area = fw.area(ap.area)
@@ -292,10 +293,10 @@ def plan_from_document(doc: Document) -> ActionPlan | None:
         doc.choice(top["kind"], "$.kind", ("plan",))
     fw_key = doc.optional(top, "framework", "$", doc.string) or DEFAULT_FRAMEWORK
     try:
-        fw = Framework.named(fw_key)
+        fw = Framework.bundled(fw_key)
     except LookupError as exc:
         doc.error(top["framework"], "$.framework", str(exc))
-        fw = Framework.default()
+        fw = Framework.bundled()
     year = doc.required(top, "year", "$", _year(doc))
     unit = doc.required(top, "unit", "$", doc.string)
     seen: dict[str, int] = {}
@@ -315,8 +316,8 @@ def plan_from_document(doc: Document) -> ActionPlan | None:
     )
 
 
-def loads_plan(text: str, *, source: str = "<string>") -> ActionPlan:
-    """Load a plan from YAML text.
+def parse_plan(text: str, *, source: str = "<string>") -> ActionPlan:
+    """Parse a plan from YAML text.
 
     Raises:
         DataFileError: Every problem of the text, each located; text over 10 MiB
@@ -326,16 +327,27 @@ def loads_plan(text: str, *, source: str = "<string>") -> ActionPlan:
     return build(text, source, plan_from_document)
 
 
-def load_plan(path: str | Path) -> ActionPlan:
-    """Load a plan from a UTF-8 YAML file of at most 10 MiB; its name is used in errors.
+def load_plan(file: FileInput, /, *, source: str | None = None) -> ActionPlan:
+    """Load a plan from its UTF-8 YAML file of at most 10 MiB: a path, bytes or a file object.
+
+    Args:
+        file: The YAML file (a path, bytes, or a binary file object read to its end).
+        source: The name used in error messages (default: the path, the file object's
+            name, or ``"<bytes>"``).
 
     Raises:
         DataFileError: Every problem of the file, each located (a file over the size
             limit is refused unread).
-        OSError: The file cannot be read.
+        OSError: The path cannot be read.
     """
-    p = Path(path)
-    return loads_plan(read_rb_text(p), source=str(p))
+    text, name = read_rb_source(file, source=source)
+    return parse_plan(text, source=name)
+
+
+def loads_plan(text: str, *, source: str = "<string>") -> ActionPlan:
+    """Deprecated: use :func:`parse_plan`."""
+    deprecated("loads_plan(text)", "parse_plan(text)")
+    return parse_plan(text, source=source)
 
 
 def _optional(data: dict[str, object], **values: object) -> dict[str, object]:
@@ -377,5 +389,5 @@ def plan_to_data(plan: ActionPlan) -> dict[str, object]:
 
 
 def dump_plan(plan: ActionPlan) -> str:
-    """The plan as YAML text that :func:`loads_plan` reads back to an equal plan."""
+    """The plan as YAML text that :func:`parse_plan` reads back to an equal plan."""
     return dump(plan_to_data(plan))

@@ -14,8 +14,8 @@ sub kegiatan: the record is refused with both names. Case, runs of blanks and a 
 early in the year).
 
     >>> from ppid_core.errors import DataFileError
-    >>> from ppid_core.rb._plan import loads_plan
-    >>> plan = loads_plan('''
+    >>> from ppid_core.rb._plan import parse_plan
+    >>> plan = parse_plan('''
     ... kind: plan
     ... year: 2022
     ... unit: KPU Provinsi NTT
@@ -26,7 +26,7 @@ early in the year).
     ...         sub_kegiatan:
     ...           - {name: Penyesuaian SOTK, months: [Feb, Mar]}
     ... ''')
-    >>> real = loads_realisation(
+    >>> real = parse_realisation(
     ...     '''
     ... kind: realisation
     ... plan: plan.yaml
@@ -48,7 +48,7 @@ early in the year).
     ...   - {code: 1.1.1, sub_kegiatan: Penyusunan SOTK, month: Feb, status: done}
     ... '''
     >>> try:
-    ...     loads_realisation(wrong, source="real.yaml", plan=plan)
+    ...     parse_realisation(wrong, source="real.yaml", plan=plan)
     ... except DataFileError as exc:
     ...     print(exc.report())
     real.yaml:5:33 ($.records[0].sub_kegiatan): row 1.1.1 of the plan is 'Penyesuaian SOTK',
@@ -64,25 +64,23 @@ from __future__ import annotations
 
 import enum
 import re
-from pathlib import Path
 
 import attrs
 import yaml
 
+from ppid_core._source import deprecated
 from ppid_core._yaml import Document, build, dump
 from ppid_core.rb._months import MONTH_ABBREVIATIONS, parse_month
-from ppid_core.rb._plan import ActionPlan, PlanRow, plan_from_document
-from ppid_core.rb._source import check_text_size, read_rb_text, resolve_plan
+from ppid_core.rb._plan import ActionPlan, PlanRow
+from ppid_core.rb._source import check_text_size
 
 __all__ = [
     "Realisation",
     "Record",
     "Status",
     "dump_realisation",
-    "load_monitoring",
-    "load_realisation",
     "loads_realisation",
-    "monitoring_from_document",
+    "parse_realisation",
     "realisation_from_document",
     "realisation_to_data",
 ]
@@ -269,10 +267,13 @@ def realisation_from_document(doc: Document, plan: ActionPlan | None = None) -> 
     return Realisation(plan=plan_file, records=tuple(records))
 
 
-def loads_realisation(
+def parse_realisation(
     text: str, *, source: str = "<string>", plan: ActionPlan | None = None
 ) -> Realisation:
-    """Load realisation records from YAML text, checked against ``plan`` when given.
+    """Parse realisation records from YAML text, checked against ``plan`` when given.
+
+    Without ``plan`` only the file's own structure is checked (text has no folder in
+    which to find the plan its ``plan:`` names).
 
     Raises:
         DataFileError: Every problem of the text, each located; text over 10 MiB
@@ -282,97 +283,12 @@ def loads_realisation(
     return build(text, source, lambda doc: realisation_from_document(doc, plan))
 
 
-def load_realisation(path: str | Path, *, plan: ActionPlan | None = None) -> Realisation:
-    """Load realisation records from a UTF-8 YAML file of at most 10 MiB.
-
-    Raises:
-        DataFileError: Every problem of the file, each located (a file over the size
-            limit is refused unread).
-        OSError: The file cannot be read.
-    """
-    p = Path(path)
-    return loads_realisation(read_rb_text(p), source=str(p), plan=plan)
-
-
-def _plan_node(doc: Document) -> yaml.Node | None:
-    """The ``plan:`` value node of a realisation document, if it has one (no errors)."""
-    if isinstance(doc.root, yaml.MappingNode):
-        for key, value in doc.root.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == "plan":
-                node: yaml.Node = value
-                return node
-    return None
-
-
-def _is_plan(pdoc: Document) -> bool:
-    """True when the document is a mapping whose ``kind`` is ``plan``."""
-    if isinstance(pdoc.root, yaml.MappingNode):
-        for key, value in pdoc.root.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == "kind":
-                return isinstance(value, yaml.ScalarNode) and str(value.value).strip() == "plan"
-    return False
-
-
-def _named_plan(doc: Document, folder: Path) -> ActionPlan | None:
-    """Load the plan a realisation names, from inside ``folder``; else a located error.
-
-    A ``plan:`` that leaves the folder (an absolute path, ``..``, a link), names no
-    regular file, a file over the size limit, or a file that is not an RB plan is an
-    error at ``$.plan``; nothing of such a file is shown. A plan's own errors raise the
-    plan file's :class:`~ppid_core.errors.DataFileError`.
-    """
-    node = _plan_node(doc)
-    if not isinstance(node, yaml.ScalarNode) or doc.is_null(node) or not node.value.strip():
-        return None  # the checked pass reports it
-    name = str(node.value).strip()
-    target = resolve_plan(name, folder)
-    if target.text is None:
-        doc.error(node, "$.plan", target.problem or "cannot read the plan file")
-        return None
-    pdoc = Document.parse(target.text, source=target.shown)
-    if not _is_plan(pdoc):
-        msg = f"the file {name!r} is not an RB plan (a YAML mapping with 'kind: plan')"
-        doc.error(node, "$.plan", f"{msg}; name the plan's YAML file")
-        return None
-    plan = plan_from_document(pdoc)
-    pdoc.raise_errors()
-    return plan
-
-
-def monitoring_from_document(doc: Document, folder: Path) -> tuple[ActionPlan, Realisation]:
-    """Check a composed realisation document against the plan it names in ``folder``.
-
-    Raises:
-        DataFileError: Every problem of the plan file, or else every problem of the
-            realisation document.
-    """
-    plan = _named_plan(doc, folder)
-    real = realisation_from_document(doc, plan)
-    doc.raise_errors()  # without a plan, _named_plan or the pass recorded why
-    if plan is None or real is None:  # pragma: no cover - an error was recorded
-        msg = f"{doc.source}: nothing could be read"
-        raise AssertionError(msg)
-    return plan, real
-
-
-def load_monitoring(path: str | Path) -> tuple[ActionPlan, Realisation]:
-    """Load a realisation file and the plan it names, checking one against the other.
-
-    The plan named by ``plan:`` is loaded first, from the realisation file's folder (or
-    a folder below it; a path that leaves the folder, also by a link, is refused). The
-    realisation file is then read in one checked pass, so its own mistakes (a missing
-    field, a bad status) and its mismatches with the plan (an unknown code, an unplanned
-    month) are reported together. Both files may be at most 10 MiB
-    (:data:`~ppid_core.rb._source.MAX_FILE_BYTES`).
-
-    Raises:
-        DataFileError: Every problem of the plan file, or else every problem of the
-            realisation file (including a ``plan:`` that names no readable plan).
-        OSError: The realisation file cannot be read.
-    """
-    p = Path(path)
-    doc = Document.parse(read_rb_text(p), source=str(p))
-    return monitoring_from_document(doc, p.parent)
+def loads_realisation(
+    text: str, *, source: str = "<string>", plan: ActionPlan | None = None
+) -> Realisation:
+    """Deprecated: use :func:`parse_realisation`."""
+    deprecated("loads_realisation(text)", "parse_realisation(text)")
+    return parse_realisation(text, source=source, plan=plan)
 
 
 def realisation_to_data(real: Realisation) -> dict[str, object]:
@@ -394,5 +310,5 @@ def realisation_to_data(real: Realisation) -> dict[str, object]:
 
 
 def dump_realisation(real: Realisation) -> str:
-    """The records as YAML text that :func:`loads_realisation` reads back equal."""
+    """The records as YAML text that :func:`parse_realisation` reads back equal."""
     return dump(realisation_to_data(real))

@@ -1,9 +1,10 @@
 """Reading RB files: bounded in size, and a realisation's plan kept inside its folder.
 
-Every RB file (team, plan, realisation) may be at most :data:`MAX_FILE_BYTES` (10 MiB):
-the seed plan of a province is 35 kB and a plan of 5,000 sub kegiatan about 1.2 MB, while
-a 100 MB file would take minutes and gigabytes to check. A larger file is refused before
-it is read, with a located error that names the limit:
+Every RB file (team, plan, realisation) may be at most :data:`MAX_FILE_BYTES` (10 MiB),
+whether it comes as a path, bytes or a binary file object: the seed plan of a province is
+35 kB and a plan of 5,000 sub kegiatan about 1.2 MB, while a 100 MB file would take minutes
+and gigabytes to check. A larger file is refused before it is read, with a located error
+that names the limit:
 
     >>> import tempfile
     >>> from ppid_core.errors import DataFileError
@@ -12,7 +13,7 @@ it is read, with a located error that names the limit:
     ...     with big.open("wb") as f:
     ...         _ = f.truncate(MAX_FILE_BYTES + 1)
     ...     try:
-    ...         read_rb_text(big, source="big.yaml")
+    ...         read_rb_source(big, source="big.yaml")
     ...     except DataFileError as exc:
     ...         print(exc.report())
     big.yaml:1:1: the file is 10,485,761 bytes; an RB file may be at most 10 MiB (10,485,760 bytes)
@@ -25,12 +26,12 @@ following links, so a realisation file cannot make ppid-core read ``/etc/passwd`
 
 from __future__ import annotations
 
-import os
 import stat
 from pathlib import Path
 
 import attrs
 
+from ppid_core._source import MAX_FILE_BYTES, FileInput, read_bounded, read_source_text
 from ppid_core._textio import bad_byte_error
 from ppid_core.errors import DataFileError, LocatedError
 
@@ -38,13 +39,10 @@ __all__ = [
     "MAX_FILE_BYTES",
     "PlanTarget",
     "check_text_size",
-    "read_rb_text",
+    "read_rb_source",
     "resolve_plan",
     "size_message",
 ]
-
-MAX_FILE_BYTES = 10 * 1024 * 1024
-"""The largest RB file ppid-core reads, in bytes (10 MiB)."""
 
 _LIMIT = f"an RB file may be at most 10 MiB ({MAX_FILE_BYTES:,} bytes)"
 
@@ -65,38 +63,17 @@ def _too_large(source: str, size: int | None, what: str = "the file") -> DataFil
     return DataFileError.from_errors(source, [err])
 
 
-def _read_bounded(path: Path) -> tuple[bytes | None, int | None]:
-    """At most :data:`MAX_FILE_BYTES` of ``path``; ``(None, size)`` when it holds more.
+def read_rb_source(file: FileInput, *, source: str | None = None) -> tuple[str, str]:
+    """The text of an RB file (a path, bytes or a binary file object) and its name.
 
-    The size of a regular file is checked before anything is read; a pipe or a device
-    is read up to one byte past the limit, never further.
-    """
-    with path.open("rb") as f:
-        st = os.fstat(f.fileno())
-        if stat.S_ISREG(st.st_mode) and st.st_size > MAX_FILE_BYTES:
-            return None, st.st_size
-        data = f.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        return None, st.st_size if stat.S_ISREG(st.st_mode) else None
-    return data, len(data)
-
-
-def read_rb_text(path: str | Path, *, source: str | None = None) -> str:
-    """The text of an RB file, decoded as UTF-8, refused when over :data:`MAX_FILE_BYTES`.
+    Decoded as UTF-8, refused when over :data:`MAX_FILE_BYTES`; the name is ``source``,
+    else the path, else the file object's name, else ``"<bytes>"``.
 
     Raises:
         DataFileError: The file is too large, or its bytes are not UTF-8 (located).
-        OSError: The file cannot be read.
+        OSError: The path cannot be read.
     """
-    p = Path(path)
-    name = source or str(p)
-    data, size = _read_bounded(p)
-    if data is None:
-        raise _too_large(name, size)
-    error = bad_byte_error(data, name)
-    if error is not None:
-        raise error
-    return data.decode("utf-8-sig")
+    return read_source_text(file, source=source, too_large=size_message)
 
 
 def check_text_size(text: str, source: str) -> None:
@@ -190,7 +167,7 @@ def resolve_plan(name: str, folder: Path) -> PlanTarget:
     if st.st_size > MAX_FILE_BYTES:
         return PlanTarget(shown, problem=size_message(st.st_size, what=f"the plan file {name!r}"))
     try:
-        data, size = _read_bounded(target)
+        data, size = read_bounded(target, MAX_FILE_BYTES)
     except OSError as exc:
         return PlanTarget(
             shown, problem=f"cannot read the plan file {shown!r}: {exc.strerror or exc}"

@@ -1,6 +1,6 @@
 """The RB team set up by decree: Tim Pengarah, Tim Pelaksana per area, Tim Agen Perubahan.
 
-    >>> team = loads_team(
+    >>> team = parse_team(
     ...     '''
     ... kind: team
     ... year: 2022
@@ -19,7 +19,7 @@
     ... )
     >>> team.decree.date.isoformat(), team.pelaksana[0].area, len(team.members())
     ('2022-03-28', 'organisasi', 2)
-    >>> loads_team(dump_team(team)) == team
+    >>> parse_team(dump_team(team)) == team
     True
 
 References:
@@ -31,15 +31,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from pathlib import Path
 
 import attrs
 import yaml
 
 from ppid_core._masking import mask_name
+from ppid_core._source import FileInput, deprecated
 from ppid_core._yaml import Document, build, dump
 from ppid_core.rb._framework import DEFAULT_FRAMEWORK, Framework
-from ppid_core.rb._source import check_text_size, read_rb_text
+from ppid_core.rb._source import check_text_size, read_rb_source
 
 __all__ = [
     "Decree",
@@ -49,6 +49,7 @@ __all__ = [
     "dump_team",
     "load_team",
     "loads_team",
+    "parse_team",
     "team_from_document",
     "team_to_data",
 ]
@@ -228,11 +229,11 @@ def team_from_document(doc: Document) -> TeamDecree | None:
     )
     if "kind" in top:
         doc.choice(top["kind"], "$.kind", ("team",))
-    fw = Framework.default()
+    fw = Framework.bundled()
     if "framework" in top:
         fw_key = doc.string(top["framework"], "$.framework")
         try:
-            fw = Framework.named(fw_key or "")
+            fw = Framework.bundled(fw_key or "")
         except LookupError as exc:
             doc.error(top["framework"], "$.framework", str(exc))
     year = doc.required(
@@ -294,8 +295,8 @@ def team_from_document(doc: Document) -> TeamDecree | None:
     )
 
 
-def loads_team(text: str, *, source: str = "<string>") -> TeamDecree:
-    """Load a team decree from YAML text.
+def parse_team(text: str, *, source: str = "<string>") -> TeamDecree:
+    """Parse a team decree from YAML text.
 
     Raises:
         DataFileError: Every problem of the text, each located; text over 10 MiB
@@ -305,16 +306,27 @@ def loads_team(text: str, *, source: str = "<string>") -> TeamDecree:
     return build(text, source, team_from_document)
 
 
-def load_team(path: str | Path) -> TeamDecree:
-    """Load a team decree from a UTF-8 YAML file of at most 10 MiB.
+def load_team(file: FileInput, /, *, source: str | None = None) -> TeamDecree:
+    """Load a team decree from its UTF-8 YAML file of at most 10 MiB: a path, bytes or a file.
+
+    Args:
+        file: The YAML file (a path, bytes, or a binary file object read to its end).
+        source: The name used in error messages (default: the path, the file object's
+            name, or ``"<bytes>"``).
 
     Raises:
         DataFileError: Every problem of the file, each located (a file over the size
             limit is refused unread).
-        OSError: The file cannot be read.
+        OSError: The path cannot be read.
     """
-    p = Path(path)
-    return loads_team(read_rb_text(p), source=str(p))
+    text, name = read_rb_source(file, source=source)
+    return parse_team(text, source=name)
+
+
+def loads_team(text: str, *, source: str = "<string>") -> TeamDecree:
+    """Deprecated: use :func:`parse_team`."""
+    deprecated("loads_team(text)", "parse_team(text)")
+    return parse_team(text, source=source)
 
 
 def _member_data(m: Member) -> dict[str, object]:
@@ -336,7 +348,7 @@ def _team_data(t: Team, fw: Framework | None) -> dict[str, object]:
 
 def team_to_data(team: TeamDecree) -> dict[str, object]:
     """The team decree as plain data in the YAML layout."""
-    fw = Framework.named(team.framework)
+    fw = Framework.bundled(team.framework)
     decree: dict[str, object] = {"number": team.decree.number, "date": team.decree.date}
     if team.decree.title:
         decree["title"] = team.decree.title
@@ -359,5 +371,5 @@ def team_to_data(team: TeamDecree) -> dict[str, object]:
 
 
 def dump_team(team: TeamDecree) -> str:
-    """The team as YAML text that :func:`loads_team` reads back to an equal team."""
+    """The team as YAML text that :func:`parse_team` reads back to an equal team."""
     return dump(team_to_data(team))

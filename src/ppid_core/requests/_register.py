@@ -69,15 +69,28 @@ References:
 
 from __future__ import annotations
 
+import io
 import itertools
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
 
-from ppid_core._textio import open_csv_text
-from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
+from ppid_core._source import (
+    FileInput,
+    deprecated,
+    open_csv_source,
+    read_source,
+    source_name,
+)
+from ppid_core.errors import (
+    DataFileError,
+    InvalidArgumentError,
+    LocatedError,
+    UnknownNameError,
+)
 from ppid_core.requests._register_columns import Columns
 from ppid_core.requests._register_csv import CsvRows
 from ppid_core.requests._register_layout import (
@@ -94,28 +107,28 @@ from ppid_core.requests._register_rows import Rows
 if TYPE_CHECKING:
     from ppid_core.calendar import WorkCalendar
 
-__all__ = ["Column", "Register", "RegisterEntry", "Repair", "parse_register", "read_register"]
+__all__ = [
+    "FORMATS",
+    "Column",
+    "Register",
+    "RegisterEntry",
+    "Repair",
+    "load_register",
+    "parse_register",
+    "read_register",
+    "read_rows",
+]
 
 CHUNK = 256  # rows per chunk: small enough that a chunk does not wake the garbage collector
 
 
-def parse_register(
+def read_rows(
     rows: Iterable[Sequence[str]],
     *,
     source: str = "<register>",
     calendar: WorkCalendar | None = None,
 ) -> Register:
-    """Parse register rows of text cells (the first row is the header).
-
-    Args:
-        rows: Rows of cell texts, as a CSV reader gives them (dates as written, or ISO).
-        source: Name used in error messages.
-        calendar: When given, dates outside its years are refused.
-
-    Raises:
-        DataFileError: Every problem of the file, located by row and column.
-        TypeError: A cell is not text (a programming error: give ``str`` cells).
-    """
+    """Register rows of text cells, the first row the header (:meth:`Register.from_rows`)."""
     return _parse(rows, source=source, calendar=calendar)
 
 
@@ -128,7 +141,7 @@ def _parse(
     column_wise: bool = True,
     reader: CsvRows | None = None,
 ) -> Register:
-    """:func:`parse_register`, with the knobs the laws turn.
+    """:meth:`Register.from_rows`, with the knobs the laws turn.
 
     Args:
         rows: The rows, header first.
@@ -233,14 +246,44 @@ def _fit(chunk: list[Sequence[str]], first: int, width: int, wide: dict[int, str
             chunk[i] = row[:width]
 
 
-def read_register(
-    path: str | Path,
+_XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+_ZIP = b"PK\x03\x04"
+FORMATS = ("csv", "xlsx")
+"""The register formats :func:`load_register` reads."""
+
+
+def _format(content: Path | bytes, name: str, asked: str | None) -> str:
+    """``"csv"`` or ``"xlsx"``: as asked, else by the suffix, else by the bytes."""
+    if asked is not None:
+        if asked not in FORMATS:
+            msg = f"unknown register format {asked!r}; expected one of: {', '.join(FORMATS)}"
+            raise InvalidArgumentError(msg)
+        return asked
+    suffix = (content if isinstance(content, Path) else Path(name)).suffix.lower()
+    if suffix in _XLSX_SUFFIXES:
+        return "xlsx"
+    if isinstance(content, Path) or suffix == ".csv":
+        return "csv"
+    return "xlsx" if content.startswith(_ZIP) else "csv"
+
+
+def load_register(
+    file: FileInput,
+    /,
     *,
+    source: str | None = None,
     calendar: WorkCalendar | None = None,
     sheet: str | None = None,
     include_hidden: bool = False,
+    format: str | None = None,
 ) -> Register:
-    """Read a register file: ``.csv`` (UTF-8, comma or semicolon) or ``.xlsx``.
+    """Load a register file, CSV (UTF-8, comma or semicolon) or XLSX: a path, bytes or a file.
+
+    The format is ``format`` when given; else a path's suffix decides (``.xlsx`` and
+    ``.xlsm`` are XLSX, anything else CSV); else, for bytes or a file object, the suffix
+    of its name (``source``, or the file object's ``name``) when that is ``.csv``,
+    ``.xlsx`` or ``.xlsm``; else the bytes: a zip archive (``PK\\x03\\x04``) is XLSX,
+    anything else CSV.
 
     An XLSX file is read through the shared sheet reader (:mod:`ppid_core._xlsx`): the
     first visible sheet unless ``sheet`` names one, hidden rows holding data refused
@@ -249,10 +292,13 @@ def read_register(
     also the register's :attr:`~Register.source`.
 
     Args:
-        path: The file.
+        file: The register: a path, its bytes, or a binary file object (read to its end).
+        source: The name used in error messages and as :attr:`Register.source` (default:
+            the path's file name, the file object's file name, or ``"<bytes>"``).
         calendar: When given, dates outside its years are refused.
         sheet: The XLSX sheet to read (default: the first visible one).
         include_hidden: Read an XLSX sheet's hidden rows as data instead of refusing them.
+        format: ``"csv"`` or ``"xlsx"``, to override the choice above.
 
     Raises:
         DataFileError: Every problem of the file, located by row and column; also a CSV
@@ -260,15 +306,28 @@ def read_register(
             (:mod:`ppid_core.requests._register_csv`), text the ``csv`` module cannot
             read, or a file that is not a readable workbook.
         UnknownNameError: No sheet of that name; or a sheet named for a CSV file.
+        InvalidArgumentError: An unknown ``format``.
         MissingExtraError: An XLSX file without openpyxl installed.
-        OSError: The file cannot be read.
+        OSError: The path cannot be read.
     """
-    p = Path(path)
-    if p.suffix.lower() in {".xlsx", ".xlsm"}:
+    name = source_name(file, source)
+    if source is None and name not in {"<bytes>", "<file>"}:
+        name = Path(name).name  # a register names its file, not the folders above it
+    content: Path | bytes
+    if isinstance(file, str | os.PathLike):
+        content = Path(file)
+    else:  # read once: the format may be sniffed from the bytes
+        content = read_source(file, source=name, max_bytes=None)[0]
+    if _format(content, name, format) == "xlsx":
         # the sheet reader (and its XML parsing) is imported only when a workbook is read
         from ppid_core.requests._register_xlsx import xlsx_rows  # noqa: PLC0415
 
-        rows = xlsx_rows(p, sheet=sheet, include_hidden=include_hidden, defer_errors=True)
+        if isinstance(content, Path) and content.suffix.lower() not in _XLSX_SUFFIXES:
+            content = content.read_bytes()  # format="xlsx": openpyxl reads a path by its suffix
+
+        rows = xlsx_rows(
+            content, sheet=sheet, include_hidden=include_hidden, defer_errors=True, source=name
+        )
         with rows:
             try:
                 register = _parse(rows, source=rows.source, calendar=calendar)
@@ -278,8 +337,58 @@ def read_register(
         rows.raise_errors()
         return attrs.evolve(register, hidden_sheets=tuple(rows.hidden_sheets))
     if sheet is not None:
-        msg = f"{p.name}: sheet {sheet!r} asked for, but a CSV file has no sheets (only .xlsx has)"
+        msg = f"{name}: sheet {sheet!r} asked for, but a CSV file has no sheets (only .xlsx has)"
         raise UnknownNameError(msg)
-    with open_csv_text(p, source=p.name) as fh:
-        reader = CsvRows(fh, p.name)
-        return _parse(reader, source=p.name, calendar=calendar, reader=reader)
+    with open_csv_source(content, source=name) as fh:
+        reader = CsvRows(fh, name)
+        return _parse(reader, source=name, calendar=calendar, reader=reader)
+
+
+def parse_register(
+    text: str | Iterable[Sequence[str]],
+    *,
+    source: str | None = None,
+    calendar: WorkCalendar | None = None,
+) -> Register:
+    """Parse a register from CSV text (UTF-8 text as a CSV file holds it, header first).
+
+    The same rules and limits as a CSV file read by :func:`load_register`.
+
+    Args:
+        text: The CSV text. *Deprecated:* rows of text cells still give the register,
+            with a warning; use :meth:`Register.from_rows`.
+        source: Name used in error messages (default ``"<string>"``).
+        calendar: When given, dates outside its years are refused.
+
+    Raises:
+        DataFileError: Every problem of the text, located by row and column.
+
+    Examples:
+        >>> head = "No,Unit Kerja Tempat Mengurus Layanan Publik,Jenis Layanan,"
+        >>> head += "Nama Layanan yang diterima,Tanggal/Bulan/Tahun Mengurus Layanan,"
+        >>> head += "Nama Pengguna Layanan"
+        >>> reg = parse_register(head + "\\n1,PPID,Informasi,Data DPT,4 Juni 2024,Ani\\n")
+        >>> len(reg), reg.received[0], reg.source
+        (1, datetime.date(2024, 6, 4), '<string>')
+    """
+    if not isinstance(text, str):
+        deprecated("parse_register(rows)", "Register.from_rows(rows)")
+        return _parse(text, source=source or "<register>", calendar=calendar)
+    name = source or "<string>"
+    reader = CsvRows(io.StringIO(text.removeprefix("\ufeff"), newline=""), name)
+    return _parse(reader, source=name, calendar=calendar, reader=reader)
+
+
+# -- deprecated names (one release) ---------------------------------------------------------
+
+
+def read_register(
+    path: str | Path,
+    *,
+    calendar: WorkCalendar | None = None,
+    sheet: str | None = None,
+    include_hidden: bool = False,
+) -> Register:
+    """Deprecated: use :func:`load_register`."""
+    deprecated("read_register(path)", "load_register(path)")
+    return load_register(path, calendar=calendar, sheet=sheet, include_hidden=include_hidden)

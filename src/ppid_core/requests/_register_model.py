@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
 from ppid_core.errors import InvalidArgumentError
 from ppid_core.requests._models import DecisionKind, Requester
 from ppid_core.requests._register_layout import FIELDS, Repair
+
+if TYPE_CHECKING:
+    from ppid_core.calendar import WorkCalendar
 
 __all__ = ["Register", "RegisterEntry"]
 
@@ -120,6 +125,48 @@ class Register:
                     "every column has one value per row"
                 )
                 raise InvalidArgumentError(f"{self.source}: {msg}")
+
+    @classmethod
+    def from_rows(
+        cls,
+        rows: Iterable[Sequence[str]],
+        *,
+        source: str = "<register>",
+        calendar: WorkCalendar | None = None,
+    ) -> Register:
+        """A register from rows of text cells, the first row the header.
+
+        For rows an app already holds (a CSV reader's, a sheet's as text); a file is
+        :func:`~ppid_core.requests.load_register`, CSV text
+        :func:`~ppid_core.requests.parse_register`.
+
+        Args:
+            rows: Rows of cell texts, as a CSV reader gives them (dates as written, or ISO).
+            source: Name used in error messages.
+            calendar: When given, dates outside its years are refused.
+
+        Raises:
+            DataFileError: Every problem of the rows, located by row and column.
+            TypeError: A cell is not text (a programming error: give ``str`` cells).
+
+        Examples:
+            >>> head = [
+            ...     "No",
+            ...     "Unit Kerja Tempat Mengurus Layanan Publik",
+            ...     "Jenis Layanan",
+            ...     "Nama Layanan yang diterima",
+            ...     "Tanggal/Bulan/Tahun Mengurus Layanan",
+            ...     "Nama Pengguna Layanan",
+            ... ]
+            >>> reg = Register.from_rows(
+            ...     [head, ["1", "PPID", "Informasi", "Data DPT", "4 Juni 2024", "Ani"]]
+            ... )
+            >>> len(reg), reg.units
+            (1, ('PPID',))
+        """
+        from ppid_core.requests._register import read_rows  # noqa: PLC0415 - it builds this
+
+        return read_rows(rows, source=source, calendar=calendar)
 
     def __len__(self) -> int:
         return len(self.rows)

@@ -10,7 +10,7 @@ __all__ = ["xlsx_rows"]
 
 
 def xlsx_rows(
-    path: str | Path,
+    path: str | Path | bytes,
     sheet: str | None = None,
     *,
     include_hidden: bool = False,
@@ -27,14 +27,14 @@ def xlsx_rows(
     location to give the register's own errors.
 
     Args:
-        path: The workbook.
+        path: The workbook: a path, or its content as bytes.
         sheet: The sheet to read; default the first visible one.
         include_hidden: Read hidden rows as data instead of refusing them.
         defer_errors: Keep hidden rows and formulas without a saved value in
             ``errors`` for ``raise_errors(register_errors)`` (one report with the
             register's own errors) instead of raising them at the end of the sheet.
         source: The file name for error locations (default the file's name, as the
-            register's CSV reader gives it).
+            register's CSV reader gives it, or ``"<bytes>"``).
 
     Raises:
         MissingExtraError: openpyxl is not installed.
@@ -48,5 +48,5 @@ def xlsx_rows(
         sheet=sheet,
         include_hidden=include_hidden,
         defer_errors=defer_errors,
-        source=source or Path(path).name,
+        source=source or ("<bytes>" if isinstance(path, bytes) else Path(path).name),
     )

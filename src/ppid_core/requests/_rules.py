@@ -20,10 +20,10 @@ is each step's :class:`Confidence` (only ``primary`` was; in ``uu_14_2008`` that
 response period alone). A rule set with an unknown step cannot be ``confirmed: true``;
 the loader refuses it.
 
-    >>> rules = load_rule_set("uu_14_2008")
+    >>> rules = RuleSet.bundled("uu_14_2008")
     >>> rules.step(Step.RESPONSE).days, rules.step(Step.RESPONSE).citation
     (10, 'UU 14/2008 Pasal 22 ayat (7)')
-    >>> perki = load_rule_set("perki_1_2019")
+    >>> perki = RuleSet.bundled("perki_1_2019")
     >>> perki.confirmed, perki.step(Step.KEBERATAN_FILING).days
     (False, None)
     >>> perki.days(Step.KEBERATAN_FILING)
@@ -40,23 +40,29 @@ from __future__ import annotations
 
 import enum
 import functools
-from importlib import resources
 from pathlib import Path
 
 import attrs
 
+from ppid_core._source import FileInput, bundled_names, bundled_text, deprecated
 from ppid_core._yaml import Document
 from ppid_core.errors import UnknownDeadlineError, UnknownNameError
 
 __all__ = [
+    "DEFAULT_RULE_SET",
     "Confidence",
     "RuleSet",
     "Step",
     "StepRule",
     "load_rule_set",
+    "parse_rule_set",
     "read_rule_set",
     "rule_set_names",
 ]
+
+DEFAULT_RULE_SET = "uu_14_2008"
+"""The rule set used when none is named: the general regime of UU 14/2008."""
+_PACKAGE, _FOLDER = "ppid_core.requests", "data/rules"
 
 
 class Step(enum.Enum):
@@ -143,6 +149,28 @@ class RuleSet:
     applies_to: str
     confirmed: bool
     steps: tuple[StepRule, ...]
+
+    @classmethod
+    def bundled(cls, name: str = DEFAULT_RULE_SET) -> RuleSet:
+        """A rule set shipped with ppid-core, by name (read once, then shared).
+
+        Raises:
+            UnknownNameError: No such rule set; the message lists the bundled names.
+
+        Examples:
+            >>> RuleSet.bundled().name
+            'uu_14_2008'
+        """
+        return _bundled(name)
+
+    @classmethod
+    def bundled_names(cls) -> tuple[str, ...]:
+        """The names of the rule sets shipped with ppid-core.
+
+        >>> RuleSet.bundled_names()
+        ('perki_1_2019', 'uu_14_2008')
+        """
+        return bundled_names(_PACKAGE, _FOLDER)
 
     def step(self, step: Step) -> StepRule:
         """The rule of one step."""
@@ -246,37 +274,61 @@ def _read(doc: Document) -> RuleSet:
     )
 
 
-def read_rule_set(path: str | Path) -> RuleSet:
-    """Read a rule set from a YAML file (a custom or revised regime).
+def parse_rule_set(text: str, *, source: str = "<string>") -> RuleSet:
+    """Parse a rule set from YAML text (a custom or revised regime).
 
     Raises:
-        DataFileError: Every problem of the file, located.
+        DataFileError: Every problem of the text, each located.
     """
-    return _read(Document.read(path))
+    return _read(Document.parse(text, source=source))
 
 
-def rule_set_names() -> tuple[str, ...]:
-    """The names of the rule sets shipped with the package.
+def load_rule_set(file: FileInput | None = None, /, *, source: str | None = None) -> RuleSet:
+    """Load a rule set from its YAML file: a path, its bytes or a binary file object.
 
-    >>> rule_set_names()
-    ('perki_1_2019', 'uu_14_2008')
+    The file has the layout of the bundled ones (a custom or revised regime); a rule set
+    shipped with ppid-core is :meth:`RuleSet.bundled`.
+
+    Args:
+        file: The YAML file (a path, bytes, or a binary file object read to its end).
+            *Deprecated:* a bundled rule set's name (``"uu_14_2008"``), or nothing, still
+            gives the bundled rule set, with a warning; use :meth:`RuleSet.bundled`.
+        source: The name used in error messages (default: the path, the file object's
+            name, or ``"<bytes>"``).
+
+    Raises:
+        DataFileError: Every problem of the file, each located; a file over 10 MiB, or
+            whose bytes are not UTF-8, too.
+        UnknownNameError: (Deprecated use) a name without a suffix that is neither a
+            bundled rule set nor a file.
+        OSError: The path cannot be read.
     """
-    folder = resources.files("ppid_core.requests") / "data" / "rules"
-    return tuple(
-        sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
-    )
+    if file is None:
+        deprecated("load_rule_set() without a file", "RuleSet.bundled()")
+        return _bundled(DEFAULT_RULE_SET)
+    if isinstance(file, str) and not Path(file).suffix and not Path(file).exists():
+        # the old meaning, a bundled rule set's name: an unknown name stays UnknownNameError
+        deprecated(f"load_rule_set({file!r}) for a bundled rule set", f"RuleSet.bundled({file!r})")
+        return _bundled(file)
+    return _read(Document.read(file, source=source))
 
 
 @functools.cache
-def load_rule_set(name: str = "uu_14_2008") -> RuleSet:
-    """A rule set shipped with the package, by name.
+def _bundled(name: str) -> RuleSet:
+    text, source = bundled_text(_PACKAGE, _FOLDER, name, what="rule set")
+    return parse_rule_set(text, source=source)
 
-    Raises:
-        UnknownNameError: No such rule set.
-    """
-    names = rule_set_names()
-    if name not in names:
-        msg = f"unknown rule set {name!r}; expected one of: {', '.join(names)}"
-        raise UnknownNameError(msg)
-    res = resources.files("ppid_core.requests") / "data" / "rules" / f"{name}.yaml"
-    return _read(Document.parse(res.read_text(encoding="utf-8"), source=f"{name}.yaml"))
+
+# -- deprecated names (one release) ---------------------------------------------------------
+
+
+def read_rule_set(path: str | Path) -> RuleSet:
+    """Deprecated: use :func:`load_rule_set`."""
+    deprecated("read_rule_set(path)", "load_rule_set(path)")
+    return load_rule_set(path)
+
+
+def rule_set_names() -> tuple[str, ...]:
+    """Deprecated: use :meth:`RuleSet.bundled_names`."""
+    deprecated("rule_set_names()", "RuleSet.bundled_names()")
+    return bundled_names(_PACKAGE, _FOLDER)

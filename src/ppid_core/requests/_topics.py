@@ -2,9 +2,11 @@
 
 A request falls in the first topic (in table order) one of whose keywords appears in
 its text as a whole word, case-insensitive; otherwise in the table's ``other`` topic.
-The table is an editorial grouping, not a legal classification; offices pass their own.
+The table is an editorial grouping, not a legal classification; offices pass their own
+(:func:`load_topics`, :func:`parse_topics`). The one ppid-core ships, for KPU offices, is
+``TopicTable.bundled("kpu")`` (the default name):
 
-    >>> topics = load_topics()
+    >>> topics = TopicTable.bundled()
     >>> topics.classify("Data DPT NTT Pilkada 2024")
     'Daftar pemilih'
     >>> topics.classify("Informasi terkait pendaftaran CPNS 2024")
@@ -17,14 +19,18 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 from pathlib import Path
 
 import attrs
 
+from ppid_core._source import FileInput, bundled_names, bundled_text, deprecated
 from ppid_core._yaml import Document
 
-__all__ = ["Topic", "TopicTable", "load_topics", "read_topics"]
+__all__ = ["DEFAULT_TOPICS", "Topic", "TopicTable", "load_topics", "parse_topics", "read_topics"]
+
+DEFAULT_TOPICS = "kpu"
+"""The topic table used when none is named: the one for KPU offices."""
+_PACKAGE, _FOLDER = "ppid_core.requests", "data/topics"
 
 
 @attrs.frozen(kw_only=True)
@@ -64,6 +70,24 @@ class TopicTable:
         )
         object.__setattr__(self, "_patterns", pats)
 
+    @classmethod
+    def bundled(cls, name: str = DEFAULT_TOPICS) -> TopicTable:
+        """A topic table shipped with ppid-core, by name (read once, then shared).
+
+        Raises:
+            UnknownNameError: No such table; the message lists the bundled names.
+        """
+        return _bundled(name)
+
+    @classmethod
+    def bundled_names(cls) -> tuple[str, ...]:
+        """The names of the topic tables shipped with ppid-core.
+
+        >>> TopicTable.bundled_names()
+        ('kpu',)
+        """
+        return bundled_names(_PACKAGE, _FOLDER)
+
     def classify(self, text: str) -> str:
         """The topic of one text (cached per distinct text)."""
         hit = self._cache.get(text)
@@ -91,17 +115,53 @@ def _read(doc: Document) -> TopicTable:
     return TopicTable(topics=tuple(topics), other=other or "")
 
 
-def read_topics(path: str | Path) -> TopicTable:
-    """Read a topic table from YAML (same layout as the shipped ``topics.yaml``).
+def parse_topics(text: str, *, source: str = "<string>") -> TopicTable:
+    """Parse a topic table from YAML text (the layout of the bundled ``kpu.yaml``).
 
     Raises:
-        DataFileError: Every problem of the file, located.
+        DataFileError: Every problem of the text, each located.
+
+    Examples:
+        >>> table = parse_topics(
+        ...     "other: Lainnya\\ntopics:\\n  - {name: Anggaran, keywords: [dipa]}\\n"
+        ... )
+        >>> table.classify("Salinan DIPA 2024"), table.classify("Profil kantor")
+        ('Anggaran', 'Lainnya')
     """
-    return _read(Document.read(path))
+    return _read(Document.parse(text, source=source))
+
+
+def load_topics(file: FileInput | None = None, /, *, source: str | None = None) -> TopicTable:
+    """Load a topic table from its YAML file: a path, its bytes or a binary file object.
+
+    Args:
+        file: The YAML file (a path, bytes, or a binary file object read to its end).
+            *Deprecated:* nothing gives the bundled table, with a warning; use
+            :meth:`TopicTable.bundled`.
+        source: The name used in error messages (default: the path, the file object's
+            name, or ``"<bytes>"``).
+
+    Raises:
+        DataFileError: Every problem of the file, each located; a file over 10 MiB, or
+            whose bytes are not UTF-8, too.
+        OSError: The path cannot be read.
+    """
+    if file is None:
+        deprecated("load_topics() without a file", "TopicTable.bundled()")
+        return _bundled(DEFAULT_TOPICS)
+    return _read(Document.read(file, source=source))
 
 
 @functools.cache
-def load_topics() -> TopicTable:
-    """The shipped topic table for KPU offices (read once, then shared: it is immutable)."""
-    res = resources.files("ppid_core.requests") / "data" / "topics.yaml"
-    return _read(Document.parse(res.read_text(encoding="utf-8"), source="topics.yaml"))
+def _bundled(name: str) -> TopicTable:
+    text, source = bundled_text(_PACKAGE, _FOLDER, name, what="topic table")
+    return parse_topics(text, source=source)
+
+
+# -- deprecated names (one release) ---------------------------------------------------------
+
+
+def read_topics(path: str | Path) -> TopicTable:
+    """Deprecated: use :func:`load_topics`."""
+    deprecated("read_topics(path)", "load_topics(path)")
+    return load_topics(path)
