@@ -4,6 +4,12 @@ Goals (issue 4): the pure-Python CSV path at least 500k respondents/s with full 
 with pandas, reading and scoring within 1.5x of ``pandas.read_csv`` + column means on the
 same file. The file is generated in a temporary directory, never in the repository.
 
+Issue 11 (choose late): a read survey keeps its answers and other columns as codes, so
+``survey.score(by="Layanan")`` works after reading. The script also reports what that
+costs: the memory a read survey holds and the peak while reading (``tracemalloc``, in a
+separate run, since tracing slows everything down), and the time of a breakdown chosen
+after reading.
+
 Run: ``.venv/bin/python benchmarks/bench_ikm.py [N]`` (N defaults to 1 000 000).
 """
 
@@ -12,10 +18,11 @@ from __future__ import annotations
 import random
 import sys
 import tempfile
+import tracemalloc
 from pathlib import Path
 
 from _timing import median_seconds, rate
-from ppid_core.ikm import load_regime, read_csv, read_csv_pandas
+from ppid_core.ikm import Regime, read_survey
 
 HEADER = (
     "Layanan,Persyaratan,Prosedur,Waktu,Biaya,Produk,Kompetensi,Perilaku,"
@@ -43,31 +50,43 @@ def generate(path: Path, n: int, seed: int = 2024) -> None:
 def main(n: int) -> None:
     import pandas as pd
 
-    regime = load_regime()
+    regime = Regime.bundled()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "skm.csv"
         generate(path, n)
         size_mb = path.stat().st_size / 1e6
 
         def ours() -> object:
-            return read_csv(path, regime=regime).score()
+            return read_survey(path, regime=regime).score()
 
         def ours_by() -> object:
-            return read_csv(path, regime=regime, by=["Layanan"]).score_by("Layanan")
+            return read_survey(path, regime=regime).score(by="Layanan")
 
         def ours_pandas() -> object:
-            return read_csv_pandas(path, regime=regime).score()
+            return read_survey(path, regime=regime, engine="pandas").score()
 
         def peer() -> object:
             df = pd.read_csv(path)
             return df.iloc[:, 1:].mean()
 
-        check = read_csv(path, regime=regime).score()
+        survey = read_survey(path, regime=regime)
+        check = survey.score()
         assert check.respondents == n
+
+        def late() -> object:
+            return survey.score(by="Layanan")
+
         t_ours = median_seconds(ours, repeat=3)
         t_by = median_seconds(ours_by, repeat=3)
+        t_late = median_seconds(late, repeat=3)
         t_pandas = median_seconds(ours_pandas, repeat=3)
         t_peer = median_seconds(peer, repeat=3)
+        del survey
+        tracemalloc.start()
+        survey = read_survey(path, regime=regime)
+        held, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        kept = ", ".join(survey.group_columns)
 
     print(
         f"IKM benchmark: {n:,} respondents x 9 unsur ({size_mb:.1f} MB CSV), "
@@ -75,13 +94,18 @@ def main(n: int) -> None:
     )
     print(f"IKM of the file: {check.ikm_display} ({check.mutu})")
     rows = [
-        ("ppid_core.ikm.read_csv + score (pure Python, validated)", t_ours),
-        ("  same, with --by Layanan breakdown", t_by),
-        ("ppid_core.ikm.read_csv_pandas + score (validated)", t_pandas),
+        ("read_survey(path) + score (pure Python, validated)", t_ours),
+        ("  same, then score(by='Layanan') (chosen after reading)", t_by),
+        ("read_survey(path, engine='pandas') + score (validated)", t_pandas),
         ("peer: pandas.read_csv + column means (no validation)", t_peer),
     ]
     for label, t in rows:
         print(f"{label:<58} {t:7.3f} s  {rate(n, t):>10}  {t / t_peer:5.2f}x pandas")
+    print(f"score(by='Layanan') on a read survey: {t_late:.3f} s")
+    print(
+        f"memory of a read survey: {held / 1e6:.1f} MB held ({held / n:.1f} bytes per "
+        f"respondent; kept: {kept}), {peak / 1e6:.1f} MB peak while reading"
+    )
     print(f"goal 1: pure-Python >= 500k/s -> {'met' if n / t_ours >= 500_000 else 'NOT met'}")
     print(f"goal 2: pandas path <= 1.5x peer -> {'met' if t_pandas <= 1.5 * t_peer else 'NOT met'}")
 

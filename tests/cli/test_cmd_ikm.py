@@ -352,3 +352,45 @@ def test_unreadable_files_exit_1_with_a_located_error(
     path.write_bytes(data)
     assert _run("ikm", "score", str(path)) == (1, "")
     assert capsys.readouterr().err == f"{path}:{message}\n"
+
+
+def test_by_twice_scores_the_combinations(seed: Path) -> None:
+    code, text = _run(
+        "ikm", "score", str(seed), "--json", "--by", "Layanan", "--by", "jenis kelamin"
+    )
+    assert code == 0
+    by = json.loads(text)["by"]
+    assert by["column"] == "Layanan × Jenis Kelamin"
+    assert [(g["value"], g["respondents"]) for g in by["groups"]] == [
+        ("Konsultasi/ Mediasi × Laki-laki", 30),
+        ("Konsultasi/ Mediasi × Perempuan", 30),
+        ("Permohonan Informasi × Laki-laki", 60),
+        ("Permohonan Informasi × Perempuan", 30),
+    ]
+
+
+def test_an_xlsx_file_without_its_suffix_is_read_by_its_content(tmp_path: Path, seed: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    for line in seed_survey_text().splitlines():
+        wb.active.append([int(c) if c.isdigit() else c for c in line.split(",")])
+    book = tmp_path / "download"
+    wb.save(book)
+    code, text = _run("ikm", "score", str(book), "--json")
+    assert code == 0
+    assert json.loads(text)["ikm"] == 90.67
+
+
+def test_a_regime_file_that_is_missing_is_bad_usage(
+    seed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run("ikm", "score", str(seed), "--regime", "unit.yaml")[0] == 2
+    assert capsys.readouterr().err.endswith(
+        "ppid ikm score: error: --regime: cannot read 'unit.yaml' (No such file or directory)\n"
+    )
+
+
+def test_the_json_keys_stay(seed: Path) -> None:
+    data = json.loads(_run("ikm", "score", str(seed), "--json")[1])
+    assert {"respondents", "ikm", "mutu", "kinerja", "unsur"} <= set(data)
+    assert {"name", "nrr"} <= set(data["unsur"][0])

@@ -9,16 +9,16 @@ import pytest
 
 from ppid_core.examples.ikm import read_seed_survey
 from ppid_core.ikm import (
+    Regime,
     ScoringPolicy,
     Tally,
     half_up,
     krejcie_morgan,
     krejcie_morgan_table,
-    load_regime,
 )
 from ppid_core.ikm import score as score_tally
 
-R = load_regime()
+R = Regime.bundled()
 
 
 def test_kpu_ntt_2024_table() -> None:

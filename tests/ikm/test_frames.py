@@ -10,7 +10,7 @@ import pytest
 
 from ppid_core.errors import DataFileError, MissingExtraError, UnknownNameError
 from ppid_core.examples.ikm import SEED_FILE, read_seed_survey, seed_survey_text
-from ppid_core.ikm import from_dataframe, read_csv, read_csv_pandas
+from ppid_core.ikm import read_survey
 
 pd = pytest.importorskip("pandas")
 
@@ -22,9 +22,9 @@ def seed_csv(tmp_path: Path) -> Path:
     return path
 
 
-def test_pandas_path_equals_the_csv_reader(seed_csv: Path) -> None:
+def test_the_pandas_engine_equals_the_python_engine(seed_csv: Path) -> None:
     expected = read_seed_survey(by=["Layanan"])
-    got = read_csv_pandas(seed_csv, by=["Layanan"])
+    got = read_survey(seed_csv, engine="pandas", by=["Layanan"])
     assert got.tally == expected.tally
     assert got.groups == expected.groups
     assert got.profile == expected.profile
@@ -43,7 +43,7 @@ def test_labels_fall_back_to_the_text_reader() -> None:
         "Sarana": 4,
         "Pengaduan": 4,
     }
-    s = from_dataframe(pd.DataFrame([row, row]))
+    s = read_survey(pd.DataFrame([row, row]))
     assert s.tally.totals[0] == 6
 
 
@@ -63,7 +63,7 @@ def test_bad_values_are_located_as_in_a_spreadsheet() -> None:
         for v in (4, 3.5, None, 0)
     ]
     with pytest.raises(DataFileError) as info:
-        from_dataframe(pd.DataFrame(rows), source="frame")
+        read_survey(pd.DataFrame(rows), source_name="frame")
     assert [str(e).split(";")[0] for e in info.value.exceptions] == [
         "frame: row 3, column \"Persyaratan\": '3.5' is not an answer",
         'frame: row 4, column "Persyaratan": blank answer',
@@ -71,10 +71,10 @@ def test_bad_values_are_located_as_in_a_spreadsheet() -> None:
     ]
 
 
-def test_missing_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch, seed_csv: Path) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(MissingExtraError) as info:
-        from_dataframe(object())
+        read_survey(seed_csv, engine="pandas")
     assert str(info.value) == (
         "pandas is needed for this; install it with: pip install 'ppid-core[pandas]'"
     )
@@ -85,14 +85,14 @@ def test_integer_columns_off_the_scale_take_the_validating_path() -> None:
     names = ["Persyaratan", "Prosedur", "Waktu", "Biaya", "Produk", "Kompetensi", "Perilaku"]
     row = {**dict.fromkeys(names, 4), "Sarana": 5, "Pengaduan": 0}
     with pytest.raises(DataFileError) as exc:
-        from_dataframe(pd.DataFrame([row]), source="frame")
+        read_survey(pd.DataFrame([row]), source_name="frame")
     assert len(exc.value.exceptions) == 2
 
 
 def test_integer_fast_path_equals_the_text_path(seed_csv: Path) -> None:
     frame = pd.read_csv(seed_csv)
     as_text = frame.astype(str)
-    assert from_dataframe(frame).tally == from_dataframe(as_text).tally
+    assert read_survey(frame) == read_survey(as_text)
 
 
 NAMES = ["Persyaratan", "Prosedur", "Waktu", "Biaya", "Produk", "Kompetensi", "Perilaku"]
@@ -110,18 +110,18 @@ def test_by_blank_and_nan_are_one_group_on_the_integer_path() -> None:
     # from isna() only but its totals from every blank-looking row (2 respondents,
     # IKM 75.00 C). Grouped by cell text, as on the text path: 3 respondents, 50.00 D.
     frame = _frame([4, 1, 1], ["", float("nan"), None])
-    fast = from_dataframe(frame, by=["Layanan"])
-    text = from_dataframe(frame.astype(str).replace({"nan": "", "None": ""}), by=["Layanan"])
+    fast = read_survey(frame, by=["Layanan"])
+    text = read_survey(frame.astype(str).replace({"nan": "", "None": ""}), by=["Layanan"])
     assert fast.groups == text.groups
     assert fast == text
-    group = fast.score_by("Layanan").groups[""]
+    group = fast.score(by="Layanan").groups[""]
     assert (group.respondents, str(group.ikm_display), group.mutu) == (3, "50.00", "D")
 
 
 def test_by_groups_agree_on_both_paths_with_blanks_and_padding() -> None:
     frame = _frame([4, 3, 2, 1, 4, 3], ["A", " A ", "", float("nan"), None, 7])
-    fast = from_dataframe(frame, by=["layanan."])
-    text = from_dataframe(
+    fast = read_survey(frame, by=["layanan."])
+    text = read_survey(
         frame.astype(object).astype(str).replace({"nan": "", "None": ""}), by=["Layanan"]
     )
     assert fast.groups == text.groups
@@ -136,41 +136,43 @@ def test_by_a_missing_or_personal_column_is_refused() -> None:
     frame = _frame([4], ["A"])
     frame["Nama"] = ["Budi"]
     with pytest.raises(UnknownNameError) as info:
-        from_dataframe(frame, by=["Usia"], source="frame")
+        read_survey(frame, by=["Usia"], source_name="frame")
     assert str(info.value) == (
         "no column 'Usia' in frame to break down by; columns: Persyaratan, Prosedur, Waktu, "
         "Biaya, Produk, Kompetensi, Perilaku, Sarana, Pengaduan, Layanan, Nama"
     )
     with pytest.raises(UnknownNameError, match=r"^column 'Nama' of frame holds personal data"):
-        from_dataframe(frame, by=["Nama"], source="frame")
+        read_survey(frame, by=["Nama"], source_name="frame")
 
 
-def test_read_csv_pandas_reads_cells_as_read_csv_does(tmp_path: Path) -> None:
+def test_the_pandas_engine_reads_cells_as_the_python_engine_does(tmp_path: Path) -> None:
     # "NA" is text (not a blank), a blank line is a row that is reported.
     header = ",".join(NINE) + ",Layanan\n"
     path = tmp_path / "na.csv"
     path.write_text(header + "4,4,4,4,4,4,4,4,4,NA\n\n4,4,4,4,4,4,4,4,NA,B\n", encoding="utf-8")
     with pytest.raises(DataFileError) as ours:
-        read_csv(path)
+        read_survey(path)
     with pytest.raises(DataFileError) as theirs:
-        read_csv_pandas(path)
+        read_survey(path, engine="pandas")
     assert theirs.value.report() == ours.value.report()
     assert (
         ours.value.report().splitlines()[0] == f"{path}: row 3: empty row; delete it or fill it in"
     )
 
 
-def test_read_csv_pandas_hands_what_pandas_cannot_parse_to_read_csv(tmp_path: Path) -> None:
+def test_the_pandas_engine_hands_what_pandas_cannot_parse_to_the_python_engine(
+    tmp_path: Path,
+) -> None:
     header = ",".join(NINE) + ",Layanan\n"
     path = tmp_path / "wide.csv"
     path.write_text(header + "4,4,4,4,4,4,4,4,4,A\n4,4,4,4,4,4,4,4,4,A,extra\n", encoding="utf-8")
     with pytest.raises(DataFileError) as info:
-        read_csv_pandas(path)
+        read_survey(path, engine="pandas")
     assert info.value.report() == f"{path}: row 3: 11 cells; the header has 10"
     binary = tmp_path / "book.csv"
     binary.write_bytes(b"PK\x03\x04rest")
     with pytest.raises(DataFileError) as info:
-        read_csv_pandas(binary)
+        read_survey(binary, engine="pandas")
     assert info.value.report() == (
         f"{binary}:1:1: this is a zip file (an .xlsx workbook?), not CSV text; give it its "
         ".xlsx name"
@@ -178,5 +180,5 @@ def test_read_csv_pandas_hands_what_pandas_cannot_parse_to_read_csv(tmp_path: Pa
     empty = tmp_path / "empty.csv"
     empty.write_text("", encoding="utf-8")
     with pytest.raises(DataFileError) as info:
-        read_csv_pandas(empty)
+        read_survey(empty, engine="pandas")
     assert info.value.report() == f"{empty}: row 1: the file is empty; expected a header row"

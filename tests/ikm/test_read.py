@@ -8,8 +8,8 @@ import attrs
 import pytest
 
 from ppid_core.errors import DataFileError, UnknownNameError
-from ppid_core.ikm import MissingPolicy, from_rows, read_csv, read_records
-from ppid_core.ikm._read import _CHUNK
+from ppid_core.ikm import MissingPolicy, read_survey
+from ppid_core.ikm._read import CHUNK
 
 HEADER = (
     "Persyaratan,Prosedur,Waktu,Biaya,Produk,Kompetensi,Perilaku,"
@@ -25,7 +25,7 @@ def _csv(tmp_path: Path, *rows: str, header: str = HEADER, name: str = "s.csv") 
 
 def _errors(path: Path, **kwargs: object) -> list[str]:
     with pytest.raises(DataFileError) as info:
-        read_csv(path, **kwargs)  # type: ignore[arg-type]
+        read_survey(path, **kwargs)  # type: ignore[arg-type]
     return [str(e) for e in info.value.exceptions]
 
 
@@ -35,7 +35,7 @@ def test_columns_by_name_in_any_order_and_profile(tmp_path: Path) -> None:
         "Biaya,Waktu,Prosedur,Persyaratan,Jenis Kelamin"
     )
     path = _csv(tmp_path, "Informasi,1,2,3,4,4,4,4,4,4,Perempuan", header=header)
-    s = read_csv(path)
+    s = read_survey(path)
     assert s.tally.totals == (4, 4, 4, 4, 4, 4, 3, 1, 2)  # regime order: pengaduan, sarana
     assert s.profile == {"layanan": {"Informasi": 1}, "jenis_kelamin": {"Perempuan": 1}}
 
@@ -46,12 +46,12 @@ def test_answer_labels_are_scores(tmp_path: Path) -> None:
         "Sangat sesuai,mudah,Cepat,Gratis,Sesuai,Kompeten,"
         "Sopan dan ramah,Sangat Baik,Dikelola dengan baik,X",
     )
-    assert read_csv(path).tally.totals == (4, 3, 3, 4, 3, 3, 3, 4, 4)
+    assert read_survey(path).tally.totals == (4, 3, 3, 4, 3, 3, 3, 4, 4)
 
 
 def test_semicolon_files(tmp_path: Path) -> None:
     path = _csv(tmp_path, "4;4;4;4;4;4;4;4;4;X", header=HEADER.replace(",", ";"))
-    assert read_csv(path).respondents == 1
+    assert read_survey(path).respondents == 1
 
 
 def test_every_bad_value_is_located_at_once(tmp_path: Path) -> None:
@@ -83,7 +83,7 @@ def test_row_shape_errors(tmp_path: Path) -> None:
 
 def test_missing_per_unsur(tmp_path: Path) -> None:
     path = _csv(tmp_path, "4,4,4,4,4,4,4,4,,A", "2,4,4,4,4,4,4,4,2,A")
-    s = read_csv(path, missing="per_unsur")
+    s = read_survey(path, missing="per_unsur")
     assert s.respondents == 2
     assert s.tally.answered[7] == 1  # pengaduan (regime order) answered once
     assert s.tally.nrr("pengaduan") == 2
@@ -92,7 +92,7 @@ def test_missing_per_unsur(tmp_path: Path) -> None:
 
 def test_missing_drop_counts_the_dropped(tmp_path: Path) -> None:
     path = _csv(tmp_path, "4,4,4,4,4,4,4,4,,A", "2,4,4,4,4,4,4,4,2,A")
-    s = read_csv(path, missing=MissingPolicy.DROP)
+    s = read_survey(path, missing=MissingPolicy.DROP)
     assert (s.respondents, s.tally.dropped) == (1, 1)
     assert s.tally.nrr("persyaratan") == 2
 
@@ -135,7 +135,7 @@ def test_codes_need_an_explicit_mapping(tmp_path: Path) -> None:
             start=1,
         )
     }
-    s = read_csv(path, columns=mapping)
+    s = read_survey(path, columns=mapping)
     assert s.tally.nrr("sarana") == 3
     assert s.tally.nrr("pengaduan") == 1
 
@@ -160,12 +160,12 @@ def test_empty_file_and_unknown_by(tmp_path: Path) -> None:
     assert _errors(empty) == [f"{empty}: row 1: the file is empty; expected a header row"]
     path = _csv(tmp_path, "4,4,4,4,4,4,4,4,4,A")
     with pytest.raises(UnknownNameError, match="no column 'Usia' in"):
-        read_csv(path, by=["Usia"])
+        read_survey(path, by=["Usia"])
 
 
 def test_groups(tmp_path: Path) -> None:
     path = _csv(tmp_path, "4,4,4,4,4,4,4,4,4,A", "2,2,2,2,2,2,2,2,2,B", "3,3,3,3,3,3,3,3,3, A ")
-    s = read_csv(path, by=["layanan"])
+    s = read_survey(path, by=["layanan"])
     assert set(s.groups["Layanan"]) == {"A", "B"}
     assert s.groups["Layanan"]["A"].totals == (7,) * 9
     assert s.groups["Layanan"]["A"].respondents == 2
@@ -174,15 +174,15 @@ def test_groups(tmp_path: Path) -> None:
 def test_errors_after_the_first_chunk_have_the_right_row() -> None:
     header = HEADER.split(",")
     good = ["4"] * 9 + ["A"]
-    rows = [good] * (_CHUNK + 5) + [["4"] * 8 + ["x", "A"]]
+    rows = [good] * (CHUNK + 5) + [["4"] * 8 + ["x", "A"]]
     with pytest.raises(DataFileError) as info:
-        read_records(header, rows, source="big.csv")
+        read_survey(rows, header=header, source_name="big.csv")
     assert str(info.value.exceptions[0]).startswith(
-        f"big.csv: row {_CHUNK + 7}, column \"Penanganan Pengaduan\": 'x' is not an answer"
+        f"big.csv: row {CHUNK + 7}, column \"Penanganan Pengaduan\": 'x' is not an answer"
     )
 
 
-def test_from_rows_values() -> None:
+def test_rows_of_mappings_values() -> None:
     base = {
         "Persyaratan": 4,
         "Prosedur": 4,
@@ -193,16 +193,15 @@ def test_from_rows_values() -> None:
         "Perilaku": 4,
         "Sarana dan Prasarana": 4.0,
     }
-    s = from_rows([{**base, "Penanganan Pengaduan": 1}])
+    s = read_survey([{**base, "Penanganan Pengaduan": 1}])
     assert s.tally.totals[-2] == 1
+    bad: list[dict[str, object]] = [
+        {**base, "Penanganan Pengaduan": True},
+        {**base, "Penanganan Pengaduan": 3.5},
+        {**base, "Penanganan Pengaduan": None},
+    ]
     with pytest.raises(DataFileError) as info:
-        from_rows(
-            [
-                {**base, "Penanganan Pengaduan": True},
-                {**base, "Penanganan Pengaduan": 3.5},
-                {**base, "Penanganan Pengaduan": None},
-            ]
-        )
+        read_survey(bad)
     assert [str(e).split(";")[0] for e in info.value.exceptions] == [
         "<rows>: row 2, column \"Penanganan Pengaduan\": 'True' is not an answer",
         "<rows>: row 3, column \"Penanganan Pengaduan\": '3.5' is not an answer",
@@ -231,7 +230,7 @@ def test_crlf_and_quotes_later_in_the_file(tmp_path: Path) -> None:
     path = tmp_path / "q.csv"
     body = [HEADER] + ["4,4,4,4,4,4,4,4,4,A"] * 3 + ['3,3,3,3,3,3,3,3,3,"Layanan, ""Baru""\nkedua"']
     path.write_bytes("\r\n".join(body).encode() + b"\r\n")
-    s = read_csv(path, by=["Layanan"])
+    s = read_survey(path, by=["Layanan"])
     assert s.respondents == 4
     assert set(s.groups["Layanan"]) == {"A", 'Layanan, "Baru"\nkedua'}
 
@@ -239,7 +238,7 @@ def test_crlf_and_quotes_later_in_the_file(tmp_path: Path) -> None:
 def test_quoted_header_uses_the_csv_module(tmp_path: Path) -> None:
     header = '"Persyaratan","Prosedur",Waktu,Biaya,Produk,Kompetensi,Perilaku,Sarana,Pengaduan'
     path = _csv(tmp_path, "4,4,4,4,4,4,4,4,4", header=header)
-    assert read_csv(path).tally.totals == (4,) * 9
+    assert read_survey(path).tally.totals == (4,) * 9
 
 
 ROW = "4,4,4,4,4,4,4,4,4,A"
@@ -247,7 +246,7 @@ ROW = "4,4,4,4,4,4,4,4,4,A"
 
 def _read_both(path: Path, **kwargs: object) -> list[object]:
     """What the fast block path and the csv-module path make of a file (tiny blocks)."""
-    from ppid_core.ikm._csv import read_csv_file
+    from ppid_core.ikm._csv import read_csv_source
 
     out: list[object] = []
     for csv_module in (False, True):
@@ -263,7 +262,7 @@ def _read_both(path: Path, **kwargs: object) -> list[object]:
             **kwargs,
         }
         try:
-            out.append(read_csv_file(path, csv_module=csv_module, **options))  # type: ignore[arg-type]
+            out.append(read_csv_source(path, csv_module=csv_module, **options))  # type: ignore[arg-type]
         except DataFileError as exc:
             out.append(exc.report())
     return out
@@ -277,10 +276,10 @@ def test_a_lone_cr_ends_a_line_on_both_paths(tmp_path: Path) -> None:
     plain.write_bytes(f"{HEADER}\r{ROW}\r3,3,3,3,3,3,3,3,3,B\r\n{ROW}\n".encode())
     quoted = tmp_path / "crq.csv"
     quoted.write_bytes(f'{HEADER}\r{ROW}\r3,3,3,3,3,3,3,3,3,"B"\r\n{ROW}\n'.encode())
-    survey = read_csv(plain, by=["Layanan"])
+    survey = read_survey(plain, by=["Layanan"])
     assert survey.respondents == 3
     assert set(survey.groups["Layanan"]) == {"A", "B"}
-    assert read_csv(quoted, by=["Layanan"]) == attrs.evolve(survey, source=str(quoted))
+    assert read_survey(quoted, by=["Layanan"]) == attrs.evolve(survey, source=str(quoted))
     assert _read_both(plain) == [survey, survey]
 
 
@@ -297,7 +296,7 @@ def test_a_lone_cr_inside_a_row_splits_it_on_both_paths(tmp_path: Path) -> None:
 
 def _errors_report(path: Path, **kwargs: object) -> str:
     with pytest.raises(DataFileError) as info:
-        read_csv(path, **kwargs)  # type: ignore[arg-type]
+        read_survey(path, **kwargs)  # type: ignore[arg-type]
     return info.value.report()
 
 
@@ -365,26 +364,26 @@ def test_what_is_not_utf8_csv_text_is_located(tmp_path: Path, data: bytes, messa
 def test_another_encoding_when_asked(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_bytes(f"{HEADER}\n4,4,4,4,4,4,4,4,4,Jos\u00e9\n".encode("cp1252"))
-    assert read_csv(path, encoding="cp1252", by=["Layanan"]).groups["Layanan"].keys() == {
+    assert read_survey(path, encoding="cp1252", by=["Layanan"]).groups["Layanan"].keys() == {
         "Jos\u00e9"
     }
     assert _errors_report(path, encoding="ascii") == (
         f"{path}: byte 0xE9 cannot be read as ascii; save the file as CSV UTF-8"
     )
     with pytest.raises(UnknownNameError) as info:
-        read_csv(path, encoding="klingon")
+        read_survey(path, encoding="klingon")
     assert str(info.value) == ("unknown encoding 'klingon'; CSV files are read as UTF-8 by default")
 
 
 def test_bad_arguments_are_ppid_errors(tmp_path: Path) -> None:
     path = _csv(tmp_path, ROW)
     with pytest.raises(UnknownNameError) as info:
-        read_csv(path, delimiter=";;")
+        read_survey(path, delimiter=";;")
     assert str(info.value) == (
         "a delimiter is one character other than a quote or a line break, got ';;'"
     )
     with pytest.raises(UnknownNameError) as info:
-        read_csv(path, missing="guess")
+        read_survey(path, missing="guess")
     assert str(info.value) == (
         "unknown policy for blank answers 'guess'; use one of refuse, per_unsur, drop"
     )
@@ -401,10 +400,10 @@ def test_a_blank_first_row_is_not_an_empty_file(tmp_path: Path) -> None:
 
 def test_by_matches_headers_as_the_unsur_columns_are(tmp_path: Path) -> None:
     path = _csv(tmp_path, ROW, header=HEADER.replace("Layanan", " Layanan. "))
-    s = read_csv(path, by=["LAYANAN"])
-    assert s.score_by("Layanan").groups["A"].respondents == 1
+    s = read_survey(path, by=["LAYANAN"])
+    assert s.score(by="Layanan").groups["A"].respondents == 1
     with pytest.raises(UnknownNameError) as info:
-        read_csv(path, by=["Usia"])
+        read_survey(path, by=["Usia"])
     assert str(info.value) == (
         f"no column 'Usia' in {path} to break down by; columns: Persyaratan, Prosedur, Waktu, "
         "Biaya, Produk, Kompetensi, Perilaku, Sarana dan Prasarana, Penanganan Pengaduan, "
@@ -418,7 +417,7 @@ PERSONAL = HEADER + ",Nama,No. HP,E-mail"
 def test_a_breakdown_by_a_personal_column_is_refused(tmp_path: Path) -> None:
     path = _csv(tmp_path, ROW + ",Budi Santoso,085339672120,budi@example.org", header=PERSONAL)
     with pytest.raises(UnknownNameError) as info:
-        read_csv(path, by=["nama"])
+        read_survey(path, by=["nama"])
     assert str(info.value) == (
         f"column 'Nama' of {path} holds personal data; a breakdown by it would print it for "
         "every group: choose a column such as Layanan"
@@ -467,5 +466,5 @@ def test_the_columns_listed_for_a_missing_by_column_are_masked(tmp_path: Path) -
     # lists them must not print a phone number or an e-mail address.
     path = _csv(tmp_path, ROW, header=HEADER + ",085339672120,budi@example.org")
     with pytest.raises(UnknownNameError) as info:
-        read_csv(path, by=["Usia"])
+        read_survey(path, by=["Usia"])
     assert str(info.value).endswith("Penanganan Pengaduan, Layanan, ********2120, b***@example.org")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from ppid_core.errors import DataFileError, InvalidTallyError, UnknownNameError
-from ppid_core.ikm import Regime, Tally, Unsur, available_regimes, from_rows, load_regime, score
+from ppid_core.ikm import Regime, Tally, Unsur, load_regime, parse_regime, read_survey, score
 
 CUSTOM = """\
 key: custom_unit
@@ -27,11 +28,11 @@ bands:
 
 
 def test_shipped_regimes() -> None:
-    assert available_regimes() == ("kepmenpan_25_2004", "permenpan_14_2017")
+    assert Regime.bundled_names() == ("kepmenpan_25_2004", "permenpan_14_2017")
 
 
 def test_permenpan_14_2017_unsur_keys_names_and_weights() -> None:
-    r = load_regime("permenpan_14_2017")
+    r = Regime.bundled("permenpan_14_2017")
     assert r.keys == (
         "persyaratan",
         "prosedur",
@@ -56,7 +57,7 @@ def test_permenpan_14_2017_unsur_keys_names_and_weights() -> None:
 
 
 def test_kepmenpan_25_2004_has_14_unsur_and_equal_width_bands() -> None:
-    r = load_regime("kepmenpan_25_2004")
+    r = Regime.bundled("kepmenpan_25_2004")
     assert len(r.unsur) == 14
     assert {u.weight for u in r.unsur} == {Fraction(1, 14)}
     assert [b.upper for b in r.bands] == [Decimal(x) for x in ("43.75", "62.50", "81.25", "100.00")]
@@ -72,21 +73,24 @@ def test_kepmenpan_25_2004_has_14_unsur_and_equal_width_bands() -> None:
     ],
 )
 def test_lookup_by_alias(name: str, key: str) -> None:
-    assert load_regime()[name].key == key
+    assert Regime.bundled()[name].key == key
 
 
 def test_unknown_unsur() -> None:
     with pytest.raises(UnknownNameError, match="no unsur 'Parkir' in regime permenpan_14_2017"):
-        load_regime()["Parkir"]
+        Regime.bundled()["Parkir"]
 
 
 def test_unknown_regime() -> None:
     with pytest.raises(UnknownNameError) as info:
-        load_regime("permenpan_16_2014")
+        Regime.bundled("permenpan_16_2014")
     assert str(info.value) == (
-        "unknown regime 'permenpan_16_2014'; use one of kepmenpan_25_2004, permenpan_14_2017 "
-        "or the path of a .yaml file"
+        "unknown regime 'permenpan_16_2014'; bundled: kepmenpan_25_2004, permenpan_14_2017"
     )
+
+
+def test_a_bundled_regime_is_read_once() -> None:
+    assert Regime.bundled() is Regime.bundled("permenpan_14_2017")
 
 
 def test_custom_regime_from_file(tmp_path: Path) -> None:
@@ -99,7 +103,7 @@ def test_custom_regime_from_file(tmp_path: Path) -> None:
 
 def _errors(text: str) -> list[str]:
     with pytest.raises(DataFileError) as info:
-        Regime.from_yaml(text, source="c.yaml")
+        parse_regime(text, source="c.yaml")
     return [str(e) for e in info.value.exceptions]
 
 
@@ -145,7 +149,7 @@ def test_duplicate_unsur_key_is_located() -> None:
 def test_programmatic_regime_refuses_duplicate_keys() -> None:
     u = Unsur(key="a", name="A", weight=Fraction(1, 2))
     with pytest.raises(DataFileError) as info:
-        Regime(key="x", title="x", unsur=(u, u), bands=load_regime().bands)
+        Regime(key="x", title="x", unsur=(u, u), bands=Regime.bundled().bands)
     assert info.value.report() == (
         "<regime x> ($.unsur[1].key): duplicate unsur key 'a' (first at $.unsur[0]); "
         "every unsur needs its own key"
@@ -153,7 +157,7 @@ def test_programmatic_regime_refuses_duplicate_keys() -> None:
 
 
 def test_kepmenpan_last_band_is_marked_inferred() -> None:
-    notes = load_regime("kepmenpan_25_2004").notes
+    notes = Regime.bundled("kepmenpan_25_2004").notes
     assert "The last band (81.26-100.00, A) is inferred" in notes
 
 
@@ -163,7 +167,7 @@ def test_last_band_must_reach_the_top() -> None:
 
 
 def test_programmatic_regime_checks_weights() -> None:
-    r = load_regime()
+    r = Regime.bundled()
     with pytest.raises(DataFileError) as info:
         Regime(
             key="x",
@@ -191,12 +195,12 @@ def test_programmatic_regime_checks_weights() -> None:
     ],
 )
 def test_classify_rounds_half_up_first(value: str, mutu: str) -> None:
-    assert load_regime().classify(Fraction(value)).mutu == mutu
+    assert Regime.bundled().classify(Fraction(value)).mutu == mutu
 
 
 def test_classify_outside_the_table() -> None:
     with pytest.raises(InvalidTallyError) as info:
-        load_regime().classify(Fraction("24.99"))
+        Regime.bundled().classify(Fraction("24.99"))
     assert str(info.value) == (
         "converted value 24.99 is outside the interval table of permenpan_14_2017"
     )
@@ -252,7 +256,7 @@ def test_a_programmatic_regime_refuses_such_labels_too() -> None:
         Unsur(key="b", name="B", answers=("p", "q", "r", "P"), weight=Fraction(1, 2)),
     )
     with pytest.raises(DataFileError) as info:
-        Regime(key="x", title="x", unsur=unsur, bands=load_regime().bands)
+        Regime(key="x", title="x", unsur=unsur, bands=Regime.bundled().bands)
     assert info.value.report() == (
         "<regime x> ($.unsur[0].answers[0]): answer label ' 4' (score 1) reads as score 4; "
         "a label that is a number must be its own score\n"
@@ -265,10 +269,10 @@ def test_digit_labels_of_their_own_scores_read_the_same_on_both_paths() -> None:
     text = LABELS.replace('["4", "3", "2", "1"]', "[w, x, y, z]").replace(
         "Baik, Baik]", "Baik, Sangat Baik]"
     )
-    r = Regime.from_yaml(text)
+    r = parse_regime(text)
     rows = [{"A": "z", "B": "Sangat baik", "C": "4"}, {"A": "1", "B": "2", "C": "3"}]
     # the first row alone takes the digit fast path for C, the second the label path for A
-    assert from_rows(rows, regime=r).tally.totals == (5, 6, 7)
+    assert read_survey(rows, regime=r).tally.totals == (5, 6, 7)
 
 
 def test_a_band_bound_of_29_digits_is_located() -> None:
@@ -312,7 +316,7 @@ def test_a_weight_of_thousands_of_digits_is_located() -> None:
 
 
 def test_a_value_off_the_table_is_an_invalid_tally_in_score() -> None:
-    t = Tally.from_totals(load_regime(), [100] * 9, respondents=100)
+    t = Tally.from_totals(Regime.bundled(), [100] * 9, respondents=100)
     assert score(t).mutu == "D"
 
 
@@ -326,9 +330,25 @@ def test_a_programmatic_regime_checks_its_scale_and_conversion() -> None:
             scale_minimum=4,
             scale_maximum=1,
             conversion=10**6,
-            bands=load_regime().bands,
+            bands=Regime.bundled().bands,
         )
     assert info.value.report() == (
         "<regime x> ($.conversion): the conversion factor must be 1-1000, got 1000000\n"
         "<regime x> ($.scale_maximum): the answer scale must run upwards within 0-99, got 4-1"
     )
+
+
+def test_load_regime_reads_a_file_in_every_form(tmp_path: Path) -> None:
+    path = tmp_path / "unit.yaml"
+    path.write_bytes(_bundled_bytes())
+    expected = Regime.bundled()
+    assert load_regime(path) == expected
+    assert load_regime(str(path)) == expected
+    assert load_regime(path.read_bytes()) == expected
+    with path.open("rb") as fh:
+        assert load_regime(fh) == expected
+    assert load_regime() is expected  # no file: the default bundled regime
+
+
+def _bundled_bytes() -> bytes:
+    return (resources.files("ppid_core.ikm") / "data/regimes/permenpan_14_2017.yaml").read_bytes()

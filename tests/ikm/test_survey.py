@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 
 from ppid_core.errors import UnknownNameError
-from ppid_core.ikm import SmallSampleWarning, from_rows
+from ppid_core.ikm import SmallSampleWarning, read_survey
 
 UNSUR = [
     "Persyaratan",
@@ -33,8 +33,8 @@ def _rows() -> list[dict[str, object]]:
 
 
 def test_pooled_differs_from_the_mean_of_groups() -> None:
-    s = from_rows(_rows(), by=["Layanan"])
-    b = s.score_by("layanan")
+    s = read_survey(_rows(), by=["Layanan"])
+    b = s.score(by="layanan")
     assert b.groups["A"].ikm == 100
     assert b.groups["B"].ikm == 25
     assert b.pooled.ikm == Fraction(325, 4)  # (3*4 + 1) / 4 * 25
@@ -46,7 +46,7 @@ def test_pooled_differs_from_the_mean_of_groups() -> None:
 def test_a_group_with_an_unanswered_unsur_is_reported_undefined() -> None:
     extra: dict[str, object] = {**dict.fromkeys(UNSUR, 3), "Persyaratan": None, "Layanan": "C"}
     rows = [*_rows(), extra]
-    b = from_rows(rows, by=["Layanan"], missing="per_unsur").score_by("Layanan")
+    b = read_survey(rows, by=["Layanan"], missing="per_unsur").score(by="Layanan")
     assert list(b.groups) == ["A", "B"]
     assert list(b.undefined) == ["C"]
     assert b.undefined["C"].unanswered == ("persyaratan",)
@@ -63,43 +63,50 @@ def test_no_group_scored_has_no_average() -> None:
         {**dict.fromkeys(UNSUR, 3), "Persyaratan": None, "Layanan": "A"},
         {**dict.fromkeys(UNSUR, 3), "Prosedur": None, "Layanan": "B"},
     ]
-    b = from_rows(rows, by=["Layanan"], missing="per_unsur").score_by("Layanan")
+    b = read_survey(rows, by=["Layanan"], missing="per_unsur").score(by="Layanan")
     assert dict(b.groups) == {}
     assert b.averaged_ikm is None
     assert b.pooled.ikm == 75
 
 
-def test_score_by_needs_the_column_read() -> None:
+def test_a_breakdown_is_chosen_after_reading() -> None:
+    late = read_survey(_rows()).score(by="Layanan")
+    assert late == read_survey(_rows(), by=["Layanan"]).score(by="Layanan")
+    assert {k: r.ikm for k, r in late.groups.items()} == {"A": 100, "B": 25}
+
+
+def test_a_column_the_file_lacks_is_refused_with_the_columns_it_has() -> None:
     with pytest.raises(UnknownNameError) as info:
-        from_rows(_rows()).score_by("Layanan")
+        read_survey(_rows(), source_name="skm.csv").score(by="Kota")
     assert str(info.value) == (
-        "no breakdown for 'Layanan'; read the survey with by=['Layanan'] (available: none)"
+        "no column 'Kota' in skm.csv to break down by; columns: Persyaratan, Prosedur, "
+        "Waktu, Biaya, Produk, Kompetensi, Perilaku, Sarana, Pengaduan, Layanan, Usia"
     )
 
 
-def test_score_by_matches_the_column_as_the_reader_did() -> None:
+def test_by_matches_the_column_as_the_reader_did() -> None:
     # The reader matched by=["Layanan"] to the header "Layanan." (a trailing dot and case
-    # are ignored); score_by must find it the same way.
+    # are ignored); score(by=...) must find it the same way.
     rows = [{("LAYANAN." if k == "Layanan" else k): v for k, v in r.items()} for r in _rows()]
-    s = from_rows(rows, by=["Layanan"])
+    s = read_survey(rows, by=["Layanan"])
     assert list(s.groups) == ["LAYANAN."]
-    assert s.score_by("Layanan").column == "LAYANAN."
-    assert s.score_by(" layanan: ").groups["B"].ikm == 25
+    assert s.score(by="Layanan").column == "LAYANAN."
+    assert s.score(by=" layanan: ").groups["B"].ikm == 25
 
 
 def test_small_sample_warns() -> None:
-    s = from_rows(_rows())
+    s = read_survey(_rows())
     with pytest.warns(
         SmallSampleWarning,
         match="4 respondents for a population of 100; Krejcie & Morgan require 80 \\(76 short\\)",
     ):
         res = s.score(population=100)
     assert res.population == 100
-    assert from_rows(_rows()).score(population=4).population == 4  # 4 of 4: no warning
+    assert read_survey(_rows()).score(population=4).population == 4  # 4 of 4: no warning
 
 
 def test_profile_with_age_ranges() -> None:
-    t = from_rows(_rows()).profile_table()
+    t = read_survey(_rows()).profile_table()
     assert t.rows == (
         ("layanan", "A", 3, "75.0%"),
         ("layanan", "B", 1, "25.0%"),

@@ -7,9 +7,9 @@ from fractions import Fraction
 import pytest
 
 from ppid_core.errors import InvalidTallyError, UnknownNameError
-from ppid_core.ikm import Tally, load_regime
+from ppid_core.ikm import Regime, Tally
 
-R = load_regime()
+R = Regime.bundled()
 
 
 def test_from_totals_by_name_and_in_order_agree() -> None:
@@ -74,7 +74,7 @@ def test_merge_adds_everything() -> None:
 
 
 def test_merge_refuses_other_unsur_and_nothing() -> None:
-    other = Tally.empty(load_regime("kepmenpan_25_2004"))
+    other = Tally.empty(Regime.bundled("kepmenpan_25_2004"))
     with pytest.raises(InvalidTallyError, match="cannot merge tallies of different unsur"):
         Tally.empty(R) + other
     with pytest.raises(InvalidTallyError, match="merge needs at least one tally"):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ppid_core.errors import DataFileError, MissingExtraError, UnknownNameError
-from ppid_core.ikm import read_xlsx
+from ppid_core.ikm import read_survey
 
 openpyxl = pytest.importorskip("openpyxl")
 HEADER = [
@@ -39,7 +39,7 @@ def _book(tmp_path: Path, rows: list[list[object]]) -> Path:
 
 def test_reads_scores_and_ignores_trailing_empty_rows(tmp_path: Path) -> None:
     path = _book(tmp_path, [[4] * 9, [3.0] * 9, [None] * 9, [None] * 9])
-    s = read_xlsx(path, sheet="SKM")
+    s = read_survey(path, sheet="SKM")
     assert s.respondents == 2
     assert s.tally.totals == (7,) * 9
 
@@ -47,7 +47,7 @@ def test_reads_scores_and_ignores_trailing_empty_rows(tmp_path: Path) -> None:
 def test_errors_are_located(tmp_path: Path) -> None:
     path = _book(tmp_path, [[4] * 9, [None] * 9, [3.5, *[4] * 8]])
     with pytest.raises(DataFileError) as info:
-        read_xlsx(path)
+        read_survey(path)
     assert [str(e).split(";")[0] for e in info.value.exceptions] == [
         f'{path}, sheet "SKM": row 3: empty row',
         f'{path}, sheet "SKM": row 4, column "Persyaratan": \'3.5\' is not an answer',
@@ -57,13 +57,13 @@ def test_errors_are_located(tmp_path: Path) -> None:
 def test_unknown_sheet(tmp_path: Path) -> None:
     path = _book(tmp_path, [[4] * 9])
     with pytest.raises(UnknownNameError, match=r"no sheet 'Data' in .*; sheets: SKM"):
-        read_xlsx(path, sheet="Data")
+        read_survey(path, sheet="Data")
 
 
 def test_missing_openpyxl_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(MissingExtraError, match=r"pip install 'ppid-core\[excel\]'"):
-        read_xlsx("x.xlsx")
+        read_survey("x.xlsx")
 
 
 def test_the_first_visible_sheet_is_read_and_named(tmp_path: Path) -> None:
@@ -78,10 +78,10 @@ def test_the_first_visible_sheet_is_read_and_named(tmp_path: Path) -> None:
     ws.append([4] * 9)
     path = tmp_path / "skm.xlsx"
     wb.save(path)
-    s = read_xlsx(path)
+    s = read_survey(path)
     assert s.source == f'{path}, sheet "SKM"'
     assert s.tally.totals == (4,) * 9
-    assert read_xlsx(path, sheet="Lama").tally.totals == (1,) * 9
+    assert read_survey(path, sheet="Lama").tally.totals == (1,) * 9
 
 
 def test_hidden_rows_are_refused_unless_asked(tmp_path: Path) -> None:
@@ -96,18 +96,18 @@ def test_hidden_rows_are_refused_unless_asked(tmp_path: Path) -> None:
     path = tmp_path / "skm.xlsx"
     wb.save(path)
     with pytest.raises(DataFileError) as info:
-        read_xlsx(path)
+        read_survey(path)
     assert info.value.report() == (
         f'{path}, sheet "SKM": row 3: hidden rows with data: 3-4 (2 rows); unhide and check '
         "them (or delete them), or ask to include hidden rows"
     )
-    assert read_xlsx(path, include_hidden=True).respondents == 4
+    assert read_survey(path, include_hidden=True).respondents == 4
 
 
 def test_a_formula_without_a_saved_value_is_not_a_blank_answer(tmp_path: Path) -> None:
     path = _book(tmp_path, [[4] * 9, ["=4", *[4] * 8], [3.5, *[4] * 8]])
     with pytest.raises(DataFileError) as info:
-        read_xlsx(path, missing="per_unsur")
+        read_survey(path, missing="per_unsur")
     # the formula is reported once (not also as a blank), together with the reader's errors
     assert [str(e).split(";")[0] for e in info.value.exceptions] == [
         f'{path}, sheet "SKM": row 3, column "Persyaratan": formula without a saved value',
@@ -120,7 +120,7 @@ def test_a_damaged_workbook_is_a_located_error(tmp_path: Path) -> None:
     path = _book(tmp_path, [[4] * 9])
     path.write_bytes(path.read_bytes()[:300])
     with pytest.raises(DataFileError) as info:
-        read_xlsx(path)
+        read_survey(path)
     assert info.value.report() == (
         f"{path}: not a readable .xlsx workbook (BadZipFile: File is not a zip file)"
     )

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from ppid_core._tables import dumps_json, jsonable
+from ppid_core._tables import dumps_json
 from ppid_core.errors import UnknownNameError
 from ppid_core.examples.ikm import SEED_FILE, read_seed_survey
 from ppid_core.ikm import (
@@ -22,11 +22,9 @@ from ppid_core.ikm import (
     Regime,
     ScoringPolicy,
     Survey,
-    available_regimes,
     krejcie_morgan,
     load_regime,
-    read_csv,
-    read_xlsx,
+    read_survey,
 )
 
 ORDER = 30
@@ -70,28 +68,37 @@ def _mapping(items: list[str] | None, parser: argparse.ArgumentParser) -> dict[s
 
 
 def _read(args: argparse.Namespace, regime: Regime) -> Survey:
-    """Read FILE; a ``--by`` column or ``--sheet`` it does not have is bad usage."""
-    options: dict[str, Any] = {
-        "regime": regime,
-        "columns": _mapping(args.map, args.parser),
-        "missing": MissingPolicy(args.missing),
-        "by": [args.by] if args.by else [],
-    }
-    path = Path(args.file)
+    """Read FILE (CSV or XLSX); a ``--by`` column or ``--sheet`` it does not have is bad
+    usage. The ``--by`` columns are named when reading, so that they are checked before
+    the file is read and kept whatever their number of values."""
     try:
-        if path.suffix.lower() in {".xlsx", ".xlsm"}:
-            return read_xlsx(path, sheet=args.sheet, **options)
-        return read_csv(path, **options)
+        return read_survey(
+            Path(args.file),
+            regime=regime,
+            columns=_mapping(args.map, args.parser),
+            missing=MissingPolicy(args.missing),
+            by=args.by or [],
+            sheet=args.sheet,
+        )
     except UnknownNameError as exc:
         _usage(args, str(exc))
 
 
 def _regime(args: argparse.Namespace) -> Regime:
     """The ``--regime``: a shipped key or a YAML file; any other name is bad usage."""
+    name: str = args.regime
+    if name in Regime.bundled_names():
+        return Regime.bundled(name)
+    if not Path(name).suffix and not Path(name).exists():
+        known = ", ".join(Regime.bundled_names())
+        _usage(
+            args,
+            f"--regime: unknown regime {name!r}; use one of {known} or the path of a .yaml file",
+        )
     try:
-        return load_regime(args.regime)
-    except UnknownNameError as exc:
-        _usage(args, f"--regime: {exc}")
+        return load_regime(name)
+    except OSError as exc:
+        _usage(args, f"--regime: cannot read {name!r} ({exc.strerror or exc})")
 
 
 def _policy(args: argparse.Namespace, regime: Regime) -> ScoringPolicy | None:
@@ -120,28 +127,11 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
         result = survey.score(policy=policy, population=args.population)
     for w in caught:
         print(f"ppid: warning: {w.message}", file=sys.stderr)
-    breakdown = survey.score_by(args.by, policy=policy) if args.by else None
+    breakdown = survey.score(by=args.by, policy=policy) if args.by else None
     if args.json:
         data = result.to_dict()
         if breakdown is not None:
-            data["by"] = {
-                "column": breakdown.column,
-                "groups": [
-                    {
-                        "value": value,
-                        "respondents": r.respondents,
-                        "ikm": r.ikm_display,
-                        "mutu": r.mutu,
-                        "kinerja": r.kinerja,
-                    }
-                    for value, r in breakdown.groups.items()
-                ],
-                "undefined": [
-                    {"value": value, "respondents": t.respondents, "unanswered": list(t.unanswered)}
-                    for value, t in breakdown.undefined.items()
-                ],
-                "averaged_ikm_not_unit": jsonable(breakdown.averaged_ikm),
-            }
+            data["by"] = breakdown.to_dict()
         print(dumps_json(data), file=out)
         return 0
     render = "to_csv" if args.format == "csv" else "to_markdown"
@@ -191,13 +181,14 @@ def register(subparsers: Any) -> None:
     score.add_argument(
         "--regime",
         default="permenpan_14_2017",
-        help=f"regime key ({', '.join(available_regimes())}) or a YAML file",
+        help=f"regime key ({', '.join(Regime.bundled_names())}) or a YAML file",
     )
     score.add_argument(
         "--by",
+        action="append",
         metavar="COLUMN",
         help="also score each value of COLUMN (matched as headers are: case, blanks and a "
-        "trailing dot ignored)",
+        "trailing dot ignored); repeat it for the combinations of several columns",
     )
     score.add_argument(
         "--map",
@@ -262,11 +253,11 @@ def register(subparsers: Any) -> None:
 
 def demo(out: TextIO) -> None:
     """Score the synthetic respondents that reproduce KPU NTT's published 2024 table."""
-    survey = read_seed_survey(by=["Layanan"])
+    survey = read_seed_survey()
     result = survey.score()
     print(f"== IKM: {SEED_FILE} (synthetic respondents reproducing KPU NTT 2024) ==", file=out)
     print(file=out)
     print(result.to_markdown(), file=out)
     print(file=out)
-    print(survey.score_by("Layanan").to_markdown(), file=out)
+    print(survey.score(by="Layanan").to_markdown(), file=out)
     print(file=out)

@@ -14,19 +14,19 @@ import codecs
 import contextlib
 import csv
 import io
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain, repeat
-from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
-from ppid_core._textio import open_csv_text
+from ppid_core._source import FileInput, open_csv_source, read_source, source_name
 from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
 from ppid_core.ikm import _read
-from ppid_core.ikm._read import MissingPolicy, _make_reader, _Reader, feed_rows
+from ppid_core.ikm._read import MissingPolicy, Reader, feed_rows, make_reader
 from ppid_core.ikm._regime import Regime
 from ppid_core.ikm._survey import Survey
 
-__all__ = ["delimiter_of", "read_csv", "read_csv_file"]
+__all__ = ["delimiter_of", "read_csv_source"]
 
 _BLOCK = 1 << 22  # characters per block of a CSV file; read at call time
 _UTF8 = frozenset({"utf-8", "utf-8-sig"})
@@ -38,20 +38,39 @@ def delimiter_of(first_line: str) -> str:
     return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
 
 
-def read_csv(
-    path: str | Path,
+def read_csv_source(
+    file: FileInput,
     *,
+    source: str | None = None,
     regime: Regime | None = None,
     columns: Mapping[str, str] | None = None,
     missing: MissingPolicy | str = MissingPolicy.REFUSE,
     by: Sequence[str] = (),
     delimiter: str | None = None,
     encoding: str = "utf-8-sig",
+    block: int | None = None,
+    chunk: int | None = None,
+    csv_module: bool = False,
 ) -> Survey:
     """Read a CSV of respondents, one row per questionnaire, one column per unsur.
 
-    The delimiter (``,``, ``;`` or tab) is taken from the header line unless given.
-    See :func:`read_records` for the other arguments.
+    The delimiter (``,``, ``;`` or tab) is taken from the header line unless given. A path
+    is streamed; bytes and a file object's content are read into memory first.
+
+    Args:
+        file: A path, the file's bytes, or a binary file object.
+        source: The name used in error messages (default: the path, or the file object's
+            name, or ``"<bytes>"``).
+        regime: As for :func:`~ppid_core.ikm.read_survey`.
+        columns: As for :func:`~ppid_core.ikm.read_survey`.
+        missing: As for :func:`~ppid_core.ikm.read_survey`.
+        by: As for :func:`~ppid_core.ikm.read_survey`.
+        delimiter: The delimiter; default from the header line.
+        encoding: The text encoding (default UTF-8, with or without a byte-order mark).
+        block: Characters per block of the fast path (default 4 Mi).
+        chunk: Rows per chunk of the validating reader (default 32,768).
+        csv_module: Read every row with the csv module (what the fast path must agree
+            with).
 
     Raises:
         DataFileError: Every bad header and cell, located (``file: row N, column "X"``);
@@ -63,40 +82,13 @@ def read_csv(
             single character other than a quote or a line break.
         OSError: The file cannot be opened.
     """
-    return read_csv_file(
-        Path(path),
-        regime=regime,
-        columns=columns,
-        missing=missing,
-        by=by,
-        delimiter=delimiter,
-        encoding=encoding,
-        block=_BLOCK,
-        chunk=_read._CHUNK,
-    )
-
-
-def read_csv_file(
-    path: Path,
-    *,
-    regime: Regime | None,
-    columns: Mapping[str, str] | None,
-    missing: MissingPolicy | str,
-    by: Sequence[str],
-    delimiter: str | None,
-    encoding: str,
-    block: int,
-    chunk: int,
-    csv_module: bool = False,
-) -> Survey:
-    """:func:`read_csv` with the sizes given: ``block`` characters per block of the fast
-    path, ``chunk`` rows per chunk of the validating reader; ``csv_module=True`` reads every
-    row with the csv module (what the fast path must agree with)."""
     if delimiter is not None and (len(delimiter) != 1 or delimiter in '"\r\n'):
         msg = f"a delimiter is one character other than a quote or a line break, got {delimiter!r}"
         raise UnknownNameError(msg)
-    source = str(path)
-    with _open_text(path, source, encoding) as fh:
+    block = _BLOCK if block is None else block
+    chunk = _read.CHUNK if chunk is None else chunk
+    name = source_name(file, source)
+    with _open_text(file, name, encoding) as fh:
         first = fh.readline()
         if not first.strip():
             what = (
@@ -104,27 +96,27 @@ def read_csv_file(
                 if not first
                 else "a blank row; expected the header row first (delete the blank rows above it)"
             )
-            err = LocatedError(what, source=source, row=1)
-            raise DataFileError.from_errors(source, [err])
+            err = LocatedError(what, source=name, row=1)
+            raise DataFileError.from_errors(name, [err])
         delim = delimiter or delimiter_of(first)
         if csv_module or '"' in first:  # quoted header: the csv module reads the whole file
-            rows = _CsvRows(chain([first], fh), delim, source, 1)
+            rows = _CsvRows(chain([first], fh), delim, name, 1)
             header = next(rows, None)
             if header is None:  # the header row itself is unreadable
-                raise DataFileError.from_errors(source, [rows.error or _unreadable(source, 1)])
-            reader, by_names = _make_reader(header, source, regime, columns, missing, by)
+                raise DataFileError.from_errors(name, [rows.error or _unreadable(name, 1)])
+            reader, by_names = make_reader(header, name, regime, columns, missing, by)
             feed_rows(reader, rows, 2, chunk)
             rows.report(reader)
             return reader.survey(by_names)
         header = first.rstrip("\r\n").split(delim)
-        reader, by_names = _make_reader(header, source, regime, columns, missing, by)
+        reader, by_names = make_reader(header, name, regime, columns, missing, by)
         reader.delimiter = delim
         _feed_text(reader, fh, delim, block=block, chunk=chunk)
         return reader.survey(by_names)
 
 
 @contextlib.contextmanager
-def _open_text(path: Path, source: str, encoding: str) -> Iterator[TextIO]:
+def _open_text(file: FileInput, source: str, encoding: str) -> Iterator[TextIO]:
     """The file as text: UTF-8 through the shared helper, another encoding as asked."""
     try:
         name = codecs.lookup(encoding).name
@@ -132,10 +124,15 @@ def _open_text(path: Path, source: str, encoding: str) -> Iterator[TextIO]:
         msg = f"unknown encoding {encoding!r}; CSV files are read as UTF-8 by default"
         raise UnknownNameError(msg) from None
     if name in _UTF8:
-        with open_csv_text(path, source=source) as fh:
+        with open_csv_source(file, source=source) as fh:
             yield fh
         return
-    with path.open(encoding=encoding, newline="") as fh:
+    raw: BinaryIO
+    if isinstance(file, str | os.PathLike):
+        raw = open(file, "rb")  # noqa: PTH123, SIM115 - a str or PathLike, closed below
+    else:
+        raw = io.BytesIO(read_source(file, source=source, max_bytes=None)[0])
+    with raw, io.TextIOWrapper(raw, encoding=encoding, newline="") as fh:
         try:
             yield fh
         except UnicodeDecodeError as exc:
@@ -189,7 +186,7 @@ class _CsvRows(Iterator[list[str]]):
         self.row += 1
         return row
 
-    def report(self, reader: _Reader) -> None:
+    def report(self, reader: Reader) -> None:
         """Add the error that ended the rows, if any, to the reader's errors."""
         if self.error is not None:
             reader.errors.append(self.error)
@@ -205,7 +202,7 @@ def _overlong(lines: list[str], delim: str, limit: int) -> int | None:
     return None
 
 
-def _feed_text(reader: _Reader, fh: TextIO, delim: str, *, block: int, chunk: int) -> None:
+def _feed_text(reader: Reader, fh: TextIO, delim: str, *, block: int, chunk: int) -> None:
     """Feed the rest of a file block by block: split on the delimiter at C speed while
     the text has no quotes; from the first quote on, the csv module takes over."""
     row = 2

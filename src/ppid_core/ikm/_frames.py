@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import io
 import math
+import os
+from array import array
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from ppid_core._optional import import_optional
-from ppid_core._textio import open_csv_text
+from ppid_core._source import FileInput, open_csv_source, read_source, source_name
 from ppid_core.errors import DataFileError
-from ppid_core.ikm._csv import delimiter_of, read_csv
-from ppid_core.ikm._header import resolve_header
-from ppid_core.ikm._read import MissingPolicy, by_columns, missing_policy, read_records
-from ppid_core.ikm._regime import Regime, load_regime
+from ppid_core.ikm._columns import KEEP_LIMIT, KeptColumn, Responses, typecode
+from ppid_core.ikm._csv import delimiter_of, read_csv_source
+from ppid_core.ikm._header import by_columns, kept_columns, resolve_header
+from ppid_core.ikm._read import MissingPolicy, missing_policy, survey_from_records
+from ppid_core.ikm._regime import Regime
 from ppid_core.ikm._rows import cell_text
 from ppid_core.ikm._survey import Survey
 from ppid_core.ikm._tally import Tally
 
-__all__ = ["from_dataframe", "read_csv_pandas"]
+__all__ = ["read_csv_with_pandas", "survey_from_frame"]
 
 
 def _score_of(value: object, low: int, high: int) -> int | None:
@@ -65,24 +68,24 @@ def _int_counts(column: Any, low: int, high: int) -> list[tuple[int | None, int]
     return [(score, int(counts[score])) for score in range(low, high + 1) if counts[score]]
 
 
-def _group_codes(column: Any) -> tuple[list[str], Any]:
-    """The group labels of a ``by`` column and, per row, the index of its label.
+def _kept_column(name: str, column: Any, required: bool) -> KeptColumn | None:
+    """A column of the frame coded as the text path codes it (cell text, stripped), or
+    ``None`` when it has too many distinct values to be kept.
 
-    Labels are what the text path groups by: each value as cell text, stripped, so ``""``,
-    ``NaN``, ``None`` and ``" "`` are one group, "(kosong)". The column is factorised once
-    (C speed) and only its distinct values are turned into text.
+    The column is factorised once (C speed) and only its distinct values become text.
     """
     pd = import_optional("pandas", "pandas")
     np = import_optional("numpy", "pandas")
     codes, uniques = pd.factorize(column, use_na_sentinel=False)
     texts = [_text(v).strip() for v in uniques]
-    labels = sorted(set(texts))
-    position = {label: i for i, label in enumerate(labels)}
-    remap = np.array([position[t] for t in texts], dtype=np.int64)
-    return labels, remap[codes] if len(codes) else codes
+    if len(set(texts)) > KEEP_LIMIT and not required:
+        return None
+    raw = array(typecode(len(texts)))
+    raw.frombytes(np.asarray(codes, dtype=f"u{raw.itemsize}").tobytes())
+    return KeptColumn.from_raw(name, texts, raw)
 
 
-def from_dataframe(
+def survey_from_frame(
     df: Any,
     *,
     regime: Regime | None = None,
@@ -94,10 +97,10 @@ def from_dataframe(
     """Tally a pandas DataFrame: one row per questionnaire, one column per unsur.
 
     When every unsur column holds only valid whole-number scores, the tally comes from
-    ``value_counts`` (vectorised); otherwise the frame is read as text by
-    :func:`read_records`, with the same validation and messages. Both paths give the same
-    survey, breakdowns included: a ``by`` value is grouped by its cell text, so blanks,
-    ``NaN`` and ``None`` are one group. Row numbers in errors count the header as row 1
+    ``numpy.bincount`` or ``value_counts`` (vectorised); otherwise the frame is read as
+    text, with the same validation and messages as a file. Both paths give the same
+    survey: a cell of another column is kept as its cell text, so blanks, ``NaN`` and
+    ``None`` are one value. Row numbers in errors count the header as row 1
     (position + 2), as a spreadsheet shows them.
 
     Raises:
@@ -107,7 +110,7 @@ def from_dataframe(
             ``missing`` names no policy.
     """
     import_optional("pandas", "pandas")
-    regime = regime or load_regime()
+    regime = regime or Regime.bundled()
     missing_policy(missing)
     header = [str(c) for c in df.columns]
     idx, profile, errors = resolve_header(header, regime, columns, source)
@@ -128,7 +131,7 @@ def from_dataframe(
         counts.append(pairs)
     if not fast:
         records = ([_text(v) for v in row] for row in df.itertuples(index=False, name=None))
-        return read_records(
+        return survey_from_records(
             header, records, source=source, regime=regime, columns=columns, missing=missing, by=by
         )
     keys = regime.keys
@@ -139,24 +142,20 @@ def from_dataframe(
         answered=[n] * len(keys),
         respondents=n,
     )
-    groups: dict[str, dict[str, Tally]] = {}
-    if by_idx:
+    kept = [
+        column
+        for i, required in kept_columns(header, idx, by_idx).items()
+        if (column := _kept_column(header[i].strip(), df.iloc[:, i], required)) is not None
+    ]
+    scores: tuple[bytes, ...] = ()
+    if kept:
         np = import_optional("numpy", "pandas")
-        scores = df.iloc[:, idx].to_numpy(dtype=np.int64)
-    for gi in by_idx:
-        labels, codes = _group_codes(df.iloc[:, gi])
-        sizes = np.bincount(codes, minlength=len(labels))
-        sums = np.zeros((len(labels), len(keys)), dtype=np.int64)
-        np.add.at(sums, codes, scores)
-        groups[header[gi].strip()] = {
-            label: Tally(
-                keys=keys,
-                totals=[int(v) for v in sums[g]],
-                answered=[int(sizes[g])] * len(keys),
-                respondents=int(sizes[g]),
-            )
-            for g, label in enumerate(labels)
-        }
+        scores = tuple(
+            df.iloc[:, i].to_numpy(dtype=np.int64).astype(np.uint8).tobytes() for i in idx
+        )
+    responses = Responses(
+        header=tuple(h.strip() for h in header), scores=scores, columns=tuple(kept)
+    )
     prof: dict[str, dict[str, int]] = {}
     for name, i in profile.items():
         values: dict[str, int] = {}
@@ -164,32 +163,49 @@ def from_dataframe(
             label = _text(raw).strip()
             values[label] = values.get(label, 0) + int(count)
         prof[name] = dict(sorted(values.items()))
-    return Survey(regime=regime, source=source, tally=tally, groups=groups, profile=prof)
+    return Survey(
+        regime=regime,
+        source=source,
+        tally=tally,
+        profile=prof,
+        responses=responses,
+        by=tuple(header[i].strip() for i in by_idx),
+    )
 
 
-def read_csv_pandas(path: str | Path, **kwargs: Any) -> Survey:
-    """Read a CSV with ``pandas.read_csv`` and tally it with :func:`from_dataframe`.
+def read_csv_with_pandas(
+    file: FileInput, *, source: str | None = None, delimiter: str | None = None, **options: Any
+) -> Survey:
+    """Read a CSV with ``pandas.read_csv`` and tally it with :func:`survey_from_frame`.
 
-    Keyword arguments go to :func:`from_dataframe`. Cells are read as :func:`read_csv`
-    reads them: ``NA`` or ``null`` are text (only an empty cell is blank), and a blank
-    line is a row (reported as empty). What pandas cannot parse (a row of the wrong
-    width, bytes that are not UTF-8) is read again by :func:`read_csv`, which locates
-    every problem.
+    Keyword arguments go to :func:`survey_from_frame` (and, when pandas cannot parse
+    the file, to :func:`~ppid_core.ikm._csv.read_csv_source`). Cells are read as the pure
+    Python reader reads them: ``NA`` or ``null`` are text (only an empty cell is blank),
+    and a blank line is a row (reported as empty). What pandas cannot parse (a row of the
+    wrong width, bytes that are not UTF-8) is read again by the pure Python reader, which
+    locates every problem.
 
     Raises:
         MissingExtraError: pandas is not installed.
         DataFileError: Every bad header and cell, located.
     """
     pd = import_optional("pandas", "pandas")
-    p = Path(path)
-    with open_csv_text(p) as fh:
-        first = fh.readline()
-    if not first.strip():
-        return read_csv(p, **kwargs)  # the empty-file error, located
+    name = source_name(file, source)
+    data: str | bytes
+    if isinstance(file, str | os.PathLike):
+        data = os.fspath(file)
+        with open_csv_source(file, source=name) as fh:
+            first = fh.readline()
+    else:
+        data = read_source(file, source=name, max_bytes=None)[0]
+        with open_csv_source(data, source=name) as fh:
+            first = fh.readline()
+    if not first.strip():  # the empty-file error, located
+        return read_csv_source(data, source=name, delimiter=delimiter, **options)
     try:
         df = pd.read_csv(
-            p,
-            sep=delimiter_of(first),
+            data if isinstance(data, str) else io.BytesIO(data),
+            sep=delimiter or delimiter_of(first),
             encoding="utf-8-sig",
             skipinitialspace=False,
             keep_default_na=False,
@@ -197,5 +213,5 @@ def read_csv_pandas(path: str | Path, **kwargs: Any) -> Survey:
             skip_blank_lines=False,
         )
     except ValueError:  # pandas' ParserError and EmptyDataError, UnicodeDecodeError
-        return read_csv(p, **kwargs)
-    return from_dataframe(df, source=str(p), **kwargs)
+        return read_csv_source(data, source=name, delimiter=delimiter, **options)
+    return survey_from_frame(df, source=name, **options)

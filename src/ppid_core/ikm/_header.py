@@ -8,10 +8,13 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ppid_core._masking import mask_email, mask_name, mask_phone
 from ppid_core.errors import LocatedError, UnknownNameError
-from ppid_core.ikm._regime import Regime, normalize_header
+from ppid_core.ikm._regime import Regime
+from ppid_core.ikm._regime_parts import normalize_header
 
 __all__ = [
     "DEMOGRAPHIC_COLUMNS",
+    "by_columns",
+    "kept_columns",
     "personal_mask",
     "resolve_header",
     "shown_cell",
@@ -175,3 +178,45 @@ def resolve_header(
                 )
             )
     return [found.get(k, -1) for k in regime.keys], profile, errors
+
+
+def by_columns(header: Sequence[str], by: Sequence[str], source: str) -> list[int]:
+    """Positions of the ``by`` columns, matched as the readers match headers.
+
+    Raises:
+        UnknownNameError: A column is not in the header, or holds personal data (a
+            breakdown by it would print a name, phone number or e-mail per group).
+    """
+    norm = [normalize_header(h) for h in header]
+    out = []
+    for name in by:
+        wanted = normalize_header(name)
+        if wanted not in norm:
+            msg = f"no column {name!r} in {source} to break down by; columns: "
+            msg += shown_headers(header)
+            raise UnknownNameError(msg)
+        i = norm.index(wanted)
+        if personal_mask(header[i]) is not None:
+            msg = (
+                f"column {header[i].strip()!r} of {source} holds personal data; a breakdown "
+                "by it would print it for every group: choose a column such as Layanan"
+            )
+            raise UnknownNameError(msg)
+        out.append(i)
+    return out
+
+
+def kept_columns(
+    header: Sequence[str], idx: Sequence[int], by_idx: Sequence[int]
+) -> dict[int, bool]:
+    """The columns a survey keeps for breakdowns, each with whether it was named in ``by``
+    (kept whatever its number of values): every column but the unsur, those with personal
+    data and those without a header."""
+    unsur = set(idx)
+    keep = {
+        i: False
+        for i, h in enumerate(header)
+        if i not in unsur and h.strip() and personal_mask(h) is None
+    }
+    keep.update(dict.fromkeys(by_idx, True))
+    return dict(sorted(keep.items()))

@@ -2,7 +2,9 @@
 
 The fast path counts each column of a chunk of rows with ``collections.Counter`` (C speed)
 and checks the distinct values; only a chunk with a bad value is re-read row by row to
-locate its errors. Every problem of a file is raised together.
+locate its errors. Every problem of a file is raised together. The answers and the other
+columns of the counted rows are kept compactly (:mod:`ppid_core.ikm._columns`), so that a
+breakdown can be chosen after reading.
 """
 
 from __future__ import annotations
@@ -10,24 +12,30 @@ from __future__ import annotations
 import enum
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from itertools import compress, islice
+from itertools import islice
 from operator import itemgetter
 
 from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
-from ppid_core.ikm._header import personal_mask, resolve_header, shown_cell, shown_headers
-from ppid_core.ikm._regime import Regime, label_key, load_regime, normalize_header
+from ppid_core.ikm._columns import NOT_ANSWERED, Coder, Responses
+from ppid_core.ikm._header import by_columns, kept_columns, resolve_header, shown_cell
+from ppid_core.ikm._regime import Regime
+from ppid_core.ikm._regime_parts import label_key
 from ppid_core.ikm._survey import Survey
 from ppid_core.ikm._tally import Tally
 
 __all__ = [
+    "CHUNK",
     "MissingPolicy",
-    "by_columns",
+    "Reader",
     "feed_rows",
+    "make_reader",
     "missing_policy",
-    "read_records",
+    "score_column",
+    "survey_from_records",
 ]
 
-_CHUNK = 32_768
+#: Rows per chunk of the validating reader (read at call time, so tests can shrink it).
+CHUNK = 32_768
 
 
 class MissingPolicy(enum.Enum):
@@ -88,10 +96,22 @@ def _row_columns(chunk: Sequence[Sequence[str]]) -> Callable[[int], list[str]]:
     return column
 
 
-def _score_counts(
-    values: list[str], table: Mapping[str, int], digits: str, *, blanks: bool
-) -> tuple[int, int] | None:
-    """(sum of scores, answers) of one column, or None when a value is not a score.
+def _digits(regime: Regime) -> str:
+    """The scale's scores as one character each (``"1234"``), or ``""`` past 9."""
+    if regime.scale_maximum >= 10:
+        return ""
+    return "".join(str(s) for s in range(regime.scale_minimum, regime.scale_maximum + 1))
+
+
+_DIGIT_SCORES = bytes.maketrans(b"0123456789", bytes(range(10)))
+
+
+def score_column(
+    values: list[str], table: Mapping[str, int], digits: str, *, blanks: bool, keep: bool
+) -> tuple[int, int, bytes] | None:
+    """(sum of scores, answers, per-row score bytes) of one column, or None when a value
+    is not a score. The bytes (:data:`NOT_ANSWERED` for a blank) are only made when
+    ``keep`` is true, else they are empty.
 
     Fast path: when every cell is one of the scale's digits, the joined column has one
     character per cell and ``str.count`` per digit runs at C speed. Otherwise each distinct
@@ -103,17 +123,22 @@ def _score_counts(
         if len(joined) == len(values):
             counts = [joined.count(d) for d in digits]
             if sum(counts) == len(values):
-                return sum(int(d) * c for d, c in zip(digits, counts, strict=True)), len(values)
+                total = sum(int(d) * c for d, c in zip(digits, counts, strict=True))
+                kept = joined.encode("ascii").translate(_DIGIT_SCORES) if keep else b""
+                return total, len(values), kept
     total = answered = 0
+    scores: dict[str, int] = {}
     for value, count in Counter(values).items():
         score = table.get(value)
         if score is None:
             if blanks and not value:
+                scores[value] = NOT_ANSWERED
                 continue
             return None
+        scores[value] = score
         total += score * count
         answered += count
-    return total, answered
+    return total, answered, bytes(map(scores.__getitem__, values)) if keep else b""
 
 
 def _lookup(table: Mapping[str, int], raw: str) -> int | None:
@@ -127,8 +152,8 @@ def _expected(regime: Regime) -> str:
     return f"expected a score {regime.scale_minimum}-{regime.scale_maximum} or an answer label"
 
 
-class _Reader:
-    """Accumulates one file: pooled sums, group sums, profile counts and errors."""
+class Reader:
+    """Accumulates one file: pooled sums, profile counts, kept answers and codes, errors."""
 
     def __init__(
         self,
@@ -136,25 +161,29 @@ class _Reader:
         header: Sequence[str],
         *,
         idx: list[int],
-        by: list[int],
+        keep: dict[int, bool],
         profile: dict[str, int],
         source: str,
         missing: MissingPolicy,
     ) -> None:
-        self.regime, self.header, self.idx, self.by = regime, list(header), idx, by
+        self.regime, self.header, self.idx = regime, list(header), idx
         self.profile_idx, self.source, self.missing = profile, source, missing
         self.allowed = _allowed(regime)
-        scale = range(regime.scale_minimum, regime.scale_maximum + 1)
-        self.digits = "".join(str(s) for s in scale) if regime.scale_maximum < 10 else ""
+        self.digits = _digits(regime)
         self.delimiter = ","
         self.in_file_order = sorted(zip(idx, self.allowed, strict=True), key=itemgetter(0))
         self.width = len(header)
         n = len(idx)
         self.totals, self.answered = [0] * n, [0] * n
         self.respondents = self.dropped = 0
-        self.groups: list[dict[str, list[list[int]]]] = [{} for _ in by]
-        self.group_n: list[Counter[str]] = [Counter() for _ in by]
-        self.profile: dict[str, Counter[str]] = {k: Counter() for k in profile}
+        # the profile columns are counted by their coders, kept or not
+        keep = dict(sorted({**dict.fromkeys(profile.values(), False), **keep}.items()))
+        counted = set(profile.values())
+        self.coders = {
+            i: Coder(header[i].strip(), required=req, counted=i in counted)
+            for i, req in keep.items()
+        }
+        self.scores = [bytearray() for _ in idx] if keep else []
         self.errors: list[LocatedError] = []
 
     def feed(self, chunk: Sequence[Sequence[str]], first_row: int) -> None:
@@ -169,9 +198,12 @@ class _Reader:
     def feed_flat(self, flat: list[str], lines: list[str], first_row: int) -> None:
         """Count a block of ``lines`` already split into cells (``flat``, row-major)."""
         n, w = len(lines), self.width
+        cache: dict[int, list[str]] = {}
 
         def column(i: int) -> list[str]:
-            return flat[i::w]
+            if i not in cache:
+                cache[i] = flat[i::w]
+            return cache[i]
 
         if self._count(column, n, blanks=False):
             return
@@ -181,35 +213,22 @@ class _Reader:
         """Add the counts of a chunk; False (nothing added) when a cell is not a score."""
         per_unsur = []
         for i, table in zip(self.idx, self.allowed, strict=True):
-            counts = _score_counts(column(i), table, self.digits, blanks=blanks)
+            keep = bool(self.scores)
+            counts = score_column(column(i), table, self.digits, blanks=blanks, keep=keep)
             if counts is None:
                 return False
             per_unsur.append(counts)
         if rows == 0:
             return True
         self.respondents += rows
-        for j, (total, answered) in enumerate(per_unsur):
+        for j, (total, answered, scores) in enumerate(per_unsur):
             self.totals[j] += total
             self.answered[j] += answered
-        for name, i in self.profile_idx.items():
-            self.profile[name].update(map(str.strip, column(i)))
-        for g, gi in enumerate(self.by):
-            self._count_groups(g, list(map(str.strip, column(gi))), column)
+            if self.scores:
+                self.scores[j] += scores
+        for i, coder in self.coders.items():  # the profile columns among them
+            coder.add(column(i))
         return True
-
-    def _count_groups(self, g: int, keys: list[str], column: Callable[[int], list[str]]) -> None:
-        n = len(self.idx)
-        sizes = Counter(keys)
-        self.group_n[g].update(sizes)
-        for key in sizes:
-            mask = list(map(key.__eq__, keys))
-            sums = self.groups[g].setdefault(key, [[0] * n, [0] * n])
-            for j, (i, table) in enumerate(zip(self.idx, self.allowed, strict=True)):
-                values = list(compress(column(i), mask))
-                counts = _score_counts(values, table, self.digits, blanks=True)
-                if counts is not None:  # always: the chunk was validated as a whole
-                    sums[0][j] += counts[0]
-                    sums[1][j] += counts[1]
 
     def _slow(self, chunk: Sequence[Sequence[str]], first_row: int) -> list[Sequence[str]]:
         kept: list[Sequence[str]] = []
@@ -266,36 +285,39 @@ class _Reader:
         field = self.header[col].strip() if col is not None else None
         self.errors.append(LocatedError(message, source=self.source, row=row, field=field))
 
-    def survey(self, by_names: list[str]) -> Survey:
+    def survey(self, by: Sequence[str]) -> Survey:
+        """The survey read, or every error of the file together.
+
+        Raises:
+            DataFileError: The errors met, located.
+        """
         if self.errors:
             raise DataFileError.from_errors(self.source, self.errors)
-        keys = self.regime.keys
         tally = Tally(
-            keys=keys,
+            keys=self.regime.keys,
             totals=self.totals,
             answered=self.answered,
             respondents=self.respondents,
             dropped=self.dropped,
         )
-        groups = {
-            name: {
-                key: Tally(
-                    keys=keys, totals=sums[0], answered=sums[1], respondents=self.group_n[g][key]
-                )
-                for key, sums in sorted(self.groups[g].items())
-            }
-            for g, name in enumerate(by_names)
-        }
+        columns = tuple(c for c in (c.column() for c in self.coders.values()) if c is not None)
+        profile = {name: self.coders[i].value_counts() for name, i in self.profile_idx.items()}
+        responses = Responses(
+            header=tuple(h.strip() for h in self.header),
+            scores=tuple(map(bytes, self.scores)) if columns else (),
+            columns=columns,
+        )
         return Survey(
             regime=self.regime,
             source=self.source,
             tally=tally,
-            groups=groups,
-            profile={k: dict(sorted(v.items())) for k, v in self.profile.items()},
+            profile=profile,
+            responses=responses,
+            by=tuple(by),
         )
 
 
-def feed_rows(reader: _Reader, rows: Iterable[Sequence[str]], first_row: int, chunk: int) -> int:
+def feed_rows(reader: Reader, rows: Iterable[Sequence[str]], first_row: int, chunk: int) -> int:
     """Feed ``rows`` to ``reader`` ``chunk`` rows at a time; returns the next row number."""
     it = iter(rows)
     row = first_row
@@ -305,7 +327,7 @@ def feed_rows(reader: _Reader, rows: Iterable[Sequence[str]], first_row: int, ch
     return row
 
 
-def read_records(
+def survey_from_records(
     header: Sequence[str],
     records: Iterable[Sequence[str]],
     *,
@@ -324,60 +346,47 @@ def read_records(
         regime: The regime (default Permenpan RB 14/2017).
         columns: Explicit header -> unsur (key, name or alias), e.g. ``{"U8": "sarana"}``.
         missing: Policy for blank answers (:class:`MissingPolicy` or its value).
-        by: Columns to break the IKM down by (e.g. ``"Layanan"``), matched as headers are
-            (case, blanks and a trailing dot ignored).
+        by: Columns to keep for a breakdown whatever their number of values (e.g.
+            ``"Layanan"``), matched as headers are (case, blanks and a trailing dot
+            ignored).
 
     Raises:
         DataFileError: Every bad header and every bad cell, located, together.
         UnknownNameError: A ``by`` column is not in the header or holds personal data, or
             ``missing`` names no policy.
     """
-    reader, by_names = _make_reader(header, source, regime, columns, missing, by)
-    feed_rows(reader, records, 2, _CHUNK)  # the chunk size is read at call time
+    reader, by_names = make_reader(header, source, regime, columns, missing, by)
+    feed_rows(reader, records, 2, CHUNK)  # the chunk size is read at call time
     return reader.survey(by_names)
 
 
-def by_columns(header: Sequence[str], by: Sequence[str], source: str) -> list[int]:
-    """Positions of the ``by`` columns, matched as the readers match headers.
-
-    Raises:
-        UnknownNameError: A column is not in the header, or holds personal data (a
-            breakdown by it would print a name, phone number or e-mail per group).
-    """
-    norm = [normalize_header(h) for h in header]
-    out = []
-    for name in by:
-        wanted = normalize_header(name)
-        if wanted not in norm:
-            msg = f"no column {name!r} in {source} to break down by; columns: "
-            msg += shown_headers(header)
-            raise UnknownNameError(msg)
-        i = norm.index(wanted)
-        if personal_mask(header[i]) is not None:
-            msg = (
-                f"column {header[i].strip()!r} of {source} holds personal data; a breakdown "
-                "by it would print it for every group: choose a column such as Layanan"
-            )
-            raise UnknownNameError(msg)
-        out.append(i)
-    return out
-
-
-def _make_reader(  # noqa: PLR0917 - private; mirrors read_records' keywords in order
+def make_reader(  # noqa: PLR0917 - mirrors survey_from_records' keywords in order
     header: Sequence[str],
     source: str,
     regime: Regime | None,
     columns: Mapping[str, str] | None,
     missing: MissingPolicy | str,
     by: Sequence[str],
-) -> tuple[_Reader, list[str]]:
-    regime = regime or load_regime()
+) -> tuple[Reader, list[str]]:
+    """A reader for a file with this header, and the ``by`` columns as its header writes them.
+
+    Raises:
+        DataFileError: Every problem of the header, located.
+        UnknownNameError: As :func:`survey_from_records`.
+    """
+    regime = regime or Regime.bundled()
     policy = missing_policy(missing)
     idx, profile, errors = resolve_header(header, regime, columns, source)
     if errors:
         raise DataFileError.from_errors(source, errors)
     by_idx = by_columns(header, by, source)
-    reader = _Reader(
-        regime, header, idx=idx, by=by_idx, profile=profile, source=source, missing=policy
+    reader = Reader(
+        regime,
+        header,
+        idx=idx,
+        keep=kept_columns(header, idx, by_idx),
+        profile=profile,
+        source=source,
+        missing=policy,
     )
     return reader, [header[i].strip() for i in by_idx]

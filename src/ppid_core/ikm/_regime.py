@@ -1,158 +1,50 @@
 """Regimes: the unsur, weights and interval table of an IKM guideline, read from YAML.
 
 A regime is data (``ikm/data/regimes/<key>.yaml``), never constants in code, so a custom
-regime or a corrected table is a reviewed data change with its citation.
+regime or a corrected table is a reviewed data change with its citation. A shipped regime
+is :meth:`Regime.bundled`; a regime file is read with :func:`load_regime` (a path, bytes or
+a binary file object) and YAML text with :func:`parse_regime`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
-from importlib import resources
 from pathlib import Path
 
 import attrs
 
 from ppid_core._numbers import half_up
+from ppid_core._source import FileInput, bundled_names, bundled_text, deprecated
 from ppid_core._yaml import Document
 from ppid_core.errors import DataFileError, InvalidTallyError, LocatedError, UnknownNameError
+from ppid_core.ikm._regime_parts import (
+    CONVERSION_LIMIT,
+    SCALE_LIMIT,
+    Band,
+    Unsur,
+    label_problems,
+    normalize_header,
+)
+from ppid_core.ikm._regime_yaml import regime_fields
 
 __all__ = [
-    "CONVERSION_LIMIT",
     "DEFAULT_REGIME",
-    "SCALE_LIMIT",
     "Band",
     "Regime",
     "Unsur",
     "available_regimes",
-    "label_key",
-    "label_problems",
     "load_regime",
-    "normalize_header",
+    "parse_regime",
 ]
 
 DEFAULT_REGIME = "permenpan_14_2017"
-#: Bounds of the answer scale and of the conversion factor. Real guidelines use 1-4 (or a
-#: Likert 1-5/1-7/1-10) and x25; the bounds keep a mistyped regime from building an answer
-#: table of millions of scores, and keep every band bound a small decimal.
-SCALE_LIMIT = 99
-CONVERSION_LIMIT = 1000
-
-
-def normalize_header(text: str) -> str:
-    """Fold a column header or alias for matching: case, blanks and a trailing dot.
-
-    >>> normalize_header("  Sarana  dan Prasarana. ")
-    'sarana dan prasarana'
-    """
-    return " ".join(text.split()).rstrip(".:").strip().casefold()
 
 
 def _strs(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
-
-
-def label_key(label: str) -> str:
-    """An answer label folded as the readers fold a cell: blanks collapsed, case ignored."""
-    return " ".join(label.split()).casefold()
-
-
-def label_problems(answers: Sequence[str], minimum: int, maximum: int) -> list[tuple[int, str]]:
-    """(position, message) for each answer label a reader could not tell from another answer.
-
-    A cell is read as a score (its digits) or as an answer label. A label that reads as the
-    digits of another score (``"4"`` labelling score 1) or as another score's label would
-    make one cell mean two scores, so such a regime is refused. A label equal to its own
-    score's digits is harmless.
-
-    >>> for position, message in label_problems(["4", "2", "Baik", "baik"], 1, 4):
-    ...     print(position, message)
-    0 answer label '4' (score 1) reads as score 4; a label that is a number must be its own score
-    3 answer label 'baik' (score 4) is also the label of score 3 ('Baik'); each answer needs
-    its own label
-    """
-    digits = {str(t): t for t in range(minimum, maximum + 1)}
-    problems: list[tuple[int, str]] = []
-    seen: dict[str, tuple[int, str]] = {}
-    for pos, label in enumerate(answers):
-        score, key = minimum + pos, label_key(label)
-        if not key:
-            problems.append((pos, f"the answer label of score {score} is blank; give it a text"))
-        elif digits.get(key, score) != score:
-            problems.append(
-                (
-                    pos,
-                    f"answer label {label!r} (score {score}) reads as score {digits[key]}; "
-                    "a label that is a number must be its own score",
-                )
-            )
-        elif key in seen:
-            other, first = seen[key]
-            problems.append(
-                (
-                    pos,
-                    f"answer label {label!r} (score {score}) is also the label of score {other} "
-                    f"({first!r}); each answer needs its own label",
-                )
-            )
-        else:
-            seen[key] = (score, label)
-    return problems
-
-
-@attrs.frozen(kw_only=True)
-class Unsur:
-    """Unsur (element): one dimension of the satisfaction survey.
-
-    Attributes:
-        key: Stable identifier (``persyaratan``); never a position.
-        name: The name the regulation uses.
-        aliases: Other headers accepted for its column (the short names reports use).
-        question: The default question text.
-        question_number: The position of the question in the standard questionnaire.
-        answers: Labels of the answers 1..4 (empty when the guideline gives none).
-        weight: Its weight in the index (the weights of a regime sum to exactly 1).
-
-    References:
-        Permenpan RB 14/2017, Lampiran (ruang lingkup, 9 unsur).
-    """
-
-    key: str
-    name: str
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    question: str = ""
-    question_number: int | None = None
-    answers: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    weight: Fraction
-
-    @property
-    def headers(self) -> tuple[str, ...]:
-        """Every header that names this unsur: the key, the name and the aliases."""
-        return (self.key, self.name, *self.aliases)
-
-
-@attrs.frozen(kw_only=True)
-class Band:
-    """One row of the interval table: a range of converted values and its grade.
-
-    Attributes:
-        mutu: Service quality grade (A-D).
-        kinerja: Performance label (Sangat Baik ... Tidak Baik).
-        perception: The "nilai persepsi" 1-4 of the row.
-        lower: Lowest converted value (NIK) of the row, inclusive, 2 decimals.
-        upper: Highest converted value (NIK) of the row, inclusive, 2 decimals.
-    """
-
-    mutu: str
-    kinerja: str
-    perception: int
-    lower: Decimal
-    upper: Decimal
-
-    def contains(self, value: Decimal) -> bool:
-        """True when the (already rounded) converted value lies in this row."""
-        return self.lower <= value <= self.upper
 
 
 def _regime_problems(regime: Regime) -> list[LocatedError]:
@@ -233,7 +125,7 @@ class Regime:
     Raises:
         DataFileError: Every problem of a regime built in code, located by its data path
             (``<regime KEY> ($.unsur[1].key): duplicate unsur key ...``), as
-            :meth:`from_yaml` locates them in a file.
+            :func:`parse_regime` locates them in a file.
 
     References:
         Permenpan RB 14/2017, Lampiran (formula: NRR per unsur, bobot 1/9, x 25).
@@ -287,7 +179,7 @@ class Regime:
                 regime's own weights can give it).
 
         Examples:
-            >>> r = load_regime()
+            >>> r = Regime.bundled()
             >>> [r.classify(Fraction(v)).mutu for v in ("88.305", "88.30", "64.994", "65")]
             ['A', 'B', 'D', 'C']
         """
@@ -299,60 +191,95 @@ class Regime:
         raise InvalidTallyError(msg)
 
     @classmethod
-    def from_yaml(cls, text: str, *, source: str = "<string>") -> Regime:
-        """Read a regime from YAML text; every problem is reported together.
+    def bundled(cls, name: str = DEFAULT_REGIME) -> Regime:
+        """A regime shipped with ppid-core, by key (read once, then shared).
 
         Raises:
-            DataFileError: The document breaks the schema (located errors).
+            UnknownNameError: No such regime; the message lists the bundled keys.
+
+        Examples:
+            >>> r = Regime.bundled()
+            >>> r.key, len(r.unsur), r.unsur[0].weight
+            ('permenpan_14_2017', 9, Fraction(1, 9))
+            >>> len(Regime.bundled("kepmenpan_25_2004").unsur)
+            14
         """
-        from ppid_core.ikm._regime_yaml import read_regime  # noqa: PLC0415 - it builds Regime
+        return _bundled(name)
 
-        return read_regime(Document.parse(text, source=source))
+    @classmethod
+    def bundled_names(cls) -> tuple[str, ...]:
+        """The keys of the regimes shipped with ppid-core.
+
+        >>> Regime.bundled_names()
+        ('kepmenpan_25_2004', 'permenpan_14_2017')
+        """
+        return bundled_names(_PACKAGE, _FOLDER)
+
+    @classmethod
+    def from_yaml(cls, text: str, *, source: str = "<string>") -> Regime:
+        """Deprecated: use :func:`~ppid_core.ikm.parse_regime`."""
+        deprecated("Regime.from_yaml(text)", "parse_regime(text)")
+        return parse_regime(text, source=source)
 
 
-_CACHE: dict[str, Regime] = {}
+_PACKAGE, _FOLDER = "ppid_core.ikm", "data/regimes"
+
+
+@functools.cache
+def _bundled(name: str) -> Regime:
+    text, source = bundled_text(_PACKAGE, _FOLDER, name, what="regime")
+    return parse_regime(text, source=source)
+
+
+def parse_regime(text: str, *, source: str = "<string>") -> Regime:
+    """Parse a regime from YAML text; every problem is reported together.
+
+    Args:
+        text: The YAML document (the layout of the bundled regimes).
+        source: The name used in error messages.
+
+    Raises:
+        DataFileError: The document breaks the schema (every problem, located).
+    """
+    return Regime(**regime_fields(Document.parse(text, source=source)))
+
+
+def load_regime(file: FileInput | None = None, /, *, source: str | None = None) -> Regime:
+    """Load a regime from its YAML file: a path, its bytes or a binary file object.
+
+    A unit that adds unsur or weighs them differently writes a regime file in the layout
+    of the bundled ones; a regime shipped with ppid-core is :meth:`Regime.bundled`.
+
+    Args:
+        file: The YAML file (a path, bytes, or a binary file object read to its end).
+            Without it, the default bundled regime (prefer ``Regime.bundled()``).
+            *Deprecated:* a bundled regime's key (``"kepmenpan_25_2004"``) still gives
+            that regime, with a warning; use :meth:`Regime.bundled`.
+        source: The name used in error messages (default: the path, the file object's
+            name, or ``"<bytes>"``).
+
+    Raises:
+        DataFileError: Every problem of the file, each located; a file over 10 MiB, or
+            whose bytes are not UTF-8, too.
+        UnknownNameError: (Deprecated use) a name without a suffix that is neither a
+            bundled regime nor a file.
+        OSError: The path cannot be read.
+
+    Examples:
+        >>> text = Path(__file__).with_name("data") / "regimes" / "permenpan_14_2017.yaml"
+        >>> load_regime(text.read_bytes(), source="mine.yaml") == Regime.bundled()
+        True
+    """
+    if file is None:
+        return _bundled(DEFAULT_REGIME)
+    if isinstance(file, str) and not Path(file).suffix and not Path(file).exists():
+        # the old meaning, a bundled regime's key: an unknown key stays UnknownNameError
+        deprecated(f"load_regime({file!r}) for a bundled regime", f"Regime.bundled({file!r})")
+        return _bundled(file)
+    return Regime(**regime_fields(Document.read(file, source=source)))
 
 
 def available_regimes() -> tuple[str, ...]:
-    """Keys of the regimes shipped with ppid-core.
-
-    >>> available_regimes()
-    ('kepmenpan_25_2004', 'permenpan_14_2017')
-    """
-    folder = resources.files("ppid_core.ikm") / "data" / "regimes"
-    return tuple(
-        sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
-    )
-
-
-def load_regime(name: str | Path = DEFAULT_REGIME) -> Regime:
-    """A shipped regime by key, or a custom one from a YAML file path.
-
-    Args:
-        name: A key from :func:`available_regimes` or the path of a ``.yaml`` file.
-
-    Raises:
-        UnknownNameError: ``name`` is neither a shipped key nor an existing file.
-        DataFileError: The YAML breaks the schema.
-
-    Examples:
-        >>> r = load_regime()
-        >>> len(r.unsur), r.unsur[0].weight, r.classify(Fraction(272, 3)).kinerja
-        (9, Fraction(1, 9), 'Sangat Baik')
-    """
-    text = str(name)
-    if text in _CACHE:
-        return _CACHE[text]
-    if text in available_regimes():
-        res = resources.files("ppid_core.ikm") / "data" / "regimes" / f"{text}.yaml"
-        regime = Regime.from_yaml(res.read_text(encoding="utf-8"), source=f"{text}.yaml")
-        _CACHE[text] = regime
-        return regime
-    path = Path(text)
-    if path.suffix in {".yaml", ".yml"} and path.is_file():
-        from ppid_core.ikm._regime_yaml import read_regime  # noqa: PLC0415 - it builds Regime
-
-        return read_regime(Document.read(path))
-    known = ", ".join(available_regimes())
-    msg = f"unknown regime {text!r}; use one of {known} or the path of a .yaml file"
-    raise UnknownNameError(msg)
+    """Deprecated: use :meth:`Regime.bundled_names`."""
+    deprecated("available_regimes()", "Regime.bundled_names()")
+    return bundled_names(_PACKAGE, _FOLDER)

@@ -7,23 +7,23 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import yaml
 
 from ppid_core._numbers import half_up, parse_fraction
 from ppid_core._yaml import Document, node_path
-from ppid_core.ikm._regime import (
+from ppid_core.ikm._regime_parts import (
     CONVERSION_LIMIT,
     SCALE_LIMIT,
     Band,
-    Regime,
     Unsur,
     label_problems,
     normalize_header,
 )
 
-__all__ = ["read_regime"]
+__all__ = ["regime_fields"]
 
 _CENT = Decimal("0.01")
 _KEY_RE = re.compile(r"[a-z][a-z0-9_]*")
@@ -160,8 +160,8 @@ def _read_bands(
     return bands
 
 
-def read_regime(doc: Document) -> Regime:
-    """The regime a parsed YAML document describes.
+def regime_fields(doc: Document) -> dict[str, Any]:
+    """The fields of the regime a parsed YAML document describes (``Regime(**fields)``).
 
     Raises:
         DataFileError: Every problem of the document, located.
@@ -255,14 +255,14 @@ def read_regime(doc: Document) -> Regime:
         )
         for u in readable
     )
-    return Regime(
-        key=str(key),
-        title=str(title),
-        references=tuple(r for r in refs if r),
-        unsur=unsur,
-        scale_minimum=smin,
-        scale_maximum=smax,
-        conversion=conv,
-        bands=tuple(bands),
-        notes=notes,
-    )
+    return {
+        "key": str(key),
+        "title": str(title),
+        "references": tuple(r for r in refs if r),
+        "unsur": unsur,
+        "scale_minimum": smin,
+        "scale_maximum": smax,
+        "conversion": conv,
+        "bands": tuple(bands),
+        "notes": notes,
+    }

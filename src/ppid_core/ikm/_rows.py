@@ -1,14 +1,16 @@
-"""Plain rows (mappings from a web form, a database, a spreadsheet library) as cell text."""
+"""Plain rows (mappings from a web form or a database, lists from a spreadsheet library)
+as cell text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from ppid_core.ikm._read import MissingPolicy, read_records
+from ppid_core.errors import DataFileError, LocatedError
+from ppid_core.ikm._read import MissingPolicy, survey_from_records
 from ppid_core.ikm._regime import Regime
 from ppid_core.ikm._survey import Survey
 
-__all__ = ["cell_text", "from_rows"]
+__all__ = ["cell_text", "survey_from_mappings", "survey_from_sequences"]
 
 
 def cell_text(value: object) -> str:
@@ -24,7 +26,7 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def from_rows(
+def survey_from_mappings(
     rows: Iterable[Mapping[str, object]],
     *,
     regime: Regime | None = None,
@@ -36,26 +38,8 @@ def from_rows(
     """Tally plain rows (mappings of header -> value), e.g. from a web form or a database.
 
     Integer scores and answer labels are accepted; ``None`` is a blank; ``True`` or
-    ``3.5`` are errors. The header is the union of the keys, in first-seen order.
-
-    Examples:
-        >>> s = from_rows(
-        ...     [
-        ...         {
-        ...             "Persyaratan": 4,
-        ...             "Prosedur": 3,
-        ...             "Waktu": 4,
-        ...             "Biaya": 4,
-        ...             "Produk": 3,
-        ...             "Kompetensi": 4,
-        ...             "Perilaku": 4,
-        ...             "Sarana dan Prasarana": 3,
-        ...             "Penanganan Pengaduan": "Tidak ada",
-        ...         }
-        ...     ]
-        ... )
-        >>> s.tally.totals
-        (4, 3, 4, 4, 3, 4, 4, 1, 3)
+    ``3.5`` are errors. The header is the union of the keys, in first-seen order; a row
+    without a key has a blank there.
     """
     materialised = list(rows)
     header: dict[str, None] = {}
@@ -63,6 +47,41 @@ def from_rows(
         header.update(dict.fromkeys(r))
     names = list(header)
     records = ([cell_text(r.get(h)) for h in names] for r in materialised)
-    return read_records(
+    return survey_from_records(
         names, records, source=source, regime=regime, columns=columns, missing=missing, by=by
+    )
+
+
+def survey_from_sequences(
+    rows: Iterable[Sequence[object]],
+    *,
+    header: Sequence[str] | None = None,
+    regime: Regime | None = None,
+    columns: Mapping[str, str] | None = None,
+    missing: MissingPolicy | str = MissingPolicy.REFUSE,
+    by: Sequence[str] = (),
+    source: str = "<rows>",
+) -> Survey:
+    """Tally rows of cells (lists or tuples), the first row the header unless ``header``
+    is given, as a CSV file would be read (the first record is row 2).
+
+    Raises:
+        DataFileError: Every bad header and cell, located; also no rows at all.
+    """
+    it: Iterator[Sequence[object]] = iter(rows)
+    if header is None:
+        first = next(it, None)
+        if first is None:
+            err = LocatedError("no rows; expected a header row", source=source, row=1)
+            raise DataFileError.from_errors(source, [err])
+        header = [cell_text(c) for c in first]
+    records = ([cell_text(c) for c in row] for row in it)
+    return survey_from_records(
+        list(header),
+        records,
+        source=source,
+        regime=regime,
+        columns=columns,
+        missing=missing,
+        by=by,
     )

@@ -1,150 +1,179 @@
-"""A read survey: the pooled tally, group tallies for breakdowns, and respondent profile."""
+"""A read survey: the pooled tally, what a breakdown chosen later needs, and the profile."""
 
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
+from typing import overload
 
 import attrs
 
 from ppid_core._numbers import half_up
+from ppid_core._source import deprecated
 from ppid_core._tables import Table
-from ppid_core.errors import UnknownNameError
-from ppid_core.ikm._regime import Regime, normalize_header
-from ppid_core.ikm._report import breakdown_table
+from ppid_core.ikm._columns import Responses, group_tallies
+from ppid_core.ikm._policy import ScoringPolicy
+from ppid_core.ikm._regime import Regime
+from ppid_core.ikm._result import Breakdown, IkmResult
 from ppid_core.ikm._sample import SmallSampleWarning, check_sample
-from ppid_core.ikm._scoring import IkmResult, ScoringPolicy, score
+from ppid_core.ikm._scoring import score
 from ppid_core.ikm._tally import Tally
 
-__all__ = ["Breakdown", "Survey"]
+__all__ = ["CROSS", "Survey"]
 
 
-@attrs.frozen(kw_only=True)
-class Breakdown:
-    """The IKM of each group of a column (e.g. per layanan), next to the pooled unit IKM.
-
-    Each group is scored from its own respondents. The unit IKM is the pooled one (all
-    respondents together), as published practice shows; :attr:`averaged_ikm` (the plain
-    mean of the group IKMs) is given for comparison only and is labelled as such.
-
-    A group in which nobody answered some unsur (possible with ``missing="per_unsur"``)
-    has no NRR for it, so its IKM is undefined. Such a group does not abort the breakdown:
-    it is kept in :attr:`undefined` (with its tally) and reported as undefined next to the
-    groups that could be scored, because an analyst still wants the other groups and the
-    unit IKM.
-
-    Attributes:
-        column: The column grouped by.
-        groups: Group value -> its result (the groups that could be scored).
-        pooled: The unit IKM from all respondents.
-        undefined: Group value -> its tally, for groups whose IKM is undefined.
-    """
-
-    column: str
-    groups: Mapping[str, IkmResult]
-    pooled: IkmResult
-    undefined: Mapping[str, Tally] = attrs.Factory(dict)
-
-    @property
-    def averaged_ikm(self) -> Fraction | None:
-        """Mean of the IKMs of the scored groups (NOT the unit IKM; shown only to compare).
-
-        ``None`` when no group could be scored.
-        """
-        values = [r.ikm for r in self.groups.values()]
-        return sum(values, Fraction(0)) / len(values) if values else None
-
-    def to_table(self) -> Table:
-        """One row per group (undefined groups after the scored ones), then the unit row."""
-        table = breakdown_table(self.column, self.groups, self.undefined)
-        pooled = (
-            "unit (pooled)",
-            self.pooled.respondents,
-            self.pooled.ikm_display,
-            self.pooled.mutu,
-            self.pooled.kinerja,
-        )
-        return attrs.evolve(table, rows=[*table.rows, pooled])
-
-    def to_markdown(self) -> str:
-        """The breakdown as Markdown."""
-        return self.to_table().to_markdown()
+def _strs(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
 
 
 @attrs.frozen(kw_only=True)
 class Survey:
-    """Respondents read from a file, a DataFrame or rows, reduced to tallies.
+    """Respondents read from a file, a DataFrame or rows: the tally, and what a breakdown
+    chosen later needs.
+
+    A survey keeps, per counted questionnaire, its answers and the values of its other
+    columns, coded compactly (about 10 bytes a respondent), so that
+    ``survey.score(by="Layanan")`` works whatever was asked when reading. Columns with
+    personal data are not kept; neither are columns with more than 1,000 distinct values
+    (a row number, a timestamp, free text) unless named with ``by`` when reading.
 
     Attributes:
         regime: The regime the columns were matched against.
         source: Where the data came from.
         tally: The pooled tally of every counted questionnaire.
-        groups: Column -> group value -> tally, for the ``by`` columns asked for.
         profile: Respondent profile (jenis_kelamin, pendidikan, pekerjaan, usia, layanan):
             column -> value -> count.
+        by: The columns named with ``by`` when reading, as the header writes them.
     """
 
     regime: Regime
     source: str
     tally: Tally
-    groups: Mapping[str, Mapping[str, Tally]] = attrs.Factory(dict)
     profile: Mapping[str, Mapping[str, int]] = attrs.Factory(dict)
+    responses: Responses = attrs.field(factory=Responses, repr=False)
+    by: tuple[str, ...] = attrs.field(default=(), converter=_strs)
 
     @property
     def respondents(self) -> int:
         """Questionnaires counted."""
         return self.tally.respondents
 
-    def score(
-        self, *, policy: ScoringPolicy | None = None, population: int | None = None
-    ) -> IkmResult:
-        """The unit IKM from all respondents (pooled).
+    @property
+    def group_columns(self) -> tuple[str, ...]:
+        """The columns a breakdown can group by, as the header writes them."""
+        return tuple(c.name for c in self.responses.columns)
+
+    @property
+    def groups(self) -> Mapping[str, Mapping[str, Tally]]:
+        """Column -> value -> tally, for each column named with ``by`` when reading.
+
+        Any kept column can be grouped by after reading: see :meth:`tallies`.
+        """
+        return {name: self.tallies(name) for name in self.by}
+
+    def tallies(self, by: str | Sequence[str]) -> dict[str, Tally]:
+        """The tally of each group of respondents, by the values of one or more columns.
+
+        Groups are sorted by their values. With several columns the groups are their
+        combinations that occur, each labelled with its values joined by ``" × "``.
 
         Args:
+            by: A column, or several (crossed), matched as headers are (case, blanks and a
+                trailing dot or colon ignored).
+
+        Raises:
+            UnknownNameError: A column is not in the file, holds personal data or was not
+                kept (the message says how to keep it).
+        """
+        names = [by] if isinstance(by, str) else list(by)
+        _, tallies = group_tallies(self.responses, names, self.regime, self.source)
+        return {_label(key): t for key, t in tallies.items()}
+
+    @overload
+    def score(
+        self,
+        *,
+        by: None = None,
+        policy: ScoringPolicy | None = None,
+        population: int | None = None,
+    ) -> IkmResult: ...
+
+    @overload
+    def score(
+        self,
+        *,
+        by: str | Sequence[str],
+        policy: ScoringPolicy | None = None,
+        population: int | None = None,
+    ) -> Breakdown: ...
+
+    def score(
+        self,
+        *,
+        by: str | Sequence[str] | None = None,
+        policy: ScoringPolicy | None = None,
+        population: int | None = None,
+    ) -> IkmResult | Breakdown:
+        """The unit IKM from all respondents (pooled), or with ``by`` the IKM of each group.
+
+        Args:
+            by: A column to break the IKM down by (``"Layanan"``), or several for their
+                combinations (``["Layanan", "Jenis Kelamin"]``); any column the survey
+                kept (:attr:`group_columns`), matched as headers are (case, blanks and a
+                trailing dot or colon ignored). Each group is scored from its own
+                respondents; a group with an unsur nobody in it answered is reported in
+                :attr:`Breakdown.undefined`.
             policy: The arithmetic (default exact).
             population: Service population; warns with :class:`SmallSampleWarning` when the
                 respondents fall short of Krejcie & Morgan.
 
+        Returns:
+            The pooled :class:`IkmResult`, or with ``by`` a :class:`Breakdown` (groups and
+            the pooled unit IKM).
+
+        Raises:
+            UnknownNameError: A ``by`` column is not in the file, holds personal data or
+                was not kept.
+            InvalidTallyError: The pooled tally has an unsur nobody answered.
+
         References:
             Permenpan RB 14/2017, Lampiran.
+
+        Examples:
+            >>> from ppid_core.examples.ikm import read_seed_survey
+            >>> survey = read_seed_survey()
+            >>> print(survey.score())
+            IKM 90.67 (A, Sangat Baik); 150 responden
+            >>> by_service = survey.score(by="Layanan")
+            >>> {value: str(r.ikm_display) for value, r in by_service.groups.items()}
+            {'Konsultasi/ Mediasi': '90.69', 'Permohonan Informasi': '90.65'}
         """
         if population is not None:
             check = check_sample(self.respondents, population)
             if not check.adequate:
                 warnings.warn(check.message(), SmallSampleWarning, stacklevel=2)
-        return score(self.tally, self.regime, policy=policy, population=population)
-
-    def score_by(self, column: str, *, policy: ScoringPolicy | None = None) -> Breakdown:
-        """The IKM per value of ``column`` (read with ``by=[column]``), and the pooled IKM.
-
-        ``column`` is matched as the readers match headers (case, blanks and a trailing
-        dot or colon ignored), so ``"Layanan"`` finds a column headed ``Layanan.``.
-
-        A group with an unsur nobody in it answered is reported in
-        :attr:`Breakdown.undefined` instead of being scored (see :class:`Breakdown`).
-
-        Raises:
-            UnknownNameError: The survey was not read with ``by`` containing ``column``.
-            InvalidTallyError: The pooled tally itself has an unsur nobody answered.
-        """
-        match = {normalize_header(k): k for k in self.groups}.get(normalize_header(column))
-        if match is None:
-            msg = (
-                f"no breakdown for {column!r}; read the survey with by=[{column!r}] "
-                f"(available: {', '.join(self.groups) or 'none'})"
-            )
-            raise UnknownNameError(msg)
-        pooled = self.score(policy=policy)
+        pooled = score(self.tally, self.regime, policy=policy, population=population)
+        if by is None:
+            return pooled
+        names = [by] if isinstance(by, str) else list(by)
+        found, tallies = group_tallies(self.responses, names, self.regime, self.source)
         groups: dict[str, IkmResult] = {}
         undefined: dict[str, Tally] = {}
-        for value, t in self.groups[match].items():
+        for key, t in tallies.items():
             if t.unanswered:
-                undefined[value] = t
+                undefined[_label(key)] = t
             else:
-                scope = f"{match} = {value or '(kosong)'}"
-                groups[value] = score(t, self.regime, policy=policy, scope=scope)
-        return Breakdown(column=match, groups=groups, pooled=pooled, undefined=undefined)
+                scope = ", ".join(
+                    f"{c} = {v or '(kosong)'}" for c, v in zip(found, key, strict=True)
+                )
+                groups[_label(key)] = score(t, self.regime, policy=policy, scope=scope)
+        return Breakdown(column=_label(found), groups=groups, pooled=pooled, undefined=undefined)
+
+    def score_by(self, column: str, *, policy: ScoringPolicy | None = None) -> Breakdown:
+        """Deprecated: use ``score(by=column)``, which needs no ``by`` when reading."""
+        deprecated("Survey.score_by(column)", "Survey.score(by=column)")
+        return self.score(by=column, policy=policy)
 
     def profile_table(self) -> Table:
         """Respondent profile: one row per (column, value) with count and share.
@@ -163,6 +192,14 @@ class Survey:
             rows=rows,
             title=f"Profil responden ({self.respondents})",
         )
+
+
+#: How the values (or column names) of a crossed breakdown are joined in its labels.
+CROSS = " × "
+
+
+def _label(key: tuple[str, ...]) -> str:
+    return CROSS.join(key)
 
 
 def _age_ranges(counts: Mapping[str, int]) -> Mapping[str, int]:

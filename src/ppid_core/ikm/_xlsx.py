@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
+from ppid_core._source import FileInput, read_source, source_name
 from ppid_core._xlsx import open_sheet
 from ppid_core.errors import DataFileError, LocatedError
-from ppid_core.ikm._read import MissingPolicy, read_records
+from ppid_core.ikm._read import MissingPolicy, survey_from_records
 from ppid_core.ikm._regime import Regime
 from ppid_core.ikm._survey import Survey
 
-__all__ = ["read_xlsx"]
+__all__ = ["read_xlsx_source"]
 
 
 def _rows(rows: Iterable[list[str]]) -> Iterator[list[str]]:
@@ -28,9 +30,10 @@ def _rows(rows: Iterable[list[str]]) -> Iterator[list[str]]:
         yield row
 
 
-def read_xlsx(
-    path: str | Path,
+def read_xlsx_source(
+    file: FileInput,
     *,
+    source: str | None = None,
     sheet: str | None = None,
     include_hidden: bool = False,
     regime: Regime | None = None,
@@ -41,19 +44,21 @@ def read_xlsx(
     """Read respondents from the first visible (or the named) sheet of an ``.xlsx`` workbook.
 
     Needs ``pip install 'ppid-core[excel]'``. Whole-number cells are scores; ``3.5`` or
-    text that is not an answer label is an error; see :func:`read_records`. The survey's
-    ``source`` names the sheet read (``survey.xlsx, sheet "SKM"``), and so does every error.
+    text that is not an answer label is an error. The survey's ``source`` names the sheet
+    read (``survey.xlsx, sheet "SKM"``), and so does every error.
 
     Args:
-        path: The workbook.
+        file: The workbook: a path, its bytes, or a binary file object.
+        source: The name used in error messages (default: the path, or the file object's
+            name, or ``"<bytes>"``).
         sheet: The sheet to read; default the first visible one (a hidden sheet is
             passed over).
         include_hidden: Count hidden rows as respondents; by default a hidden row that
             holds data is an error, since a filter or a hidden row is easy to overlook.
-        regime: The regime (default Permenpan RB 14/2017).
-        columns: Explicit header -> unsur, as for :func:`read_records`.
-        missing: Policy for blank answers.
-        by: Columns to break the IKM down by.
+        regime: As for :func:`~ppid_core.ikm.read_survey`.
+        columns: As for :func:`~ppid_core.ikm.read_survey`.
+        missing: As for :func:`~ppid_core.ikm.read_survey`.
+        by: As for :func:`~ppid_core.ikm.read_survey`.
 
     Raises:
         MissingExtraError: openpyxl is not installed.
@@ -62,7 +67,15 @@ def read_xlsx(
         UnknownNameError: No sheet of that name.
         OSError: The file cannot be opened.
     """
-    with open_sheet(path, sheet=sheet, include_hidden=include_hidden, defer_errors=True) as ws:
+    name = source_name(file, source)
+    book: Path | bytes
+    if isinstance(file, str | os.PathLike):
+        book = Path(file)
+    else:
+        book = read_source(file, source=name, max_bytes=None)[0]
+    with open_sheet(
+        book, sheet=sheet, include_hidden=include_hidden, defer_errors=True, source=name
+    ) as ws:
         rows = _rows(ws)
         header = next(rows, None)
         if header is None:
@@ -70,7 +83,7 @@ def read_xlsx(
             err = LocatedError("the sheet is empty; expected a header row", source=ws.source, row=1)
             raise DataFileError.from_errors(ws.source, [err])
         try:
-            survey = read_records(
+            survey = survey_from_records(
                 header,
                 rows,
                 source=ws.source,

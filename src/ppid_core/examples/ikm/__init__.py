@@ -21,7 +21,7 @@ import io
 from importlib import resources
 from typing import Any
 
-from ppid_core.ikm import Survey, read_records
+from ppid_core.ikm import Survey, read_survey
 
 __all__ = [
     "SEED_FILE",
@@ -93,7 +93,5 @@ def seed_survey_text() -> str:
 
 
 def read_seed_survey(**kwargs: Any) -> Survey:
-    """Read the shipped example with :func:`ppid_core.ikm.read_records` (keywords passed on)."""
-    rows = csv.reader(io.StringIO(seed_survey_text()))
-    header = next(rows)
-    return read_records(header, rows, source=SEED_FILE, **kwargs)
+    """Read the shipped example with :func:`ppid_core.ikm.read_survey` (keywords passed on)."""
+    return read_survey(seed_survey_text().encode(), source_name=SEED_FILE, **kwargs)
