@@ -31,7 +31,7 @@ REPEAT = 5
 
 def generate(rows: int = ROWS, seed: int = 2022) -> str:
     rng = random.Random(seed)
-    areas = Framework.default().areas
+    areas = Framework.bundled().areas
     per_area = rows // len(areas)
     kegiatan_per_area = 25
     lines = ["kind: plan", "year: 2022", "unit: KPU Kabupaten Contoh", "areas:"]

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from ppid_core.calendar import WorkCalendar
-from ppid_core.requests import read_register, service_report
+from ppid_core.requests import load_register, service_report
 
 HEADER = [
     "No",
@@ -105,7 +105,7 @@ def main() -> None:
                     pass
 
         def report() -> None:
-            reg = read_register(path, calendar=cal)
+            reg = load_register(path, calendar=cal)
             rep = service_report(reg, cal, year=2024, as_of=dt.date(2026, 1, 5))
             assert rep.total > 0
 

@@ -122,7 +122,7 @@ def test_jsonable_types() -> None:
         "s": {3},
     }
     assert jsonable(value) == {
-        "f": pytest.approx(2 / 3),
+        "f": "2/3",
         "d": 90.67,
         "big": "1.00000000000000000001",
         "e": "merah",
@@ -137,3 +137,52 @@ def test_jsonable_types() -> None:
 def test_records() -> None:
     t = Table(columns=("No", "Tanggal"), rows=[(1, dt.date(2024, 6, 4))])
     assert t.to_records() == [{"No": 1, "Tanggal": "2024-06-04"}]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (Fraction(1, 4), 0.25),
+        (Fraction(-7, 20), -0.35),
+        (Fraction(272, 3), "272/3"),
+        (Fraction(3), 3.0),
+        (Decimal("90.67"), 90.67),
+        (Decimal("0.1000000000000000000001"), "0.1000000000000000000001"),
+        (Decimal("NaN"), "NaN"),
+    ],
+)
+def test_exact_numbers_are_numbers_only_when_a_float_keeps_them(
+    value: object, expected: object
+) -> None:
+    out = jsonable(value)
+    assert out == expected
+    assert type(out) is type(expected)
+    assert json.loads(json.dumps(out)) == expected
+
+
+def test_html_is_escaped_and_bounded() -> None:
+    rows = [(f"<b>{i}</b>", i) for i in range(120)]
+    page = Table(columns=("Unit", "n"), rows=rows, title="T & U").to_html()
+    assert "<caption>T &amp; U</caption>" in page
+    assert "&lt;b&gt;0&lt;/b&gt;" in page
+    assert page.count("<tr>") == 1 + 50  # the header, then 50 rows
+    assert page.endswith("<p><i>… 70 more rows</i></p>")
+    assert '<td style="text-align:right">49</td>' in page
+
+
+def test_html_cuts_long_cells_and_stops_at_the_character_budget() -> None:
+    t = Table(columns=("a",), rows=[("x" * 5000,)] * 10)
+    page = t.to_html(max_chars=1000)
+    assert len(page) < 1300
+    shown = page.count("<tr>") - 1
+    assert 0 < shown < 10
+    assert f"… {10 - shown} more rows" in page
+    assert "x" * 199 + "…" in page
+
+
+def test_frame_has_the_columns_and_the_values() -> None:
+    pytest.importorskip("pandas")
+    t = Table(columns=("Bulan", "Jumlah"), rows=[("2024-09", 10), ("2024-10", Decimal("3"))])
+    frame = t.to_frame()
+    assert list(frame.columns) == ["Bulan", "Jumlah"]
+    assert frame["Jumlah"].tolist() == [10, Decimal("3")]

@@ -12,6 +12,7 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0+unknown"
 
+from ppid_core._tables import Table
 from ppid_core.calendar import WorkCalendar
 
-__all__ = ["WorkCalendar", "__version__"]
+__all__ = ["Table", "WorkCalendar", "__version__"]

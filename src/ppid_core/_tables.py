@@ -1,9 +1,10 @@
 """Tables and JSON rendering shared by every report (one place, not a copy per package).
 
 A :class:`Table` is a title, column headers and rows of plain values. It renders as
-GitHub-flavoured Markdown, as CSV (RFC 4180, UTF-8) and as JSON-ready records; dates
-become ISO text, :class:`~decimal.Decimal` and :class:`~fractions.Fraction` keep their
-exact decimal text via :func:`jsonable`.
+GitHub-flavoured Markdown, as CSV (RFC 4180, UTF-8), as bounded HTML (for notebooks), as
+JSON-ready records and as a pandas DataFrame; dates become ISO text, and exact numbers
+(:class:`~decimal.Decimal`, :class:`~fractions.Fraction`) follow the one rule of
+:func:`jsonable`: a JSON number when a float gives back the same value, else text.
 
 Exports are safe to open and to render. CSV text cells that a spreadsheet would run as a
 formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) get a
@@ -26,19 +27,29 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import enum
+import html
 import io
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ppid_core._optional import import_optional
 from ppid_core.errors import InvalidArgumentError
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = ["Table", "dumps_json", "formula_safe", "jsonable", "markdown_text"]
+
+#: Rows an HTML view shows before it says how many more there are.
+HTML_MAX_ROWS = 50
+#: Characters of one cell an HTML view shows (longer text is cut with an ellipsis).
+HTML_MAX_CELL = 200
 
 Cell = object
 
@@ -116,12 +127,27 @@ def _rows(rows: Iterable[Iterable[Cell]]) -> tuple[tuple[Cell, ...], ...]:
 
 @attrs.frozen(kw_only=True)
 class Table:
-    """A rectangular report table.
+    """A rectangular report table: what every result's ``tables()`` returns.
+
+    Public as ``ppid_core.Table``. Cells are plain values (text, numbers, exact
+    ``Decimal``/``Fraction``, dates, ``None`` for empty); each rendering formats them the
+    same way: Markdown (:meth:`to_markdown`), CSV (:meth:`to_csv`), bounded HTML
+    (:meth:`to_html`), JSON-ready records (:meth:`to_records`) and a pandas DataFrame
+    (:meth:`to_frame`).
 
     Attributes:
         columns: Column headers, as the office's document writes them.
         rows: The rows; each has one value per column.
         title: An optional caption (Markdown renders it as a bold line above).
+
+    Examples:
+        >>> from ppid_core import Table
+        >>> t = Table(columns=["Bulan", "Jumlah"], rows=[["2024-09", 10]], title="Per bulan")
+        >>> t.to_records()
+        [{'Bulan': '2024-09', 'Jumlah': 10}]
+        >>> print(t.to_csv(), end="")
+        Bulan,Jumlah
+        2024-09,10
     """
 
     columns: tuple[str, ...] = attrs.field(converter=_columns)
@@ -147,7 +173,8 @@ class Table:
         """
         esc = markdown_text
         numeric = [
-            bool(self.rows) and all(_is_number(r[i]) or r[i] is None for r in self.rows)
+            any(_is_number(r[i]) for r in self.rows)
+            and all(_is_number(r[i]) or r[i] is None for r in self.rows)
             for i in range(len(self.columns))
         ]
         lines = []
@@ -177,17 +204,79 @@ class Table:
             {c: jsonable(v) for c, v in zip(self.columns, row, strict=True)} for row in self.rows
         ]
 
+    def to_html(self, *, max_rows: int | None = HTML_MAX_ROWS, max_chars: int | None = None) -> str:
+        """An HTML table (every text escaped), bounded for a notebook.
+
+        At most ``max_rows`` rows are shown, and no row that would take the output past
+        ``max_chars``; a line then says how many rows are left out. A cell shows at most
+        :data:`HTML_MAX_CELL` characters.
+
+        Args:
+            max_rows: Rows to show at most (``None``: no limit).
+            max_chars: Characters of output at most, about (``None``: no limit).
+
+        >>> t = Table(columns=["Bulan", "Jumlah"], rows=[["2024-09", 10], ["2024-10", 3]])
+        >>> print(t.to_html(max_rows=1))  # doctest: +NORMALIZE_WHITESPACE
+        <table><thead><tr><th>Bulan</th><th>Jumlah</th></tr></thead><tbody>
+        <tr><td>2024-09</td><td style="text-align:right">10</td></tr>
+        </tbody></table><p><i>… 1 more row</i></p>
+        """
+        caption = f"<caption>{_html_cell(self.title)}</caption>" if self.title else ""
+        head = "".join(f"<th>{_html_cell(c)}</th>" for c in self.columns)
+        start = f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>\n"
+        size = len(start)
+        body: list[str] = []
+        for row in self.rows if max_rows is None else self.rows[:max_rows]:
+            cells = "".join(
+                f'<td style="text-align:right">{_html_cell(v)}</td>'
+                if _is_number(v)
+                else f"<td>{_html_cell(v)}</td>"
+                for v in row
+            )
+            line = f"<tr>{cells}</tr>\n"
+            if max_chars is not None and body and size + len(line) > max_chars:
+                break
+            body.append(line)
+            size += len(line)
+        more = len(self.rows) - len(body)
+        tail = f"<p><i>… {more} more row{'' if more == 1 else 's'}</i></p>" if more else ""
+        return start + "".join(body) + "</tbody></table>" + tail
+
+    def to_frame(self) -> pd.DataFrame:
+        """A pandas DataFrame with the table's columns (needs ``ppid-core[pandas]``).
+
+        Cells keep their Python values: exact ``Decimal`` and ``Fraction`` numbers and
+        ``date`` objects stay as they are (``df.astype(float)`` when floats are wanted).
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+        """
+        pandas = import_optional("pandas", "pandas")
+        frame: pd.DataFrame = pandas.DataFrame([list(r) for r in self.rows], columns=self.columns)
+        return frame
+
+
+def _html_cell(value: Cell) -> str:
+    text = _cell_text(value)
+    if len(text) > HTML_MAX_CELL:
+        text = text[: HTML_MAX_CELL - 1] + "…"
+    return html.escape(text)
+
 
 def jsonable(value: object) -> Any:
-    """Convert report values to JSON-ready ones.
+    """Convert report values to JSON-ready ones (``json.dumps`` accepts the result).
 
-    Dates become ISO text; ``Decimal`` becomes a JSON number only when it converts to
-    float and back unchanged, else text (nothing is silently rounded); a ``Fraction`` becomes
-    the nearest float (report code rounds for display before this); enums their value;
-    attrs instances and mappings recursively.
+    Exact numbers follow one rule: a ``Decimal`` or ``Fraction`` becomes a JSON number
+    when a float gives back exactly the same value (``90.67``, ``0.25``, ``3``), else
+    text that keeps it exact: the decimal's digits (``"1.00000000000000000001"``) or the
+    fraction ``"272/3"``. Nothing is silently rounded; a report rounds for display (half
+    up) before this when it wants a short number. Dates and times become ISO text, enums
+    their value, attrs instances and mappings are converted recursively.
 
     >>> jsonable({"d": dt.date(2025, 4, 22), "x": Decimal("90.67"), "n": [Fraction(1, 4)]})
     {'d': '2025-04-22', 'x': 90.67, 'n': [0.25]}
+    >>> jsonable([Fraction(272, 3), Decimal("0.1000000000000000000001")])
+    ['272/3', '0.1000000000000000000001']
     """
     if value is None or isinstance(value, bool | int | str):
         return value
@@ -196,10 +285,10 @@ def jsonable(value: object) -> Any:
     if isinstance(value, dt.date | dt.datetime | dt.time):
         return value.isoformat()
     if isinstance(value, Fraction):
-        return value.numerator / value.denominator  # nearest float; exact values keep Fraction
+        exact = _finite_decimal(value)
+        return str(value) if exact is None else _exact_number(exact)
     if isinstance(value, Decimal):
-        as_float = float(value)
-        return as_float if Decimal(repr(as_float)) == value.normalize() else str(value)
+        return _exact_number(value)
     if isinstance(value, enum.Enum):
         return jsonable(value.value)
     if attrs.has(type(value)):
@@ -213,6 +302,27 @@ def jsonable(value: object) -> Any:
         return [jsonable(v) for v in value]
     msg = f"cannot render {type(value).__name__} as JSON"
     raise TypeError(msg)
+
+
+def _finite_decimal(value: Fraction) -> Decimal | None:
+    """The exact decimal of a fraction whose denominator is a product of 2s and 5s."""
+    den, twos, fives = value.denominator, 0, 0
+    while den % 2 == 0:
+        den, twos = den // 2, twos + 1
+    while den % 5 == 0:
+        den, fives = den // 5, fives + 1
+    if den != 1:
+        return None
+    places = max(twos, fives)
+    return Decimal(value.numerator * 10**places // value.denominator).scaleb(-places)
+
+
+def _exact_number(value: Decimal) -> float | str:
+    """A JSON number when a float gives back exactly ``value``, else its decimal text."""
+    if not value.is_finite():
+        return str(value)
+    as_float = float(value)
+    return as_float if Decimal(repr(as_float)) == value else str(value)
 
 
 def dumps_json(value: object) -> str:

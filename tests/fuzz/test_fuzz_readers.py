@@ -15,17 +15,19 @@ import tempfile
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ppid_core.calendar import load_holidays, load_local_calendar
 from ppid_core.calendar._overview import load_calendar_file
 from ppid_core.cli import main
 from ppid_core.errors import PpidError
-from ppid_core.ikm import load_regime, read_csv, read_xlsx
+from ppid_core.ikm import load_regime, read_survey
 from ppid_core.rb import load_any
-from ppid_core.requests import read_register, read_rule_set, read_topics
+from ppid_core.requests import load_register, load_rule_set, load_topics
 from tests.fuzz.mutations import mutated
 
 pytestmark = pytest.mark.fuzz
@@ -84,15 +86,15 @@ TARGETS: dict[str, tuple[bytes, str, Reader]] = {
         load_calendar_file,
     ),
     "local calendar": (LOCAL, "kantor.yaml", load_calendar_file),
-    "rule set": (_bytes("requests", "data", "rules", "uu_14_2008.yaml"), "r.yaml", read_rule_set),
-    "topic table": (_bytes("requests", "data", "topics.yaml"), "t.yaml", read_topics),
+    "rule set": (_bytes("requests", "data", "rules", "uu_14_2008.yaml"), "r.yaml", load_rule_set),
+    "topic table": (_bytes("requests", "data", "topics", "kpu.yaml"), "t.yaml", load_topics),
     "ikm regime": (
         _bytes("ikm", "data", "regimes", "permenpan_14_2017.yaml"),
         "g.yaml",
         load_regime,
     ),
-    "survey csv": (SURVEY, "skm.csv", read_csv),
-    "register csv": (REGISTER, "register.csv", read_register),
+    "survey csv": (SURVEY, "skm.csv", read_survey),
+    "register csv": (REGISTER, "register.csv", load_register),
     "rb plan": (PLAN, "kpu-ntt-2022-rencana-aksi.yaml", load_any),
     "rb team": (TEAM, "kpu-ntt-2022-tim.yaml", load_any),
     "rb realisation": (REALISATION, "kpu-ntt-2022-realisasi.yaml", load_any),
@@ -127,7 +129,7 @@ def test_reader_survives_damaged_file(target: str) -> None:
 
 @pytest.mark.parametrize(
     ("target", "read"),
-    [("survey xlsx", read_xlsx), ("register xlsx", read_register)],
+    [("survey xlsx", read_survey), ("register xlsx", load_register)],
 )
 def test_xlsx_reader_survives_damaged_workbook(target: str, read: Reader) -> None:
     original = _xlsx_of((SURVEY if target.startswith("survey") else REGISTER).decode("utf-8"))
@@ -137,6 +139,35 @@ def test_xlsx_reader_survives_damaged_workbook(target: str, read: Reader) -> Non
     def run(data: bytes) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             _survives(read, _write(Path(tmp), "file.xlsx", data))
+
+    run()
+
+
+# name -> (original bytes, loader): the in-memory forms every load_* takes (bytes, a file
+# object); an RB realisation has no folder then, which is itself a located error
+IN_MEMORY: dict[str, tuple[bytes, Callable[[Any], object]]] = {
+    "holiday file": (TARGETS["holiday file"][0], load_holidays),
+    "local calendar": (LOCAL, load_local_calendar),
+    "rule set": (TARGETS["rule set"][0], load_rule_set),
+    "topic table": (TARGETS["topic table"][0], load_topics),
+    "register csv": (REGISTER, load_register),
+    "rb plan": (PLAN, load_any),
+    "rb team": (TEAM, load_any),
+    "rb realisation": (REALISATION, load_any),
+}
+
+
+@pytest.mark.parametrize("target", sorted(IN_MEMORY))
+def test_in_memory_reader_survives_damaged_bytes(target: str) -> None:
+    original, read = IN_MEMORY[target]
+
+    @FUZZ
+    @given(data=mutated(original))
+    def run(data: bytes) -> None:
+        with contextlib.suppress(PpidError):
+            read(data)
+        with contextlib.suppress(PpidError):
+            read(io.BytesIO(data))
 
     run()
 

@@ -8,7 +8,7 @@ from fractions import Fraction
 import pytest
 
 from ppid_core.errors import InvalidTallyError
-from ppid_core.ikm import ScoringPolicy, Tally, load_regime, score
+from ppid_core.ikm import Regime, ScoringPolicy, Tally, load_regime, parse_regime, score
 
 R = load_regime()
 SEED = [549, 555, 523, 600, 503, 553, 553, 537, 523]  # regime order: pengaduan, then sarana
@@ -108,7 +108,7 @@ def test_legacy_weight_must_fit_the_regime(weight: str) -> None:
 def test_known_legacy_weights_fit_their_regimes() -> None:
     for weight in ("0.11", "0.111", "1/9"):
         ScoringPolicy.legacy_spreadsheet(weight=weight).check(R)
-    old = load_regime("kepmenpan_25_2004")
+    old = Regime.bundled("kepmenpan_25_2004")
     ScoringPolicy.legacy_spreadsheet(weight="0.071").check(old)
     with pytest.raises(InvalidTallyError, match="rounded 1/14 for regime kepmenpan_25_2004 "):
         ScoringPolicy.legacy_spreadsheet(weight="0.11").check(old)
@@ -133,7 +133,7 @@ def test_legacy_places_are_checked() -> None:
 
 def test_regime_mismatch_and_unanswered() -> None:
     with pytest.raises(InvalidTallyError, match="are not those of regime kepmenpan_25_2004"):
-        score(_seed(), load_regime("kepmenpan_25_2004"))
+        score(_seed(), Regime.bundled("kepmenpan_25_2004"))
     t = Tally(keys=R.keys, totals=[0] + [4] * 8, answered=[0] + [1] * 8, respondents=1)
     with pytest.raises(InvalidTallyError) as info:
         score(t, R, scope="Layanan = A")
@@ -143,8 +143,6 @@ def test_regime_mismatch_and_unanswered() -> None:
 
 
 def test_custom_weights_are_used() -> None:
-    from ppid_core.ikm import Regime
-
     text = """\
 key: two
 title: Two unsur
@@ -155,7 +153,7 @@ bands:
   - {mutu: D, kinerja: Tidak Baik, perception: 1, lower: "25.00", upper: "64.99"}
   - {mutu: A, kinerja: Sangat Baik, perception: 4, lower: "65.00", upper: "100.00"}
 """
-    r = Regime.from_yaml(text)
+    r = parse_regime(text)
     res = score(Tally.from_totals(r, [4, 2], respondents=1), r)
     assert res.index == Fraction(7, 2)
     assert res.ikm == Fraction(175, 2)

@@ -7,9 +7,9 @@ from fractions import Fraction
 import pytest
 
 from ppid_core.errors import LocatedError
-from ppid_core.rb import RowState, loads_plan, loads_realisation, plan_status
+from ppid_core.rb import RowState, parse_plan, parse_realisation, plan_status
 
-PLAN = loads_plan(
+PLAN = parse_plan(
     "kind: plan\nyear: 2022\nunit: U\nareas:\n  - area: organisasi\n    kegiatan:\n"
     "      - name: K\n        sub_kegiatan:\n"
     "          - {name: A, months: [Feb, Mar, Des]}\n"
@@ -18,7 +18,7 @@ PLAN = loads_plan(
     "  - area: pengawasan\n    kegiatan:\n      - name: L\n        sub_kegiatan:\n"
     "          - {name: D, months: [Jan-Mar]}\n"
 )
-REAL = loads_realisation(
+REAL = parse_realisation(
     "kind: realisation\nplan: p.yaml\nrecords:\n"
     "  - {code: 1.1.1, sub_kegiatan: A, month: Feb, status: done}\n"
     "  - {code: 1.1.1, sub_kegiatan: A, month: Mar, status: partly}\n"

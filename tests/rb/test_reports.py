@@ -7,19 +7,16 @@ from fractions import Fraction
 from ppid_core.rb import (
     example_path,
     load_team,
-    loads_plan,
-    loads_realisation,
     mask_name,
-    monthly_report,
+    parse_plan,
+    parse_realisation,
     plan_status,
     plan_table,
-    progress_table,
-    status_data,
     team_table,
 )
 from ppid_core.rb._reports import percent
 
-PLAN = loads_plan(
+PLAN = parse_plan(
     "kind: plan\nyear: 2022\nunit: KPU X\nareas:\n  - area: Penguatan Kelembagaan\n"
     "    kegiatan:\n      - name: Evaluasi Organisasi\n        sub_kegiatan:\n"
     "          - {name: FGD, details: [a) satu], indikator: [Dokumen, Laporan], months: [Jun]}\n"
@@ -57,34 +54,36 @@ def test_percent_rounds_half_up() -> None:
 
 
 def test_monthly_report_and_status_data() -> None:
-    real = loads_realisation(
+    real = parse_realisation(
         "kind: realisation\nplan: p.yaml\nrecords:\n"
         "  - {code: 1.1.2, sub_kegiatan: Kuesioner, month: Jun, status: done,\n"
         "     data_dukung: [laporan.pdf]}\n",
         plan=PLAN,
     )
     st = plan_status(PLAN, real, year=2022, month=6)
-    text = monthly_report(st)
+    text = st.to_markdown()
     assert text.startswith("# Laporan Rencana Aksi RB KPU X — Juni 2022\n")
     assert "Dijadwalkan bulan ini: 2 sub kegiatan; terlambat: 0;" in text
     assert "| 1.1.2 | Kuesioner | Jun, Des | sesuai jadwal |  | terlaksana | laporan.pdf |" in text
-    data = status_data(st)
+    data = st.to_dict()
     assert data["month"] == "2022-06"
     assert [r["code"] for r in data["due"]] == ["1.1.1", "1.1.2"]
     assert [r["code"] for r in data["done"]] == ["1.1.2"]
-    assert data["by_area"]["organisasi"]["progress"] == 1 / 3
+    assert data["by_area"]["organisasi"]["progress"] == 0.3333
+    assert data["by_area"]["organisasi"]["progress_exact"] == "1/3"
     assert data["quarters"][1]["done"] == 1
 
 
 def test_progress_per_kegiatan_and_areas_named_as_the_plan_does() -> None:
     st = plan_status(PLAN, None, year=2022, month=6)
-    data = status_data(st)
+    data = st.to_dict()
     assert data["by_kegiatan"] == {
         "1.1": {"name": "Evaluasi Organisasi", "planned": 3, "elapsed": 2, "done": 0,
-                "partly": 0, "progress": 0, "expected": data["by_kegiatan"]["1.1"]["expected"]},
+                "partly": 0, "progress": 0, "expected": 0.6667, "progress_exact": "0",
+                "expected_exact": "2/3"},
     }  # fmt: skip
-    text = monthly_report(st)
+    text = st.to_markdown()
     assert "## Capaian per kegiatan" in text
     assert "| 1.1 | Evaluasi Organisasi | 3 | 2 | 0 | 0 | 0.0% | 66.7% |" in text
     # the plan says "Penguatan Kelembagaan", not the canonical name of the area
-    assert progress_table(st).rows[0][0] == "Penguatan Kelembagaan"
+    assert st.progress_table().rows[0][0] == "Penguatan Kelembagaan"

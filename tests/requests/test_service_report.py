@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ppid_core.calendar import WorkCalendar
-from ppid_core.requests import Masking, NameMasking, read_register, service_report
+from ppid_core.requests import Masking, NameMasking, load_register, service_report
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,7 @@ ROWS = [
 def report_for(tmp_path: Path, cal: WorkCalendar, **kw: object) -> dict[str, object]:
     path = tmp_path / "r.csv"
     path.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
-    rep = service_report(read_register(path, calendar=cal), cal, as_of=dt.date(2025, 6, 2), **kw)  # type: ignore[arg-type]
+    rep = service_report(load_register(path, calendar=cal), cal, as_of=dt.date(2025, 6, 2), **kw)  # type: ignore[arg-type]
     return rep.to_dict()
 
 
@@ -88,7 +88,7 @@ def test_unmasked_names_on_request(tmp_path: Path, cal: WorkCalendar) -> None:
 def test_exact_mean(tmp_path: Path, cal: WorkCalendar) -> None:
     path = tmp_path / "r.csv"
     path.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
-    rep = service_report(read_register(path), cal, as_of=dt.date(2025, 6, 2))
+    rep = service_report(load_register(path), cal, as_of=dt.date(2025, 6, 2))
     assert rep.response_times is not None
     assert rep.response_times.mean == Fraction(21, 3)
     assert rep.response_times.within == (Fraction(2, 3), Fraction(1))
@@ -97,7 +97,7 @@ def test_exact_mean(tmp_path: Path, cal: WorkCalendar) -> None:
 def test_renderings(tmp_path: Path, cal: WorkCalendar) -> None:
     path = tmp_path / "r.csv"
     path.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
-    rep = service_report(read_register(path), cal, year=2025, as_of=dt.date(2025, 6, 2))
+    rep = service_report(load_register(path), cal, year=2025, as_of=dt.date(2025, 6, 2))
     md = rep.to_markdown()
     assert md.startswith("# Laporan layanan informasi publik — tahun 2025\n")
     assert "| 2025-04 | 2 |" in md
@@ -114,7 +114,7 @@ def test_unknown_without_columns(tmp_path: Path, cal: WorkCalendar) -> None:
     rows = [",".join(r.split(",")[:8]) for r in ROWS]
     path = tmp_path / "r.csv"
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
-    data = service_report(read_register(path), cal, as_of=dt.date(2025, 6, 2)).to_dict()
+    data = service_report(load_register(path), cal, as_of=dt.date(2025, 6, 2)).to_dict()
     for key in ("response_times", "decisions", "refusal_reasons", "keberatan", "sengketa",
                 "overdue"):  # fmt: skip
         assert data[key] is None, key
@@ -125,7 +125,7 @@ def test_overdue_section_always_in_markdown(tmp_path: Path, cal: WorkCalendar) -
     rows = [",".join(r.split(",")[:8]) for r in ROWS]
     path = tmp_path / "r.csv"
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
-    md = service_report(read_register(path), cal, as_of=dt.date(2025, 6, 2)).to_markdown()
+    md = service_report(load_register(path), cal, as_of=dt.date(2025, 6, 2)).to_markdown()
     assert "Melewati batas waktu per 2025-06-02" in md
     assert (
         "| Melewati batas waktu | tidak diketahui: register tidak mencatat tanggal tanggapan |"
@@ -136,7 +136,7 @@ def test_overdue_section_always_in_markdown(tmp_path: Path, cal: WorkCalendar) -
 def test_overdue_says_which_deadline_applied(tmp_path: Path, cal: WorkCalendar) -> None:
     path = tmp_path / "r.csv"
     path.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
-    rep = service_report(read_register(path), cal, as_of=dt.date(2025, 6, 2))
+    rep = service_report(load_register(path), cal, as_of=dt.date(2025, 6, 2))
     (overdue,) = rep.overdue or ()
     assert overdue.deadline == "10 hari kerja; UU 14/2008 Pasal 22 ayat (7)"
     md = rep.to_markdown()
@@ -158,7 +158,7 @@ def test_extension_after_the_response_period_does_not_extend(
     on_time = "2,KPU,Permohonan,Data TPS,2025-11-03,Eka,,,,17/11/2025"
     path = tmp_path / "r.csv"
     path.write_text("\n".join([header, late, on_time]) + "\n", encoding="utf-8")
-    rep = service_report(read_register(path), cal, as_of=dt.date(2025, 11, 27))
+    rep = service_report(load_register(path), cal, as_of=dt.date(2025, 11, 27))
     assert [(o.number, o.due, o.limit, o.extended_on) for o in rep.overdue or ()] == [
         ("1", dt.date(2025, 11, 17), 10, None),
         ("2", dt.date(2025, 11, 26), 17, dt.date(2025, 11, 17)),
@@ -178,7 +178,7 @@ def test_deadline_past_the_data_is_listed_unknown_with_its_row(tmp_path: Path) -
     path = tmp_path / "r.csv"
     path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
     report = service_report(
-        read_register(path, calendar=strict), strict, as_of=dt.date(2027, 12, 31)
+        load_register(path, calendar=strict), strict, as_of=dt.date(2027, 12, 31)
     )
     data = report.to_dict()
     assert [o["number"] for o in data["overdue"]] == ["1"]
@@ -206,7 +206,7 @@ def test_provisional_overdue_deadline_is_marked(tmp_path: Path) -> None:
         HEADER + "\n1,KPU,Permohonan,Data DPT,2027-12-20,Budi,,,,,,,\n", encoding="utf-8"
     )
     report = service_report(
-        read_register(path, calendar=estimating), estimating, as_of=dt.date(2028, 1, 10)
+        load_register(path, calendar=estimating), estimating, as_of=dt.date(2028, 1, 10)
     )
     (late,) = report.overdue or ()
     assert late.due == dt.date(2028, 1, 4)
@@ -230,7 +230,7 @@ def test_time_of_day_after_closing_counts_from_the_next_working_day(
     ]
     path = tmp_path / "r.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    rep = service_report(read_register(path), cal, as_of=dt.date(2025, 11, 20))
+    rep = service_report(load_register(path), cal, as_of=dt.date(2025, 11, 20))
     assert [(o.number, o.due) for o in rep.overdue or ()] == [
         ("1", dt.date(2025, 11, 18)),
         ("2", dt.date(2025, 11, 17)),
@@ -244,7 +244,7 @@ def test_markdown_notes_quote_the_file_without_raw_html(tmp_path: Path, cal: Wor
     header = ",".join(HEADER.split(",")[:8]) + ",<script>alert(1)</script>"
     path = tmp_path / "<b>r.csv"
     path.write_text(header + "\n1,KPU,Permohonan,Data TPS,2025-11-03,Ana,,,x\n", encoding="utf-8")
-    md = service_report(read_register(path), cal, as_of=dt.date(2025, 11, 20)).to_markdown()
+    md = service_report(load_register(path), cal, as_of=dt.date(2025, 11, 20)).to_markdown()
     assert "<script>" not in md
     assert "<b>" not in md
     assert "- columns not in the layout, not used: &lt;script>alert(1)&lt;/script>" in md

@@ -28,7 +28,9 @@ from ppid_core.calendar._holidays import (
     bundled_years,
     load_bundled_year,
     load_holiday_file,
+    load_holidays,
     parse_holiday_year,
+    parse_holidays,
 )
 from ppid_core.calendar._local import (
     Closure,
@@ -37,12 +39,15 @@ from ppid_core.calendar._local import (
     load_local_calendar,
     parse_local_calendar,
 )
+from ppid_core.calendar._overview import CalendarSummary, Coverage, YearCoverage, YearOverview
 from ppid_core.calendar._zones import OfficeHours, provinces, resolve_zone
 
 __all__ = [
     "ESTIMATE_LIMIT",
     "HOLIDAYS_DIR_ENV",
+    "CalendarSummary",
     "Closure",
+    "Coverage",
     "ExtraWorkingDay",
     "FixedHoliday",
     "Holiday",
@@ -56,14 +61,18 @@ __all__ = [
     "Source",
     "Span",
     "WorkCalendar",
+    "YearCoverage",
+    "YearOverview",
     "bundled_years",
     "estimated_year",
     "extra_holiday_years",
     "fixed_holidays",
     "load_bundled_year",
     "load_holiday_file",
+    "load_holidays",
     "load_local_calendar",
     "parse_holiday_year",
+    "parse_holidays",
     "parse_local_calendar",
     "provinces",
     "resolve_zone",

@@ -9,14 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
+from ppid_core._result import ResultMixin
+from ppid_core._tables import Table, jsonable
 from ppid_core.calendar._holidays import Holiday
 from ppid_core.calendar._local import Closure
 
-__all__ = ["LOCAL_CLOSURE", "WEEKEND", "NonWorkingDay", "Span", "non_working_days"]
+__all__ = [
+    "LOCAL_CLOSURE",
+    "WEEKEND",
+    "NonWorkingDay",
+    "Span",
+    "non_working_days",
+    "skipped_table",
+]
 
 WEEKEND: Final = "akhir_pekan"
 LOCAL_CLOSURE: Final = "penutupan_lokal"
@@ -46,9 +55,24 @@ class NonWorkingDay:
     status: str = "decreed"
 
 
-@attrs.frozen(kw_only=True)
-class Span:
+def skipped_table(days: Iterable[NonWorkingDay], title: str | None = None) -> Table:
+    """Non-working days as a table: date, day, category, name, source, status."""
+    return Table(
+        columns=("Tanggal", "Hari", "Kategori", "Nama", "Sumber", "Status"),
+        rows=[
+            (d.date, _DAY_NAMES_ID[d.date.weekday()], d.category, d.name, d.source, d.status)
+            for d in days
+        ],
+        title=title,
+    )
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Span(ResultMixin):
     """The working days of the half-open range (start, end], with every day skipped.
+
+    A result (``to_dict``, ``to_json``, ``to_markdown``, ``tables``, ``to_frame``; see
+    the results guide).
 
     Attributes:
         start: Exclusive start.
@@ -61,6 +85,24 @@ class Span:
     end: dt.date
     working_days: int
     skipped: tuple[NonWorkingDay, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready mapping: ``start``, ``end``, ``working_days`` and ``skipped``."""
+        out: dict[str, Any] = jsonable(self)
+        return out
+
+    def tables(self) -> list[Table]:
+        """The days skipped, one row each."""
+        return [skipped_table(self.skipped, title=f"Hari tidak kerja: {len(self.skipped)}")]
+
+    def _summary(self) -> str:
+        return (
+            f"{self.start.isoformat()}..{self.end.isoformat()}: "
+            f"{self.working_days} working days, {len(self.skipped)} skipped"
+        )
+
+    def _heading(self) -> str:
+        return f"Hari kerja ({self.start.isoformat()}, {self.end.isoformat()}]: {self.working_days}"
 
 
 def non_working_days(

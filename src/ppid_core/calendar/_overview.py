@@ -12,14 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ppid_core._tables import jsonable
+from ppid_core._result import ResultMixin
+from ppid_core._tables import Table, jsonable
 from ppid_core._yaml import read_text
-from ppid_core.calendar._explain import WEEKEND, NonWorkingDay
+from ppid_core.calendar._explain import WEEKEND, NonWorkingDay, skipped_table
 from ppid_core.calendar._holidays import (
     HolidayStatus,
     HolidayYear,
     declared_year,
-    load_holiday_file,
+    load_holidays,
 )
 from ppid_core.calendar._local import LocalCalendar, parse_local_calendar
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from ppid_core.calendar._calendar import WorkCalendar
 
 __all__ = [
+    "CalendarSummary",
     "Coverage",
     "YearCoverage",
     "YearOverview",
@@ -43,8 +45,50 @@ _NO_CUTI_BERSAMA = (
 
 
 @attrs.frozen(kw_only=True)
-class YearOverview:
+class CalendarSummary:
+    """What a calendar covers and how it counts, carried by results computed with it.
+
+    Attributes:
+        zone: The office's IANA time zone.
+        cuti_bersama: Whether cuti bersama are non-working days.
+        first_day: First covered day.
+        last_day: Last covered day.
+        decreed_years: The covered years with decreed holidays.
+        estimated_years: The covered years whose holidays are estimated.
+    """
+
+    zone: str
+    cuti_bersama: bool
+    first_day: dt.date
+    last_day: dt.date
+    decreed_years: tuple[int, ...]
+    estimated_years: tuple[int, ...]
+
+    @classmethod
+    def of(cls, cal: WorkCalendar) -> CalendarSummary:
+        """The summary of ``cal``.
+
+        >>> from ppid_core.calendar import WorkCalendar
+        >>> s = CalendarSummary.of(WorkCalendar.indonesia(zone="WITA"))
+        >>> s.zone, s.cuti_bersama, s.first_day.year <= 2025 <= s.last_day.year
+        ('Asia/Makassar', True, True)
+        """
+        return cls(
+            zone=cal.zone,
+            cuti_bersama=cal.cuti_bersama,
+            first_day=cal.first_day,
+            last_day=cal.last_day,
+            decreed_years=tuple(cal.decreed_years),
+            estimated_years=tuple(sorted(cal.estimated_years)),
+        )
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class YearOverview(ResultMixin):
     """Every non-working day of one year other than plain weekends, with its reason.
+
+    A result (``to_dict``, ``to_json``, ``to_markdown``, ``tables``, ``to_frame``; see
+    the results guide).
 
     Attributes:
         year: The year.
@@ -68,6 +112,27 @@ class YearOverview:
         for day, item in zip(self.days, out["days"], strict=True):
             item["weekday"] = _DAY_NAMES_ID[day.date.weekday()]
         return out
+
+    def tables(self) -> list[Table]:
+        """The days, then the sources and notes."""
+        out = [skipped_table(self.days, title=f"Hari libur dan penutupan {self.year}")]
+        out.append(
+            Table(
+                columns=("Keterangan", "Isi"),
+                rows=[("sumber", s) for s in self.sources] + [("catatan", n) for n in self.notes],
+                title="Sumber dan catatan",
+            )
+        )
+        return out
+
+    def _summary(self) -> str:
+        return (
+            f"{self.year} ({self.status}): {self.working_days} working days, "
+            f"{len(self.days)} holidays and closures"
+        )
+
+    def _heading(self) -> str:
+        return f"Kalender {self.year} ({self.status}): {self.working_days} hari kerja"
 
 
 def year_overview(cal: WorkCalendar, year: int) -> YearOverview:
@@ -123,9 +188,12 @@ class YearCoverage:
     provisional: tuple[dt.date, ...]
 
 
-@attrs.frozen(kw_only=True)
-class Coverage:
+@attrs.frozen(kw_only=True, repr=False)
+class Coverage(ResultMixin):
     """Which years the calendar knows, and how.
+
+    A result (``to_dict``, ``to_json``, ``to_markdown``, ``tables``, ``to_frame``; see
+    the results guide).
 
     Attributes:
         first_day: First covered day.
@@ -147,6 +215,32 @@ class Coverage:
         """JSON-ready mapping (``ppid calendar coverage --json``)."""
         out: dict[str, Any] = jsonable(self)
         return out
+
+    def tables(self) -> list[Table]:
+        """The decreed years, one row each, then what is estimated."""
+        decreed = Table(
+            columns=("Tahun", "Berkas", "Sumber", "Keputusan terakhir", "Sementara"),
+            rows=[
+                (y.year, y.file, "; ".join(y.sources), y.last_change, len(y.provisional))
+                for y in self.decreed
+            ],
+            title="Tahun dengan keputusan (SKB)",
+        )
+        estimated = Table(
+            columns=("Tahun", "Status"),
+            rows=[(y, "estimated") for y in self.estimated_years],
+            title=f"Tahun perkiraan (paling jauh {self.estimate_limit} tahun)",
+        )
+        return [decreed, estimated]
+
+    def _summary(self) -> str:
+        return (
+            f"{self.first_day.isoformat()}..{self.last_day.isoformat()}: "
+            f"{len(self.decreed)} decreed years, {len(self.estimated_years)} estimated"
+        )
+
+    def _heading(self) -> str:
+        return f"Cakupan kalender {self.first_day.isoformat()} s.d. {self.last_day.isoformat()}"
 
 
 def coverage(cal: WorkCalendar, years: dict[int, HolidayYear], limit: int) -> Coverage:
@@ -186,4 +280,4 @@ def load_calendar_file(path: str | Path) -> HolidayYear | LocalCalendar:
     text = read_text(path)
     if declared_year(text) is None:
         return parse_local_calendar(text, source=str(path))
-    return load_holiday_file(path)
+    return load_holidays(path)

@@ -1,7 +1,8 @@
 """``ppid deadline``: every deadline of an information request, notice to Komisi Informasi.
 
 The computation lives in :func:`ppid_core.requests.deadline_chain`; this command parses
-the arguments and prints the chain. Steps already taken are given as dates
+the arguments and prints the chain (``--json``: the chain's ``to_dict()``, so the two never
+drift). Steps already taken are given as dates
 (``--decided``, ``--keberatan-filed``, ``--atasan-answered``, ``--sengketa-filed``);
 the others count from the latest legal day of the step before. A step whose number the
 chosen regime does not know, or whose date lies past the calendar's data, is printed as
@@ -21,17 +22,16 @@ import argparse
 import datetime as dt
 import re
 import sys
-from typing import Any, TextIO
+from typing import TextIO
 
 import pendulum
 from pendulum.parsing.exceptions import ParserError
 
-from ppid_core._tables import dumps_json
 from ppid_core.calendar import HolidayStatus, WorkCalendar
 from ppid_core.calendar._zones import zone_info
 from ppid_core.cli._options import add_calendar_options, calendar_from_args, zone_from_args
 from ppid_core.errors import IllegalTransitionError
-from ppid_core.requests import Deadline, deadline_chain, load_rule_set, rule_set_names
+from ppid_core.requests import RuleSet, deadline_chain
 
 ORDER = 10
 
@@ -81,84 +81,6 @@ def _parse_received(text: str, zone: str) -> dt.date | dt.datetime:
     raise argparse.ArgumentTypeError(msg)
 
 
-def _rule_text(d: Deadline) -> str:
-    days = "unknown" if d.rule.days is None else f"{d.rule.days} hari kerja"
-    return f"{d.rule.citation}: {days} [{d.rule.confidence.value}]"
-
-
-def response_deadlines(
-    cal: WorkCalendar,
-    received: dt.date,
-    regime: str = "uu_14_2008",
-    *,
-    decided_on: dt.date | None = None,
-    keberatan_filed_on: dt.date | None = None,
-    atasan_answered_on: dt.date | None = None,
-    sengketa_filed_on: dt.date | None = None,
-) -> dict[str, Any]:
-    """The whole chain as JSON-ready data (keys of ``ppid deadline --json``)."""
-    chain = deadline_chain(
-        received,
-        cal,
-        regime,
-        decided_on=decided_on,
-        keberatan_filed_on=keberatan_filed_on,
-        atasan_answered_on=atasan_answered_on,
-        sengketa_filed_on=sengketa_filed_on,
-    )
-    last = chain.extended_response.due or chain.response.due or chain.receipt_date
-    span = cal.explain(chain.receipt_date, last)
-    return {
-        "received": received,
-        "zone": cal.zone,
-        "cuti_bersama_non_working": cal.cuti_bersama,
-        "regime": chain.rules.name,
-        "regime_confirmed": chain.rules.confirmed,
-        "provisional": chain.provisional,
-        "calendar": {
-            "first_day": cal.first_day,
-            "last_day": cal.last_day,
-            "decreed_years": list(cal.decreed_years),
-            "estimated_years": sorted(cal.estimated_years),
-        },
-        "receipt_date": chain.receipt_date,
-        "response_due": chain.response.due,
-        "response_rule": _rule_text(chain.response),
-        "extended_response_due": chain.extended_response.due,
-        "extension_rule": _rule_text(chain.extended_response),
-        "keberatan_filing_due": chain.keberatan_filing.due,
-        "atasan_answer_due": chain.atasan_answer.due,
-        "sengketa_filing_due": chain.sengketa_filing.due,
-        "ki_start_due": chain.ki_start.due,
-        "ki_finish_due": chain.ki_finish.due,
-        "steps": [
-            {
-                "step": d.step.value,
-                "due": d.due,
-                "counts_from": d.counts_from,
-                "counts_from_actual": d.actual,
-                "days": d.rule.days,
-                "citation": d.rule.citation,
-                "confidence": d.rule.confidence.value,
-                "source": d.rule.source,
-                "provisional": d.provisional,
-                "reason": d.reason,
-            }
-            for d in chain.deadlines
-        ],
-        "skipped": [
-            {
-                "date": s.date,
-                "category": s.category,
-                "name": s.name,
-                "source": s.source,
-                "status": s.status,
-            }
-            for s in span.skipped
-        ],
-    }
-
-
 _LABELS = {
     "response": "Response due",
     "extension": "Extended response due",
@@ -192,9 +114,9 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     local = received.astimezone(zone_info(zone)) if isinstance(received, dt.datetime) else received
     cal = calendar_from_args(args, through=local.year + 1)
     try:
-        result = response_deadlines(
-            cal,
+        chain = deadline_chain(
             received,
+            cal,
             args.regime,
             decided_on=args.decided,
             keberatan_filed_on=args.keberatan_filed,
@@ -203,17 +125,17 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         )
     except IllegalTransitionError as exc:  # a step dated before the one it follows
         args.parser.error(str(exc))
-    status = 0 if result["response_due"] is not None else 1
+    status = 0 if chain.response.due is not None else 1
     if status:
         print(
-            f"ppid: the response deadline cannot be computed ({result['steps'][0]['reason']}); "
+            f"ppid: the response deadline cannot be computed ({chain.response.reason}); "
             "add the year with --holidays FILE, or drop --no-estimate",
             file=sys.stderr,
         )
     if args.json:
-        print(dumps_json(result), file=out)
+        print(chain.to_json(), file=out)
         return status
-    rules = load_rule_set(args.regime)
+    rules = chain.rules
     print(f"Regime:                     {rules.title}", file=out)
     if not rules.confirmed:
         print(
@@ -222,31 +144,31 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             file=out,
         )
     print(f"Received:                   {args.received} ({cal.zone})", file=out)
-    print(f"Counts as received on:      {result['receipt_date']}", file=out)
-    for step in result["steps"]:
-        due = step["due"] or "unknown"
-        mark = " *" if step["provisional"] else ""
-        days = "unknown" if step["days"] is None else f"{step['days']} hari kerja"
-        basis = "" if step["counts_from_actual"] or step["counts_from"] is None else ", latest path"
-        why = f" — {step['reason']}" if step["reason"] else ""
+    print(f"Counts as received on:      {chain.receipt_date}", file=out)
+    for d in chain.deadlines:
+        mark = " *" if d.provisional else ""
+        days = "unknown" if d.rule.days is None else f"{d.rule.days} hari kerja"
+        basis = "" if d.actual or d.counts_from is None else ", latest path"
+        why = f" — {d.reason}" if d.reason else ""
         print(
-            f"{_LABELS[step['step']] + ':':<27} {due}{mark}{why}  ({step['citation']}: {days}, "
-            f"{step['confidence']}{basis})",
+            f"{_LABELS[d.step.value] + ':':<27} {d.due or 'unknown'}{mark}{why}  "
+            f"({d.rule.citation}: {days}, {d.rule.confidence.value}{basis})",
             file=out,
         )
-    if result["provisional"]:
-        dues = [step["due"] for step in result["steps"] if step["due"] is not None]
-        print(_provisional_note(cal, result["receipt_date"], max(dues)), file=out)
-    holidays = [s for s in result["skipped"] if s["category"] != "akhir_pekan"]
-    weekends = len(result["skipped"]) - len(holidays)
+    if chain.provisional:
+        dues = [d.due for d in chain.deadlines if d.due is not None]
+        print(_provisional_note(cal, chain.receipt_date, max(dues)), file=out)
+    skipped = chain.explanation.skipped
+    holidays = [s for s in skipped if s.category != "akhir_pekan"]
+    weekends = len(skipped) - len(holidays)
     print(
         f"Skipped: {_count(weekends, 'weekend day')} and {_count(len(holidays), 'holiday')}"
         + (":" if holidays else ""),
         file=out,
     )
     for s in holidays:
-        flag = "" if s["status"] == "decreed" else f" ({s['status']})"
-        print(f"  {s['date']}  {s['category']:<17} {s['name']}{flag}", file=out)
+        flag = "" if s.status == "decreed" else f" ({s.status})"
+        print(f"  {s.date}  {s.category:<17} {s.name}{flag}", file=out)
     return status
 
 
@@ -290,7 +212,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_calendar_options(p)
     p.add_argument(
         "--regime",
-        choices=rule_set_names(),
+        choices=RuleSet.bundled_names(),
         default="uu_14_2008",
         help="deadline rule set (default uu_14_2008; perki_1_2019 for election information)",
     )
@@ -310,15 +232,14 @@ def demo(out: TextIO) -> None:
     print("== Working days: a request received on Thursday 2025-03-27 ==", file=out)
     received = dt.date(2025, 3, 27)
     for cb in (True, False):
-        cal = WorkCalendar.indonesia(cuti_bersama=cb)
-        r = response_deadlines(cal, received)
+        chain = deadline_chain(received, WorkCalendar.indonesia(cuti_bersama=cb))
         label = "cuti bersama non-working" if cb else "cuti bersama as working days"
         print(
-            f"  {label:<29} response due {r['response_due']}, "
-            f"extended {r['extended_response_due']}",
+            f"  {label:<29} response due {chain.response.due}, "
+            f"extended {chain.extended_response.due}",
             file=out,
         )
     print(file=out)
 
 
-__all__ = ["ORDER", "demo", "register", "response_deadlines"]
+__all__ = ["ORDER", "demo", "register"]

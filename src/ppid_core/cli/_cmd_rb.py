@@ -19,7 +19,6 @@ import re
 import sys
 from typing import Any, TextIO
 
-from ppid_core._tables import dumps_json
 from ppid_core.errors import DataFileError
 from ppid_core.rb import (
     ActionPlan,
@@ -28,12 +27,8 @@ from ppid_core.rb import (
     example_path,
     load_any,
     load_monitoring,
-    monthly_report,
     plan_status,
     plan_table,
-    progress_table,
-    quarter_table,
-    status_data,
     team_table,
 )
 from ppid_core.rb._realisation import Realisation
@@ -122,10 +117,7 @@ def _status(args: argparse.Namespace, out: TextIO) -> int:
     plan, records = _plan_and_records(args.file)
     year, month = args.month
     status = plan_status(plan, records, year=year, month=month)
-    if args.json:
-        _write(out, dumps_json(status_data(status)) + "\n")
-    else:
-        _write(out, monthly_report(status) + "\n")
+    _write(out, (status.to_json() if args.json else status.to_markdown()) + "\n")
     return 0
 
 
@@ -171,6 +163,6 @@ def demo(out: TextIO) -> None:
         f"due this month: {len(status.due())} sub kegiatan; late: {len(status.late())}; "
         f"planned months done: {total.done} of {total.elapsed} elapsed "
         f"({total.planned} in the year)\n\n"
-        f"{progress_table(status).to_markdown()}\n\n"
-        f"{quarter_table(status).to_markdown()}\n",
+        f"{status.progress_table().to_markdown()}\n\n"
+        f"{status.quarter_table().to_markdown()}\n",
     )

@@ -19,8 +19,8 @@ from ppid_core.examples.requests import load_kpu_ntt_2024
 from ppid_core.requests import (
     Masking,
     NameMasking,
-    read_register,
-    rule_set_names,
+    RuleSet,
+    load_register,
     service_report,
 )
 
@@ -59,7 +59,7 @@ def _run_report(args: argparse.Namespace, out: TextIO) -> int:
     horizon = max(this_year, args.year or 0, as_of.year if as_of else 0) + 1
     cal = calendar_from_args(args, through=horizon)
     try:
-        reg = read_register(
+        reg = load_register(
             args.file, calendar=cal, sheet=args.sheet, include_hidden=args.include_hidden
         )
     except UnknownNameError as exc:  # no sheet of that name: the option is wrong
@@ -137,7 +137,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument(
         "--regime",
-        choices=rule_set_names(),
+        choices=RuleSet.bundled_names(),
         default="uu_14_2008",
         help="deadline rule set (default uu_14_2008)",
     )

@@ -6,8 +6,8 @@ Regimes (unsur, weights, interval table) are YAML data; tallies merge exactly, s
 or distributed data can be scored in pieces.
 
 Examples:
-    >>> from ppid_core.ikm import Tally, load_regime, score
-    >>> r = load_regime()
+    >>> from ppid_core.ikm import Regime, Tally, score
+    >>> r = Regime.bundled()
     >>> t = Tally.from_totals(
     ...     r,
     ...     {
@@ -32,10 +32,18 @@ References:
 """
 
 from ppid_core._numbers import half_up
-from ppid_core.ikm._csv import read_csv
-from ppid_core.ikm._frames import from_dataframe, read_csv_pandas
+from ppid_core.ikm._deprecated import (
+    from_dataframe,
+    from_rows,
+    read_csv,
+    read_csv_pandas,
+    read_records,
+    read_xlsx,
+)
 from ppid_core.ikm._header import DEMOGRAPHIC_COLUMNS
-from ppid_core.ikm._read import MissingPolicy, read_records
+from ppid_core.ikm._policy import LEGACY_TOLERANCE, ScoringPolicy
+from ppid_core.ikm._read import MissingPolicy
+from ppid_core.ikm._read_survey import read_survey
 from ppid_core.ikm._regime import (
     DEFAULT_REGIME,
     Band,
@@ -43,8 +51,9 @@ from ppid_core.ikm._regime import (
     Unsur,
     available_regimes,
     load_regime,
+    parse_regime,
 )
-from ppid_core.ikm._rows import from_rows
+from ppid_core.ikm._result import Breakdown, IkmResult, UnsurScore
 from ppid_core.ikm._sample import (
     SampleCheck,
     SmallSampleWarning,
@@ -52,16 +61,9 @@ from ppid_core.ikm._sample import (
     krejcie_morgan,
     krejcie_morgan_table,
 )
-from ppid_core.ikm._scoring import (
-    LEGACY_TOLERANCE,
-    IkmResult,
-    ScoringPolicy,
-    UnsurScore,
-    score,
-)
-from ppid_core.ikm._survey import Breakdown, Survey
+from ppid_core.ikm._scoring import score
+from ppid_core.ikm._survey import Survey
 from ppid_core.ikm._tally import Tally
-from ppid_core.ikm._xlsx import read_xlsx
 
 __all__ = [
     "DEFAULT_REGIME",
@@ -87,9 +89,11 @@ __all__ = [
     "krejcie_morgan",
     "krejcie_morgan_table",
     "load_regime",
+    "parse_regime",
     "read_csv",
     "read_csv_pandas",
     "read_records",
+    "read_survey",
     "read_xlsx",
     "score",
 ]

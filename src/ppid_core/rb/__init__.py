@@ -17,16 +17,14 @@ References:
 """
 
 from ppid_core.rb._examples import example_path
-from ppid_core.rb._files import check_file, load_any
-from ppid_core.rb._framework import DEFAULT_FRAMEWORK, Area, Framework
-from ppid_core.rb._monitor import (
-    PlanStatus,
-    Progress,
-    QuarterRollup,
-    RowState,
-    RowStatus,
-    plan_status,
+from ppid_core.rb._files import (
+    check_file,
+    load_any,
+    load_monitoring,
+    load_realisation,
 )
+from ppid_core.rb._framework import DEFAULT_FRAMEWORK, Area, Framework
+from ppid_core.rb._monitor import plan_status
 from ppid_core.rb._months import months_label, parse_month, quarter_months, quarter_of
 from ppid_core.rb._plan import (
     ActionPlan,
@@ -37,15 +35,15 @@ from ppid_core.rb._plan import (
     dump_plan,
     load_plan,
     loads_plan,
+    parse_plan,
 )
 from ppid_core.rb._realisation import (
     Realisation,
     Record,
     Status,
     dump_realisation,
-    load_monitoring,
-    load_realisation,
     loads_realisation,
+    parse_realisation,
 )
 from ppid_core.rb._reports import (
     kegiatan_table,
@@ -57,6 +55,7 @@ from ppid_core.rb._reports import (
     status_data,
     team_table,
 )
+from ppid_core.rb._status import PlanStatus, Progress, QuarterRollup, RowState, RowStatus
 from ppid_core.rb._team import (
     Decree,
     Member,
@@ -65,6 +64,7 @@ from ppid_core.rb._team import (
     dump_team,
     load_team,
     loads_team,
+    parse_team,
 )
 
 __all__ = [
@@ -106,6 +106,9 @@ __all__ = [
     "monthly_report",
     "months_label",
     "parse_month",
+    "parse_plan",
+    "parse_realisation",
+    "parse_team",
     "plan_status",
     "plan_table",
     "progress_table",

@@ -1,5 +1,8 @@
 """Monitoring an action plan month by month: what is due, done and late.
 
+:func:`plan_status` computes a :class:`~ppid_core.rb.PlanStatus` (``rb/_status.py``), the
+result that renders the reports.
+
 Everything is month-granular. For a sub kegiatan with planned months *P* in the plan
 year, looked at in a reporting month *c* (a month of the plan year; a month before the
 year counts as 0, one after it as 13), using only the records of months up to *c*:
@@ -20,8 +23,8 @@ year counts as 0, one after it as 13), using only the records of months up to *c
 
 Quarters (triwulan) are Jan-Mar, Apr-Jun, Jul-Sep and Oct-Dec.
 
-    >>> from ppid_core.rb._plan import loads_plan
-    >>> plan = loads_plan('''
+    >>> from ppid_core.rb import parse_plan
+    >>> plan = parse_plan('''
     ... kind: plan
     ... year: 2022
     ... unit: KPU Provinsi NTT
@@ -47,174 +50,22 @@ References:
 
 from __future__ import annotations
 
-import enum
 from fractions import Fraction
-
-import attrs
 
 from ppid_core.errors import LocatedError
 from ppid_core.rb._months import quarter_months
 from ppid_core.rb._plan import ActionPlan, PlanRow
 from ppid_core.rb._realisation import Realisation, Record, Status
+from ppid_core.rb._status import (
+    DEFAULT_PARTLY_WEIGHT,
+    PlanStatus,
+    Progress,
+    QuarterRollup,
+    RowState,
+    RowStatus,
+)
 
-__all__ = ["PlanStatus", "Progress", "QuarterRollup", "RowState", "RowStatus", "plan_status"]
-
-DEFAULT_PARTLY_WEIGHT = Fraction(1, 2)
-
-
-class RowState(enum.Enum):
-    """Where a sub kegiatan stands in the reporting month."""
-
-    UNSCHEDULED = "unscheduled"
-    UPCOMING = "upcoming"
-    LATE = "late"
-    DUE = "due"
-    COMPLETE = "complete"
-    ON_TRACK = "on_track"
-
-    @property
-    def label(self) -> str:
-        """The Indonesian label used in reports."""
-        return _STATE_LABELS[self]
-
-
-_STATE_LABELS = {
-    RowState.UNSCHEDULED: "tidak dijadwalkan",
-    RowState.UPCOMING: "belum waktunya",
-    RowState.LATE: "terlambat",
-    RowState.DUE: "jatuh tempo",
-    RowState.COMPLETE: "selesai",
-    RowState.ON_TRACK: "sesuai jadwal",
-}
-
-
-@attrs.frozen(kw_only=True)
-class Progress:
-    """Pooled planned months and their realisation up to the reporting month.
-
-    Attributes:
-        planned: Planned months (row x month) in the whole year.
-        elapsed: Planned months up to the reporting month.
-        done: Of those, done.
-        partly: Of those, partly done.
-        partly_weight: How much a partly-done month counts.
-    """
-
-    planned: int = 0
-    elapsed: int = 0
-    done: int = 0
-    partly: int = 0
-    partly_weight: Fraction = DEFAULT_PARTLY_WEIGHT
-
-    @property
-    def value(self) -> Fraction:
-        """Realised share of the year's planned months (0 when nothing is planned)."""
-        if not self.planned:
-            return Fraction(0)
-        return (self.done + self.partly_weight * self.partly) / self.planned
-
-    @property
-    def expected(self) -> Fraction:
-        """Share of the year's planned months that fall up to the reporting month."""
-        return Fraction(self.elapsed, self.planned) if self.planned else Fraction(0)
-
-    def __add__(self, other: Progress) -> Progress:
-        return attrs.evolve(
-            self,
-            planned=self.planned + other.planned,
-            elapsed=self.elapsed + other.elapsed,
-            done=self.done + other.done,
-            partly=self.partly + other.partly,
-        )
-
-
-@attrs.frozen(kw_only=True)
-class RowStatus:
-    """The status of one sub kegiatan in the reporting month.
-
-    Attributes:
-        row: The plan row.
-        state: Its state (see the module's definitions).
-        due: True when the reporting month is a planned month.
-        late_months: Planned months before the reporting month that are not done.
-        records: Its records of months up to the reporting month, by month.
-        progress: Its progress.
-    """
-
-    row: PlanRow
-    state: RowState
-    due: bool
-    late_months: tuple[int, ...]
-    records: tuple[Record, ...]
-    progress: Progress
-
-    @property
-    def expected(self) -> Fraction:
-        """Share of its planned months up to the reporting month."""
-        return self.progress.expected
-
-
-@attrs.frozen(kw_only=True)
-class QuarterRollup:
-    """One triwulan: counts of planned months (row x month) by outcome.
-
-    ``no_record`` counts elapsed planned months without any record; ``future`` those
-    after the reporting month.
-    """
-
-    quarter: int
-    planned: int
-    done: int
-    partly: int
-    not_done: int
-    no_record: int
-    future: int
-
-
-@attrs.frozen(kw_only=True)
-class PlanStatus:
-    """A plan's status in one reporting month."""
-
-    plan: ActionPlan
-    year: int
-    month: int
-    cutoff: int
-    rows: tuple[RowStatus, ...]
-    quarters: tuple[QuarterRollup, ...]
-
-    def due(self) -> tuple[RowStatus, ...]:
-        """Rows planned in the reporting month."""
-        return tuple(r for r in self.rows if r.due)
-
-    def late(self) -> tuple[RowStatus, ...]:
-        """Rows with a late month."""
-        return tuple(r for r in self.rows if r.state is RowState.LATE)
-
-    def by_area(self) -> dict[str, Progress]:
-        """Pooled progress per area key, in plan order."""
-        out: dict[str, Progress] = {}
-        for r in self.rows:
-            out[r.row.area.key] = out.get(r.row.area.key, _zero(r.progress)) + r.progress
-        return out
-
-    def by_kegiatan(self) -> dict[str, Progress]:
-        """Pooled progress per kegiatan, keyed by its code ``"<area>.<kegiatan>"``."""
-        out: dict[str, Progress] = {}
-        for r in self.rows:
-            key = r.row.code.rsplit(".", 1)[0]
-            out[key] = out.get(key, _zero(r.progress)) + r.progress
-        return out
-
-    def total(self) -> Progress:
-        """Pooled progress of the whole plan."""
-        total = Progress()
-        for r in self.rows:
-            total = attrs.evolve(total + r.progress, partly_weight=r.progress.partly_weight)
-        return total
-
-
-def _zero(like: Progress) -> Progress:
-    return Progress(partly_weight=like.partly_weight)
+__all__ = ["plan_status"]
 
 
 def _row_status(row: PlanRow, recs: dict[int, Record], cutoff: int, weight: Fraction) -> RowStatus:

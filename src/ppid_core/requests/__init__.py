@@ -1,13 +1,13 @@
 """Information requests under UU 14/2008: deadlines, lifecycle, register and service report.
 
-- Deadline rule sets are package data (:func:`load_rule_set`): the general regime of
+- Deadline rule sets are package data (:meth:`RuleSet.bundled`): the general regime of
   UU 14/2008 and the election-information regime of Perki 1/2019 (secondary sources;
   its unknown steps have no number and are never guessed).
 - :func:`deadline_chain` gives every deadline of one request, from the written notice
   to the Komisi Informasi.
 - :class:`Case` is the lifecycle: legal transitions only, each state with its due date
   and a status on any day.
-- :func:`read_register` imports a register (CSV, or XLSX with the ``[excel]`` extra) in
+- :func:`load_register` imports a register (CSV, or XLSX with the ``[excel]`` extra) in
   the layout KPU offices use; :func:`service_report` builds the yearly report.
 - Personal data is masked by default (:class:`Masking`).
 
@@ -22,14 +22,9 @@ from ppid_core._masking import (
     mask_name,
     mask_phone,
 )
+from ppid_core.requests._chain import Deadline, DeadlineChain
 from ppid_core.requests._dates import MONTHS, parse_register_date
-from ppid_core.requests._deadlines import (
-    Deadline,
-    DeadlineChain,
-    compute_deadline,
-    deadline_chain,
-    due_after,
-)
+from ppid_core.requests._deadlines import compute_deadline, deadline_chain, due_after
 from ppid_core.requests._lifecycle import Case, State, Status
 from ppid_core.requests._models import (
     Channel,
@@ -48,14 +43,9 @@ from ppid_core.requests._register import (
     Register,
     RegisterEntry,
     Repair,
+    load_register,
     parse_register,
     read_register,
-)
-from ppid_core.requests._report import (
-    OverdueRequest,
-    ResponseTimes,
-    ServiceReport,
-    service_report,
 )
 from ppid_core.requests._rules import (
     Confidence,
@@ -63,10 +53,23 @@ from ppid_core.requests._rules import (
     Step,
     StepRule,
     load_rule_set,
+    parse_rule_set,
     read_rule_set,
     rule_set_names,
 )
-from ppid_core.requests._topics import Topic, TopicTable, load_topics, read_topics
+from ppid_core.requests._service_report import (
+    OverdueRequest,
+    ResponseTimes,
+    ServiceReport,
+    service_report,
+)
+from ppid_core.requests._topics import (
+    Topic,
+    TopicTable,
+    load_topics,
+    parse_topics,
+    read_topics,
+)
 
 __all__ = [
     "MONTHS",
@@ -103,6 +106,7 @@ __all__ = [
     "compute_deadline",
     "deadline_chain",
     "due_after",
+    "load_register",
     "load_rule_set",
     "load_topics",
     "mask_email",
@@ -110,6 +114,8 @@ __all__ = [
     "mask_phone",
     "parse_register",
     "parse_register_date",
+    "parse_rule_set",
+    "parse_topics",
     "read_register",
     "read_rule_set",
     "read_topics",

@@ -34,48 +34,18 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ppid_core.calendar import CalendarSummary
 from ppid_core.errors import CalendarCoverageError, IllegalTransitionError
-from ppid_core.requests._rules import RuleSet, Step, StepRule, load_rule_set
+from ppid_core.requests._chain import Deadline, DeadlineChain
+from ppid_core.requests._rules import RuleSet, Step, StepRule
 
 if TYPE_CHECKING:
     from ppid_core.calendar import WorkCalendar
 
-__all__ = ["Deadline", "DeadlineChain", "compute_deadline", "deadline_chain", "due_after"]
+__all__ = ["case_deadlines", "compute_deadline", "deadline_chain", "due_after"]
 
 NO_RULE = "the rule set has no number for this step"
 NO_START = "the step it counts from has no date"
-
-
-@attrs.frozen(kw_only=True)
-class Deadline:
-    """The last day of one step.
-
-    Attributes:
-        step: The step.
-        due: The last day, or ``None`` when unknown (the rule set has no number for the
-            step, or the step it counts from has no date).
-        counts_from: The date it counts from (before receipt adjustment), if known.
-        actual: Whether ``counts_from`` is a recorded event (``True``) or the latest
-            legal day of the step before (``False``).
-        rule: The rule applied, with its citation and confidence.
-        provisional: Whether the date rests on a day no decree has settled yet (an
-            estimated year, a provisional holiday), here or in the step it counts from.
-        reason: Why ``due`` is ``None``: the rule set has no number, the step before has
-            no date, or "di luar data kalender: data ends YYYY-MM-DD".
-    """
-
-    step: Step
-    due: dt.date | None
-    counts_from: dt.date | None
-    actual: bool
-    rule: StepRule
-    provisional: bool = False
-    reason: str | None = None
-
-    @property
-    def known(self) -> bool:
-        """Whether the deadline has a date."""
-        return self.due is not None
 
 
 def due_after(
@@ -151,54 +121,6 @@ def compute_deadline(
     )
 
 
-@attrs.frozen(kw_only=True)
-class DeadlineChain:
-    """The deadlines of one request, from the written notice to the Komisi Informasi.
-
-    Attributes:
-        received: When the request was received (as given).
-        receipt_date: The date it counts as received.
-        rules: The rule set applied.
-        response: Written notice, Pasal 22 ayat (7).
-        extended_response: Written notice after an extension, Pasal 22 ayat (8).
-        keberatan_filing: Last day to file a keberatan, Pasal 36 ayat (1).
-        atasan_answer: Last day for the atasan PPID's answer, Pasal 36 ayat (2).
-        sengketa_filing: Last day to bring a sengketa, Pasal 37 ayat (2) (or the
-            practice window when the atasan did not answer).
-        ki_start: Last day for the Komisi Informasi to start, Pasal 38 ayat (1).
-        ki_finish: Last day for the Komisi Informasi to finish, Pasal 38 ayat (2).
-    """
-
-    received: dt.date | dt.datetime
-    receipt_date: dt.date
-    rules: RuleSet
-    response: Deadline
-    extended_response: Deadline
-    keberatan_filing: Deadline
-    atasan_answer: Deadline
-    sengketa_filing: Deadline
-    ki_start: Deadline
-    ki_finish: Deadline
-
-    @property
-    def provisional(self) -> bool:
-        """Whether any date of the chain rests on a day no decree has settled yet."""
-        return any(d.provisional for d in self.deadlines)
-
-    @property
-    def deadlines(self) -> tuple[Deadline, ...]:
-        """Every deadline, in chain order."""
-        return (
-            self.response,
-            self.extended_response,
-            self.keberatan_filing,
-            self.atasan_answer,
-            self.sengketa_filing,
-            self.ki_start,
-            self.ki_finish,
-        )
-
-
 def _in_order(calendar: WorkCalendar, events: tuple[tuple[str, dt.date | None], ...]) -> None:
     """Refuse a recorded step dated before the latest recorded step before it."""
     last: tuple[str, dt.date] | None = None
@@ -258,7 +180,7 @@ def deadline_chain(
         UU 14/2008 Pasal 22 ayat (7)–(8), Pasal 35 ayat (1), Pasal 36 ayat (1)–(2),
         Pasal 37 ayat (1)–(2), Pasal 38 ayat (1)–(2).
     """
-    rs = load_rule_set(rules) if isinstance(rules, str) else rules
+    rs = RuleSet.bundled(rules) if isinstance(rules, str) else rules
     _in_order(
         calendar,
         (
@@ -308,4 +230,60 @@ def deadline_chain(
         sengketa_filing=sengketa,
         ki_start=dl(Step.KI_START, sengketa_filed_on, sengketa),
         ki_finish=dl(Step.KI_FINISH, sengketa_filed_on, sengketa),
+        calendar=CalendarSummary.of(calendar),
+        explanation=calendar.explain(receipt, extended.due or response.due or receipt),
     )
+
+
+def case_deadlines(
+    rules: RuleSet,
+    calendar: WorkCalendar,
+    clock: dt.datetime,
+    *,
+    extended_on: dt.date | None,
+    decided_on: dt.date | None,
+    keberatan_filed_on: dt.date | None,
+    atasan_answered_on: dt.date | None,
+    sengketa_filed_on: dt.date | None,
+) -> dict[Step, Deadline]:
+    """The deadlines in force for a case with these recorded events, by step.
+
+    A step appears once the case reaches it: the response from ``clock`` (the moment that
+    starts the response clock), the extension once notified, the keberatan window from the
+    notice (or, with a keberatan on an unanswered request, from the last response day),
+    and so on; see :attr:`~ppid_core.requests.Case.deadlines`.
+    """
+
+    def dl(
+        step: Step, start: dt.date | dt.datetime | None, actual: bool, after: Deadline | None = None
+    ) -> Deadline:
+        return compute_deadline(
+            step, rules.step(step), start, actual=actual, calendar=calendar, after=after
+        )
+
+    out: dict[Step, Deadline] = {}
+    resp = dl(Step.RESPONSE, clock, True)
+    out[Step.RESPONSE] = resp
+    last_response = resp
+    if extended_on is not None:
+        last_response = dl(Step.EXTENSION, resp.due, False, resp)
+        out[Step.EXTENSION] = last_response
+    if decided_on is not None:
+        out[Step.KEBERATAN_FILING] = dl(Step.KEBERATAN_FILING, decided_on, True)
+    elif keberatan_filed_on is not None:
+        out[Step.KEBERATAN_FILING] = dl(
+            Step.KEBERATAN_FILING, last_response.due, False, last_response
+        )
+    if keberatan_filed_on is not None:
+        atasan = dl(Step.ATASAN_ANSWER, keberatan_filed_on, True)
+        out[Step.ATASAN_ANSWER] = atasan
+        if atasan_answered_on is not None:
+            out[Step.SENGKETA_FILING] = dl(Step.SENGKETA_FILING, atasan_answered_on, True)
+        elif sengketa_filed_on is not None:
+            out[Step.SENGKETA_FILING] = dl(
+                Step.SENGKETA_FILING_WITHOUT_ANSWER, atasan.due, False, atasan
+            )
+    if sengketa_filed_on is not None:
+        out[Step.KI_START] = dl(Step.KI_START, sengketa_filed_on, True)
+        out[Step.KI_FINISH] = dl(Step.KI_FINISH, sengketa_filed_on, True)
+    return out

@@ -55,13 +55,16 @@ References:
 from __future__ import annotations
 
 import datetime as dt
-import enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ppid_core._masking import Masking
+from ppid_core._result import ResultMixin
+from ppid_core._tables import Table, jsonable
 from ppid_core.errors import IllegalTransitionError
-from ppid_core.requests._deadlines import Deadline, compute_deadline
+from ppid_core.requests._chain import Deadline, deadline_table
+from ppid_core.requests._deadlines import case_deadlines
 from ppid_core.requests._models import (
     ClockStart,
     Decision,
@@ -70,7 +73,8 @@ from ppid_core.requests._models import (
     KeberatanGround,
     Sengketa,
 )
-from ppid_core.requests._rules import RuleSet, Step, load_rule_set
+from ppid_core.requests._rules import RuleSet, Step
+from ppid_core.requests._states import CLOSING, OPEN_OBLIGATION, State, Status
 
 if TYPE_CHECKING:
     from ppid_core.calendar import WorkCalendar
@@ -78,45 +82,14 @@ if TYPE_CHECKING:
 __all__ = ["Case", "State", "Status"]
 
 
-class State(enum.Enum):
-    """Where a request stands."""
-
-    RECEIVED = "received"
-    EXTENDED = "extended"
-    DECIDED = "decided"
-    KEBERATAN_FILED = "keberatan_filed"
-    KEBERATAN_ANSWERED = "keberatan_answered"
-    SENGKETA_FILED = "sengketa_filed"
-    SENGKETA_SETTLED = "sengketa_settled"
-
-
-class Status(enum.Enum):
-    """How a case stands against its current deadline on a given day."""
-
-    ON_TIME = "on_time"
-    DUE_SOON = "due_soon"
-    OVERDUE = "overdue"
-    DONE_ON_TIME = "done_on_time"
-    DONE_LATE = "done_late"
-    UNKNOWN = "unknown"
-    """The rule set has no number for the current step."""
-
-
-_CLOSING = frozenset({State.DECIDED, State.KEBERATAN_ANSWERED, State.SENGKETA_SETTLED})
-_OPEN_OBLIGATION = {
-    State.RECEIVED: Step.RESPONSE,
-    State.EXTENDED: Step.EXTENSION,
-    State.KEBERATAN_FILED: Step.ATASAN_ANSWER,
-    State.SENGKETA_FILED: Step.KI_FINISH,
-}
-
-
-@attrs.frozen(kw_only=True)
-class Case:
+@attrs.frozen(kw_only=True, repr=False)
+class Case(ResultMixin):
     """A request and its history.
 
     Build one with :meth:`open`. Attributes other than ``request``, ``rules``,
-    ``calendar`` and ``clock_start`` are set by the transitions.
+    ``calendar`` and ``clock_start`` are set by the transitions. A case is also a result
+    (``to_dict``, ``to_json``, ``to_markdown``, ``tables``, ``to_frame``; see the results
+    guide), personal data masked.
 
     Attributes:
         request: The request.
@@ -157,60 +130,26 @@ class Case:
         clock_start: ClockStart = ClockStart.RECEIPT,
     ) -> Case:
         """A new case for a request just received."""
-        rs = load_rule_set(rules) if isinstance(rules, str) else rules
+        rs = RuleSet.bundled(rules) if isinstance(rules, str) else rules
         return cls(request=request, rules=rs, calendar=calendar, clock_start=clock_start)
 
     # -- deadlines ----------------------------------------------------------------------
-    def _dl(
-        self,
-        step: Step,
-        start: dt.date | dt.datetime | None,
-        actual: bool,
-        after: Deadline | None = None,
-    ) -> Deadline:
-        return compute_deadline(
-            step,
-            self.rules.step(step),
-            start,
-            actual=actual,
-            calendar=self.calendar,
-            after=after,
-        )
-
     @property
     def deadlines(self) -> dict[Step, Deadline]:
         """The deadlines in force, by step; a step appears once the case reaches it.
 
         A deadline, once in the mapping, never moves earlier as the case advances.
         """
-        out: dict[Step, Deadline] = {}
-        resp = self._dl(Step.RESPONSE, self.request.clock_start(self.clock_start), True)
-        out[Step.RESPONSE] = resp
-        last_response = resp
-        if self.extended_on is not None:
-            last_response = self._dl(Step.EXTENSION, resp.due, False, resp)
-            out[Step.EXTENSION] = last_response
-        if self.decided_on is not None:
-            out[Step.KEBERATAN_FILING] = self._dl(Step.KEBERATAN_FILING, self.decided_on, True)
-        elif self.keberatan is not None:
-            out[Step.KEBERATAN_FILING] = self._dl(
-                Step.KEBERATAN_FILING, last_response.due, False, last_response
-            )
-        if self.keberatan is not None:
-            atasan = self._dl(Step.ATASAN_ANSWER, self.keberatan.filed_on, True)
-            out[Step.ATASAN_ANSWER] = atasan
-            if self.atasan_answered_on is not None:
-                out[Step.SENGKETA_FILING] = self._dl(
-                    Step.SENGKETA_FILING, self.atasan_answered_on, True
-                )
-            elif self.sengketa is not None:
-                out[Step.SENGKETA_FILING] = self._dl(
-                    Step.SENGKETA_FILING_WITHOUT_ANSWER, atasan.due, False, atasan
-                )
-        if self.sengketa is not None:
-            out[Step.KI_START] = self._dl(Step.KI_START, self.sengketa.filed_on, True)
-            out[Step.KI_FINISH] = self._dl(Step.KI_FINISH, self.sengketa.filed_on, True)
-        return out
+        return case_deadlines(
+            self.rules,
+            self.calendar,
+            self.request.clock_start(self.clock_start),
+            extended_on=self.extended_on,
+            decided_on=self.decided_on,
+            keberatan_filed_on=self.keberatan.filed_on if self.keberatan else None,
+            atasan_answered_on=self.atasan_answered_on,
+            sengketa_filed_on=self.sengketa.filed_on if self.sengketa else None,
+        )
 
     @property
     def current(self) -> Deadline | None:
@@ -219,7 +158,7 @@ class Case:
         ``None`` when the next move is the requester's (after a decision or an answer)
         or the case is settled.
         """
-        step = _OPEN_OBLIGATION.get(self.state)
+        step = OPEN_OBLIGATION.get(self.state)
         return None if step is None else self.deadlines[step]
 
     @property
@@ -242,7 +181,72 @@ class Case:
     @property
     def closed(self) -> bool:
         """Whether the case is in a state that can end it (it then has a decision)."""
-        return self.state in _CLOSING
+        return self.state in CLOSING
+
+    # -- the result protocol ---------------------------------------------------------------
+    def _history(self) -> list[tuple[str, dt.date | dt.datetime]]:
+        events: list[tuple[str, dt.date | dt.datetime | None]] = [
+            ("diterima", self.request.received_at),
+            ("diperpanjang", self.extended_on),
+            ("diputuskan", self.decided_on),
+            ("keberatan diajukan", self.keberatan.filed_on if self.keberatan else None),
+            ("keberatan dijawab", self.atasan_answered_on),
+            ("sengketa diajukan", self.sengketa.filed_on if self.sengketa else None),
+            ("sengketa selesai", self.settled_on),
+        ]
+        return [(what, when) for what, when in events if when is not None]
+
+    def to_dict(self, *, masking: Masking | None = None) -> dict[str, Any]:
+        """JSON-ready mapping: the request (requester masked), state, history, deadlines.
+
+        Args:
+            masking: How the requester's name, phone and e-mail appear (default: masked;
+                ``Masking(names=NameMasking.NONE, unmasked=True)`` shows them).
+        """
+        mask = masking or Masking()
+        req, who = self.request, self.request.requester
+        current = self.current
+        grounds = sorted(g.value for g in self.keberatan.grounds) if self.keberatan else None
+        out: dict[str, Any] = jsonable(
+            {
+                "number": req.number,
+                "received_at": req.received_at,
+                "requester": {
+                    "name": mask.name(who.name),
+                    "phone": mask.phone(who.phone),
+                    "email": mask.email(who.email),
+                },
+                "information": req.information,
+                "rule_set": self.rules.name,
+                "clock_start": self.clock_start,
+                "state": self.state,
+                "closed": self.closed,
+                "current_step": None if current is None else current.step.value,
+                "due": None if current is None else current.due,
+                "decision": self.decision,
+                "keberatan_grounds": grounds,
+                "history": [{"event": what, "on": when} for what, when in self._history()],
+                "deadlines": [d.to_dict() for d in self.deadlines.values()],
+            }
+        )
+        return out
+
+    def tables(self) -> list[Table]:
+        """The history of the case, then the deadlines in force."""
+        history = Table(
+            columns=("Peristiwa", "Tanggal"),
+            rows=self._history(),
+            title=f"Permohonan {self.request.number}: {self.state.value}",
+        )
+        return [history, deadline_table(self.deadlines.values(), title="Batas waktu")]
+
+    def _summary(self) -> str:
+        current = self.current
+        due = "" if current is None else f", due {current.due or 'unknown'}"
+        return f"{self.request.number}: {self.state.value}{due}"
+
+    def _heading(self) -> str:
+        return f"Permohonan informasi {self.request.number}"
 
     # -- status -------------------------------------------------------------------------
     def _done_status(self) -> Status:

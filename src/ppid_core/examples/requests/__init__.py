@@ -15,8 +15,6 @@ column was empty in the source.
 
 from __future__ import annotations
 
-import csv
-import io
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -38,5 +36,4 @@ def kpu_ntt_2024_text() -> str:
 
 def load_kpu_ntt_2024(calendar: WorkCalendar | None = None) -> Register:
     """The embedded register, imported (dates checked against ``calendar`` if given)."""
-    rows = csv.reader(io.StringIO(kpu_ntt_2024_text()))
-    return parse_register(rows, source=KPU_NTT_2024, calendar=calendar)
+    return parse_register(kpu_ntt_2024_text(), source=KPU_NTT_2024, calendar=calendar)

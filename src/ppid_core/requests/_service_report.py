@@ -34,32 +34,32 @@ References:
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import itertools
-import operator
 from collections import Counter
 from collections.abc import Sequence
-from fractions import Fraction
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import attrs
 
 from ppid_core._masking import Masking
-from ppid_core._numbers import half_up
-from ppid_core._tables import Table, dumps_json, jsonable, markdown_text
+from ppid_core._result import ResultMixin
+from ppid_core._tables import Table, jsonable, markdown_text
 from ppid_core.requests._models import DecisionKind
-from ppid_core.requests._overdue import (
-    OverdueRequest,
-    UnknownDeadline,
-    overdue_requests,
-    receipt_dates,
-)
+from ppid_core.requests._overdue import OverdueRequest, UnknownDeadline, overdue_requests
 from ppid_core.requests._register import Column, Register
-from ppid_core.requests._rules import RuleSet, Step, load_rule_set
-from ppid_core.requests._topics import TopicTable, load_topics
+from ppid_core.requests._rules import RuleSet, Step
+from ppid_core.requests._service_figures import (
+    ResponseTimes,
+    by_month,
+    by_topic,
+    count_truthy,
+    response_times,
+    tally,
+)
+from ppid_core.requests._topics import TopicTable
 
 if TYPE_CHECKING:
     from ppid_core.calendar import WorkCalendar
@@ -69,48 +69,14 @@ __all__ = ["OverdueRequest", "ResponseTimes", "ServiceReport", "service_report"]
 T = TypeVar("T")
 
 
-@attrs.frozen(kw_only=True)
-class ResponseTimes:
-    """Working days from receipt to written notice, over the requests that record one.
-
-    Attributes:
-        recorded: Requests with a response date.
-        missing: Requests without one (not counted in the figures).
-        mean: Exact mean.
-        median: Exact median.
-        max: Longest.
-        limits: The rule set's limits, e.g. ``(10, 17)``: response, and with extension.
-        within: Exact share of recorded requests answered within each limit.
-    """
-
-    recorded: int
-    missing: int
-    mean: Fraction
-    median: Fraction
-    max: int
-    limits: tuple[int, ...]
-    within: tuple[Fraction, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready figures, rounded half-up to two decimals (shares in percent)."""
-        out: dict[str, Any] = {
-            "recorded": self.recorded,
-            "missing": self.missing,
-            "mean": jsonable(half_up(self.mean, 2)),
-            "median": jsonable(half_up(self.median, 2)),
-            "max": self.max,
-        }
-        for limit, share in zip(self.limits, self.within, strict=True):
-            out[f"within_{limit}_percent"] = jsonable(half_up(share * 100, 2))
-        return out
-
-
-@attrs.frozen(kw_only=True)
-class ServiceReport:
+@attrs.frozen(kw_only=True, repr=False)
+class ServiceReport(ResultMixin):
     """The service report of one register (optionally one year of it).
 
-    Attributes mirror the JSON keys of ``ppid register report --json``; ``None`` means
-    unknown (the register has no such column), never zero.
+    A result (``to_dict``, ``to_json``, ``to_markdown``, ``tables``, ``to_frame``; see
+    the results guide): ``to_dict()`` is what ``ppid register report --json`` prints.
+    Attributes mirror its keys; ``None`` means unknown (the register has no such column),
+    never zero.
     """
 
     source: str
@@ -156,10 +122,6 @@ class ServiceReport:
             else jsonable(list(self.overdue_unknown)),
             "notes": list(self.notes),
         }
-
-    def to_json(self) -> str:
-        """Pretty UTF-8 JSON of :meth:`to_dict`."""
-        return dumps_json(self.to_dict())
 
     def tables(self) -> list[Table]:
         """The report as tables (titles in Indonesian, as offices publish them)."""
@@ -248,6 +210,10 @@ class ServiceReport:
             )
         return out
 
+    def _summary(self) -> str:
+        scope = "" if self.year is None else f", {self.year}"
+        return f"{self.source}: {self.total} requests{scope}"
+
     def to_markdown(self) -> str:
         """The report as Markdown: a heading, the totals, every table, the notes.
 
@@ -274,78 +240,6 @@ class ServiceReport:
             if len(table.columns) > 2:
                 rows += [(table.title or "", str(r[0]), r[2]) for r in table.rows]
         return Table(columns=("section", "item", "value"), rows=rows).to_csv()
-
-
-def _months(received: Sequence[dt.date], year: int | None) -> dict[str, int]:
-    counter: Counter[tuple[int, int]] = Counter()
-    for day, n in Counter(received).items():  # count dates at C speed, then months
-        counter[day.year, day.month] += n
-    if year is not None:
-        keys = [(year, m) for m in range(1, 13)]
-    elif counter:
-        lo, hi = min(counter), max(counter)
-        keys = [(y, m) for y in range(lo[0], hi[0] + 1) for m in range(1, 13) if lo <= (y, m) <= hi]
-    else:
-        keys = []
-    return {f"{y:04d}-{m:02d}": counter.get((y, m), 0) for y, m in keys}
-
-
-def _response_times(
-    received: Sequence[dt.date],
-    responded: Sequence[dt.date | None],
-    calendar: WorkCalendar,
-    limits: tuple[int, ...],
-    times: Sequence[dt.time | None],
-) -> ResponseTimes | None:
-    answered = list(map(operator.is_not, responded, itertools.repeat(None)))
-    ends = cast("list[dt.date]", list(itertools.compress(responded, answered)))
-    if not ends:
-        return None
-    receipts = receipt_dates(
-        list(itertools.compress(received, answered)),
-        list(itertools.compress(times, answered)),
-        calendar,
-    )
-    days = sorted(calendar.count_working_days_many(receipts, ends))
-    early = bisect.bisect_left(days, 0)  # a notice before receipt counts 0
-    days[:early] = [0] * early
-    n = len(days)
-    mid = n // 2
-    median = Fraction(days[mid]) if n % 2 else Fraction(days[mid - 1] + days[mid], 2)
-    return ResponseTimes(
-        recorded=n,
-        missing=len(received) - n,
-        mean=Fraction(sum(days), n),
-        median=median,
-        max=days[-1],
-        limits=limits,
-        within=tuple(Fraction(bisect.bisect_right(days, lim), n) for lim in limits),
-    )
-
-
-def _tally(values: Sequence[T], expected: Sequence[T]) -> dict[T, int]:
-    """``Counter(values)`` (same counts, same first-seen order), without hashing each value.
-
-    ``list.count`` compares by identity first, so a column of enum members and ``None``
-    is counted at C speed; anything not in ``expected`` falls back to :class:`Counter`.
-    """
-    counts = {v: n for v in expected if (n := values.count(v))}
-    if sum(counts.values()) != len(values):
-        return dict(Counter(values))
-    return dict(sorted(counts.items(), key=lambda item: values.index(item[0])))
-
-
-def _topics(table: TopicTable, texts: Sequence[str]) -> dict[str, int]:
-    """Requests per topic, most first (ties in first-seen order); one look-up per text."""
-    counter: Counter[str] = Counter()
-    classify = table.classify
-    for text, n in Counter(texts).items():
-        counter[classify(text)] += n
-    return dict(counter.most_common())
-
-
-def _truthy(values: Sequence[object]) -> int:
-    return len(list(filter(None, values)))
 
 
 def service_report(
@@ -379,9 +273,9 @@ def service_report(
     References:
         UU 14/2008 Pasal 12; Pasal 22 ayat (7)–(8).
     """
-    rs = load_rule_set(rules) if isinstance(rules, str) else rules
+    rs = RuleSet.bundled(rules) if isinstance(rules, str) else rules
     mask = masking or Masking()
-    table = topics or load_topics()
+    table = topics or TopicTable.bundled()
     today = as_of or dt.datetime.now(ZoneInfo(calendar.zone)).date()
     reg = register
     if year is None:
@@ -402,7 +296,7 @@ def service_report(
     if has(Column.DECISION):
         decisions = {
             ("tidak dicatat" if d is None else d.label): n
-            for d, n in _tally(col(reg.decisions), (None, *DecisionKind)).items()
+            for d, n in tally(col(reg.decisions), (None, *DecisionKind)).items()
         }
     if has(Column.REFUSAL_REASON):
         refusal = dict(Counter(filter(None, col(reg.refusal_reasons))))
@@ -475,15 +369,15 @@ def service_report(
         as_of=today,
         rule_set=rs.name,
         total=len(received),
-        by_month=_months(received, year),
+        by_month=by_month(received, year),
         by_service=dict(Counter(col(reg.services)).most_common()),
-        by_topic=_topics(table, col(reg.information)),
+        by_topic=by_topic(table, col(reg.information)),
         by_unit=dict(Counter(col(reg.units)).most_common()),
-        response_times=_response_times(received, responded, calendar, limits, times),
+        response_times=response_times(received, responded, calendar, limits, times),
         decisions=decisions,
         refusal_reasons=refusal,
-        keberatan=_truthy(col(reg.keberatan_on)) if has(Column.KEBERATAN) else None,
-        sengketa=_truthy(col(reg.sengketa_on)) if has(Column.SENGKETA) else None,
+        keberatan=count_truthy(col(reg.keberatan_on)) if has(Column.KEBERATAN) else None,
+        sengketa=count_truthy(col(reg.sengketa_on)) if has(Column.SENGKETA) else None,
         overdue=overdue,
         overdue_unknown=unknown,
         notes=tuple(notes),

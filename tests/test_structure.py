@@ -1,0 +1,156 @@
+"""The shape of the house: no import cycles, and result classes beside their rendering.
+
+Import edges are read from the source (``ast``), every ``import`` counted: at module
+level, under ``TYPE_CHECKING`` and inside functions, because a cycle hidden behind a
+lazy or type-only import is still two modules that cannot be understood apart.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import ppid_core
+
+SRC = Path(ppid_core.__file__).parent
+MODULES = sorted(
+    ".".join(("ppid_core", *p.relative_to(SRC).with_suffix("").parts)).removesuffix(".__init__")
+    for p in SRC.rglob("*.py")
+)
+
+
+def _imports(module: str) -> set[str]:
+    """The ppid_core modules ``module`` imports (``from pkg import mod`` names ``pkg.mod``)."""
+    path = SRC.joinpath(*module.split(".")[1:])
+    is_package = path.is_dir()
+    file = path / "__init__.py" if is_package else path.with_suffix(".py")
+    tree = ast.parse(file.read_text(encoding="utf-8"))
+    package = module if is_package else module.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1] + ([base] if base else []))
+            for alias in node.names:
+                sub = f"{base}.{alias.name}"
+                found.add(sub if sub in MODULES else base)
+    return {m for m in found if m in MODULES and m != module}
+
+
+EDGES = {m: _imports(m) for m in MODULES}
+
+
+def _cycles() -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    out: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(EDGES[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                out.append(sorted(component))
+
+    for v in MODULES:
+        if v not in index:
+            visit(v)
+    return out
+
+
+#: Modules of the result protocol and of the computations that build results.
+RESULT_MODULES = {
+    "ppid_core._result",
+    "ppid_core._tables",
+    "ppid_core.calendar._explain",
+    "ppid_core.calendar._overview",
+    "ppid_core.ikm._policy",
+    "ppid_core.ikm._result",
+    "ppid_core.ikm._scoring",
+    "ppid_core.ikm._survey",
+    "ppid_core.rb._monitor",
+    "ppid_core.rb._reports",
+    "ppid_core.rb._status",
+    "ppid_core.requests._chain",
+    "ppid_core.requests._deadlines",
+    "ppid_core.requests._lifecycle",
+    "ppid_core.requests._service_figures",
+    "ppid_core.requests._service_report",
+    "ppid_core.requests._states",
+}
+
+
+def test_no_import_cycle_through_results() -> None:
+    # A cycle elsewhere is a matter for its own package; none may pass through a result.
+    assert [c for c in _cycles() if RESULT_MODULES & set(c)] == []
+    assert RESULT_MODULES.issubset(MODULES)
+
+
+def test_the_cycle_finder_finds_cycles() -> None:
+    saved = dict(EDGES)
+    try:
+        EDGES["ppid_core.ikm._result"] = {*saved["ppid_core.ikm._result"], "ppid_core.ikm._scoring"}
+        assert ["ppid_core.ikm._result", "ppid_core.ikm._scoring"] in _cycles()
+    finally:
+        EDGES.clear()
+        EDGES.update(saved)
+
+
+def test_results_do_not_import_their_computation() -> None:
+    # The result classes own their rendering; the computing modules import them, not back.
+    assert "ppid_core.ikm._scoring" not in EDGES["ppid_core.ikm._result"]
+    assert "ppid_core.rb._monitor" not in EDGES["ppid_core.rb._status"]
+    assert "ppid_core.requests._deadlines" not in EDGES["ppid_core.requests._chain"]
+    assert "ppid_core.requests._service_report" not in EDGES["ppid_core.requests._service_figures"]
+
+
+def test_one_meaning_of_report_modules() -> None:
+    # "_report.py" once meant rendering in ikm and computing in requests; neither remains.
+    assert "ppid_core.ikm._report" not in MODULES
+    assert "ppid_core.requests._report" not in MODULES
+    assert "ppid_core.requests._service_report" in MODULES
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "ppid_core.ikm._result",
+        "ppid_core.ikm._scoring",
+        "ppid_core.rb._status",
+        "ppid_core.rb._monitor",
+        "ppid_core.requests._chain",
+        "ppid_core.requests._service_report",
+        "ppid_core._result",
+    ],
+)
+def test_each_module_imports_alone(module: str) -> None:
+    code = f"import importlib; importlib.import_module({module!r})"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert importlib.import_module(module)
