@@ -394,3 +394,41 @@ def test_the_json_keys_stay(seed: Path) -> None:
     data = json.loads(_run("ikm", "score", str(seed), "--json")[1])
     assert {"respondents", "ikm", "mutu", "kinerja", "unsur"} <= set(data)
     assert {"name", "nrr"} <= set(data["unsur"][0])
+
+
+def test_sheet_options_on_a_csv_file_are_bad_usage(
+    seed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for flag in (["--sheet", "SKM"], ["--include-hidden"]):
+        assert _run("ikm", "score", str(seed), *flag)[0] == 2
+        assert (
+            "error: --sheet and --include-hidden apply to .xlsx workbooks only"
+            in capsys.readouterr().err
+        )
+
+
+def test_the_sheet_read_is_named_and_hidden_rows_are_read_when_asked(
+    tmp_path: Path, seed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    import csv
+
+    book = openpyxl.Workbook()
+    hidden = book.active
+    hidden.title = "Lama"
+    hidden.sheet_state = "hidden"
+    sheet = book.create_sheet("SKM 2024")
+    for row in csv.reader(seed.read_text(encoding="utf-8").splitlines()):
+        sheet.append(row)
+    sheet.row_dimensions[3].hidden = True
+    path = tmp_path / "survey.xlsx"
+    book.save(path)
+    assert _run("ikm", "score", str(path), "--json")[0] == 1
+    assert capsys.readouterr().err == (
+        f'{path}, sheet "SKM 2024": row 3: hidden row with data; unhide and check it (or '
+        "delete it), or ask to include hidden rows\n"
+    )
+    code, text = _run("ikm", "score", str(path), "--include-hidden", "--json")
+    assert code == 0
+    assert capsys.readouterr().err == 'ppid: read survey.xlsx, sheet "SKM 2024"\n'
+    assert json.loads(text)["respondents"] == 150

@@ -71,17 +71,35 @@ def _read(args: argparse.Namespace, regime: Regime) -> Survey:
     """Read FILE (CSV or XLSX); a ``--by`` column or ``--sheet`` it does not have is bad
     usage. The ``--by`` columns are named when reading, so that they are checked before
     the file is read and kept whatever their number of values."""
+    path = Path(args.file)
+    if (args.sheet is not None or args.include_hidden) and not _is_workbook(path):
+        _usage(args, "--sheet and --include-hidden apply to .xlsx workbooks only")
     try:
-        return read_survey(
-            Path(args.file),
+        survey = read_survey(
+            path,
             regime=regime,
             columns=_mapping(args.map, args.parser),
             missing=MissingPolicy(args.missing),
             by=args.by or [],
             sheet=args.sheet,
+            include_hidden=args.include_hidden,
         )
     except UnknownNameError as exc:
         _usage(args, str(exc))
+    if _is_workbook(path):  # say which sheet was read (the first visible one by default)
+        print(f"ppid: read {survey.source}", file=sys.stderr)
+    return survey
+
+
+def _is_workbook(path: Path) -> bool:
+    """Whether FILE is an XLSX workbook (by its name, else by its zip signature)."""
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        return True
+    try:
+        with path.open("rb") as fh:
+            return fh.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False  # the reader reports the file itself
 
 
 def _regime(args: argparse.Namespace) -> Regime:
@@ -209,7 +227,12 @@ def register(subparsers: Any) -> None:
         metavar="N",
         help="service population: warn when respondents fall short of Krejcie & Morgan",
     )
-    score.add_argument("--sheet", help="XLSX sheet name (default: the first)")
+    score.add_argument("--sheet", help="XLSX sheet name (default: the first visible sheet)")
+    score.add_argument(
+        "--include-hidden",
+        action="store_true",
+        help="read hidden rows of an XLSX sheet (refused by default: they are easy to miss)",
+    )
     score.add_argument(
         "--order",
         choices=["questionnaire", "regime"],
