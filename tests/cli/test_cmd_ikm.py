@@ -430,5 +430,5 @@ def test_the_sheet_read_is_named_and_hidden_rows_are_read_when_asked(
     )
     code, text = _run("ikm", "score", str(path), "--include-hidden", "--json")
     assert code == 0
-    assert capsys.readouterr().err == 'ppid: read survey.xlsx, sheet "SKM 2024"\n'
+    assert capsys.readouterr().err == f'ppid: read {path}, sheet "SKM 2024"\n'
     assert json.loads(text)["respondents"] == 150
