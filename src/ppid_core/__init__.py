@@ -3,16 +3,42 @@
 Working days (:mod:`ppid_core.calendar`), information requests under UU 14/2008
 (:mod:`ppid_core.requests`), the Indeks Kepuasan Masyarakat (:mod:`ppid_core.ikm`) and
 Reformasi Birokrasi action plans (:mod:`ppid_core.rb`).
+
+Importing the package loads nothing else: the names below are resolved on first use, so
+that ``import ppid_core.calendar`` in a web worker or a ``ppid`` call pays only for what
+it uses.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("ppid-core")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0+unknown"
+from typing import TYPE_CHECKING, Any
 
-from ppid_core._tables import Table
-from ppid_core.calendar import WorkCalendar
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from ppid_core._tables import Table
+    from ppid_core.calendar import WorkCalendar
 
 __all__ = ["Table", "WorkCalendar", "__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    """Resolve the package's public names lazily (PEP 562)."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+        try:
+            value: Any = version("ppid-core")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            value = "0.0.0+unknown"
+    elif name == "Table":
+        from ppid_core._tables import Table  # noqa: PLC0415
+
+        value = Table
+    elif name == "WorkCalendar":
+        from ppid_core.calendar import WorkCalendar  # noqa: PLC0415
+
+        value = WorkCalendar
+    else:
+        msg = f"module 'ppid_core' has no attribute {name!r}"
+        raise AttributeError(msg)
+    globals()[name] = value
+    return value
