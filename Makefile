@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck pytest docs bench snapshots fuzz clean
+.PHONY: demo test test-all lint typecheck pytest docs bench snapshots fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,14 +24,21 @@ demo: $(STAMP_RUN)
 	$(BIN)/ppid demo
 
 lint: $(STAMP_DEV)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks typing_tests
+	$(BIN)/ruff format --check src tests benchmarks typing_tests
 
+# src and tests (pyproject.toml), then typing_tests/: the public API as a user's module
+# writes it, type-checked and never run.
 typecheck: $(STAMP_DEV)
 	$(BIN)/mypy
+	$(BIN)/mypy typing_tests
 
+# One worker per core (pytest-xdist, at most 4). The Hypothesis laws (marker `property`)
+# run with the derandomized `ci` profile of tests/conftest.py, the fuzzing suite with 25
+# examples per target.
+XDIST := -n auto --maxprocesses=4
 pytest: $(STAMP_DEV)
-	HYPOTHESIS_PROFILE=ci $(BIN)/pytest --cov --cov-report=term
+	HYPOTHESIS_PROFILE=ci $(BIN)/pytest $(XDIST) --cov --cov-report=term
 
 docs: $(STAMP_DEV)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
@@ -41,7 +48,12 @@ test: lint typecheck pytest docs
 # The fuzzing suite with a long budget (make test runs it with 25 examples per target).
 FUZZ_EXAMPLES ?= 2000
 fuzz: $(STAMP_DEV)
-	PPID_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -p no:cacheprovider -m fuzz tests/fuzz
+	PPID_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest $(XDIST) -p no:cacheprovider -m fuzz tests/fuzz
+
+# What `make test` checks, with the laws under the `long` profile (random, 2000 examples,
+# a share of it for a costly law) and the fuzzing suite with FUZZ_EXAMPLES: tens of minutes.
+test-all: lint typecheck docs
+	HYPOTHESIS_PROFILE=long PPID_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest $(XDIST) -p no:cacheprovider
 
 # After a deliberate holiday-data change: rewrite the per-year snapshots, then review the diff.
 snapshots: $(STAMP_DEV)

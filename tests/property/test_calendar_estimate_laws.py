@@ -8,25 +8,24 @@ import itertools
 import json
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from ppid_core.calendar import HolidayCategory, HolidayStatus, WorkCalendar, bundled_years
+from ppid_core.calendar import HolidayCategory, HolidayStatus, WorkCalendar
 from ppid_core.cli import main
 from ppid_core.errors import CalendarCoverageError
+from tests.property.strategies import LAST, budget, cuti_bersama, decreed_dates, estimated_dates
 
-FIRST, LAST = bundled_years()[0], bundled_years()[-1]
+pytestmark = pytest.mark.property
+
 STRICT = {cb: WorkCalendar.indonesia(cuti_bersama=cb, holidays_dir=None) for cb in (True, False)}
 ESTIMATING = {
     cb: WorkCalendar.indonesia(cuti_bersama=cb, holidays_dir=None, estimate_until=LAST + 3)
     for cb in (True, False)
 }
-decreed_dates = st.dates(dt.date(FIRST, 1, 1), dt.date(LAST, 12, 31))
-any_dates = st.dates(dt.date(FIRST, 1, 1), dt.date(LAST + 3, 12, 31))
-cuti = st.booleans()
 
 
-@given(decreed_dates, st.integers(-300, 400), cuti)
+@given(decreed_dates, st.integers(-300, 400), cuti_bersama)
 def test_estimating_agrees_with_decreed_data_wherever_it_is_decreed(
     d: dt.date, n: int, cb: bool
 ) -> None:
@@ -54,7 +53,7 @@ def _naive_unsure(cal: WorkCalendar, day: dt.date) -> bool:
     )
 
 
-@given(any_dates, st.integers(0, 90), cuti)
+@given(estimated_dates, st.integers(0, 90), cuti_bersama)
 def test_provisional_agrees_with_a_day_by_day_check(a: dt.date, span: int, cb: bool) -> None:
     cal = ESTIMATING[cb]
     b = min(a + dt.timedelta(days=span), cal.last_day)
@@ -68,8 +67,8 @@ def _deadline_json(*argv: str) -> tuple[int, dict[str, object]]:
     return code, json.loads(out.getvalue())
 
 
-@settings(max_examples=60)
-@given(decreed_dates, cuti)
+@budget(0.5)
+@given(decreed_dates, cuti_bersama)
 def test_deadline_command_answers_every_decreed_receipt_date(d: dt.date, cb: bool) -> None:
     flags = [] if cb else ["--no-cuti-bersama"]
     code, data = _deadline_json(d.isoformat(), *flags)
@@ -82,7 +81,7 @@ def test_deadline_command_answers_every_decreed_receipt_date(d: dt.date, cb: boo
     assert data["provisional"] == any(step["provisional"] for step in steps)
 
 
-@settings(max_examples=40)
+@budget(0.4)
 @given(st.dates(dt.date(LAST, 10, 1), dt.date(LAST, 12, 31)))
 def test_without_estimates_every_step_is_a_date_or_says_why(d: dt.date) -> None:
     code, data = _deadline_json(d.isoformat(), "--no-estimate")

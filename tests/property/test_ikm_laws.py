@@ -1,48 +1,58 @@
-"""Laws of IKM scoring (Hypothesis)."""
+"""Laws of IKM scoring and reading (Hypothesis).
+
+The reading laws run with chunks of 1-5 rows, so that a few rows span several chunks and
+the switch between counting a clean chunk column-wise and re-reading a chunk with a bad
+cell row by row is reached (``test_a_tiny_chunk_reaches_both_paths`` shows that it is).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
+import random
 import tempfile
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from unittest import mock
 
+import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from ppid_core.errors import DataFileError, PpidError
-from ppid_core.ikm import (
-    MissingPolicy,
-    Regime,
-    Survey,
-    Tally,
-    from_rows,
-    load_regime,
-    read_records,
-    score,
-)
+from ppid_core.ikm import MissingPolicy, Regime, Survey, Tally, read_survey, score
 from ppid_core.ikm import _read as ikm_read
-from ppid_core.ikm._csv import read_csv_file
+from ppid_core.ikm._csv import read_csv_source
+from tests.property.strategies import (
+    TWO,
+    breakdowns,
+    budget,
+    chunks,
+    grouped_respondents,
+    ikm_csv_files,
+    ikm_records,
+    lenient_policies,
+    respondents,
+    sparse_respondents,
+)
 
-R = load_regime()
+pytestmark = pytest.mark.property
+
+R = Regime.bundled()
 NAMES = [u.name for u in R.unsur]
 MUTU_RANK = {"D": 0, "C": 1, "B": 2, "A": 3}
-
-answers = st.lists(st.integers(1, 4), min_size=9, max_size=9)
-respondents = st.lists(answers, min_size=1, max_size=40)
-# Rows per chunk of the validating reader: small, so that a few rows already span several
-# chunks and a bad cell sends only its own chunk to the row-by-row path (the default,
-# 32,768, is never reached by tests of this size).
-chunks = st.integers(1, 5)
+DEFAULT_CHUNK = ikm_read.CHUNK
 
 
-# Incomplete questionnaires: a blank (None) is allowed, but every row answers something.
-sparse_answers = st.lists(st.one_of(st.integers(1, 4), st.none()), min_size=9, max_size=9).filter(
-    lambda row: any(a is not None for a in row)
-)
-sparse_respondents = st.lists(sparse_answers, min_size=0, max_size=30)
-lenient = st.sampled_from([MissingPolicy.PER_UNSUR, MissingPolicy.DROP])
+@contextlib.contextmanager
+def chunked(size: int | None) -> Iterator[None]:
+    """Read ``size`` rows per chunk (the module's default if None)."""
+    with mock.patch.object(ikm_read, "CHUNK", size or DEFAULT_CHUNK):
+        yield
 
 
 def _tally(
@@ -51,11 +61,11 @@ def _tally(
     chunk: int | None = None,
 ) -> Tally:
     """The tally of ``rows``, read ``chunk`` rows at a time (the module's size if None)."""
-    with mock.patch.object(ikm_read, "_CHUNK", chunk or ikm_read._CHUNK):
+    with chunked(chunk):
         if not rows:  # no rows, no keys: give the header explicitly
-            return read_records(NAMES, [], missing=missing).tally
+            return read_survey([], header=NAMES, missing=missing).tally
         records = [dict(zip(NAMES, row, strict=True)) for row in rows]
-        return from_rows(records, missing=missing).tally
+        return read_survey(records, missing=missing).tally
 
 
 @given(respondents)
@@ -66,12 +76,13 @@ def test_ikm_lies_between_25_and_100(rows: list[list[int]]) -> None:
 
 
 @given(respondents, st.randoms(use_true_random=False))
-def test_invariant_to_the_order_of_respondents(rows: list[list[int]], rnd: object) -> None:
+def test_invariant_to_the_order_of_respondents(rows: list[list[int]], rnd: random.Random) -> None:
     shuffled = list(rows)
-    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    rnd.shuffle(shuffled)
     assert score(_tally(shuffled), R) == score(_tally(rows), R)
 
 
+@budget(0.5)
 @given(st.lists(respondents, min_size=1, max_size=5), chunks)
 def test_merging_tallies_equals_scoring_the_union(parts: list[list[list[int]]], chunk: int) -> None:
     union = [row for part in parts for row in part]
@@ -80,6 +91,7 @@ def test_merging_tallies_equals_scoring_the_union(parts: list[list[list[int]]], 
     assert score(merged, R) == score(_tally(union, chunk=chunk), R)
 
 
+@budget(0.5)
 @given(respondents, respondents, respondents)
 def test_merge_is_associative_and_commutative(
     a: list[list[int]], b: list[list[int]], c: list[list[int]]
@@ -89,7 +101,8 @@ def test_merge_is_associative_and_commutative(
     assert ta + tb == tb + ta
 
 
-@given(st.lists(sparse_respondents, min_size=1, max_size=5), lenient, chunks)
+@budget(0.5)
+@given(st.lists(sparse_respondents, min_size=1, max_size=5), lenient_policies, chunks)
 def test_merging_incomplete_tallies_equals_tallying_the_union(
     parts: list[list[list[int | None]]], missing: MissingPolicy, chunk: int
 ) -> None:
@@ -110,7 +123,8 @@ def test_merging_incomplete_tallies_equals_tallying_the_union(
         assert score(merged, R) == score(whole, R)
 
 
-@given(sparse_respondents, sparse_respondents, sparse_respondents, lenient)
+@budget(0.5)
+@given(sparse_respondents, sparse_respondents, sparse_respondents, lenient_policies)
 def test_merge_of_incomplete_tallies_is_associative_and_commutative(
     a: list[list[int | None]],
     b: list[list[int | None]],
@@ -151,86 +165,56 @@ def test_pooled_ikm_of_identical_answers_is_the_answer_times_25(
 
 # -- Reading laws: the result never depends on how the input is cut -----------------------
 
-TWO = Regime.from_yaml(
-    """\
-key: two
-title: Two unsur, labelled
-unsur:
-  - {key: a, name: A, answers: [Buruk, Cukup, Baik, Prima]}
-  - {key: b, name: B}
-bands:
-  - {mutu: D, kinerja: Tidak Baik, perception: 1, lower: "25.00", upper: "64.99"}
-  - {mutu: A, kinerja: Sangat Baik, perception: 4, lower: "65.00", upper: "100.00"}
-"""
-)
-CELLS = ["1", "2", "3", "4", "4", "3", "", " ", "5", "x", "Baik", " prima ", "L1", "L2"]
-cells = st.sampled_from(CELLS)
-record = st.lists(cells, min_size=0, max_size=5)  # short, right (3) and long rows
+
+def _records_outcome(
+    rows: Sequence[Sequence[str]], missing: MissingPolicy, chunk: int | None
+) -> object:
+    """The survey of ``rows`` under ``A, B, Layanan``, or its located errors."""
+    with chunked(chunk):
+        try:
+            return read_survey(
+                rows, header=["A", "B", "Layanan"], regime=TWO, missing=missing, by=["layanan"]
+            )
+        except DataFileError as exc:
+            return exc.report()
 
 
-@given(st.lists(record, max_size=12), chunks, st.sampled_from(list(MissingPolicy)))
+@given(st.lists(ikm_records, max_size=12), chunks, st.sampled_from(list(MissingPolicy)))
 def test_the_chunk_size_changes_nothing(
     rows: list[list[str]], chunk: int, missing: MissingPolicy
 ) -> None:
     """Valid and invalid rows, read in chunks of 1-5 rows or all at once: the same survey
     or the same located errors (a chunk with a bad cell is re-read row by row)."""
 
-    def outcome(size: int) -> object:
-        with mock.patch.object(ikm_read, "_CHUNK", size):
-            try:
-                return read_records(
-                    ["A", "B", "Layanan"], rows, regime=TWO, missing=missing, by=["layanan"]
-                )
-            except DataFileError as exc:
-                return exc.report()
-
-    assert outcome(chunk) == outcome(32_768)
+    assert _records_outcome(rows, missing, chunk) == _records_outcome(rows, missing, None)
 
 
-# Pieces of CSV text: cells, delimiters (also inside quotes), quotes, and every line end.
-PIECES = [
-    "1", "2", "3", "4", "4", "Baik", "x", " ", "L1",
-    ",", ",", ",", ";",
-    "\n", "\n", "\r\n", "\r", "\n\n",
-    '"', '""', '"2,3"', '"L\nL"', '"a\r\nb"', '"4"',
-    "\x0b", "\u2028",
-]  # fmt: skip
-HEADERS = ["A,B,Layanan", '"A",B,Layanan', "A;B;Layanan", "B,A", "A,B,Layanan,Extra"]
-ENDS = ["\n", "\r\n", "\r"]
-# Cells of a row: answers (a few invalid) under A and B, group labels elsewhere, possibly
-# quoted, with a delimiter, a quote or a line break inside.
-ANSWERS = ["1", "2", "3", "4", "4", "3", '"4"', "Prima", " cukup ", "", "5"]
-LABELS = ["L1", "", '"L,2"', '"L""3"', '"L\r\n4"', "L;5"]
-KINDS = ["row"] * 6 + ["short", "long", "blank", "junk"]
+def test_a_tiny_chunk_reaches_both_paths() -> None:
+    """What the reading laws rely on: with 2-row chunks, clean chunks are counted column-wise
+    and only the chunk that holds a bad cell (rows 6-7) is re-read row by row."""
+    rows = [["4", "3", "L1"]] * 4 + [["x", "3", "L1"], ["4", "2", "L2"], ["Baik", "1", "L2"]]
+    reread: list[int] = []
+    row_by_row = ikm_read.Reader._slow
 
+    def spy(
+        reader: ikm_read.Reader, chunk: Sequence[Sequence[str]], first_row: int
+    ) -> list[Sequence[str]]:
+        reread.append(first_row)
+        return row_by_row(reader, chunk, first_row)
 
-@st.composite
-def text_files(draw: st.DrawFn) -> tuple[str, str]:
-    """(header, body): rows of the header's width, short or long rows and blank lines,
-    with junk pieces between them."""
-    header = draw(st.sampled_from(HEADERS))
-    delim = ";" if ";" in header else ","
-    names = [h.strip('"') for h in header.split(delim)]
-    clean = draw(st.booleans())  # half the files have only good rows: a survey to compare
-    answers = ANSWERS[:7] if clean else ANSWERS
-    lines = []
-    for _ in range(draw(st.integers(0, 8))):
-        kind = "row" if clean else draw(st.sampled_from(KINDS))
-        if kind == "junk":
-            lines.append("".join(draw(st.lists(st.sampled_from(PIECES), max_size=6))))
-            continue
-        n = {"row": len(names), "short": len(names) - 1, "long": len(names) + 1, "blank": 0}
-        cells = [
-            draw(st.sampled_from(answers if name in {"A", "B"} else LABELS))
-            for name in ([*names, "Extra"])[: n[kind]]
-        ]
-        lines.append(delim.join(cells) + draw(st.sampled_from(ENDS)))
-    return header + draw(st.sampled_from(ENDS)), "".join(lines)
+    with mock.patch.object(ikm_read.Reader, "_slow", spy):
+        located = _records_outcome(rows, MissingPolicy.REFUSE, 2)
+    assert reread == [6]
+    assert isinstance(located, str)
+    assert located.splitlines() == [
+        "<rows>: row 6, column \"A\": 'x' is not an answer; expected a score 1-4 or an answer "
+        "label ('1', '2', '3', '4', 'Buruk', 'Cukup', 'Baik', 'Prima')"
+    ]
 
 
 def _read_file(path: Path, *, block: int, chunk: int, csv_module: bool, by: list[str]) -> object:
     try:
-        return read_csv_file(
+        return read_csv_source(
             path,
             regime=TWO,
             columns=None,
@@ -248,7 +232,7 @@ def _read_file(path: Path, *, block: int, chunk: int, csv_module: bool, by: list
         return f"{type(exc).__name__}: {exc}"
 
 
-@given(text_files(), st.integers(1, 16), chunks)
+@given(ikm_csv_files(), st.integers(1, 16), chunks)
 def test_the_fast_csv_path_agrees_with_the_csv_module(
     file: tuple[str, str], block: int, chunk: int
 ) -> None:
@@ -262,7 +246,78 @@ def test_the_fast_csv_path_agrees_with_the_csv_module(
         by = ["Layanan"] if "Layanan" in header else []
         fast = _read_file(path, block=block, chunk=chunk, csv_module=False, by=by)
         slow = _read_file(path, block=block, chunk=chunk, csv_module=True, by=by)
-        whole = _read_file(path, block=1 << 22, chunk=32_768, csv_module=False, by=by)
+        whole = _read_file(path, block=1 << 22, chunk=DEFAULT_CHUNK, csv_module=False, by=by)
     assert fast == slow
     assert fast == whole
     assert isinstance(fast, Survey | str)
+
+
+# -- Choosing late: a breakdown chosen after reading is the one chosen when reading ---------
+
+
+def _records(rows: list[tuple[list[int | None], str, str]]) -> list[dict[str, object]]:
+    return [
+        {**dict(zip(NAMES, answers, strict=True)), "Layanan": layanan, "Kota": kota}
+        for answers, layanan, kota in rows
+    ]
+
+
+@budget(0.5)
+@given(grouped_respondents, breakdowns, lenient_policies, chunks)
+def test_choosing_by_late_equals_choosing_it_when_reading(
+    rows: list[tuple[list[int | None], str, str]],
+    by: list[str],
+    missing: MissingPolicy,
+    chunk: int,
+) -> None:
+    """The group tallies and the breakdown are the same whether ``by`` is named when
+    reading or only when scoring, whatever the chunk size of the reader."""
+    records = _records(rows)
+    with chunked(chunk):
+        early = read_survey(records, missing=missing, by=by)
+    late = read_survey(records, missing=missing)
+    assert early.tallies(by) == late.tallies(by)
+    assert early.tally == late.tally
+    if late.respondents and not late.tally.unanswered:
+        assert early.score(by=by) == late.score(by=by)
+
+
+@budget(0.5)
+@given(grouped_respondents, breakdowns, lenient_policies)
+def test_each_group_is_the_survey_of_its_own_rows(
+    rows: list[tuple[list[int | None], str, str]], by: list[str], missing: MissingPolicy
+) -> None:
+    """A group's tally is the tally of reading only its rows, and the groups together are
+    the pooled survey (each counted row is in exactly one group)."""
+    records = _records(rows)
+    survey = read_survey(records, missing=missing)
+    tallies = survey.tallies(by)
+    columns = [{"layanan": "Layanan", "layanan.": "Layanan"}.get(c.lower(), "Kota") for c in by]
+    own: dict[str, list[dict[str, object]]] = {}
+    for record in records:
+        key = " × ".join(str(record[c]).strip() for c in columns)
+        own.setdefault(key, []).append(record)
+    expected = {key: read_survey(part, missing=missing).tally for key, part in own.items()}
+    counted = {key: t for key, t in expected.items() if t.respondents}
+    assert {k: attrs.evolve(t, dropped=0) for k, t in counted.items()} == tallies
+    if tallies:
+        assert Tally.merge(tallies.values()) == attrs.evolve(survey.tally, dropped=0)
+
+
+@given(grouped_respondents)
+def test_mappings_rows_and_csv_give_the_same_survey(
+    rows: list[tuple[list[int | None], str, str]],
+) -> None:
+    """Mappings, rows under their header, and the same rows as CSV bytes or a binary file
+    object: one survey."""
+    records = _records(rows)
+    header = [*NAMES, "Layanan", "Kota"]
+    cells = [["" if c is None else str(c) for c in r.values()] for r in records]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows([header, *cells])
+    per_unsur = MissingPolicy.PER_UNSUR
+    from_mappings = read_survey(records, missing=per_unsur, source_name="s")
+    assert read_survey([header, *cells], missing=per_unsur, source_name="s") == from_mappings
+    data = buffer.getvalue().encode()
+    assert read_survey(data, missing=per_unsur, source_name="s") == from_mappings
+    assert read_survey(io.BytesIO(data), missing=per_unsur, source_name="s") == from_mappings

@@ -15,8 +15,8 @@ from typing import cast
 from zoneinfo import ZoneInfo
 
 import attrs
+import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 from ppid_core.calendar import WorkCalendar
 from ppid_core.errors import IllegalTransitionError
@@ -31,6 +31,9 @@ from ppid_core.requests import (
     Sengketa,
     State,
 )
+from tests.property.strategies import request_dates, rule_sets, transitions
+
+pytestmark = pytest.mark.property
 
 CAL = WorkCalendar.indonesia(zone="WITA")
 ZONE = ZoneInfo("Asia/Makassar")
@@ -39,7 +42,6 @@ DECISIONS = [
     Decision(kind=DecisionKind.REFUSED, exception="Pasal 17 huruf h"),
     Decision(kind=DecisionKind.NOT_HELD, holder="KPU RI"),
 ]
-ACTIONS = ("extend", "decide", "keberatan", "answer", "sengketa", "settle")
 
 
 def step(case: Case, action: str, gap: int, pick: int, today: dt.date) -> Case:
@@ -59,13 +61,7 @@ def step(case: Case, action: str, gap: int, pick: int, today: dt.date) -> Case:
     return case.settle_sengketa(day, decision)
 
 
-paths = st.lists(
-    st.tuples(st.sampled_from(ACTIONS), st.integers(0, 40), st.integers(0, 2)), max_size=10
-)
-starts = st.dates(
-    dt.date(2020, 1, 1), dt.date(2024, 6, 30)
-)  # + 400 working days stays in 2020-2026
-regimes = st.sampled_from(["uu_14_2008", "perki_1_2019"])
+paths = transitions(picks=3, max_size=10)  # legal decisions only
 
 
 def walk(start: dt.date, regime: str, moves: list[tuple[str, int, int]]) -> list[Case]:
@@ -97,9 +93,7 @@ ALLOWED = {
     "settle": {State.SENGKETA_FILED},
 }
 CARRIES_DECISION = {"decide", "answer", "settle"}
-any_moves = st.lists(
-    st.tuples(st.sampled_from(ACTIONS), st.integers(0, 40), st.integers(0, 3)), max_size=12
-)
+any_moves = transitions(picks=4, max_size=12)  # pick 3: no decision
 
 
 def step_or_none(case: Case, action: str, gap: int, pick: int, today: dt.date) -> Case:
@@ -115,7 +109,7 @@ def step_or_none(case: Case, action: str, gap: int, pick: int, today: dt.date) -
     return case.settle_sengketa(day, none)
 
 
-@given(starts, regimes, any_moves)
+@given(request_dates, rule_sets, any_moves)
 def test_no_sequence_closes_without_a_decision(
     start: dt.date, regime: str, moves: list[tuple[str, int, int]]
 ) -> None:
@@ -136,7 +130,7 @@ def test_no_sequence_closes_without_a_decision(
         case, today = nxt, CAL.add_working_days(today, gap)
 
 
-@given(starts, regimes, paths)
+@given(request_dates, rule_sets, paths)
 def test_deadlines_never_move_earlier(
     start: dt.date, regime: str, moves: list[tuple[str, int, int]]
 ) -> None:
@@ -151,7 +145,7 @@ def test_deadlines_never_move_earlier(
                 assert moved >= dl.due
 
 
-@given(starts, paths)
+@given(request_dates, paths)
 def test_pending_obligation_has_a_due_date_under_uu(
     start: dt.date, moves: list[tuple[str, int, int]]
 ) -> None:
