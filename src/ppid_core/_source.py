@@ -313,11 +313,12 @@ def bundled_text(package: str, folder: str, name: str, *, what: str) -> tuple[st
 # -- deprecations ---------------------------------------------------------------------
 
 
-def deprecated(old: str, new: str, *, stacklevel: int = 3) -> None:
+def deprecated(old: str, new: str, *, stacklevel: int = 3, guide: str = "Loading data") -> None:
     """Warn that ``old`` is deprecated in favour of ``new`` (both as the user writes them).
 
-    The old loader names keep working for one release; ``docs/guides/loading.md`` lists
-    them with their new spelling.
+    The old names keep working for one release; the ``guide`` named in the message lists
+    them with their new spelling (``docs/guides/loading.md`` for loaders, ``results.md``
+    for the result methods).
 
     >>> with warnings.catch_warnings(record=True) as caught:
     ...     warnings.simplefilter("always")
@@ -327,7 +328,7 @@ def deprecated(old: str, new: str, *, stacklevel: int = 3) -> None:
     """
     warnings.warn(
         f"{old} is deprecated and will be removed in ppid-core 0.2; use {new} "
-        "(see the guide 'Loading data')",
+        f"(see the guide {guide!r})",
         DeprecationWarning,
         stacklevel=stacklevel,
     )

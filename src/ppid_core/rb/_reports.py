@@ -17,12 +17,12 @@ References:
 
 from __future__ import annotations
 
-import warnings
 from typing import Any
 
 import attrs
 
 from ppid_core._masking import mask_name
+from ppid_core._source import deprecated
 from ppid_core._tables import Table
 from ppid_core.rb._months import MONTH_ABBREVIATIONS
 from ppid_core.rb._plan import ActionPlan
@@ -115,12 +115,7 @@ def team_table(team: TeamDecree, *, unmask: bool = False) -> Table:
 
 
 def _deprecated(old: str, new: str) -> None:
-    warnings.warn(
-        f"{old} is deprecated and will be removed in ppid-core 0.2; use {new} "
-        "(see the guide 'Results')",
-        DeprecationWarning,
-        stacklevel=3,
-    )
+    deprecated(old, new, stacklevel=4, guide="Results")
 
 
 def status_data(status: PlanStatus) -> dict[str, Any]:
