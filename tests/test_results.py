@@ -14,13 +14,12 @@ import pytest
 
 from ppid_core import Table
 from ppid_core._result import HTML_MAX_CHARS, REPR_MAX_CHARS, ResultMixin
-from ppid_core.calendar import ESTIMATE_LIMIT, WorkCalendar
-from ppid_core.calendar._calendar import holiday_data
-from ppid_core.calendar._overview import coverage, year_overview
+from ppid_core.calendar import WorkCalendar, coverage, year_overview
 from ppid_core.errors import MissingExtraError, UnknownNameError
+from ppid_core.examples.rb import example_path
 from ppid_core.examples.requests import load_kpu_ntt_2024
-from ppid_core.ikm import Breakdown, IkmResult, Tally, load_regime, score
-from ppid_core.rb import example_path, load_monitoring, plan_status
+from ppid_core.ikm import Breakdown, IkmResult, Regime, Tally, score
+from ppid_core.rb import load_monitoring, plan_status
 from ppid_core.requests import (
     Case,
     Decision,
@@ -32,7 +31,7 @@ from ppid_core.requests import (
 )
 
 CAL = WorkCalendar.indonesia(zone="WITA")
-R = load_regime()
+R = Regime.bundled()
 TOTALS = [549, 555, 523, 600, 503, 553, 553, 537, 523]  # KPU NTT 2024, 150 respondents
 
 
@@ -68,7 +67,7 @@ def _plan_status() -> Any:
 CASES: dict[str, tuple[Callable[[], ResultMixin], str]] = {
     "Span": (lambda: CAL.explain(dt.date(2025, 3, 27), dt.date(2025, 4, 22)), "]: 10"),
     "YearOverview": (lambda: year_overview(CAL, 2025), "237 hari kerja"),
-    "Coverage": (lambda: coverage(CAL, holiday_data(), ESTIMATE_LIMIT), "2025"),
+    "Coverage": (lambda: coverage(CAL), "2025"),
     "DeadlineChain": (lambda: deadline_chain(dt.date(2025, 3, 27), CAL), "2025-04-22"),
     "Case": (_case, "2024-10-22"),
     "ServiceReport": (

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import tempfile
 import warnings
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -176,9 +179,38 @@ def test_bundled_data_by_name() -> None:
     text, source = bundled_text("ppid_core.requests", "data/topics", "kpu", what="topic table")
     assert source == "ppid_core/requests/data/topics/kpu.yaml"
     assert text.startswith("# Topics")
+    topics = bundled_names("ppid_core.requests", "data/topics")
+    assert "kpu" in topics
     with pytest.raises(UnknownNameError) as info:
         bundled_text("ppid_core.requests", "data/topics", "bawaslu", what="topic table")
-    assert str(info.value) == "unknown topic table 'bawaslu'; bundled: kpu"
+    assert str(info.value) == f"unknown topic table 'bawaslu'; bundled: {', '.join(topics)}"
+
+
+def test_bundled_data_of_a_package_imported_from_a_zip(tmp_path: Path) -> None:
+    # installed on the file system, data is read with pathlib; from a zip, with
+    # importlib.resources; both give the same names and text
+    archive = tmp_path / "zipped.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("zpkg/__init__.py", "")
+        z.writestr("zpkg/data/b.yaml", "b: 2\n")
+        z.writestr("zpkg/data/a.yaml", "a: 1\n")
+        z.writestr("zpkg/data/notes.txt", "not data")
+    code = (
+        f"import sys; sys.path.insert(0, {str(archive)!r}); "
+        "from ppid_core._source import bundled_names, bundled_text; "
+        "print(bundled_names('zpkg', 'data'), bundled_text('zpkg', 'data', 'b', what='x'))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "('a', 'b') ('b: 2\\n', 'zpkg/data/b.yaml')"
+
+
+def test_bundled_data_is_read_without_importlib_resources() -> None:
+    code = (
+        "import sys; from ppid_core.calendar import HolidayYear; HolidayYear.bundled(2025); "
+        "print('importlib.resources' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
 
 
 def test_a_deprecation_names_the_new_spelling_and_the_caller() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -350,3 +352,22 @@ def test_a_damaged_workbook_is_one_located_error(tmp_path: Path, kind: str, why:
     expected = f"{where}: not a readable .xlsx workbook ({why})"
     assert re.fullmatch(re.escape(expected).replace(r"\*", ".+"), text), text
     assert "Budi" not in text  # a cell is never quoted
+
+
+def test_importing_the_reader_loads_neither_openpyxl_nor_the_xml_parser() -> None:
+    # the workbook parts (ppid_core._xlsx_book) are imported when a workbook is opened
+    code = (
+        "import sys, ppid_core._xlsx; "
+        "print(sorted(m for m in sys.modules if m.startswith(('openpyxl', 'xml.etree', "
+        "'ppid_core._xlsx_book'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_sheet_can_be_read_twice_and_closes_after_each_read(tmp_path: Path) -> None:
+    path = book(tmp_path, ("S", [["a", "b"], [1, 2]]))
+    rows = open_sheet(path)
+    assert list(rows) == [["a", "b"], ["1", "2"]]
+    assert list(rows) == [["a", "b"], ["1", "2"]]  # opened again by the second iteration
+    rows.close()  # closing a closed sheet does nothing

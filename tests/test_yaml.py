@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,7 +14,18 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ppid_core._yaml import Document, build, dump, read_text
+from ppid_core._source import MAX_FILE_BYTES, read_source_text
+from ppid_core._yaml import DISALLOWED, Document, build, dump
+from ppid_core._yaml_dump import dump as dump_from_writer
+from ppid_core._yaml_scalars import (
+    Problem,
+    boolean_value,
+    choice_value,
+    date_value,
+    decimal_value,
+    integer_value,
+    text_value,
+)
 from ppid_core.errors import DataFileError, LocatedError
 
 
@@ -174,6 +188,10 @@ def test_empty_value_is_not_text() -> None:
     assert [str(e) for e in doc.errors] == ["t.yaml:1:6 ($.name): expected non-empty text"]
 
 
+def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
+    return read_source_text(path, source=str(path), max_bytes=max_bytes)[0]
+
+
 def test_read_text_locates_bytes_that_are_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "latin1.yaml"
     path.write_bytes("a: 1\nnama: Jos\xe9\n".encode("latin-1"))
@@ -288,3 +306,46 @@ def test_read_text_stops_reading_an_endless_file() -> None:
         "/dev/zero:1:1: the file is larger than 10 MiB, the limit for a data file; split it "
         "(for example one file per year)"
     )
+
+
+def test_scalar_rules_need_no_document() -> None:
+    # the typing rules are plain functions of the text; Document only locates their problems
+    assert integer_value("12", 1, 12) == 12
+    assert integer_value("13", 1, 12) == Problem("expected a whole number from 1 to 12, got 13")
+    assert decimal_value("0.10") == Decimal("0.10")
+    assert boolean_value("no") == Problem("expected true or false, got 'no'")
+    assert date_value("2024-02-30") == Problem(
+        "2024-02-30 is not a valid date (day is out of range for month)"
+    )
+    assert choice_value("b", ("a", "b")) == "b"
+    assert text_value(" x ", null=False, allow_empty=False, control=True, one_line=False) == "x"
+    assert text_value("~", null=True, allow_empty=False, control=True, one_line=False) == Problem(
+        "expected text, got null ('~'); quote it to mean the text"
+    )
+    assert repr(Problem("p")) == "Problem('p')"
+    assert len({Problem("p"), Problem("p")}) == 1
+
+
+def test_importing_the_reader_does_not_import_pyyaml() -> None:
+    # PyYAML is imported when the first file is read or written, not before
+    code = (
+        "import sys; import ppid_core._yaml, ppid_core._yaml_dump; "
+        "assert 'yaml' not in sys.modules; "
+        "ppid_core._yaml.Document.parse('a: 1'); assert 'yaml' in sys.modules"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_dump_is_the_same_function_from_both_modules() -> None:
+    assert dump is dump_from_writer
+    assert dump("a\nb") == "|-\n  a\n  b\n"
+
+
+def test_the_refused_characters_are_those_pyyaml_refuses() -> None:
+    # DISALLOWED lists what PyYAML's reader does not allow, every code point checked
+    allowed = re.compile("[\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    refused = {m.start() for m in DISALLOWED.finditer(every)}
+    assert refused == {i for i, c in enumerate(every) if not allowed.fullmatch(c)}
+    assert len(refused) == 2_111

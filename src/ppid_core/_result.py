@@ -18,7 +18,6 @@ mixin's short ``repr`` is the one used.
 from __future__ import annotations
 
 import abc
-import html
 from typing import TYPE_CHECKING, Any
 
 from ppid_core._tables import HTML_MAX_ROWS, Table, dumps_json, markdown_text
@@ -100,6 +99,8 @@ class ResultMixin(abc.ABC):
         Each table shows at most :data:`~ppid_core._tables.HTML_MAX_ROWS` rows, then says
         how many more there are; the whole view stays near :data:`HTML_MAX_CHARS`.
         """
+        import html  # noqa: PLC0415 - only notebooks render HTML
+
         parts = [f"<div class='ppid-result'><p><b>{html.escape(self._heading())}</b></p>"]
         size = len(parts[0])
         tables = self.tables()

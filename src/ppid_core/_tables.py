@@ -27,9 +27,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import enum
-import html
 import io
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -260,6 +258,8 @@ def _html_cell(value: Cell) -> str:
     text = _cell_text(value)
     if len(text) > HTML_MAX_CELL:
         text = text[: HTML_MAX_CELL - 1] + "…"
+    import html  # noqa: PLC0415 - only notebooks render HTML
+
     return html.escape(text)
 
 
@@ -327,4 +327,6 @@ def _exact_number(value: Decimal) -> float | str:
 
 def dumps_json(value: object) -> str:
     """Pretty, UTF-8 (not ASCII-escaped) JSON of :func:`jsonable` data."""
+    import json  # noqa: PLC0415 - only --json and to_json() print JSON
+
     return json.dumps(jsonable(value), ensure_ascii=False, indent=2)

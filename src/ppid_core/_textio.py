@@ -13,10 +13,12 @@ import contextlib
 import csv
 import io
 from collections.abc import Iterator
-from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from ppid_core.errors import DataFileError, LocatedError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["bad_byte_error", "csv_text", "open_csv_text"]
 
@@ -69,6 +71,8 @@ def open_csv_text(path: str | Path, *, source: str | None = None) -> Iterator[Te
             NUL) ended the reading.
         OSError: The file cannot be read.
     """
+    from pathlib import Path  # noqa: PLC0415 - only a CSV file read by path needs it
+
     p = Path(path)
     with p.open("rb") as raw, csv_text(raw, source or str(p)) as fh:
         yield fh

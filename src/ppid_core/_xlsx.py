@@ -26,33 +26,29 @@ raised together at the end of the sheet, or, with ``defer_errors=True``, left in
 :attr:`SheetRows.errors` for the reader to raise with its own errors through
 :meth:`SheetRows.raise_errors`.
 
-openpyxl reads the workbook's parts (sheet list and visibility, shared strings, date
-styles) with the steps of its ``load_workbook(read_only=True)``. Its streaming row reader
-drops what this needs (row visibility, whether a blank value came from a formula) and
-builds an object per inline-string cell, so the sheet's XML is read here, streaming, by
-:class:`xml.etree.ElementTree.XMLParser` with a target that keeps only the cells: memory
-stays flat however long the sheet, and a 500,000-row sheet reads in about 40 % of the
-time openpyxl's reader takes. openpyxl's ``ExcelReader`` steps and the workbook's
-``_date_formats`` are internal to openpyxl (stable since 2.6); the tests pin every
-behaviour above.
+The workbook's parts and the streaming read of the sheet's XML are in
+:mod:`ppid_core._xlsx_book`, imported when a workbook is opened: a 500,000-row sheet reads
+in about 40 % of the time openpyxl's own reader takes. openpyxl's ``ExcelReader`` steps
+and the workbook's ``_date_formats`` are internal to openpyxl (stable since 2.6); the
+tests pin every behaviour above.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import warnings
-import zipfile
-import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from types import TracebackType
-from typing import Any, BinaryIO
-from xml.etree import ElementTree
+from typing import TYPE_CHECKING
 
 from ppid_core._optional import import_optional
 from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from ppid_core._xlsx_book import Book
 
 __all__ = ["FORMULA_WITHOUT_VALUE", "SheetRows", "cell_text", "open_sheet", "sheet_source"]
 
@@ -60,23 +56,7 @@ FORMULA_WITHOUT_VALUE = "formula without a saved value; open the file in Excel a
 """The message for a formula cell whose file holds no calculated value."""
 
 _MAX_ROW = 1_048_576  # Excel's last row
-_NO_VALUE = object()  # marks a formula cell without a cached value
 _HIDDEN_LISTED = 20  # row ranges listed in the hidden-rows message before "and N more"
-
-
-class _BadSheetError(Exception):
-    """Sheet XML that parses but is not a worksheet (reported as an unreadable workbook)."""
-
-
-_STRUCTURAL = (
-    zipfile.BadZipFile,
-    zipfile.LargeZipFile,
-    ElementTree.ParseError,
-    zlib.error,
-    EOFError,
-    KeyError,  # a part missing from the zip archive
-    _BadSheetError,
-)
 
 
 def sheet_source(source: str, sheet: str) -> str:
@@ -148,228 +128,9 @@ def _ranges(rows: Sequence[int]) -> str:
     return ", ".join(shown) + (f" and {rest} more" if rest else "")
 
 
-def _reason(exc: BaseException) -> str:
-    """A short, one-line reason for an unreadable workbook, without the file's content.
-
-    Only messages that describe the file's structure are shown (zip, XML, compression);
-    others could quote a cell, so only their kind is named.
-    """
-    cause: BaseException = exc
-    while cause.__cause__ is not None:  # openpyxl wraps the XML error in a ValueError
-        cause = cause.__cause__
-    name = type(cause).__name__
-    if name == "error":  # zlib.error
-        name = f"{type(cause).__module__}.{name}"
-    if not isinstance(cause, _STRUCTURAL) and name != "InvalidFileException":
-        return name
-    lines = str(cause).strip().splitlines()
-    text = lines[0] if lines else ""
-    if len(text) > 120:
-        text = text[:117] + "..."
-    if isinstance(cause, _BadSheetError):
-        return text
-    return f"{name}: {text}" if text else name
-
-
 def _unreadable(source: str, why: str) -> DataFileError:
     err = LocatedError(f"not a readable .xlsx workbook ({why})", source=source)
     return DataFileError.from_errors(source, [err])
-
-
-_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_ROW, _CELL, _VALUE, _FORMULA = f"{_NS}row", f"{_NS}c", f"{_NS}v", f"{_NS}f"
-_TEXT, _PHONETIC = f"{_NS}t", f"{_NS}rPh"
-_CHUNK = 1 << 16  # bytes of XML fed to the parser at a time
-_COORDINATE = re.compile(r"\$?([A-Za-z]{1,3})\$?[0-9]+")
-
-
-def _column_index(letters: str) -> int:
-    index = 0
-    for ch in letters.upper():
-        index = index * 26 + ord(ch) - 64
-    return index
-
-
-class _Book:
-    """The parts of a workbook the rows need, opened with openpyxl's own reader steps.
-
-    The same steps as ``openpyxl.load_workbook(read_only=True)`` (manifest, shared
-    strings, workbook, styles), without building a worksheet object per sheet: that
-    would scan every sheet without a ``<dimension>`` element once more before reading it.
-    """
-
-    def __init__(self, path: Path | BinaryIO) -> None:
-        from openpyxl.reader.excel import ExcelReader  # noqa: PLC0415 - optional extra
-        from openpyxl.styles.stylesheet import apply_stylesheet  # noqa: PLC0415
-        from openpyxl.utils.datetime import from_excel, from_ISO8601  # noqa: PLC0415
-
-        reader = ExcelReader(path, read_only=True, data_only=True, keep_links=False)
-        self.archive = reader.archive
-        try:
-            reader.read_manifest()
-            reader.read_strings()
-            reader.read_workbook()
-            apply_stylesheet(reader.archive, reader.wb)
-            self.sheets: list[tuple[str, str, str]] = [  # name, state, part
-                (str(sheet.name), str(sheet.state or "visible"), str(rel.target))
-                for sheet, rel in reader.parser.find_sheets()
-                if "chartsheet" not in str(rel.Type)
-            ]
-            self.charts = [
-                str(sheet.name)
-                for sheet, rel in reader.parser.find_sheets()
-                if "chartsheet" in str(rel.Type)
-            ]
-        except BaseException:
-            self.archive.close()
-            raise
-        book = reader.wb
-        self.shared: Sequence[object] = reader.shared_strings
-        self.dates: set[int] = set(getattr(book, "_date_formats", ()))
-        self.durations: set[int] = set(getattr(book, "_timedelta_formats", ()))
-        self.epoch = book.epoch
-        self.from_excel: Any = from_excel
-        self.from_iso: Any = from_ISO8601
-
-    def close(self) -> None:
-        self.archive.close()
-
-
-class _Cell:
-    """What the sheet's XML says of one ``<c>``: attributes, saved text, formula or not."""
-
-    __slots__ = ("attrs", "formula", "text", "value_element")
-
-    def __init__(self, attrs: dict[str, str]) -> None:
-        self.attrs = attrs
-        self.text: list[str] = []
-        self.value_element = False  # a <v> (possibly empty) is present
-        self.formula = False
-
-
-class _SheetTarget:
-    """An :class:`xml.etree.ElementTree.XMLParser` target that keeps only the rows' cells.
-
-    No element tree is built, so memory stays flat however long the sheet; each finished
-    ``<row>`` waits in :attr:`rows` as ``(attributes, cells)``.
-    """
-
-    def __init__(self) -> None:
-        self.rows: list[tuple[dict[str, str], list[_Cell]]] = []
-        self._row: list[_Cell] | None = None
-        self._row_attrs: dict[str, str] = {}
-        self._cell: _Cell | None = None
-        self._text: list[str] | None = None  # where character data goes, if anywhere
-        self._phonetic = 0  # inside <rPh>: a reading aid, not the cell's text
-
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        if tag == _CELL:
-            self._cell = _Cell(attrs)
-        elif self._cell is not None:
-            if tag == _VALUE:
-                self._cell.value_element = True
-                self._text = self._cell.text
-            elif tag == _TEXT and not self._phonetic:
-                self._text = self._cell.text
-            elif tag == _FORMULA:
-                self._cell.formula = True
-            elif tag == _PHONETIC:
-                self._phonetic += 1
-        elif tag == _ROW:
-            self._row, self._row_attrs = [], attrs
-
-    def data(self, text: str) -> None:
-        if self._text is not None:
-            self._text.append(text)
-
-    def end(self, tag: str) -> None:
-        if tag in {_VALUE, _TEXT}:
-            self._text = None
-        elif tag == _PHONETIC:
-            self._phonetic -= 1
-        elif tag == _CELL:
-            if self._row is not None and self._cell is not None:
-                self._row.append(self._cell)
-            self._cell = None
-        elif tag == _ROW and self._row is not None:
-            self.rows.append((self._row_attrs, self._row))
-            self._row = None
-
-    def close(self) -> None:
-        """Nothing to return: the rows are taken from :attr:`rows` as they come."""
-
-
-def _cell_value(cell: _Cell, styles: _Book) -> object:
-    """A cell's saved value (``_NO_VALUE`` for a formula without one)."""
-    kind = cell.attrs.get("t", "n")
-    raw = "".join(cell.text)
-    if kind == "inlineStr":
-        return raw
-    if not raw:
-        # a formula whose saved result is the empty text is t="str" with a <v/>
-        if cell.formula and not (kind == "str" and cell.value_element):
-            return _NO_VALUE
-        return None
-    if kind == "n":
-        number: float = float(raw) if any(c in raw for c in ".eE") else int(raw)
-        style = int(cell.attrs.get("s", 0))
-        if style in styles.dates:
-            try:
-                return styles.from_excel(number, styles.epoch, timedelta=style in styles.durations)
-            except (OverflowError, ValueError):
-                return number  # a serial no calendar has: shown as the number it is
-        return number
-    if kind == "s":
-        return styles.shared[int(raw)]
-    if kind == "b":
-        return bool(int(raw))
-    if kind == "d":
-        return styles.from_iso(raw)
-    return raw  # "str" (a formula's text), "e" (an error such as #N/A)
-
-
-def _row_cells(cells: list[_Cell], styles: _Book) -> list[tuple[int, object]]:
-    out: list[tuple[int, object]] = []
-    column = 0
-    for cell in cells:
-        ref = cell.attrs.get("r")
-        if ref:
-            m = _COORDINATE.fullmatch(ref)
-            if m is None:
-                raise _BadSheetError(f"bad cell reference {ref[:20]!r}")
-            column = _column_index(m[1])
-        else:
-            column += 1
-        try:
-            out.append((column, _cell_value(cell, styles)))
-        except (ValueError, IndexError, TypeError):
-            # the cell's text is not what its type says; never quoted (it may be personal)
-            raise _BadSheetError(
-                f"cell {ref or column} holds a value its type does not allow"
-            ) from None
-    return out
-
-
-def _parse_rows(src: Any, styles: _Book) -> Iterator[tuple[int, bool, list[tuple[int, object]]]]:
-    """``(row number, hidden, [(column, value), ...])`` for each ``<row>`` of a sheet."""
-    target = _SheetTarget()
-    # expat >= 2.4.1 refuses entity-expansion bombs and ElementTree fetches no external
-    # entity or DTD (Python docs, "XML vulnerabilities"), so defusedxml adds nothing here
-    parser = ElementTree.XMLParser(target=target)  # noqa: S314
-    index = 0
-    done = False
-    while not done:
-        chunk = src.read(_CHUNK)
-        if chunk:
-            parser.feed(chunk)
-        else:
-            parser.close()
-            done = True
-        for attrs, cells in target.rows:
-            r = attrs.get("r")
-            index = int(r) if r else index + 1
-            yield index, attrs.get("hidden") in {"1", "true"}, _row_cells(cells, styles)
-        target.rows.clear()
 
 
 class SheetRows:
@@ -405,14 +166,17 @@ class SheetRows:
         self._defer = defer_errors
         self.hidden_rows: list[int] = []
         self.errors: list[LocatedError] = []
-        self._book: _Book | None = None
+        self._book: Book | None = None
         self._part = ""
-        self.name, self.hidden_sheets = self._open()
+        _, self.name, self.hidden_sheets = self._open()
         self.source = sheet_source(file_source, self.name)
 
     # -- opening ------------------------------------------------------------------------
-    def _open(self) -> tuple[str, tuple[str, ...]]:
+    def _open(self) -> tuple[Book, str, tuple[str, ...]]:
+        """Open the workbook: the book, the sheet's name and the hidden sheets passed over."""
         import_optional("openpyxl", "excel")
+        from ppid_core._xlsx_book import Book, unreadable_reason  # noqa: PLC0415 - on opening
+
         if isinstance(self._path, bytes):
             head = self._path[:8]
         else:
@@ -429,9 +193,9 @@ class SheetRows:
                 # styles and extensions openpyxl does not keep: irrelevant to reading values
                 warnings.simplefilter("ignore", UserWarning)
                 data = self._path
-                self._book = book = _Book(io.BytesIO(data) if isinstance(data, bytes) else data)
+                self._book = book = Book(io.BytesIO(data) if isinstance(data, bytes) else data)
         except Exception as exc:  # any failure of the parser is a bad file
-            raise _unreadable(self._file_source, _reason(exc)) from None
+            raise _unreadable(self._file_source, unreadable_reason(exc)) from None
         names = [name for name, _, _ in book.sheets]
         if self._asked is not None:
             folded = {n.casefold(): n for n in reversed(names)}
@@ -445,12 +209,12 @@ class SheetRows:
                 )
                 raise UnknownNameError(msg)
             self._part = book.sheets[names.index(name)][2]
-            return name, ()
+            return book, name, ()
         hidden: list[str] = []
         for name, state, part in book.sheets:
             if state == "visible":
                 self._part = part
-                return name, tuple(hidden)
+                return book, name, tuple(hidden)
             hidden.append(name)
         self.close()
         why = "it has no visible worksheet" if hidden else "it has no worksheet"
@@ -493,11 +257,12 @@ class SheetRows:
 
     # -- reading ------------------------------------------------------------------------
     def __iter__(self) -> Iterator[list[str]]:
-        if self._book is None:
-            self.name, self.hidden_sheets = self._open()
+        book = self._book
+        if book is None:
+            book, self.name, self.hidden_sheets = self._open()
         self.errors, self.hidden_rows = [], []
         try:
-            yield from self._rows()
+            yield from self._rows(book)
         finally:
             self.close()
         if self.hidden_rows and not self.include_hidden:
@@ -519,15 +284,15 @@ class SheetRows:
         if self.errors and not self._defer:
             self.raise_errors()
 
-    def _rows(self) -> Iterator[list[str]]:
-        book = self._book
-        assert book is not None  # opened by __iter__
+    def _rows(self, book: Book) -> Iterator[list[str]]:
+        from ppid_core._xlsx_book import NO_VALUE, parse_rows, unreadable_reason  # noqa: PLC0415
+
         try:
             src = book.archive.open(self._part)
         except Exception as exc:  # a sheet part missing from the archive
-            raise _unreadable(self.source, _reason(exc)) from None
+            raise _unreadable(self.source, unreadable_reason(exc)) from None
         with src:
-            parsed = _parse_rows(src, book)
+            parsed = parse_rows(src, book)
             header: list[str] | None = None
             expected = 1
             while True:
@@ -536,7 +301,7 @@ class SheetRows:
                 except StopIteration:
                     return
                 except Exception as exc:  # corrupt XML, zip or data
-                    raise _unreadable(self.source, _reason(exc)) from None
+                    raise _unreadable(self.source, unreadable_reason(exc)) from None
                 if not expected <= index <= _MAX_ROW:
                     why = f"row {index} is out of order or past Excel's last row"
                     raise _unreadable(self.source, why)
@@ -544,7 +309,7 @@ class SheetRows:
                     expected += 1
                     yield [""] * len(header or ())
                 expected += 1
-                row = self._row(index, cells, header)
+                row = self._row(index, cells, header, NO_VALUE)
                 if any(c.strip() for c in row):
                     if header is None:
                         header = row
@@ -553,13 +318,17 @@ class SheetRows:
                 yield row
 
     def _row(
-        self, index: int, cells: list[tuple[int, object]], header: list[str] | None
+        self,
+        index: int,
+        cells: list[tuple[int, object]],
+        header: list[str] | None,
+        no_value: object,
     ) -> list[str]:
         # a row ends at its last cell in the file; under a header it is as wide as the header
         width = max((column for column, _ in cells), default=0)
         row = [""] * max(width, len(header or ()))
         for column, value in cells:
-            if value is _NO_VALUE:
+            if value is no_value:
                 name = header[column - 1].strip() if header and column <= len(header) else ""
                 self.errors.append(
                     LocatedError(

@@ -23,84 +23,66 @@ A reader for a small schema looks like this:
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import Decimal, InvalidOperation
-from pathlib import Path
-from typing import Any, TypeVar
-
-import yaml
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ppid_core._source import MAX_FILE_BYTES, FileInput, read_source_text
+from ppid_core._yaml_dump import dump
+from ppid_core._yaml_scalars import (
+    MAX_DIGITS,
+    Problem,
+    boolean_value,
+    choice_value,
+    date_value,
+    decimal_value,
+    integer_value,
+    show,
+    text_value,
+)
 from ppid_core.errors import DataFileError, LocatedError
 
+if TYPE_CHECKING:
+    import datetime as dt
+    from decimal import Decimal
+
+    import yaml
+
 __all__ = [
+    "DISALLOWED",
     "MAX_DIGITS",
     "MAX_FILE_BYTES",
     "Document",
-    "Missing",
     "build",
     "dump",
     "node_path",
-    "read_text",
 ]
-
-try:  # pragma: no branch - depends on how PyYAML was built
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
 
 T = TypeVar("T")
 
-_INT_RE = re.compile(r"[+-]?(0|[1-9][0-9]*)")
-_DECIMAL_RE = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
-_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_TRUE = frozenset({"true", "True", "TRUE"})
-_FALSE = frozenset({"false", "False", "FALSE"})
 _STR_TAG = "tag:yaml.org,2002:str"
-# The characters PyYAML's reader refuses (yaml.reader.Reader.NON_PRINTABLE).
-_DISALLOWED = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-)
+# The characters PyYAML's reader refuses: the complement of yaml.reader.Reader.NON_PRINTABLE's
+# allowed set (tab, line feed, carriage return, printable ASCII, NEL, U+00A0-U+D7FF,
+# U+E000-U+FFFD, the astral planes), written as the small set it leaves out: the negated
+# form takes some 10 ms to compile, this one 1 ms (tests/test_yaml.py checks they agree).
+DISALLOWED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _NULL_VALUES = frozenset({"", "~", "null", "Null", "NULL"})
-# Control characters only a double-quoted escape can put in a scalar ("\0", "\e", "\x07"):
-# C0 but tab, line feed and carriage return; DEL; C1 (NEL included).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_LINE_BREAK = re.compile("[\t\n\r\x85\u2028\u2029]")
-
-MAX_DIGITS = 20
-"""The most digits a number in a data file may have (Python refuses ints of over 4,300
-digits, and ``decimal`` arithmetic works to 28); no regulation needs more."""
 
 
-class Missing:
-    """Marker type for an optional key that is absent (distinct from an explicit null)."""
+@functools.cache
+def _loader() -> type[yaml.SafeLoader]:
+    """PyYAML's C loader when it was built with libyaml, else the pure-Python one.
 
-    def __repr__(self) -> str:
-        return "MISSING"
-
-
-MISSING = Missing()
-
-
-def read_text(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """A data file's text, decoded as UTF-8 (a byte-order mark is dropped).
-
-    The path form of :func:`ppid_core._source.read_source_text`, which also reads bytes
-    and binary file objects.
-
-    Args:
-        path: The file.
-        max_bytes: The largest file read; a larger one (or an endless one, such as
-            ``/dev/zero``) is refused after reading ``max_bytes + 1`` bytes at most.
-
-    Raises:
-        DataFileError: The file is larger than ``max_bytes``, or its bytes are not UTF-8
-            (the error names the line and column of the first bad byte and what to do).
-        OSError: The file cannot be read.
+    PyYAML is imported here, on the first file read: importing ppid-core does not pay
+    for it.
     """
-    return read_source_text(path, source=str(path), max_bytes=max_bytes)[0]
+    import yaml  # noqa: PLC0415 - imported when the first file is read
+
+    try:  # pragma: no branch - depends on how PyYAML was built
+        return yaml.CSafeLoader  # type: ignore[return-value]
+    except AttributeError:  # pragma: no cover
+        return yaml.SafeLoader
 
 
 def node_path(parent: str, key: str | int) -> str:
@@ -115,16 +97,13 @@ def node_path(parent: str, key: str | int) -> str:
 
 
 def _kind(node: yaml.Node) -> str:
+    import yaml  # noqa: PLC0415 - loaded with the document (see _loader)
+
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    return f"{_show(node.value)}"
-
-
-def _show(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "...'"
+    return show(node.value)
 
 
 class Document:
@@ -161,12 +140,15 @@ class Document:
                 line=text.count("\n", 0, m.start()) + 1,
                 column=m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1,
             )
-            for m in _DISALLOWED.finditer(text)
+            for m in DISALLOWED.finditer(text)
         ]
         if bad:  # every one at once (PyYAML's reader stops at the first, without a line)
             raise DataFileError.from_errors(source, bad)
+        loader = _loader()
+        import yaml  # noqa: PLC0415 - imported by _loader() above
+
         try:
-            root = yaml.compose(text, Loader=_Loader)
+            root = yaml.compose(text, Loader=loader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             problem = exc.problem or exc.context or "invalid YAML"
@@ -212,6 +194,13 @@ class Document:
         if self.errors:
             raise DataFileError.from_errors(self.source, self.errors)
 
+    def _take(self, node: yaml.Node | None, path: str, value: T | Problem) -> T | None:
+        """``value``, or ``None`` after recording its problem at ``node``."""
+        if isinstance(value, Problem):
+            self.error(node, path, value.message)
+            return None
+        return value
+
     # -- containers -------------------------------------------------------------
     def mapping(
         self,
@@ -234,6 +223,8 @@ class Document:
         Returns:
             Key to value node; empty when the node is not a mapping (an error is recorded).
         """
+        import yaml  # noqa: PLC0415 - loaded with the document (see _loader)
+
         if node is None:  # absent: the enclosing mapping reported it
             return {}
         if not isinstance(node, yaml.MappingNode):
@@ -267,6 +258,8 @@ class Document:
 
     def sequence(self, node: yaml.Node | None, path: str) -> list[yaml.Node]:
         """Read a list; a non-list records an error and gives ``[]``."""
+        import yaml  # noqa: PLC0415 - loaded with the document (see _loader)
+
         if node is None:  # absent: the enclosing mapping reported it
             return []
         if not isinstance(node, yaml.SequenceNode):
@@ -285,6 +278,8 @@ class Document:
         An absent node (``None``) gives ``None`` without a second error: the enclosing
         :meth:`mapping` already reported the missing field with its location.
         """
+        import yaml  # noqa: PLC0415 - loaded with the document (see _loader)
+
         if node is None:
             return None
         if not isinstance(node, yaml.ScalarNode):
@@ -295,6 +290,8 @@ class Document:
     @staticmethod
     def is_null(node: yaml.Node | None) -> bool:
         """True for an unquoted empty, ``~`` or ``null`` scalar."""
+        import yaml  # noqa: PLC0415 - loaded with the document (see _loader)
+
         return (
             isinstance(node, yaml.ScalarNode)
             and not node.style  # plain: None with the pure-Python parser, "" with libyaml
@@ -326,29 +323,14 @@ class Document:
         raw = self.scalar(node, path, "text")
         if raw is None:
             return None
-        if raw and self.is_null(node):  # ~ or null; an empty value gets the message below
-            self.error(node, path, f"expected text, got null ({raw!r}); quote it to mean the text")
-            return None
-        if not raw.strip() and not allow_empty:
-            self.error(node, path, "expected non-empty text")
-            return None
-        text = raw.strip()
-        if (one_line or not control) and (m := _CONTROL.search(text)):
-            self.error(
-                node,
-                path,
-                f"control character U+{ord(m[0]):04X} in the text (written as an escape in "
-                "quotes); remove it",
-            )
-            return None
-        if one_line and (m := _LINE_BREAK.search(text)):
-            self.error(
-                node,
-                path,
-                f"expected one line of text, found U+{ord(m[0]):04X} (a tab or line break)",
-            )
-            return None
-        return text
+        value = text_value(
+            raw,
+            null=self.is_null(node),
+            allow_empty=allow_empty,
+            control=control,
+            one_line=one_line,
+        )
+        return self._take(node, path, value)
 
     def integer(
         self,
@@ -360,89 +342,29 @@ class Document:
     ) -> int | None:
         """A decimal integer (no octal, no sexagesimal), optionally within bounds."""
         raw = self.scalar(node, path, "a whole number")
-        if raw is None:
-            return None
-        if not _INT_RE.fullmatch(raw.strip()):
-            self.error(node, path, f"expected a whole number, got {_show(raw)}")
-            return None
-        if not self._few_digits(node, path, raw, "a whole number"):
-            return None
-        value = int(raw)
-        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-            self.error(
-                node, path, f"expected a whole number from {minimum} to {maximum}, got {value}"
-            )
-            return None
-        return value
+        return None if raw is None else self._take(node, path, integer_value(raw, minimum, maximum))
 
     def decimal(self, node: yaml.Node | None, path: str) -> Decimal | None:
         """A decimal number, read exactly (``0.1`` is ``Decimal('0.1')``)."""
         raw = self.scalar(node, path, "a number")
-        if raw is None:
-            return None
-        if not _DECIMAL_RE.fullmatch(raw.strip()):
-            self.error(node, path, f"expected a decimal number, got {_show(raw)}")
-            return None
-        if not self._few_digits(node, path, raw, "a decimal number"):
-            return None
-        try:
-            return Decimal(raw.strip())
-        except InvalidOperation:  # pragma: no cover - the regex already guards
-            self.error(node, path, f"expected a decimal number, got {_show(raw)}")
-            return None
-
-    def _few_digits(self, node: yaml.Node | None, path: str, raw: str, what: str) -> bool:
-        """Refuse a number of more than :data:`MAX_DIGITS` digits (recording why)."""
-        digits = sum(c.isdigit() for c in raw)
-        if digits <= MAX_DIGITS:
-            return True
-        self.error(
-            node, path, f"expected {what} of at most {MAX_DIGITS} digits, got {digits} digits"
-        )
-        return False
+        return None if raw is None else self._take(node, path, decimal_value(raw))
 
     def boolean(self, node: yaml.Node | None, path: str) -> bool | None:
         """``true`` or ``false`` only (``yes``/``no``/``on``/``off`` are refused)."""
         raw = self.scalar(node, path, "true or false")
-        if raw is None:
-            return None
-        if raw in _TRUE:
-            return True
-        if raw in _FALSE:
-            return False
-        self.error(node, path, f"expected true or false, got {_show(raw)}")
-        return None
+        return None if raw is None else self._take(node, path, boolean_value(raw))
 
     def date(self, node: yaml.Node | None, path: str) -> dt.date | None:
         """An ISO calendar date ``YYYY-MM-DD`` that exists (2022-02-30 is refused)."""
         raw = self.scalar(node, path, "a date (YYYY-MM-DD)")
-        if raw is None:
-            return None
-        m = _DATE_RE.fullmatch(raw.strip())
-        if not m:
-            self.error(node, path, f"expected a date as YYYY-MM-DD, got {_show(raw)}")
-            return None
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError as exc:
-            self.error(node, path, f"{raw.strip()} is not a valid date ({exc})")
-            return None
+        return None if raw is None else self._take(node, path, date_value(raw))
 
     def choice(
         self, node: yaml.Node | None, path: str, choices: Mapping[str, T] | Sequence[str]
     ) -> Any:
         """One of a closed set of words; a mapping translates aliases to values."""
         raw = self.string(node, path)
-        if raw is None:
-            return None
-        table: Mapping[str, Any] = (
-            choices if isinstance(choices, Mapping) else {c: c for c in choices}
-        )
-        if raw in table:
-            return table[raw]
-        allowed = ", ".join(sorted({str(k) for k in table}))
-        self.error(node, path, f"unknown value {raw!r}; expected one of: {allowed}")
-        return None
+        return None if raw is None else self._take(node, path, choice_value(raw, choices))
 
     def optional(
         self,
@@ -489,33 +411,3 @@ def build(text: str, source: str, reader: Callable[[Document], T | None]) -> T:
         msg = f"{source}: nothing could be read"
         raise AssertionError(msg)
     return value
-
-
-class _Dumper(yaml.SafeDumper):
-    """Safe dumper that writes multi-line strings as literal blocks."""
-
-
-def _str_representer(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in data else None
-    return dumper.represent_scalar(_STR_TAG, data, style=style)
-
-
-_Dumper.add_representer(str, _str_representer)
-
-
-def dump(data: object) -> str:
-    """Dump plain data (dicts, lists, text, numbers, dates) as block-style UTF-8 YAML.
-
-    Keys keep their order. Text that YAML 1.1 would misread (``no``, ``010``) is quoted
-    by PyYAML's resolver, so the file reads back the same with any loader.
-
-    >>> print(dump({"year": 2022, "answer": "no", "months": [1, 2]}), end="")
-    year: 2022
-    answer: 'no'
-    months:
-    - 1
-    - 2
-    """
-    return yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False
-    )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -235,3 +237,15 @@ def test_status_is_a_closed_set(tmp_path: Path) -> None:
         f"{path}:11:13 ($.holidays[0].status): unknown value 'estimated'; expected one of: "
         "decreed, provisional"
     ]
+
+
+def test_no_year_is_estimated_while_the_decreed_data_reaches_far_enough() -> None:
+    # estimate_until inside the decreed years estimates nothing (and so never imports
+    # python-holidays, some 0.2 s): `ppid deadline` asks for received year + 1
+    code = (
+        "import sys; from ppid_core.calendar import WorkCalendar; "
+        f"cal = WorkCalendar.indonesia(estimate_until={LAST}, holidays_dir=None); "
+        "print(sorted(cal.estimated_years), 'holidays' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[] False"

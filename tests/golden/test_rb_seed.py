@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ppid_core.rb import example_path, load_plan, load_team
+from ppid_core.examples.rb import example_path
+from ppid_core.rb import load_plan, load_team
 
 TEAM = load_team(example_path("kpu-ntt-2022-tim.yaml"))
 PLAN = load_plan(example_path("kpu-ntt-2022-rencana-aksi.yaml"))

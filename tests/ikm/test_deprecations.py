@@ -126,5 +126,12 @@ def test_load_regime_by_name_keeps_its_old_meaning() -> None:
         load_regime("nope")
 
 
+def test_load_regime_without_a_file_keeps_its_old_meaning() -> None:
+    # the loader vocabulary: load_*(source) reads a file; bundled data is Regime.bundled()
+    with _deprecated("load_regime() without a file", "Regime.bundled()"):
+        old = load_regime()
+    assert old is Regime.bundled()
+
+
 def _bundled_bytes() -> bytes:
     return (resources.files("ppid_core.ikm") / "data/regimes/permenpan_14_2017.yaml").read_bytes()

@@ -347,7 +347,6 @@ def test_load_regime_reads_a_file_in_every_form(tmp_path: Path) -> None:
     assert load_regime(path.read_bytes()) == expected
     with path.open("rb") as fh:
         assert load_regime(fh) == expected
-    assert load_regime() is expected  # no file: the default bundled regime
 
 
 def _bundled_bytes() -> bytes:

@@ -8,9 +8,9 @@ import sys
 import pytest
 
 from ppid_core.errors import MissingExtraError, UnknownNameError
-from ppid_core.ikm import IkmResult, ScoringPolicy, Tally, load_regime, score
+from ppid_core.ikm import IkmResult, Regime, ScoringPolicy, Tally, score
 
-R = load_regime()
+R = Regime.bundled()
 
 
 def _result(policy: ScoringPolicy | None = None, population: int | None = None) -> IkmResult:

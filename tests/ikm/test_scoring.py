@@ -8,9 +8,9 @@ from fractions import Fraction
 import pytest
 
 from ppid_core.errors import InvalidTallyError
-from ppid_core.ikm import Regime, ScoringPolicy, Tally, load_regime, parse_regime, score
+from ppid_core.ikm import Regime, ScoringPolicy, Tally, parse_regime, score
 
-R = load_regime()
+R = Regime.bundled()
 SEED = [549, 555, 523, 600, 503, 553, 553, 537, 523]  # regime order: pengaduan, then sarana
 
 

@@ -13,67 +13,42 @@ References:
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Iterable, Sequence
-from pathlib import Path
-from typing import Final
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from ppid_core._source import FileInput
-from ppid_core.calendar._estimate import estimated_year
-from ppid_core.calendar._explain import NonWorkingDay, Span, non_working_days
-from ppid_core.calendar._holidays import (
-    Holiday,
-    HolidayCategory,
-    HolidayStatus,
-    HolidayYear,
-    bundled_year,
-    bundled_year_numbers,
-    load_holidays,
-)
+from ppid_core.calendar._day_table import DayTable
+from ppid_core.calendar._holiday_models import Holiday
 from ppid_core.calendar._local import Closure, ExtraWorkingDay, LocalCalendar, load_local_calendar
-from ppid_core.calendar._zones import OfficeHours, resolve_zone, zone_info
+from ppid_core.calendar._years import (
+    FROM_ENVIRONMENT,
+    FromEnvironment,
+    check_years,
+    holiday_data,
+    uncovered,
+)
+from ppid_core.calendar._zones import (
+    DEFAULT_HOURS,
+    DefaultHours,
+    OfficeHours,
+    resolve_zone,
+    zone_info,
+)
 from ppid_core.errors import CalendarCoverageError, InvalidArgumentError, NaiveDatetimeError
 
-__all__ = [
-    "ESTIMATE_LIMIT",
-    "HOLIDAYS_DIR_ENV",
-    "NonWorkingDay",
-    "Span",
-    "WorkCalendar",
-    "extra_holiday_years",
-]
+if TYPE_CHECKING:
+    from pathlib import Path
 
-ESTIMATE_LIMIT: Final = 10
-"""Years past the decreed data that :meth:`WorkCalendar.indonesia` estimates at the most."""
+    from ppid_core._source import FileInput
+    from ppid_core.calendar._explain import NonWorkingDay, Span
+    from ppid_core.calendar._holidays import HolidayYear
 
-HOLIDAYS_DIR_ENV: Final = "PPID_HOLIDAYS_DIR"
-"""Environment variable naming a folder of extra holiday files (``*.yaml``), read by
-:meth:`WorkCalendar.indonesia` and every ``ppid`` command."""
+# holiday_data is defined in ._years; the command line still imports it from here.
+__all__ = ["WorkCalendar", "holiday_data"]
 
 _date: Final = dt.date
 _datetime: Final = dt.datetime
-
-
-class _Default:
-    def __repr__(self) -> str:
-        return "OfficeHours.perpres_21_2023()"
-
-
-_DEFAULT_HOURS: Final = _Default()
-
-
-class _FromEnvironment:
-    def __repr__(self) -> str:
-        return f"${HOLIDAYS_DIR_ENV}"
-
-
-_FROM_ENV: Final = _FromEnvironment()
-
-
-def _year_span(years: Sequence[int]) -> str:
-    return f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
 
 
 def _holiday_tuple(items: Iterable[Holiday]) -> tuple[Holiday, ...]:
@@ -96,91 +71,18 @@ def _extra_tuple(items: Iterable[ExtraWorkingDay]) -> tuple[ExtraWorkingDay, ...
     return tuple(items)
 
 
-def holiday_data(
-    *,
-    extra_years: Iterable[HolidayYear] = (),
-    holidays_dir: str | Path | _FromEnvironment | None = _FROM_ENV,
-    estimate_until: int | None = None,
-) -> dict[int, HolidayYear]:
-    """The holiday data by year that :meth:`WorkCalendar.indonesia` builds on.
-
-    The bundled years, then the files of ``holidays_dir`` (by default the folder named by
-    ``$PPID_HOLIDAYS_DIR``), then ``extra_years`` (a later source replaces an earlier one
-    for the same year), then estimated years up to ``estimate_until`` (at most
-    :data:`ESTIMATE_LIMIT` years past the decreed data).
-
-    Raises:
-        CalendarCoverageError: The years have a gap that nothing fills.
-        DataFileError: A holiday file of the folder has errors.
-    """
-    data = {y: bundled_year(y) for y in bundled_year_numbers()}
-    if isinstance(holidays_dir, _FromEnvironment):
-        holidays_dir = os.environ.get(HOLIDAYS_DIR_ENV) or None
-    if holidays_dir is not None:
-        data.update({y.year: y for y in extra_holiday_years(folder=holidays_dir)})
-    data.update({y.year: y for y in extra_years})
-    last = max(data)
-    if estimate_until is not None:
-        for year in range(min(data), min(max(last, estimate_until), last + ESTIMATE_LIMIT) + 1):
-            data.setdefault(year, estimated_year(year))
-    gaps = sorted(set(range(min(data), max(data) + 1)) - set(data))
-    if gaps:
-        msg = (
-            f"the holiday data has no year {', '.join(map(str, gaps))} between "
-            f"{min(data)} and {max(data)}; add its holiday file or ask for estimates"
-        )
-        raise CalendarCoverageError(msg)
-    return dict(sorted(data.items()))
-
-
-def extra_holiday_years(
-    files: Iterable[FileInput] = (), *, folder: str | Path | None = None
-) -> list[HolidayYear]:
-    """Holiday files an office adds to the bundled data, checked against each other.
-
-    Args:
-        files: Holiday files, each one year (same format as the bundled ones): paths,
-            bytes or binary file objects, as :func:`~ppid_core.calendar.load_holidays`
-            reads them.
-        folder: A folder whose ``*.yaml`` files are added too (in name order).
-
-    Returns:
-        The years, in the order given; a year that ppid-core also ships must account for
-        every bundled day (see :func:`~ppid_core.calendar.parse_holidays`).
-
-    Raises:
-        DataFileError: A file has errors (each located).
-        CalendarCoverageError: Two files give the same year, or the folder is missing.
-        OSError: A file cannot be read.
-    """
-    inputs = list(files)
-    if folder is not None:
-        d = Path(folder)
-        if not d.is_dir():
-            msg = f"{d}: not a folder of holiday files (from ${HOLIDAYS_DIR_ENV} or an option)"
-            raise CalendarCoverageError(msg)
-        inputs += sorted(d.glob("*.yaml"))
-    years: list[HolidayYear] = []
-    seen: dict[int, str] = {}
-    for file in inputs:
-        year = load_holidays(file)
-        if year.year in seen:
-            msg = (
-                f"{year.file}: year {year.year} is already given by {seen[year.year]}; "
-                "keep one file"
-            )
-            raise CalendarCoverageError(msg)
-        seen[year.year] = year.file
-        years.append(year)
-    return years
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class WorkCalendar:
     """Working days of an Indonesian government office.
 
     Build one with :meth:`indonesia`; the constructor takes the parts directly (for tests
     or other countries' data). Instances are immutable and safe to share between threads.
+
+    Two calendars are equal when their parts below are equal, and equal calendars hash
+    equal, so a calendar can key a dict or a ``functools.cache``: two built from the same
+    inputs are equal; a different zone, office hours, cuti bersama rule, local closure,
+    extra or corrected year, or estimated year makes a different calendar. The hash is
+    computed once, on first use.
 
     Attributes:
         holidays: National non-working days in force (all categories; cuti bersama are
@@ -211,7 +113,7 @@ class WorkCalendar:
     """
 
     holidays: tuple[Holiday, ...] = attrs.field(converter=_holiday_tuple, repr=False)
-    years: tuple[int, ...] = attrs.field(converter=_int_tuple)
+    years: tuple[int, ...] = attrs.field(converter=_int_tuple, validator=check_years)
     cuti_bersama: bool = True
     zone: str = attrs.field(default="Asia/Jakarta", converter=resolve_zone)
     office_hours: OfficeHours | None = attrs.field(factory=OfficeHours.perpres_21_2023, repr=False)
@@ -222,24 +124,12 @@ class WorkCalendar:
     weekend: frozenset[int] = attrs.field(default=frozenset({5, 6}), converter=_int_set)
     estimated_years: frozenset[int] = attrs.field(default=frozenset(), converter=_int_set)
 
-    # Tables, built once in __attrs_post_init__.
+    # The day tables, built once in __attrs_post_init__; the hot lists also on the calendar.
+    _table: DayTable = attrs.field(init=False, repr=False, eq=False)
     _first: int = attrs.field(init=False, repr=False, eq=False)
-    _unsure: list[int] = attrs.field(init=False, repr=False, eq=False)
     _working: bytearray = attrs.field(init=False, repr=False, eq=False)
     _cum: list[int] = attrs.field(init=False, repr=False, eq=False)
     _wd: list[dt.date] = attrs.field(init=False, repr=False, eq=False)
-    _shift_cache: dict[int, dict[dt.date, dt.date]] = attrs.field(init=False, repr=False, eq=False)
-    _cum_by_date: dict[dt.date, int] = attrs.field(init=False, repr=False, eq=False)
-
-    @years.validator
-    def _check_years(self, _attr: object, years: tuple[int, ...]) -> None:
-        if not years:
-            msg = "a calendar needs at least one year of holiday data"
-            raise InvalidArgumentError(msg)
-        missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
-        if list(years) != sorted(set(years)) or missing:
-            msg = f"holiday years must be ascending without gaps; missing: {missing or 'order'}"
-            raise InvalidArgumentError(msg)
 
     @working_days.validator
     def _check_not_closed(self, _attr: object, extra: tuple[ExtraWorkingDay, ...]) -> None:
@@ -253,68 +143,13 @@ class WorkCalendar:
                 raise InvalidArgumentError(msg)
 
     def __attrs_post_init__(self) -> None:
-        first = _date(self.years[0], 1, 1).toordinal()
-        size = _date(self.years[-1], 12, 31).toordinal() - first + 1
-        working = bytearray(1 for _ in range(size))
-        for i in range(size):
-            if (i + first - 1) % 7 in self.weekend:  # ordinal 1 (0001-01-01) is a Monday
-                working[i] = 0
-        for h in self.holidays:
-            if h.category is HolidayCategory.CUTI_BERSAMA and not self.cuti_bersama:
-                continue
-            i = h.date.toordinal() - first
-            if 0 <= i < size:
-                working[i] = 0
-        for c in self.closures:
-            for d in c.days():
-                i = d.toordinal() - first
-                if 0 <= i < size:
-                    working[i] = 0
-        for x in self.working_days:
-            i = x.date.toordinal() - first
-            if 0 <= i < size:
-                working[i] = 1
-        cum: list[int] = []
-        wd: list[dt.date] = []
-        total = 0
-        for i in range(size):
-            if working[i]:
-                total += 1
-                wd.append(_date.fromordinal(first + i))
-            cum.append(total)
+        table = DayTable(self)
         setattr_ = object.__setattr__
-        setattr_(self, "_unsure", self._unsure_table(first, size))
-        setattr_(self, "_first", first)
-        setattr_(self, "_working", working)
-        setattr_(self, "_cum", cum)
-        setattr_(self, "_wd", wd)
-        setattr_(self, "_shift_cache", {})
-        setattr_(self, "_cum_by_date", {_date.fromordinal(first + i): c for i, c in enumerate(cum)})
-
-    def _unsure_table(self, first: int, size: int) -> list[int]:
-        """Running count of days whose working status is not settled by a decree.
-
-        Every day of an estimated year, and every day within one day of a provisional
-        holiday (a sidang isbat moves a Hijri date by a day, either way).
-        """
-        unsure = bytearray(size)
-        for y in self.estimated_years:
-            a = max(_date(y, 1, 1).toordinal() - first, 0)
-            b = min(_date(y, 12, 31).toordinal() - first + 1, size)
-            unsure[a:b] = b"\x01" * (b - a)
-        for h in self.holidays:
-            if h.status is HolidayStatus.PROVISIONAL and (
-                self.cuti_bersama or h.category is not HolidayCategory.CUTI_BERSAMA
-            ):
-                i = h.date.toordinal() - first
-                for j in (i - 1, i, i + 1):
-                    if 0 <= j < size:
-                        unsure[j] = 1
-        running, total = [], 0
-        for flag in unsure:
-            total += flag
-            running.append(total)
-        return running
+        setattr_(self, "_table", table)
+        setattr_(self, "_first", table.first)
+        setattr_(self, "_working", table.working)
+        setattr_(self, "_cum", table.cum)
+        setattr_(self, "_wd", table.wd)
 
     # -- construction ---------------------------------------------------------------
     @classmethod
@@ -323,13 +158,13 @@ class WorkCalendar:
         *,
         cuti_bersama: bool = True,
         zone: str | None = None,
-        office_hours: OfficeHours | _Default | None = _DEFAULT_HOURS,
+        office_hours: OfficeHours | DefaultHours | None = DEFAULT_HOURS,
         local: LocalCalendar | FileInput | None = None,
         extra_years: Iterable[HolidayYear] = (),
         closures: Iterable[Closure] = (),
         working_days: Iterable[ExtraWorkingDay] = (),
         estimate_until: int | None = None,
-        holidays_dir: str | Path | _FromEnvironment | None = _FROM_ENV,
+        holidays_dir: str | Path | FromEnvironment | None = FROM_ENVIRONMENT,
     ) -> WorkCalendar:
         """The national calendar of Indonesian government offices, from the bundled data.
 
@@ -376,7 +211,7 @@ class WorkCalendar:
             extra_years=extra_years, holidays_dir=holidays_dir, estimate_until=estimate_until
         )
         hours = office_hours
-        if isinstance(hours, _Default):
+        if isinstance(hours, DefaultHours):
             hours = loc.office_hours if loc and loc.office_hours else OfficeHours.perpres_21_2023()
         return cls(
             holidays=[h for y in data.values() for h in y.holidays],
@@ -427,20 +262,7 @@ class WorkCalendar:
             True
         """
         a, b = self._index(self.to_date(first)), self._index(self.to_date(last))
-        if b < a:
-            a, b = b, a
-        return self._unsure[b] - (self._unsure[a - 1] if a else 0) > 0
-
-    def _coverage_error(self, what: str) -> CalendarCoverageError:
-        return CalendarCoverageError(
-            f"{what} is outside the calendar's holiday data ({self.first_day} to "
-            f"{self.last_day}, years {_year_span(self.years)}); add that year's holiday file "
-            f"(extra_years=[load_holidays(PATH)], or a folder in ${HOLIDAYS_DIR_ENV}), "
-            "ask for estimated years (estimate_until=YEAR), or upgrade ppid-core",
-            subject=what,
-            first_day=self.first_day,
-            last_day=self.last_day,
-        )
+        return self._table.unsure_between(min(a, b), max(a, b)) > 0
 
     def to_date(self, value: dt.date) -> dt.date:
         """The office-local calendar date of a date or an aware datetime.
@@ -463,10 +285,13 @@ class WorkCalendar:
         msg = f"expected a date or an aware datetime, got {type(value).__name__}"
         raise TypeError(msg)
 
+    def _uncovered(self, what: str) -> CalendarCoverageError:
+        return uncovered(what, self.years)
+
     def _index(self, d: dt.date) -> int:
         i = d.toordinal() - self._first
         if i < 0 or i >= len(self._cum):
-            raise self._coverage_error(d.isoformat())
+            raise self._uncovered(d.isoformat())
         return i
 
     # -- the contract ---------------------------------------------------------------
@@ -504,14 +329,14 @@ class WorkCalendar:
                 if k >= 0:
                     return self._wd[k]
                 what = f"{n} working days from {d.isoformat()}"
-                raise self._coverage_error(what)
+                raise self._uncovered(what)
         except IndexError:
             self._index(d)  # raises for d itself
-            raise self._coverage_error(f"{n} working days after {d.isoformat()}") from None
+            raise self._uncovered(f"{n} working days after {d.isoformat()}") from None
         except TypeError:
             msg = f"n must be a whole number, got {n!r}"
             raise TypeError(msg) from None
-        raise self._coverage_error(d.isoformat())
+        raise self._uncovered(d.isoformat())
 
     def count_working_days(self, start: dt.date, end: dt.date) -> int:
         """Working days in the half-open range (``start``, ``end``]; negative if end < start.
@@ -536,7 +361,7 @@ class WorkCalendar:
         self._index(end)
         raise AssertionError  # pragma: no cover - _index raised for the uncovered end
 
-    # -- batch forms ----------------------------------------------------------------
+    # -- column forms -------------------------------------------------------------------
     def add_working_days_many(self, dates: Iterable[dt.date], n: int) -> list[dt.date]:
         """:meth:`add_working_days` for a whole column of dates (same ``n``).
 
@@ -547,57 +372,21 @@ class WorkCalendar:
         >>> cal.add_working_days_many([dt.date(2025, 3, 27), dt.date(2025, 4, 21)], 10)
         [datetime.date(2025, 4, 22), datetime.date(2025, 5, 6)]
         """
-        table = self._shift_cache.get(n)
-        if table is None:
-            table = self._shift_table(n)
-        items = dates if isinstance(dates, list | tuple) else list(dates)
-        try:
-            return list(map(table.__getitem__, items))
-        except (KeyError, TypeError):
-            out: list[dt.date] = []
-            for pos, d in enumerate(items):
-                try:
-                    out.append(self.add_working_days(d, n))
-                except (CalendarCoverageError, NaiveDatetimeError, TypeError) as exc:
-                    raise type(exc)(f"element {pos}: {exc}") from None
-            return out
-
-    def _shift_table(self, n: int) -> dict[dt.date, dt.date]:
-        table: dict[dt.date, dt.date] = {}
-        for d in self._cum_by_date:
-            try:
-                table[d] = self.add_working_days(d, n)
-            except CalendarCoverageError:
-                continue  # left out: such a start raises on the slow path
-        if len(self._shift_cache) >= 16:
-            self._shift_cache.clear()
-        self._shift_cache[n] = table
-        return table
+        return self._table.add_many(dates, n, self.add_working_days)
 
     def count_working_days_many(
         self, starts: Iterable[dt.date], ends: Iterable[dt.date]
     ) -> list[int]:
         """:meth:`count_working_days` for two columns of equal length.
 
+        Raises:
+            InvalidArgumentError: The columns differ in length.
+
         >>> cal = WorkCalendar.indonesia()
         >>> cal.count_working_days_many([dt.date(2025, 3, 27)], [dt.date(2025, 4, 22)])
         [10]
         """
-        cum = self._cum_by_date
-        s, e = list(starts), list(ends)
-        if len(s) != len(e):
-            msg = f"starts and ends differ in length ({len(s)} and {len(e)})"
-            raise InvalidArgumentError(msg)
-        try:
-            return [cum[b] - cum[a] for a, b in zip(s, e, strict=True)]
-        except (KeyError, TypeError):
-            out: list[int] = []
-            for pos, (a, b) in enumerate(zip(s, e, strict=True)):
-                try:
-                    out.append(self.count_working_days(a, b))
-                except (CalendarCoverageError, NaiveDatetimeError, TypeError) as exc:
-                    raise type(exc)(f"element {pos}: {exc}") from None
-            return out
+        return self._table.count_many(starts, ends, self.count_working_days)
 
     # -- receipt and explanation ---------------------------------------------------------
     def receipt_date(self, when: dt.date) -> dt.date:
@@ -635,6 +424,8 @@ class WorkCalendar:
 
         A holiday on a weekend is reported as the holiday.
         """
+        from ppid_core.calendar._explain import non_working_days  # noqa: PLC0415 - on use
+
         a, b = self._index(self.to_date(first)), self._index(self.to_date(last))
         return non_working_days(
             working=self._working,
@@ -657,6 +448,8 @@ class WorkCalendar:
         2025-03-29 libur_nasional Hari Suci Nyepi Tahun Baru Saka 1947
         2025-03-30 akhir_pekan Minggu
         """
+        from ppid_core.calendar._explain import Span  # noqa: PLC0415 - results load on use
+
         s, e = self.to_date(start), self.to_date(end)
         if e <= s:
             return Span(start=s, end=e, working_days=self.count_working_days(s, e), skipped=())

@@ -26,19 +26,19 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from importlib import resources
 
 import attrs
 
+from ppid_core._source import bundled_text
 from ppid_core._yaml import Document, node_path
-from ppid_core.calendar._holidays import (
+from ppid_core.calendar._holiday_models import (
     Holiday,
     HolidayCategory,
     HolidayStatus,
-    HolidayYear,
     Source,
     read_sources,
 )
+from ppid_core.calendar._holidays import HolidayYear
 from ppid_core.errors import MissingExtraError
 
 __all__ = ["ESTIMATE_FILE", "FixedHoliday", "estimated_year", "fixed_holidays"]
@@ -86,9 +86,6 @@ class FixedHoliday:
         )
 
 
-_DATA = resources.files("ppid_core.calendar") / "data" / "fixed_holidays.yaml"
-
-
 def _read_fixed(doc: Document) -> tuple[FixedHoliday, ...]:
     top = doc.mapping(doc.root, "$", required=("sources", "holidays"))
     sources = read_sources(doc, top.get("sources"), "$.sources")
@@ -127,9 +124,8 @@ def _read_fixed(doc: Document) -> tuple[FixedHoliday, ...]:
 @functools.cache
 def fixed_holidays() -> tuple[FixedHoliday, ...]:
     """The fixed-date libur nasional, each with its standing legal basis."""
-    doc = Document.parse(
-        _DATA.read_text(encoding="utf-8"), source="ppid_core/calendar/data/fixed_holidays.yaml"
-    )
+    text, source = bundled_text("ppid_core.calendar", "data", "fixed_holidays", what="table")
+    doc = Document.parse(text, source=source)
     return _read_fixed(doc)
 
 

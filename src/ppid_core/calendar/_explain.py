@@ -15,7 +15,7 @@ import attrs
 
 from ppid_core._result import ResultMixin
 from ppid_core._tables import Table, jsonable
-from ppid_core.calendar._holidays import Holiday
+from ppid_core.calendar._holiday_models import Holiday
 from ppid_core.calendar._local import Closure
 
 __all__ = [

@@ -1,7 +1,8 @@
 """The holiday models: libur nasional, cuti bersama and election days, each with its source.
 
-A :class:`HolidayYear` is one year's data as read from its file (:mod:`._holidays` reads
-the files); :meth:`HolidayYear.bundled` gives a year ppid-core ships, by its number.
+A year's file gathers them in a :class:`~ppid_core.calendar.HolidayYear` (``._holidays``
+reads the files); :func:`read_sources` reads the ``sources:`` list every holiday file
+has.
 
 References:
     Keppres 8/2024 tentang Hari-Hari Libur; the yearly SKB Menteri Agama, Menteri
@@ -14,16 +15,24 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import TYPE_CHECKING
 
 import attrs
+
+from ppid_core._yaml import node_path
+
+if TYPE_CHECKING:
+    import yaml
+
+    from ppid_core._yaml import Document
 
 __all__ = [
     "Holiday",
     "HolidayCategory",
     "HolidayStatus",
-    "HolidayYear",
     "RemovedHoliday",
     "Source",
+    "read_sources",
 ]
 
 
@@ -109,65 +118,32 @@ class RemovedHoliday:
     removed_by: Source
 
 
-@attrs.frozen(kw_only=True)
-class HolidayYear:
-    """The holiday data of one year, as loaded from its file.
-
-    Attributes:
-        year: The calendar year.
-        holidays: The days in force, sorted by date.
-        removed: Days set and later removed by a revision (not used for counting).
-        sources: The instruments cited, by id.
-        python_holidays_notes: Explained differences from python-holidays, by date.
-        file: Where the data was read from (a bundled path, a user's file, or
-            ``"estimate"``).
-        estimated: Whether the year is an estimate (no decree covers it; cuti bersama
-            unknown).
-    """
-
-    year: int
-    holidays: tuple[Holiday, ...]
-    removed: tuple[RemovedHoliday, ...] = ()
-    sources: dict[str, Source] = attrs.field(factory=dict)
-    python_holidays_notes: dict[dt.date, str] = attrs.field(factory=dict)
-    file: str = "<string>"
-    estimated: bool = False
-
-    @property
-    def provisional(self) -> tuple[Holiday, ...]:
-        """The holidays whose date a later decision may still move."""
-        return tuple(h for h in self.holidays if h.status is HolidayStatus.PROVISIONAL)
-
-    @property
-    def last_change(self) -> dt.date | None:
-        """The signing date of the newest instrument the year cites, when known."""
-        dates = [s.date for s in self.sources.values() if s.date is not None]
-        return max(dates, default=None)
-
-    @classmethod
-    def bundled(cls, year: int) -> HolidayYear:
-        """The holiday data ppid-core ships for ``year`` (read once, then shared).
-
-        Raises:
-            UnknownNameError: ppid-core ships no data for that year; the message lists
-                the years it ships (see :meth:`bundled_names`).
-
-        Examples:
-            >>> y = HolidayYear.bundled(2024)
-            >>> y.year, y.file
-            (2024, 'ppid_core/calendar/data/holidays/2024.yaml')
-        """
-        from ppid_core.calendar._holidays import bundled_year  # noqa: PLC0415 - it reads this
-
-        return bundled_year(year)
-
-    @classmethod
-    def bundled_names(cls) -> tuple[int, ...]:
-        """The years for which ppid-core ships holiday data, ascending.
-
-        >>> HolidayYear.bundled_names()[:3]
-        (2020, 2021, 2022)
-        """
-        from ppid_core.calendar._holidays import bundled_year_numbers  # noqa: PLC0415
-
-        return bundled_year_numbers()
+def read_sources(doc: Document, node: yaml.Node | None, path: str) -> dict[str, Source]:
+    """The ``sources:`` list of a holiday file, by id (a duplicate id is an error)."""
+    sources: dict[str, Source] = {}
+    for _, item, ipath in doc.items(node, path):
+        f = doc.mapping(
+            item, ipath, required=("id", "title", "urls"), optional=("date", "confidence", "note")
+        )
+        sid = doc.string(f.get("id"), node_path(ipath, "id"))
+        title = doc.string(f.get("title"), node_path(ipath, "title"))
+        urls = tuple(
+            u
+            for _, un, up in doc.items(f.get("urls"), node_path(ipath, "urls"))
+            if (u := doc.string(un, up)) is not None
+        )
+        confidence = doc.optional(f, "confidence", ipath, lambda n, p: doc.choice(n, p, ("P", "S")))
+        if sid is None or title is None:
+            continue
+        if sid in sources:
+            doc.error(f["id"], node_path(ipath, "id"), f"duplicate source id {sid!r}")
+            continue
+        sources[sid] = Source(
+            id=sid,
+            title=title,
+            date=doc.optional(f, "date", ipath, doc.date),
+            confidence=confidence or "S",
+            urls=urls,
+            note=doc.optional(f, "note", ipath, doc.string),
+        )
+    return sources

@@ -18,26 +18,28 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
+import attrs
 
 from ppid_core._source import (
     FileInput,
     bundled_names,
     bundled_text,
-    deprecated,
     read_source_text,
 )
-from ppid_core._yaml import Document, node_path
+from ppid_core._yaml import Document, build, node_path
 from ppid_core.calendar._holiday_models import (
     Holiday,
     HolidayCategory,
     HolidayStatus,
-    HolidayYear,
     RemovedHoliday,
     Source,
+    read_sources,
 )
+
+if TYPE_CHECKING:
+    import yaml
 
 __all__ = [
     "Holiday",
@@ -48,15 +50,11 @@ __all__ = [
     "Source",
     "bundled_year",
     "bundled_year_numbers",
-    "bundled_years",
     "declared_year",
-    "load_bundled_year",
-    "load_holiday_file",
     "load_holidays",
     "merge_years",
-    "parse_holiday_year",
     "parse_holidays",
-    "read_sources",
+    "replaced_year",
 ]
 
 _CATEGORIES = {c.value: c for c in HolidayCategory}
@@ -64,35 +62,64 @@ _CATEGORIES = {c.value: c for c in HolidayCategory}
 _FILE_STATUSES = {s.value: s for s in (HolidayStatus.DECREED, HolidayStatus.PROVISIONAL)}
 
 
-def read_sources(doc: Document, node: yaml.Node | None, path: str) -> dict[str, Source]:
-    """The ``sources:`` list of a holiday file, by id (a duplicate id is an error)."""
-    sources: dict[str, Source] = {}
-    for _, item, ipath in doc.items(node, path):
-        f = doc.mapping(
-            item, ipath, required=("id", "title", "urls"), optional=("date", "confidence", "note")
-        )
-        sid = doc.string(f.get("id"), node_path(ipath, "id"))
-        title = doc.string(f.get("title"), node_path(ipath, "title"))
-        urls = tuple(
-            u
-            for _, un, up in doc.items(f.get("urls"), node_path(ipath, "urls"))
-            if (u := doc.string(un, up)) is not None
-        )
-        confidence = doc.optional(f, "confidence", ipath, lambda n, p: doc.choice(n, p, ("P", "S")))
-        if sid is None or title is None:
-            continue
-        if sid in sources:
-            doc.error(f["id"], node_path(ipath, "id"), f"duplicate source id {sid!r}")
-            continue
-        sources[sid] = Source(
-            id=sid,
-            title=title,
-            date=doc.optional(f, "date", ipath, doc.date),
-            confidence=confidence or "S",
-            urls=urls,
-            note=doc.optional(f, "note", ipath, doc.string),
-        )
-    return sources
+@attrs.frozen(kw_only=True)
+class HolidayYear:
+    """The holiday data of one year, as loaded from its file.
+
+    Attributes:
+        year: The calendar year.
+        holidays: The days in force, sorted by date.
+        removed: Days set and later removed by a revision (not used for counting).
+        sources: The instruments cited, by id.
+        python_holidays_notes: Explained differences from python-holidays, by date.
+        file: Where the data was read from (a bundled path, a user's file, or
+            ``"estimate"``).
+        estimated: Whether the year is an estimate (no decree covers it; cuti bersama
+            unknown).
+    """
+
+    year: int
+    holidays: tuple[Holiday, ...]
+    removed: tuple[RemovedHoliday, ...] = ()
+    sources: dict[str, Source] = attrs.field(factory=dict)
+    python_holidays_notes: dict[dt.date, str] = attrs.field(factory=dict)
+    file: str = "<string>"
+    estimated: bool = False
+
+    @property
+    def provisional(self) -> tuple[Holiday, ...]:
+        """The holidays whose date a later decision may still move."""
+        return tuple(h for h in self.holidays if h.status is HolidayStatus.PROVISIONAL)
+
+    @property
+    def last_change(self) -> dt.date | None:
+        """The signing date of the newest instrument the year cites, when known."""
+        dates = [s.date for s in self.sources.values() if s.date is not None]
+        return max(dates, default=None)
+
+    @classmethod
+    def bundled(cls, year: int) -> HolidayYear:
+        """The holiday data ppid-core ships for ``year`` (read once, then shared).
+
+        Raises:
+            UnknownNameError: ppid-core ships no data for that year; the message lists
+                the years it ships (see :meth:`bundled_names`).
+
+        Examples:
+            >>> y = HolidayYear.bundled(2024)
+            >>> y.year, y.file
+            (2024, 'ppid_core/calendar/data/holidays/2024.yaml')
+        """
+        return bundled_year(year)
+
+    @classmethod
+    def bundled_names(cls) -> tuple[int, ...]:
+        """The years for which ppid-core ships holiday data, ascending.
+
+        >>> HolidayYear.bundled_names()[:3]
+        (2020, 2021, 2022)
+        """
+        return bundled_year_numbers()
 
 
 def parse_holidays(
@@ -134,7 +161,11 @@ def parse_holidays(
         >>> parse_holidays(text).holidays[0].category
         <HolidayCategory.PEMUNGUTAN_SUARA: 'pemungutan_suara'>
     """
-    doc = Document.parse(text, source=source)
+    return build(text, source, lambda doc: _read_year(doc, bundled))
+
+
+def _read_year(doc: Document, bundled: HolidayYear | None) -> HolidayYear | None:
+    """The year a holiday file describes; ``None`` once an error is recorded."""
     top = doc.mapping(
         doc.root,
         "$",
@@ -252,15 +283,15 @@ def parse_holidays(
             if d is not None and text_ is not None:
                 notes[d] = text_
 
-    doc.raise_errors()
-    assert year is not None  # guaranteed once no error was recorded
+    if year is None:  # the error is recorded; build() raises it
+        return None
     return HolidayYear(
         year=year,
         holidays=tuple(sorted(holidays)),
         removed=tuple(sorted(removed, key=lambda r: r.date)),
         sources=sources,
         python_holidays_notes=notes,
-        file=source,
+        file=doc.source,
     )
 
 
@@ -289,12 +320,17 @@ def load_holidays(
         (2031, '2031.yaml')
     """
     text, name = read_source_text(file, source=source)
-    bundled = None
-    if check_bundled:
-        year = declared_year(text)
-        if year is not None and year in bundled_year_numbers():
-            bundled = bundled_year(year)
-    return parse_holidays(text, source=name, bundled=bundled)
+    return parse_holidays(text, source=name, bundled=replaced_year(text) if check_bundled else None)
+
+
+def replaced_year(text: str) -> HolidayYear | None:
+    """The bundled year a holiday file's text replaces: the year it declares, if shipped.
+
+    >>> replaced_year("year: 2024\\n").file, replaced_year("year: 2099\\n") is None
+    ('ppid_core/calendar/data/holidays/2024.yaml', True)
+    """
+    year = declared_year(text)
+    return bundled_year(year) if year is not None and year in bundled_year_numbers() else None
 
 
 def declared_year(text: str) -> int | None:
@@ -338,32 +374,3 @@ def bundled_year(year: int) -> HolidayYear:
 def merge_years(years: Iterable[HolidayYear]) -> tuple[Holiday, ...]:
     """All holidays of several years, sorted by date."""
     return tuple(sorted(h for y in years for h in y.holidays))
-
-
-# -- deprecated names (one release) ---------------------------------------------------------
-
-
-def parse_holiday_year(
-    text: str, *, source: str = "<string>", bundled: HolidayYear | None = None
-) -> HolidayYear:
-    """Deprecated: use :func:`parse_holidays`."""
-    deprecated("parse_holiday_year(text)", "parse_holidays(text)")
-    return parse_holidays(text, source=source, bundled=bundled)
-
-
-def load_holiday_file(path: str | Path, *, check_bundled: bool = True) -> HolidayYear:
-    """Deprecated: use :func:`load_holidays`."""
-    deprecated("load_holiday_file(path)", "load_holidays(path)")
-    return load_holidays(path, check_bundled=check_bundled)
-
-
-def load_bundled_year(year: int) -> HolidayYear:
-    """Deprecated: use :meth:`HolidayYear.bundled`."""
-    deprecated("load_bundled_year(year)", "HolidayYear.bundled(year)")
-    return bundled_year(year)
-
-
-def bundled_years() -> tuple[int, ...]:
-    """Deprecated: use :meth:`HolidayYear.bundled_names`."""
-    deprecated("bundled_years()", "HolidayYear.bundled_names()")
-    return bundled_year_numbers()

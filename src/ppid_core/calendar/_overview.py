@@ -1,30 +1,39 @@
 """What the calendar knows: one year's non-working days, and which years are decreed.
 
-These are the objects behind ``ppid calendar show`` and ``ppid calendar coverage``; their
-``to_dict()`` is the commands' ``--json`` output.
+:func:`year_overview` and :func:`coverage` build the results behind ``ppid calendar show``
+and ``ppid calendar coverage`` (their ``to_dict()`` is the commands' ``--json`` output);
+:func:`load_calendar_file` reads either kind of calendar file, as ``ppid calendar check``
+does.
+
+References:
+    The yearly SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB tentang Hari
+    Libur Nasional dan Cuti Bersama; Keppres 8/2024 tentang Hari-Hari Libur.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ppid_core._result import ResultMixin
+from ppid_core._source import read_source_text
 from ppid_core._tables import Table, jsonable
-from ppid_core._yaml import read_text
 from ppid_core.calendar._explain import WEEKEND, NonWorkingDay, skipped_table
 from ppid_core.calendar._holidays import (
     HolidayStatus,
     HolidayYear,
     declared_year,
-    load_holidays,
+    parse_holidays,
+    replaced_year,
 )
 from ppid_core.calendar._local import LocalCalendar, parse_local_calendar
+from ppid_core.calendar._years import ESTIMATE_LIMIT, holiday_data
 
 if TYPE_CHECKING:
+    from ppid_core._source import FileInput
     from ppid_core.calendar._calendar import WorkCalendar
 
 __all__ = [
@@ -136,10 +145,26 @@ class YearOverview(ResultMixin):
 
 
 def year_overview(cal: WorkCalendar, year: int) -> YearOverview:
-    """The non-working days of ``year`` in ``cal``, with category, source and status.
+    """Every holiday and closure of ``year`` in ``cal``, with category, source and status.
+
+    What ``ppid calendar show YEAR`` prints: the libur nasional, cuti bersama (when
+    ``cal`` counts them), election days and office closures of the year, also those on a
+    weekend, each with the instrument that set it and whether its date is decreed,
+    provisional or estimated; and the year's working days at the office.
+
+    Args:
+        cal: The office's calendar.
+        year: A year the calendar covers.
+
+    Returns:
+        The year's overview; an estimated year says so in its ``status`` and ``notes``.
 
     Raises:
         CalendarCoverageError: The calendar does not cover ``year``.
+
+    References:
+        The SKB 3 Menteri of the year (libur nasional, cuti bersama); Keppres declaring
+        election days holidays; Perpres 21/2023 Pasal 3 (the working week).
 
     Examples:
         >>> from ppid_core.calendar import WorkCalendar
@@ -243,8 +268,43 @@ class Coverage(ResultMixin):
         return f"Cakupan kalender {self.first_day.isoformat()} s.d. {self.last_day.isoformat()}"
 
 
-def coverage(cal: WorkCalendar, years: dict[int, HolidayYear], limit: int) -> Coverage:
-    """The coverage of ``cal``, whose data by year is ``years``."""
+def coverage(
+    cal: WorkCalendar,
+    years: Mapping[int, HolidayYear] | None = None,
+    estimate_limit: int = ESTIMATE_LIMIT,
+) -> Coverage:
+    """Which years ``cal`` covers: the decreed ones with their sources, and the estimated.
+
+    What ``ppid calendar coverage`` prints.
+
+    Args:
+        cal: The office's calendar.
+        years: The holiday data ``cal`` was built from, by year (an estimated year is
+            left out of the decreed list). Default: the data
+            :meth:`WorkCalendar.indonesia` reads, the bundled years and the files of
+            ``$PPID_HOLIDAYS_DIR``; pass the years when the calendar was given others
+            (``extra_years``).
+        estimate_limit: How many years past the decreed data can be estimated (shown in
+            the report).
+
+    Returns:
+        The coverage, decreed years ascending.
+
+    Raises:
+        DataFileError: (Default ``years`` only) a file of ``$PPID_HOLIDAYS_DIR`` has errors.
+
+    References:
+        The yearly SKB 3 Menteri on libur nasional and cuti bersama: a year is decreed
+        once its SKB is signed.
+
+    Examples:
+        >>> from ppid_core.calendar import WorkCalendar
+        >>> c = coverage(WorkCalendar.indonesia(holidays_dir=None, estimate_until=2030))
+        >>> c.decreed[0].year, c.estimated_years[:2], c.estimate_limit
+        (2020, (2028, 2029), 10)
+    """
+    if years is None:
+        years = {y: d for y, d in holiday_data().items() if y in cal.years}
     decreed = tuple(
         YearCoverage(
             year=y.year,
@@ -262,22 +322,47 @@ def coverage(cal: WorkCalendar, years: dict[int, HolidayYear], limit: int) -> Co
         last_day=cal.last_day,
         decreed=decreed,
         estimated_years=tuple(sorted(cal.estimated_years)),
-        estimate_limit=limit,
+        estimate_limit=estimate_limit,
         last_change=max(changes, default=None),
     )
 
 
-def load_calendar_file(path: str | Path) -> HolidayYear | LocalCalendar:
-    """Read a holiday file (it has a top-level ``year:``) or an office's local file.
+def load_calendar_file(
+    file: FileInput, /, *, source: str | None = None
+) -> HolidayYear | LocalCalendar:
+    """Load a holiday file (it has a top-level ``year:``) or an office's local file.
 
-    A holiday file for a year ppid-core ships must account for every bundled day (kept,
-    or listed under ``removed:``).
+    What ``ppid calendar check`` reads: the file's kind is told from its text, and the
+    file is then read as :func:`~ppid_core.calendar.load_holidays` or
+    :func:`~ppid_core.calendar.load_local_calendar` would. A holiday file for a year
+    ppid-core ships must account for every bundled day (kept, or listed under
+    ``removed:``).
+
+    Args:
+        file: The YAML file: a path, its bytes, or a binary file object (read to its end).
+        source: The name used in error messages (default: the path, the file object's
+            name, or ``"<bytes>"``).
+
+    Returns:
+        A :class:`~ppid_core.calendar.HolidayYear` or a
+        :class:`~ppid_core.calendar.LocalCalendar`.
 
     Raises:
-        DataFileError: Every problem of the file, each located.
-        OSError: The file cannot be read.
+        DataFileError: Every problem of the file, each located; a file over 10 MiB, or
+            whose bytes are not UTF-8, too.
+        OSError: The path cannot be read.
+
+    References:
+        Holiday files follow the yearly SKB 3 Menteri and Keppres 8/2024; a local file
+        records an office's own closures and extra working days.
+
+    Examples:
+        >>> load_calendar_file(b"zone: WITA\\n", source="kantor.yaml").zone
+        'Asia/Makassar'
+        >>> load_calendar_file(b"year: 2031\\nsources: []\\nholidays: []\\n").year
+        2031
     """
-    text = read_text(path)
+    text, name = read_source_text(file, source=source)
     if declared_year(text) is None:
-        return parse_local_calendar(text, source=str(path))
-    return load_holidays(path)
+        return parse_local_calendar(text, source=name)
+    return parse_holidays(text, source=name, bundled=replaced_year(text))

@@ -18,15 +18,26 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Mapping
-from importlib import resources
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from ppid_core._source import bundled_text
 from ppid_core._yaml import Document, node_path
 from ppid_core.errors import InvalidArgumentError, UnknownZoneError
 
-__all__ = ["OfficeHours", "provinces", "resolve_zone", "zone_info"]
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+__all__ = [
+    "DEFAULT_HOURS",
+    "DefaultHours",
+    "OfficeHours",
+    "provinces",
+    "read_office_hours",
+    "resolve_zone",
+    "zone_info",
+]
 
 _IANA_ZONES = ("Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura")
 _LEGACY = {"Asia/Ujung_Pandang": "Asia/Makassar"}  # tzdata backward-compatibility link
@@ -39,9 +50,8 @@ def _norm(text: str) -> str:
 
 @functools.cache
 def _zone_table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    name = "zones.yaml"
-    text = (resources.files("ppid_core.calendar") / "data" / name).read_text(encoding="utf-8")
-    doc = Document.parse(text, source=f"ppid_core/calendar/data/{name}")
+    text, source = bundled_text("ppid_core.calendar", "data", "zones", what="zone table")
+    doc = Document.parse(text, source=source)
     top = doc.mapping(doc.root, "$", required=("abbreviations", "provinces", "province_aliases"))
     abbrev: dict[str, str] = {}
     for key, node in doc.mapping(top["abbreviations"], "$.abbreviations", open_keys=True).items():
@@ -115,6 +125,8 @@ def resolve_zone(zone: str) -> str:
 @functools.cache
 def zone_info(zone: str) -> ZoneInfo:
     """The :class:`zoneinfo.ZoneInfo` of a zone given in any form :func:`resolve_zone` takes."""
+    from zoneinfo import ZoneInfo  # noqa: PLC0415 - only aware datetimes need it
+
     return ZoneInfo(resolve_zone(zone))
 
 
@@ -146,6 +158,15 @@ def _span(text: str) -> tuple[dt.time, dt.time]:
     return start, end
 
 
+def _hours(hours: Mapping[int, tuple[dt.time, dt.time]]) -> dict[int, tuple[dt.time, dt.time]]:
+    return dict(hours)
+
+
+def _hours_key(hours: Mapping[int, tuple[dt.time, dt.time]]) -> tuple[object, ...]:
+    """What equality and hashing compare: the spans by weekday, in weekday order."""
+    return tuple(sorted(hours.items()))
+
+
 @attrs.frozen(kw_only=True)
 class OfficeHours:
     """When an office receives requests, per weekday (local time of the office's zone).
@@ -155,8 +176,12 @@ class OfficeHours:
     registration outside office hours is activated on the next working day). A working
     day without hours here counts whole. Non-working days are the calendar's business.
 
+    Equal hours compare and hash equal (an office's hours are part of its calendar's
+    identity, see :class:`~ppid_core.calendar.WorkCalendar`).
+
     Attributes:
-        hours: Weekday (0 = Monday) to opening and closing time.
+        hours: Weekday (0 = Monday) to opening and closing time; a copy of the mapping
+            given, to be read, not changed.
 
     Examples:
         >>> h = OfficeHours.perpres_21_2023()
@@ -168,7 +193,7 @@ class OfficeHours:
         {0: (datetime.time(8, 0), datetime.time(16, 0))}
     """
 
-    hours: Mapping[int, tuple[dt.time, dt.time]]
+    hours: Mapping[int, tuple[dt.time, dt.time]] = attrs.field(converter=_hours, eq=_hours_key)
 
     @classmethod
     def perpres_21_2023(cls) -> OfficeHours:
@@ -221,6 +246,16 @@ class OfficeHours:
         """
         span = self.hours.get(when.weekday())
         return span is not None and when.time() >= span[1]
+
+
+class DefaultHours:
+    """The default of ``office_hours``: the local file's hours, else Perpres 21/2023's."""
+
+    def __repr__(self) -> str:
+        return "OfficeHours.perpres_21_2023()"
+
+
+DEFAULT_HOURS: Final = DefaultHours()
 
 
 def read_office_hours(doc: Document, node: object, path: str) -> OfficeHours | None:

@@ -32,6 +32,7 @@ References:
 """
 
 from ppid_core._numbers import half_up
+from ppid_core.ikm._breakdown import Breakdown
 from ppid_core.ikm._deprecated import (
     from_dataframe,
     from_rows,
@@ -53,7 +54,7 @@ from ppid_core.ikm._regime import (
     load_regime,
     parse_regime,
 )
-from ppid_core.ikm._result import Breakdown, IkmResult, UnsurScore
+from ppid_core.ikm._result import IkmResult, UnsurScore
 from ppid_core.ikm._sample import (
     SampleCheck,
     SmallSampleWarning,

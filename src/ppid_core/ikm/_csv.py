@@ -21,8 +21,7 @@ from typing import BinaryIO, TextIO
 
 from ppid_core._source import FileInput, open_csv_source, read_source, source_name
 from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
-from ppid_core.ikm import _read
-from ppid_core.ikm._read import MissingPolicy, Reader, feed_rows, make_reader
+from ppid_core.ikm._read import MissingPolicy, Reader, chunk_size, feed_rows, make_reader
 from ppid_core.ikm._regime import Regime
 from ppid_core.ikm._survey import Survey
 
@@ -86,7 +85,7 @@ def read_csv_source(
         msg = f"a delimiter is one character other than a quote or a line break, got {delimiter!r}"
         raise UnknownNameError(msg)
     block = _BLOCK if block is None else block
-    chunk = _read.CHUNK if chunk is None else chunk
+    chunk = chunk_size() if chunk is None else chunk
     name = source_name(file, source)
     with _open_text(file, name, encoding) as fh:
         first = fh.readline()

@@ -113,8 +113,8 @@ class ScoringPolicy:
             InvalidTallyError: The weight does not fit the regime.
 
         Examples:
-            >>> from ppid_core.ikm import load_regime
-            >>> r = load_regime()
+            >>> from ppid_core.ikm import Regime
+            >>> r = Regime.bundled()
             >>> ScoringPolicy.legacy_spreadsheet(weight="0.111").check(r)
             >>> ScoringPolicy.legacy_spreadsheet(weight="0.5").check(r)  # doctest: +ELLIPSIS
             Traceback (most recent call last):

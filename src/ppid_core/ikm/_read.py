@@ -27,6 +27,7 @@ __all__ = [
     "CHUNK",
     "MissingPolicy",
     "Reader",
+    "chunk_size",
     "feed_rows",
     "make_reader",
     "missing_policy",
@@ -36,6 +37,11 @@ __all__ = [
 
 #: Rows per chunk of the validating reader (read at call time, so tests can shrink it).
 CHUNK = 32_768
+
+
+def chunk_size() -> int:
+    """The rows per chunk of the validating reader: :data:`CHUNK`, read at call time."""
+    return CHUNK
 
 
 class MissingPolicy(enum.Enum):

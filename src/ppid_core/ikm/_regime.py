@@ -252,7 +252,8 @@ def load_regime(file: FileInput | None = None, /, *, source: str | None = None) 
 
     Args:
         file: The YAML file (a path, bytes, or a binary file object read to its end).
-            Without it, the default bundled regime (prefer ``Regime.bundled()``).
+            *Deprecated:* without it, the default bundled regime, with a warning; use
+            :meth:`Regime.bundled`.
             *Deprecated:* a bundled regime's key (``"kepmenpan_25_2004"``) still gives
             that regime, with a warning; use :meth:`Regime.bundled`.
         source: The name used in error messages (default: the path, the file object's
@@ -270,7 +271,8 @@ def load_regime(file: FileInput | None = None, /, *, source: str | None = None) 
         >>> load_regime(text.read_bytes(), source="mine.yaml") == Regime.bundled()
         True
     """
-    if file is None:
+    if file is None:  # the old default: the bundled regime, now Regime.bundled()
+        deprecated("load_regime() without a file", "Regime.bundled()")
         return _bundled(DEFAULT_REGIME)
     if isinstance(file, str) and not Path(file).suffix and not Path(file).exists():
         # the old meaning, a bundled regime's key: an unknown key stays UnknownNameError

@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import yaml
 
 from ppid_core._numbers import half_up, parse_fraction
 from ppid_core._yaml import Document, node_path
@@ -22,6 +21,9 @@ from ppid_core.ikm._regime_parts import (
     label_problems,
     normalize_header,
 )
+
+if TYPE_CHECKING:
+    import yaml
 
 __all__ = ["regime_fields"]
 
@@ -108,18 +110,16 @@ def _read_bands(
     whole = True  # False after a band whose bounds could not be used
     for _, n, p in doc.items(node, path):
         m = doc.mapping(n, p, required=("mutu", "kinerja", "perception", "lower", "upper"))
-        values = (
-            doc.string(m.get("mutu"), node_path(p, "mutu")),
-            doc.string(m.get("kinerja"), node_path(p, "kinerja")),
-            doc.integer(m.get("perception"), node_path(p, "perception"), minimum=1, maximum=9),
-            doc.decimal(m.get("lower"), node_path(p, "lower")),
-            doc.decimal(m.get("upper"), node_path(p, "upper")),
+        mutu = doc.string(m.get("mutu"), node_path(p, "mutu"))
+        kinerja = doc.string(m.get("kinerja"), node_path(p, "kinerja"))
+        perception = doc.integer(
+            m.get("perception"), node_path(p, "perception"), minimum=1, maximum=9
         )
-        if any(v is None for v in values):
+        lower = doc.decimal(m.get("lower"), node_path(p, "lower"))
+        upper = doc.decimal(m.get("upper"), node_path(p, "upper"))
+        if mutu is None or kinerja is None or perception is None or lower is None or upper is None:
             whole = False  # a bound that could not be read: no "last band" check either
             continue
-        mutu, kinerja, perception, lower, upper = values
-        assert isinstance(lower, Decimal) and isinstance(upper, Decimal)  # noqa: PT018
         outside = [
             (name, value)
             for name, value in (("lower", lower), ("upper", upper))
@@ -147,9 +147,9 @@ def _read_bands(
             doc.error(m["upper"], node_path(p, "upper"), f"upper {upper} is below lower {lower}")
         bands.append(
             Band(
-                mutu=str(mutu),
-                kinerja=str(kinerja),
-                perception=int(str(perception)),
+                mutu=mutu,
+                kinerja=kinerja,
+                perception=perception,
                 lower=lower,
                 upper=upper,
             )

@@ -1,9 +1,9 @@
-"""IKM results: the score of a unit or a group, a breakdown by groups, and their views.
+"""IKM results: the score of a unit or a group, and its views.
 
 :class:`IkmResult` renders as the seed's table (Markdown, CSV), as JSON-ready data, as
-HTML for Jupyter (the grade coloured) and as a chart; :class:`Breakdown` puts the groups
-of a column next to the pooled unit IKM. Half-up rounding to 2 decimals is for display
-only; the values stay exact.
+HTML for Jupyter (the grade coloured) and as a chart; a breakdown by groups is
+:class:`~ppid_core.ikm.Breakdown` (in ``._breakdown``). Half-up rounding to 2 decimals is
+for display only; the values stay exact.
 
 References:
     Permenpan RB 14/2017, Lampiran: IKM = sum of NRR x bobot; IKM unit x 25; tabel nilai
@@ -13,7 +13,6 @@ References:
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -28,9 +27,8 @@ from ppid_core.errors import UnknownNameError
 from ppid_core.ikm._policy import ScoringPolicy
 from ppid_core.ikm._regime import Band, Regime, Unsur
 from ppid_core.ikm._sample import krejcie_morgan
-from ppid_core.ikm._tally import Tally
 
-__all__ = ["COLUMNS", "Breakdown", "IkmResult", "UnsurScore"]
+__all__ = ["COLUMNS", "IkmResult", "UnsurScore"]
 
 #: The columns of the report table, as the seed (KPU NTT 2024) heads them.
 COLUMNS = ("No", "Ruang Lingkup", "Nilai Rata-Rata", "Nilai Interval Konversi", "Kinerja")
@@ -281,121 +279,3 @@ class IkmResult(ResultMixin):
 
     def __str__(self) -> str:
         return f"IKM {self.ikm_display} ({self.mutu}, {self.kinerja}); {self.respondents} responden"
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class Breakdown(ResultMixin):
-    """The IKM of each group of a column (e.g. per layanan), next to the pooled unit IKM.
-
-    Each group is scored from its own respondents. The unit IKM is the pooled one (all
-    respondents together), as published practice shows; :attr:`averaged_ikm` (the plain
-    mean of the group IKMs) is given for comparison only and is labelled as such.
-
-    A group in which nobody answered some unsur (possible with ``missing="per_unsur"``)
-    has no NRR for it, so its IKM is undefined. Such a group does not abort the breakdown:
-    it is kept in :attr:`undefined` (with its tally) and reported as undefined next to the
-    groups that could be scored, because an analyst still wants the other groups and the
-    unit IKM.
-
-    A result (``to_dict``, ``to_json``, ``to_markdown``, ``tables``, ``to_frame``; see
-    the results guide); its HTML view shows the first 50 groups and says how many more
-    there are.
-
-    Attributes:
-        column: The column grouped by.
-        groups: Group value -> its result (the groups that could be scored).
-        pooled: The unit IKM from all respondents.
-        undefined: Group value -> its tally, for groups whose IKM is undefined.
-    """
-
-    column: str
-    groups: Mapping[str, IkmResult]
-    pooled: IkmResult
-    undefined: Mapping[str, Tally] = attrs.Factory(dict)
-
-    @property
-    def averaged_ikm(self) -> Fraction | None:
-        """Mean of the IKMs of the scored groups (NOT the unit IKM; shown only to compare).
-
-        ``None`` when no group could be scored.
-        """
-        values = [r.ikm for r in self.groups.values()]
-        return sum(values, Fraction(0)) / len(values) if values else None
-
-    def to_table(self) -> Table:
-        """One row per group (undefined ones after the others, naming the unsur), then the unit."""
-        rows: list[tuple[object, ...]] = [
-            (value or "(kosong)", r.respondents, r.ikm_display, r.mutu, r.kinerja)
-            for value, r in self.groups.items()
-        ]
-        rows += [
-            (
-                value or "(kosong)",
-                t.respondents,
-                "-",
-                "-",
-                f"undefined: nobody answered {', '.join(t.unanswered)}",
-            )
-            for value, t in self.undefined.items()
-        ]
-        p = self.pooled
-        rows.append(("unit (pooled)", p.respondents, p.ikm_display, p.mutu, p.kinerja))
-        return Table(
-            columns=(self.column, "Responden", "IKM", "Mutu", "Kinerja"),
-            rows=rows,
-            title=f"IKM per {self.column} (each group scored from its own respondents)",
-        )
-
-    def tables(self) -> list[Table]:
-        """The breakdown table (:meth:`to_table`)."""
-        return [self.to_table()]
-
-    def to_markdown(self) -> str:
-        """The breakdown table as Markdown, its title in bold above it."""
-        return self.to_table().to_markdown()
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready data: ``by`` of ``ppid ikm score --by COLUMN --json``.
-
-        ``groups``, ``undefined`` (naming the unanswered unsur), ``averaged_ikm_not_unit``
-        (half-up to 2 decimals; ``null`` without scored groups) and the ``pooled`` figures.
-        """
-        averaged = self.averaged_ikm
-        p = self.pooled
-        out: dict[str, Any] = jsonable(
-            {
-                "column": self.column,
-                "groups": [
-                    {
-                        "value": value,
-                        "respondents": r.respondents,
-                        "ikm": r.ikm_display,
-                        "mutu": r.mutu,
-                        "kinerja": r.kinerja,
-                    }
-                    for value, r in self.groups.items()
-                ],
-                "undefined": [
-                    {"value": value, "respondents": t.respondents, "unanswered": t.unanswered}
-                    for value, t in self.undefined.items()
-                ],
-                "averaged_ikm_not_unit": None if averaged is None else half_up(averaged, 2),
-                "pooled": {
-                    "respondents": p.respondents,
-                    "ikm": p.ikm_display,
-                    "mutu": p.mutu,
-                    "kinerja": p.kinerja,
-                },
-            }
-        )
-        return out
-
-    def _summary(self) -> str:
-        undefined = f", {len(self.undefined)} undefined" if self.undefined else ""
-        return (
-            f"per {self.column}: {len(self.groups)} groups{undefined}; "
-            f"unit IKM {self.pooled.ikm_display} ({self.pooled.mutu})"
-        )
-
-    def _heading(self) -> str:
-        return f"IKM per {self.column}: unit {self.pooled.ikm_display} ({self.pooled.mutu})"

@@ -6,11 +6,11 @@ import bisect
 import math
 from fractions import Fraction
 from functools import cache
-from importlib import resources
 from typing import Literal
 
 import attrs
 
+from ppid_core._source import bundled_text
 from ppid_core._yaml import Document
 from ppid_core.errors import InvalidTallyError, UnknownNameError
 
@@ -38,8 +38,8 @@ def krejcie_morgan_table() -> tuple[tuple[int, int], ...]:
     >>> krejcie_morgan_table()[:3], krejcie_morgan_table()[-2:]
     (((10, 10), (15, 14), (20, 19)), ((75000, 382), (1000000, 384)))
     """
-    res = resources.files("ppid_core.ikm") / "data" / "krejcie_morgan_1970.yaml"
-    doc = Document.parse(res.read_text(encoding="utf-8"), source="krejcie_morgan_1970.yaml")
+    text, _ = bundled_text("ppid_core.ikm", "data", "krejcie_morgan_1970", what="table")
+    doc = Document.parse(text, source="krejcie_morgan_1970.yaml")
     m = doc.mapping(doc.root, "$", required=("source", "table"))
     rows: list[tuple[int, int]] = []
     for _, node, path in doc.items(m.get("table"), "$.table"):

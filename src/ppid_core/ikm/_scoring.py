@@ -11,7 +11,7 @@ from fractions import Fraction
 from ppid_core._numbers import half_up
 from ppid_core.errors import InvalidTallyError
 from ppid_core.ikm._policy import ScoringPolicy
-from ppid_core.ikm._regime import Band, Regime, load_regime
+from ppid_core.ikm._regime import Band, Regime
 from ppid_core.ikm._result import IkmResult, UnsurScore
 from ppid_core.ikm._sample import krejcie_morgan
 from ppid_core.ikm._tally import Tally
@@ -65,14 +65,14 @@ def score(
     Examples:
         The KPU NTT 2024 table: 150 respondents.
 
-        >>> from ppid_core.ikm import Tally, load_regime
-        >>> r = load_regime()
+        >>> from ppid_core.ikm import Regime, Tally
+        >>> r = Regime.bundled()
         >>> t = Tally.from_totals(r, [549, 555, 523, 600, 503, 553, 553, 537, 523], respondents=150)
         >>> res = score(t, r)
         >>> res.ikm, res.ikm_display, res.mutu, res.kinerja
         (Fraction(272, 3), Decimal('90.67'), 'A', 'Sangat Baik')
     """
-    regime = regime or load_regime()
+    regime = regime or Regime.bundled()
     policy = policy or ScoringPolicy()
     policy.check(regime)
     if population is not None:

@@ -12,10 +12,11 @@ import attrs
 from ppid_core._numbers import half_up
 from ppid_core._source import deprecated
 from ppid_core._tables import Table
+from ppid_core.ikm._breakdown import Breakdown
 from ppid_core.ikm._columns import Responses, group_tallies
 from ppid_core.ikm._policy import ScoringPolicy
 from ppid_core.ikm._regime import Regime
-from ppid_core.ikm._result import Breakdown, IkmResult
+from ppid_core.ikm._result import IkmResult
 from ppid_core.ikm._sample import SmallSampleWarning, check_sample
 from ppid_core.ikm._scoring import score
 from ppid_core.ikm._tally import Tally

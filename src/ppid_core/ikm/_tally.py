@@ -76,8 +76,8 @@ class Tally:
         kuesioner yang terisi.
 
     Examples:
-        >>> from ppid_core.ikm import load_regime
-        >>> r = load_regime()
+        >>> from ppid_core.ikm import Regime
+        >>> r = Regime.bundled()
         >>> a = Tally.from_totals(r, [4, 4, 4, 4, 4, 4, 4, 4, 4], respondents=1)
         >>> b = Tally.from_totals(r, [2, 2, 2, 2, 2, 2, 2, 2, 2], respondents=1)
         >>> (a + b).nrr("biaya")
@@ -188,8 +188,8 @@ class Tally:
     def unanswered(self) -> tuple[str, ...]:
         """Keys of the unsur nobody answered: their NRR, and so the IKM, are undefined.
 
-        >>> from ppid_core.ikm import load_regime
-        >>> r = load_regime()
+        >>> from ppid_core.ikm import Regime
+        >>> r = Regime.bundled()
         >>> Tally.from_totals(r, [4] * 8 + [0], respondents=1, answered=[1] * 8 + [0]).unanswered
         ('sarana',)
         """
