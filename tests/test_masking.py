@@ -1,10 +1,16 @@
-"""Masking of personal data."""
+"""Masking of personal data: one rule, one public home (``ppid_core.masking``)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
-from ppid_core.requests import Masking, NameMasking, mask_email, mask_name, mask_phone
+import ppid_core
+import ppid_core.masking
+from ppid_core import _masking
+from ppid_core.masking import Masking, NameMasking, mask_email, mask_name, mask_phone
 
 
 @pytest.mark.parametrize(
@@ -51,3 +57,27 @@ def test_unmasking_is_explicit() -> None:
     assert Masking().email("ana@example.org") == "a***@example.org"
     assert Masking(unmasked=True).email("ana@example.org") == "ana@example.org"
     assert Masking(unmasked=True).phone("085339672120") == "085339672120"
+
+
+def test_one_public_home() -> None:
+    assert ppid_core.masking.__all__ == [
+        "Masking",
+        "NameMasking",
+        "mask_email",
+        "mask_name",
+        "mask_phone",
+    ]
+    for name in ppid_core.masking.__all__:
+        value = getattr(ppid_core.masking, name)
+        assert value is getattr(_masking, name)
+        assert getattr(ppid_core, name) is value  # reachable lazily from the top level
+        assert name in ppid_core.__all__
+
+
+def test_importing_the_package_does_not_load_masking() -> None:
+    code = (
+        "import sys, ppid_core; assert 'ppid_core.masking' not in sys.modules; "
+        "ppid_core.mask_name; assert 'ppid_core.masking' in sys.modules"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr

@@ -15,15 +15,29 @@ import json
 from decimal import Decimal
 from fractions import Fraction
 
-from ppid_core import Table
+from ppid_core import Table, mask_phone
 from ppid_core.calendar import WorkCalendar
 from ppid_core.errors import DataFileError, LocatedError, PpidError
+from ppid_core.examples.rb import (
+    PLAN,
+    example_path,
+    load_kpu_ntt_2022_monitoring,
+    load_kpu_ntt_2022_plan,
+)
 from ppid_core.ikm import IkmResult, MissingPolicy, Regime, Survey, Tally, read_survey, score
-from ppid_core.rb import ActionPlan, PlanStatus, example_path, parse_plan, plan_status
+from ppid_core.masking import Masking, NameMasking, mask_name
+from ppid_core.rb import ActionPlan, PlanStatus, RecordStatus, parse_plan, plan_status
 from ppid_core.requests import (
+    Case,
+    CaseStatus,
+    Deadline,
     DeadlineChain,
+    InformationRequest,
     Register,
+    Requester,
+    RuleSet,
     ServiceReport,
+    Step,
     deadline_chain,
     load_register,
     service_report,
@@ -42,6 +56,24 @@ chain_data: dict[str, object] = chain.to_dict()
 chain_json: str = json.dumps(chain_data)  # to_dict() is JSON-ready as it is
 chain_markdown: str = chain.to_markdown()
 chain_html: str = chain._repr_html_()
+extended: Deadline = chain.extended_response  # Step.EXTENDED_RESPONSE, "extended_response_due"
+extended_step: Step = extended.step
+extended_days: int = RuleSet.bundled().days(Step.EXTENDED_RESPONSE)
+
+# -- A request's lifecycle, personal data masked -------------------------------------------
+
+request = InformationRequest(
+    number="017/PPID/X/2024",
+    received_at=dt.datetime(2024, 10, 7, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))),
+    requester=Requester(name="Aprilianus Ndarinu", phone="085339672120"),
+    information="Data SK Pemilihan",
+)
+case: Case = Case.open(request, calendar).extend(dt.date(2024, 10, 14))
+case_status: CaseStatus = case.status_on(dt.date(2024, 10, 17))
+unmasked = Masking(names=NameMasking.NONE, unmasked=True)
+case_data: dict[str, object] = case.to_dict(masking=unmasked)
+initials: str = mask_name("Aprilianus Ndarinu", NameMasking.INITIALS)
+phone_tail: str = mask_phone("085339672120")  # also ppid_core.masking.mask_phone
 
 
 # -- A register of requests and its service report ----------------------------------------
@@ -78,9 +110,12 @@ def survey_score(upload: bytes) -> IkmResult:
 
 # -- RB action plans ---------------------------------------------------------------------
 
-plan: ActionPlan = parse_plan(example_path("kpu-ntt-2022-rencana-aksi.yaml").read_text("utf-8"))
+plan: ActionPlan = parse_plan(example_path(PLAN).read_text("utf-8"))
+same_plan: ActionPlan = load_kpu_ntt_2022_plan()
 status: PlanStatus = plan_status(plan, None, year=2022, month=6)
 tables: list[Table] = status.tables()
+monitored, realisation = load_kpu_ntt_2022_monitoring()
+first_done: RecordStatus = realisation.records[0].status
 
 
 def message(error: PpidError) -> str:

@@ -16,8 +16,21 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover - for type checkers only
     from ppid_core._tables import Table
     from ppid_core.calendar import WorkCalendar
+    from ppid_core.masking import Masking, NameMasking, mask_email, mask_name, mask_phone
 
-__all__ = ["Table", "WorkCalendar", "__version__"]
+__all__ = [
+    "Masking",
+    "NameMasking",
+    "Table",
+    "WorkCalendar",
+    "__version__",
+    "mask_email",
+    "mask_name",
+    "mask_phone",
+]
+
+#: The names of :mod:`ppid_core.masking`, reachable here too (``ppid_core.mask_name``).
+_MASKING = frozenset({"Masking", "NameMasking", "mask_email", "mask_name", "mask_phone"})
 
 
 def __getattr__(name: str) -> Any:
@@ -37,6 +50,10 @@ def __getattr__(name: str) -> Any:
         from ppid_core.calendar import WorkCalendar  # noqa: PLC0415
 
         value = WorkCalendar
+    elif name in _MASKING:
+        from ppid_core import masking  # noqa: PLC0415
+
+        value = getattr(masking, name)
     else:
         msg = f"module 'ppid_core' has no attribute {name!r}"
         raise AttributeError(msg)

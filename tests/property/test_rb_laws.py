@@ -24,6 +24,7 @@ import yaml
 from hypothesis import given
 
 from ppid_core.errors import DataFileError, LocatedError
+from ppid_core.examples.rb import example_path
 from ppid_core.rb import (
     ActionPlan,
     Realisation,
@@ -31,7 +32,6 @@ from ppid_core.rb import (
     dump_plan,
     dump_realisation,
     dump_team,
-    example_path,
     load_any,
     parse_plan,
     parse_realisation,

@@ -11,7 +11,7 @@ from ppid_core.errors import DataFileError
 from ppid_core.rb import (
     ActionPlan,
     PlanRow,
-    Status,
+    RecordStatus,
     load_monitoring,
     load_plan,
     parse_plan,
@@ -37,10 +37,10 @@ def test_records_load() -> None:
         plan=PLAN,
     )
     (rec,) = real.records
-    assert (rec.month, rec.status, rec.note) == (2, Status.PARTLY, "Half")
+    assert (rec.month, rec.status, rec.note) == (2, RecordStatus.PARTLY, "Half")
     assert real.get("1.1.1", 2) is rec
     assert real.get("1.1.1", 3) is None
-    assert Status.NOT_DONE.label == "belum"
+    assert RecordStatus.NOT_DONE.label == "belum"
 
 
 def test_records_are_checked_against_the_plan() -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ppid_core.examples.rb import TEAM, example_path
+from ppid_core.masking import mask_name
 from ppid_core.rb import (
-    example_path,
     load_team,
-    mask_name,
     parse_plan,
     parse_realisation,
     plan_status,
@@ -36,7 +36,7 @@ def test_plan_table_has_the_lampiran_ii_layout() -> None:
 
 
 def test_team_table_masks_names_unless_asked() -> None:
-    team = load_team(example_path("kpu-ntt-2022-tim.yaml"))
+    team = load_team(example_path(TEAM))
     masked = team_table(team).to_records()
     assert masked[1]["NAMA"] == "T. D."
     assert masked[0]["NAMA"] == "PENGARAH"

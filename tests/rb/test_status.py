@@ -8,11 +8,10 @@ from typing import Any
 import attrs
 import pytest
 
+from ppid_core.examples.rb import load_kpu_ntt_2022_monitoring
 from ppid_core.rb import (
     PlanStatus,
-    example_path,
     kegiatan_table,
-    load_monitoring,
     monthly_report,
     plan_status,
     progress_table,
@@ -23,7 +22,7 @@ from ppid_core.rb import (
 
 @pytest.fixture(scope="module")
 def status() -> PlanStatus:
-    plan, records = load_monitoring(example_path("kpu-ntt-2022-realisasi.yaml"))
+    plan, records = load_kpu_ntt_2022_monitoring()
     return plan_status(plan, records, year=2022, month=4)
 
 

@@ -11,6 +11,7 @@ from ppid_core.calendar import WorkCalendar
 from ppid_core.errors import IllegalTransitionError, UnknownDeadlineError
 from ppid_core.requests import (
     Case,
+    CaseStatus,
     Decision,
     DecisionKind,
     InformationRequest,
@@ -19,7 +20,6 @@ from ppid_core.requests import (
     Requester,
     Sengketa,
     State,
-    Status,
     Step,
 )
 
@@ -48,9 +48,9 @@ def test_due_and_status(cal: WorkCalendar) -> None:
     case = Case.open(request(), cal)
     assert case.state is State.RECEIVED
     assert case.due == dt.date(2025, 4, 22)
-    assert case.status_on(dt.date(2025, 4, 8)) is Status.ON_TIME
-    assert case.status_on(dt.date(2025, 4, 21)) is Status.DUE_SOON
-    assert case.status_on(dt.date(2025, 4, 23)) is Status.OVERDUE
+    assert case.status_on(dt.date(2025, 4, 8)) is CaseStatus.ON_TIME
+    assert case.status_on(dt.date(2025, 4, 21)) is CaseStatus.DUE_SOON
+    assert case.status_on(dt.date(2025, 4, 23)) is CaseStatus.OVERDUE
 
 
 def test_extension_then_decision_on_time(cal: WorkCalendar) -> None:
@@ -59,7 +59,7 @@ def test_extension_then_decision_on_time(cal: WorkCalendar) -> None:
     done = case.decide(dt.date(2025, 5, 2), GRANTED)
     assert done.closed
     assert done.due is None
-    assert done.status_on(dt.date(2025, 6, 1)) is Status.DONE_ON_TIME
+    assert done.status_on(dt.date(2025, 6, 1)) is CaseStatus.DONE_ON_TIME
     assert done.deadlines[Step.KEBERATAN_FILING].due == cal.add_working_days(
         dt.date(2025, 5, 2), 30
     )
@@ -67,7 +67,7 @@ def test_extension_then_decision_on_time(cal: WorkCalendar) -> None:
 
 def test_late_decision(cal: WorkCalendar) -> None:
     done = Case.open(request(), cal).decide(dt.date(2025, 4, 23), GRANTED)
-    assert done.status_on(dt.date(2025, 4, 23)) is Status.DONE_LATE
+    assert done.status_on(dt.date(2025, 4, 23)) is CaseStatus.DONE_LATE
 
 
 def test_full_chain(cal: WorkCalendar) -> None:
@@ -77,13 +77,13 @@ def test_full_chain(cal: WorkCalendar) -> None:
     )
     assert case.due == cal.add_working_days(dt.date(2025, 4, 14), 30)
     case = case.answer_keberatan(dt.date(2025, 5, 5), REFUSED)
-    assert case.status_on(dt.date(2025, 5, 6)) is Status.DONE_ON_TIME
+    assert case.status_on(dt.date(2025, 5, 6)) is CaseStatus.DONE_ON_TIME
     case = case.file_sengketa(Sengketa(filed_on=dt.date(2025, 5, 8)))
     assert case.due == cal.add_working_days(dt.date(2025, 5, 8), 100)
     case = case.settle_sengketa(dt.date(2025, 7, 1), GRANTED)
     assert case.state is State.SENGKETA_SETTLED
     assert case.decision == GRANTED
-    assert case.status_on(dt.date(2025, 7, 1)) is Status.DONE_ON_TIME
+    assert case.status_on(dt.date(2025, 7, 1)) is CaseStatus.DONE_ON_TIME
 
 
 def test_keberatan_for_unanswered_request(cal: WorkCalendar) -> None:
@@ -201,7 +201,7 @@ def test_deadline_past_the_data_is_unknown_with_a_reason() -> None:
     assert case.due is None
     assert case.current is not None
     assert case.current.reason == "di luar data kalender: data ends 2027-12-31"
-    assert case.status_on(dt.date(2027, 12, 21)) is Status.UNKNOWN
+    assert case.status_on(dt.date(2027, 12, 21)) is CaseStatus.UNKNOWN
     # with 2028 estimated: 21, 22, 23, 27-31 Dec, 3, 4 Jan (no 2028 holiday until then)
     estimating = WorkCalendar.indonesia(zone="WITA", holidays_dir=None, estimate_until=2028)
     case = Case.open(request(dt.date(2027, 12, 20)), estimating)

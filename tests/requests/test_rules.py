@@ -28,7 +28,7 @@ def test_uu_numbers() -> None:
     days = {r.step: r.days for r in rules.steps}
     assert days == {
         Step.RESPONSE: 10,
-        Step.EXTENSION: 7,
+        Step.EXTENDED_RESPONSE: 7,
         Step.KEBERATAN_FILING: 30,
         Step.ATASAN_ANSWER: 30,
         Step.SENGKETA_FILING: 14,
@@ -76,7 +76,7 @@ def test_bad_file_reports_every_error(tmp_path: Path) -> None:
     assert len(lines) == 2
     assert lines[0].endswith("($.steps.response.days): expected a whole number, got 'ten'")
     assert lines[1].endswith(
-        "($.steps.extension.confidence): confidence 'unknown' goes with days: unknown, "
+        "($.steps.extended_response.confidence): confidence 'unknown' goes with days: unknown, "
         "and only with it"
     )
 

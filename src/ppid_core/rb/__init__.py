@@ -11,12 +11,22 @@ Three kinds of YAML file, each read strictly with located errors:
 render the plan (Lampiran II), the team (Lampiran I) and the monthly report to the Tim
 Pengarah. The eight areas perubahan are data (:class:`Framework`).
 
+The embedded examples (the KPU Provinsi NTT decree of 2022) are in
+:mod:`ppid_core.examples.rb`.
+
+Names that changed (the old ones still work in this release, with a
+:class:`DeprecationWarning`): ``Status`` is :class:`RecordStatus`; ``example_path`` is
+``ppid_core.examples.rb.example_path``; ``mask_name`` is ``ppid_core.masking.mask_name``.
+
 References:
     Perpres 81/2010 (Grand Design RB 2010-2025); Permen PANRB 25/2020 (Road Map RB
     2020-2024); Permen PANRB 26/2020 (PMPRB); Keputusan KPU Provinsi NTT No. 79/2022.
 """
 
-from ppid_core.rb._examples import example_path
+import importlib
+from typing import TYPE_CHECKING
+
+from ppid_core._source import deprecated
 from ppid_core.rb._files import (
     check_file,
     load_any,
@@ -40,14 +50,15 @@ from ppid_core.rb._plan import (
 from ppid_core.rb._realisation import (
     Realisation,
     Record,
-    Status,
+    RecordStatus,
     dump_realisation,
     loads_realisation,
     parse_realisation,
 )
 from ppid_core.rb._reports import (
+    ASCII_TICK,
+    TICK,
     kegiatan_table,
-    mask_name,
     monthly_report,
     plan_table,
     progress_table,
@@ -68,7 +79,9 @@ from ppid_core.rb._team import (
 )
 
 __all__ = [
+    "ASCII_TICK",
     "DEFAULT_FRAMEWORK",
+    "TICK",
     "ActionPlan",
     "Activity",
     "Area",
@@ -82,9 +95,9 @@ __all__ = [
     "QuarterRollup",
     "Realisation",
     "Record",
+    "RecordStatus",
     "RowState",
     "RowStatus",
-    "Status",
     "SubActivity",
     "Team",
     "TeamDecree",
@@ -92,7 +105,6 @@ __all__ = [
     "dump_plan",
     "dump_realisation",
     "dump_team",
-    "example_path",
     "kegiatan_table",
     "load_any",
     "load_monitoring",
@@ -102,7 +114,6 @@ __all__ = [
     "loads_plan",
     "loads_realisation",
     "loads_team",
-    "mask_name",
     "monthly_report",
     "months_label",
     "parse_month",
@@ -118,3 +129,39 @@ __all__ = [
     "status_data",
     "team_table",
 ]
+
+#: Old names kept for one release: old name -> (the new spelling, its module, its name).
+_MOVED = {
+    "Status": ("ppid_core.rb.RecordStatus", "ppid_core.rb", "RecordStatus"),
+    "example_path": (
+        "ppid_core.examples.rb.example_path",
+        "ppid_core.examples.rb",
+        "example_path",
+    ),
+    "mask_name": ("ppid_core.masking.mask_name", "ppid_core.masking", "mask_name"),
+}
+
+
+def _old_name(name: str) -> object:
+    """An old name of :data:`_MOVED`, with a :class:`DeprecationWarning` (PEP 562)."""
+    if name not in _MOVED:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    new, module, attribute = _MOVED[name]
+    guide = "Writing and monitoring an RB action plan"
+    deprecated(f"{__name__}.{name}", new, stacklevel=3, guide=guide)
+    return getattr(importlib.import_module(module), attribute)
+
+
+if TYPE_CHECKING:  # pragma: no cover - type checkers see the old names as plain aliases
+    from pathlib import Path
+
+    from ppid_core.masking import mask_name as mask_name
+
+    Status = RecordStatus
+
+    def example_path(name: str) -> Path:  # typed here: rb does not import the examples
+        """Deprecated: ``ppid_core.examples.rb.example_path``."""
+        ...
+else:
+    __getattr__ = _old_name

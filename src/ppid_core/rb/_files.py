@@ -6,7 +6,7 @@ the records against it. A realisation given as bytes or a binary file object has
 so its plan must be passed (``plan=``). :func:`load_any` reads a team, a plan or a
 realisation by the file's ``kind``, for ``ppid rb check`` and similar tools:
 
->>> from ppid_core.rb._examples import example_path
+>>> from ppid_core.examples.rb import example_path
 >>> print(check_file(example_path("kpu-ntt-2022-rencana-aksi.yaml")).split(": ", 1)[1])
 plan 2022, 8 areas, 32 kegiatan, 93 sub kegiatan
 """

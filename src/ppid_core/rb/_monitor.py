@@ -55,7 +55,7 @@ from fractions import Fraction
 from ppid_core.errors import LocatedError
 from ppid_core.rb._months import quarter_months
 from ppid_core.rb._plan import ActionPlan, PlanRow
-from ppid_core.rb._realisation import Realisation, Record, Status
+from ppid_core.rb._realisation import Realisation, Record, RecordStatus
 from ppid_core.rb._status import (
     DEFAULT_PARTLY_WEIGHT,
     PlanStatus,
@@ -71,8 +71,8 @@ __all__ = ["plan_status"]
 def _row_status(row: PlanRow, recs: dict[int, Record], cutoff: int, weight: Fraction) -> RowStatus:
     planned = row.sub.months
     elapsed = [m for m in planned if m <= cutoff]
-    done = [m for m in elapsed if m in recs and recs[m].status is Status.DONE]
-    partly = [m for m in elapsed if m in recs and recs[m].status is Status.PARTLY]
+    done = [m for m in elapsed if m in recs and recs[m].status is RecordStatus.DONE]
+    partly = [m for m in elapsed if m in recs and recs[m].status is RecordStatus.PARTLY]
     late = tuple(m for m in planned if m < cutoff and m not in done)
     due = cutoff in planned
     if not planned:

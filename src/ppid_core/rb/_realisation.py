@@ -40,7 +40,7 @@ early in the year).
     ...     plan=plan,
     ... )
     >>> real.records[0].status, real.records[0].data_dukung
-    (<Status.DONE: 'done'>, ('SK-12.pdf',))
+    (<RecordStatus.DONE: 'done'>, ('SK-12.pdf',))
     >>> wrong = '''
     ... kind: realisation
     ... plan: plan.yaml
@@ -77,7 +77,7 @@ from ppid_core.rb._source import check_text_size
 __all__ = [
     "Realisation",
     "Record",
-    "Status",
+    "RecordStatus",
     "dump_realisation",
     "loads_realisation",
     "parse_realisation",
@@ -88,8 +88,8 @@ __all__ = [
 _CODE = re.compile(r"[1-9][0-9]*\.[1-9][0-9]*\.[1-9][0-9]*")
 
 
-class Status(enum.Enum):
-    """How far a planned month's work got."""
+class RecordStatus(enum.Enum):
+    """How far a planned month's work got: the ``status`` of a :class:`Record`."""
 
     DONE = "done"
     PARTLY = "partly"
@@ -101,8 +101,12 @@ class Status(enum.Enum):
         return _LABELS[self]
 
 
-_LABELS = {Status.DONE: "terlaksana", Status.PARTLY: "sebagian", Status.NOT_DONE: "belum"}
-_STATUSES = {s.value: s for s in Status}
+_LABELS = {
+    RecordStatus.DONE: "terlaksana",
+    RecordStatus.PARTLY: "sebagian",
+    RecordStatus.NOT_DONE: "belum",
+}
+_STATUSES = {s.value: s for s in RecordStatus}
 
 
 @attrs.frozen(kw_only=True)
@@ -122,7 +126,7 @@ class Record:
     code: str
     sub_kegiatan: str
     month: int
-    status: Status
+    status: RecordStatus
     note: str | None = None
     data_dukung: tuple[str, ...] = ()
 

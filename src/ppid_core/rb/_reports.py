@@ -7,7 +7,8 @@ JSON records. Names of team members are personal data: they are masked unless
 (``status_data``, ``monthly_report``, ``progress_table``, ``kegiatan_table``,
 ``quarter_table``) still work for one release, with a ``DeprecationWarning``.
 
-    >>> mask_name("Drs. Yosafat Koli")  # the house-wide rule, ppid_core._masking
+    >>> from ppid_core.masking import mask_name  # the house-wide rule
+    >>> mask_name("Drs. Yosafat Koli")
     'Y. K.'
 
 References:
@@ -35,7 +36,6 @@ __all__ = [
     "TICK",
     "area_labels",
     "kegiatan_table",
-    "mask_name",
     "monthly_report",
     "percent",
     "plan_table",

@@ -24,7 +24,7 @@ from ppid_core._tables import Table, jsonable
 from ppid_core.rb._framework import Framework
 from ppid_core.rb._months import MONTH_NAMES, months_label
 from ppid_core.rb._plan import ActionPlan, PlanRow
-from ppid_core.rb._realisation import Record, Status
+from ppid_core.rb._realisation import Record, RecordStatus
 
 __all__ = [
     "DEFAULT_PARTLY_WEIGHT",
@@ -212,7 +212,7 @@ class PlanStatus(ResultMixin):
         return tuple(
             r
             for r in self.rows
-            if any(rec.month == self.cutoff and rec.status is Status.DONE for rec in r.records)
+            if any(x.month == self.cutoff and x.status is RecordStatus.DONE for x in r.records)
         )
 
     # -- views --------------------------------------------------------------------------

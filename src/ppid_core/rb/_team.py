@@ -63,7 +63,7 @@ class Member:
 
     Attributes:
         name: The person's name (personal data: masked in reports by default, and in
-            ``repr`` always, by :func:`ppid_core._masking.mask_name`).
+            ``repr`` always, by :func:`ppid_core.masking.mask_name`).
         position: Jabatan, the post held in the office.
         role: Kedudukan dalam tim, the place in the team ("Koordinator merangkap Anggota").
         duties: Tugas dalam tim given to this member alone, if any.
@@ -271,13 +271,15 @@ def team_from_document(doc: Document) -> TeamDecree | None:
         if agen is not None
         else None
     )
-    if doc.errors or None in (year, unit, number, date, pengarah):
+    if (
+        doc.errors
+        or year is None
+        or unit is None
+        or number is None
+        or date is None
+        or pengarah is None
+    ):
         return None
-    assert year is not None
-    assert unit
-    assert number
-    assert date
-    assert pengarah
     return TeamDecree(
         year=year,
         unit=unit,

@@ -9,23 +9,39 @@
   and a status on any day.
 - :func:`load_register` imports a register (CSV, or XLSX with the ``[excel]`` extra) in
   the layout KPU offices use; :func:`service_report` builds the yearly report.
-- Personal data is masked by default (:class:`Masking`).
+- Personal data is masked by default (:class:`Masking`, from :mod:`ppid_core.masking`,
+  exported here too as the type of the reports' ``masking`` argument).
+
+Names that changed (the old ones still work in this release, with a
+:class:`DeprecationWarning`): ``Status`` is :class:`CaseStatus`; ``Step.EXTENSION`` is
+``Step.EXTENDED_RESPONSE``; ``mask_name``, ``mask_email`` and ``mask_phone`` are imported
+from :mod:`ppid_core.masking`.
 
 References:
     UU 14/2008 Pasal 12, 22, 35–38.
 """
 
-from ppid_core._masking import (
-    Masking,
-    NameMasking,
-    mask_email,
-    mask_name,
-    mask_phone,
-)
+import importlib
+from typing import TYPE_CHECKING
+
+from ppid_core._masking import Masking, NameMasking
+from ppid_core._source import deprecated
 from ppid_core.requests._chain import Deadline, DeadlineChain
-from ppid_core.requests._dates import MONTHS, parse_register_date
+from ppid_core.requests._dates import (
+    MONTHS,
+    When,
+    parse_register_date,
+    read_when,
+    to_office_zone,
+)
 from ppid_core.requests._deadlines import compute_deadline, deadline_chain, due_after
-from ppid_core.requests._lifecycle import Case, State, Status
+from ppid_core.requests._decisions import (
+    DecisionTable,
+    Unstated,
+    load_decisions,
+    parse_decisions,
+)
+from ppid_core.requests._lifecycle import Case, CaseStatus, State
 from ppid_core.requests._models import (
     Channel,
     ClockStart,
@@ -74,6 +90,7 @@ from ppid_core.requests._topics import (
 __all__ = [
     "MONTHS",
     "Case",
+    "CaseStatus",
     "Channel",
     "ClockStart",
     "Column",
@@ -82,6 +99,7 @@ __all__ = [
     "DeadlineChain",
     "Decision",
     "DecisionKind",
+    "DecisionTable",
     "InformationRequest",
     "Keberatan",
     "KeberatanGround",
@@ -97,21 +115,21 @@ __all__ = [
     "Sengketa",
     "ServiceReport",
     "State",
-    "Status",
     "Step",
     "StepRule",
     "Topic",
     "TopicTable",
     "UnknownDeadline",
+    "Unstated",
+    "When",
     "compute_deadline",
     "deadline_chain",
     "due_after",
+    "load_decisions",
     "load_register",
     "load_rule_set",
     "load_topics",
-    "mask_email",
-    "mask_name",
-    "mask_phone",
+    "parse_decisions",
     "parse_register",
     "parse_register_date",
     "parse_rule_set",
@@ -119,6 +137,36 @@ __all__ = [
     "read_register",
     "read_rule_set",
     "read_topics",
+    "read_when",
     "rule_set_names",
     "service_report",
+    "to_office_zone",
 ]
+
+#: Old names kept for one release: old name -> (the new spelling, its module, its name).
+_MOVED = {
+    "Status": ("ppid_core.requests.CaseStatus", "ppid_core.requests", "CaseStatus"),
+    "mask_email": ("ppid_core.masking.mask_email", "ppid_core.masking", "mask_email"),
+    "mask_name": ("ppid_core.masking.mask_name", "ppid_core.masking", "mask_name"),
+    "mask_phone": ("ppid_core.masking.mask_phone", "ppid_core.masking", "mask_phone"),
+}
+
+
+def _old_name(name: str) -> object:
+    """An old name of :data:`_MOVED`, with a :class:`DeprecationWarning` (PEP 562)."""
+    if name not in _MOVED:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    new, module, attribute = _MOVED[name]
+    deprecated(f"{__name__}.{name}", new, stacklevel=3, guide="Deadlines and the service report")
+    return getattr(importlib.import_module(module), attribute)
+
+
+if TYPE_CHECKING:  # pragma: no cover - type checkers see the old names as plain aliases
+    from ppid_core.masking import mask_email as mask_email
+    from ppid_core.masking import mask_name as mask_name
+    from ppid_core.masking import mask_phone as mask_phone
+
+    Status = CaseStatus
+else:
+    __getattr__ = _old_name

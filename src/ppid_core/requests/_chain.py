@@ -83,7 +83,7 @@ def rule_text(d: Deadline) -> str:
 
 _STEP_LABELS = {
     Step.RESPONSE: "Pemberitahuan tertulis",
-    Step.EXTENSION: "Pemberitahuan setelah perpanjangan",
+    Step.EXTENDED_RESPONSE: "Pemberitahuan setelah perpanjangan",
     Step.KEBERATAN_FILING: "Pengajuan keberatan",
     Step.ATASAN_ANSWER: "Tanggapan atasan PPID",
     Step.SENGKETA_FILING: "Pengajuan sengketa",

@@ -107,10 +107,9 @@ def compute_deadline(
         return unknown(NO_RULE)
     day = calendar.to_date(start)
     try:
-        due = due_after(start, rule.days, calendar)
+        due = calendar.add_working_days(calendar.receipt_date(start), rule.days)
     except CalendarCoverageError as exc:
         return unknown(_outside(exc, day, calendar))
-    assert due is not None  # rule.days is known
     return Deadline(
         step=step,
         due=due,
@@ -212,7 +211,7 @@ def deadline_chain(
     )
     if calendar.provisional(receipt, calendar.to_date(received)):
         response = attrs.evolve(response, provisional=True)  # the receipt day itself moves
-    extended = dl(Step.EXTENSION, None, response)
+    extended = dl(Step.EXTENDED_RESPONSE, None, response)
     keberatan = dl(Step.KEBERATAN_FILING, decided_on, extended)
     atasan = dl(Step.ATASAN_ANSWER, keberatan_filed_on, keberatan)
     if atasan_answered_on is not None:
@@ -266,8 +265,8 @@ def case_deadlines(
     out[Step.RESPONSE] = resp
     last_response = resp
     if extended_on is not None:
-        last_response = dl(Step.EXTENSION, resp.due, False, resp)
-        out[Step.EXTENSION] = last_response
+        last_response = dl(Step.EXTENDED_RESPONSE, resp.due, False, resp)
+        out[Step.EXTENDED_RESPONSE] = last_response
     if decided_on is not None:
         out[Step.KEBERATAN_FILING] = dl(Step.KEBERATAN_FILING, decided_on, True)
     elif keberatan_filed_on is not None:

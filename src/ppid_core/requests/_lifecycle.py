@@ -29,7 +29,6 @@ without one.
     ...     DecisionKind,
     ...     InformationRequest,
     ...     Requester,
-    ...     Status,
     ... )
     >>> cal = WorkCalendar.indonesia(zone="WITA")
     >>> req = InformationRequest(
@@ -42,10 +41,10 @@ without one.
     >>> case.due
     datetime.date(2024, 10, 21)
     >>> case.status_on(dt.date(2024, 10, 17))
-    <Status.DUE_SOON: 'due_soon'>
+    <CaseStatus.DUE_SOON: 'due_soon'>
     >>> done = case.decide(dt.date(2024, 10, 22), Decision(kind=DecisionKind.GRANTED))
     >>> done.status_on(dt.date(2024, 11, 1))
-    <Status.DONE_LATE: 'done_late'>
+    <CaseStatus.DONE_LATE: 'done_late'>
 
 References:
     UU 14/2008 Pasal 22 ayat (7)–(8), Pasal 35 ayat (1), Pasal 36 ayat (1)–(2),
@@ -74,12 +73,19 @@ from ppid_core.requests._models import (
     Sengketa,
 )
 from ppid_core.requests._rules import RuleSet, Step
-from ppid_core.requests._states import CLOSING, OPEN_OBLIGATION, State, Status
+from ppid_core.requests._states import CLOSING, OPEN_OBLIGATION, CaseStatus, State
+from ppid_core.requests._transitions import (
+    in_state,
+    not_before,
+    recorded,
+    require_decision,
+    within_window,
+)
 
 if TYPE_CHECKING:
     from ppid_core.calendar import WorkCalendar
 
-__all__ = ["Case", "State", "Status"]
+__all__ = ["Case", "CaseStatus", "State"]
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -249,20 +255,21 @@ class Case(ResultMixin):
         return f"Permohonan informasi {self.request.number}"
 
     # -- status -------------------------------------------------------------------------
-    def _done_status(self) -> Status:
+    def _done_status(self) -> CaseStatus:
         dl = self.deadlines
         if self.state is State.DECIDED:
-            step, done = (Step.EXTENSION if self.extended_on else Step.RESPONSE), self.decided_on
+            step = Step.EXTENDED_RESPONSE if self.extended_on else Step.RESPONSE
+            done = self.decided_on
         elif self.state is State.KEBERATAN_ANSWERED:
             step, done = Step.ATASAN_ANSWER, self.atasan_answered_on
         else:
             step, done = Step.KI_FINISH, self.settled_on
         due = dl[step].due
         if due is None or done is None:
-            return Status.UNKNOWN
-        return Status.DONE_ON_TIME if done <= due else Status.DONE_LATE
+            return CaseStatus.UNKNOWN
+        return CaseStatus.DONE_ON_TIME if done <= due else CaseStatus.DONE_LATE
 
-    def status_on(self, day: dt.date, *, soon: int = 2) -> Status:
+    def status_on(self, day: dt.date, *, soon: int = 2) -> CaseStatus:
         """How the case stands on ``day``.
 
         Args:
@@ -279,36 +286,18 @@ class Case(ResultMixin):
         if current is None:
             return self._done_status()
         if current.due is None:
-            return Status.UNKNOWN
+            return CaseStatus.UNKNOWN
         if day > current.due:
-            return Status.OVERDUE
+            return CaseStatus.OVERDUE
         if self.calendar.count_working_days(day, current.due) <= soon:
-            return Status.DUE_SOON
-        return Status.ON_TIME
+            return CaseStatus.DUE_SOON
+        return CaseStatus.ON_TIME
 
     # -- transitions ----------------------------------------------------------------------
-    def _require(self, action: str, *allowed: State) -> None:
-        if self.state not in allowed:
-            names = ", ".join(s.value for s in allowed)
-            msg = f"cannot {action} a request in state {self.state.value!r} (only from: {names})"
-            raise IllegalTransitionError(msg)
-
-    @staticmethod
-    def _need_decision(action: str, decision: object) -> None:
-        if not isinstance(decision, Decision):
-            msg = f"cannot {action} without a Decision (got {decision!r})"
-            raise IllegalTransitionError(msg)
-
-    def _not_before(self, action: str, day: dt.date, earlier: dt.date | None) -> None:
-        if earlier is not None and day < earlier:
-            msg = f"cannot {action} on {day.isoformat()}, before {earlier.isoformat()}"
-            raise IllegalTransitionError(msg)
-
     def extend(self, on: dt.date) -> Case:
         """Notify an extension (UU 14/2008 Pasal 22 ayat (8)), within the response period."""
-        self._require("extend", State.RECEIVED)
-        received = self.calendar.to_date(self.request.received_at)
-        self._not_before("extend", on, received)
+        in_state(self.state, "extend", State.RECEIVED)
+        not_before("extend", on, self.calendar.to_date(self.request.received_at))
         due = self.deadlines[Step.RESPONSE].due
         if due is not None and on > due:
             msg = (
@@ -320,10 +309,10 @@ class Case(ResultMixin):
 
     def decide(self, on: dt.date, decision: Decision) -> Case:
         """Give the written notice with its decision (UU 14/2008 Pasal 22 ayat (7))."""
-        self._require("decide", State.RECEIVED, State.EXTENDED)
-        self._need_decision("decide", decision)
+        in_state(self.state, "decide", State.RECEIVED, State.EXTENDED)
+        require_decision("decide", decision)
         received = self.calendar.to_date(self.request.received_at)
-        self._not_before("decide", on, self.extended_on or received)
+        not_before("decide", on, self.extended_on or received)
         return attrs.evolve(self, state=State.DECIDED, decision=decision, decided_on=on)
 
     def file_keberatan(self, keberatan: Keberatan) -> Case:
@@ -333,7 +322,7 @@ class Case(ResultMixin):
         an undecided one only after its response deadline has passed (ground c, not
         responded), within the window counted from that deadline.
         """
-        self._require("file a keberatan", State.RECEIVED, State.EXTENDED, State.DECIDED)
+        in_state(self.state, "file a keberatan", State.RECEIVED, State.EXTENDED, State.DECIDED)
         day = keberatan.filed_on
         if self.state is not State.DECIDED:
             pending = self.current
@@ -346,17 +335,17 @@ class Case(ResultMixin):
             if KeberatanGround.C not in keberatan.grounds:
                 msg = "a keberatan on an unanswered request must cite ground c (not responded)"
                 raise IllegalTransitionError(msg)
-        self._not_before("file a keberatan", day, self.decided_on)
+        not_before("file a keberatan", day, self.decided_on)
         filed = attrs.evolve(self, keberatan=keberatan)
-        filed._within_window("file a keberatan", Step.KEBERATAN_FILING, day)
+        within_window("file a keberatan", filed.deadlines[Step.KEBERATAN_FILING], day)
         return attrs.evolve(filed, state=State.KEBERATAN_FILED)
 
     def answer_keberatan(self, on: dt.date, decision: Decision) -> Case:
         """The atasan PPID's written answer and the decision it holds (Pasal 36 ayat (2))."""
-        self._require("answer a keberatan", State.KEBERATAN_FILED)
-        self._need_decision("answer a keberatan", decision)
-        assert self.keberatan is not None  # guaranteed by the state
-        self._not_before("answer a keberatan", on, self.keberatan.filed_on)
+        in_state(self.state, "answer a keberatan", State.KEBERATAN_FILED)
+        require_decision("answer a keberatan", decision)
+        keberatan = recorded(self.keberatan, "keberatan", self.state)
+        not_before("answer a keberatan", on, keberatan.filed_on)
         return attrs.evolve(
             self, state=State.KEBERATAN_ANSWERED, atasan_answered_on=on, decision=decision
         )
@@ -367,7 +356,7 @@ class Case(ResultMixin):
         After the atasan's answer, within its window; without an answer, only once the
         atasan's period has passed.
         """
-        self._require("file a sengketa", State.KEBERATAN_FILED, State.KEBERATAN_ANSWERED)
+        in_state(self.state, "file a sengketa", State.KEBERATAN_FILED, State.KEBERATAN_ANSWERED)
         day = sengketa.filed_on
         if self.state is State.KEBERATAN_FILED:
             pending = self.current
@@ -377,26 +366,16 @@ class Case(ResultMixin):
                     f"period ends on {pending.due.isoformat()} (no answer yet)"
                 )
                 raise IllegalTransitionError(msg)
-        assert self.keberatan is not None  # guaranteed by the state
-        self._not_before("file a sengketa", day, self.atasan_answered_on or self.keberatan.filed_on)
+        keberatan = recorded(self.keberatan, "keberatan", self.state)
+        not_before("file a sengketa", day, self.atasan_answered_on or keberatan.filed_on)
         filed = attrs.evolve(self, sengketa=sengketa)
-        filed._within_window("file a sengketa", Step.SENGKETA_FILING, day)
+        within_window("file a sengketa", filed.deadlines[Step.SENGKETA_FILING], day)
         return attrs.evolve(filed, state=State.SENGKETA_FILED)
-
-    def _within_window(self, what: str, step: Step, day: dt.date) -> None:
-        """Refuse ``what`` on ``day`` when the statutory window of ``step`` has closed."""
-        window = self.deadlines[step]
-        if window.due is not None and day > window.due:
-            msg = (
-                f"cannot {what} on {day.isoformat()}: the window closed on "
-                f"{window.due.isoformat()} ({window.rule.citation})"
-            )
-            raise IllegalTransitionError(msg)
 
     def settle_sengketa(self, on: dt.date, decision: Decision) -> Case:
         """The Komisi Informasi's settlement (mediation or putusan) and its decision."""
-        self._require("settle a sengketa", State.SENGKETA_FILED)
-        self._need_decision("settle a sengketa", decision)
-        assert self.sengketa is not None  # guaranteed by the state
-        self._not_before("settle a sengketa", on, self.sengketa.filed_on)
+        in_state(self.state, "settle a sengketa", State.SENGKETA_FILED)
+        require_decision("settle a sengketa", decision)
+        sengketa = recorded(self.sengketa, "sengketa", self.state)
+        not_before("settle a sengketa", on, sengketa.filed_on)
         return attrs.evolve(self, state=State.SENGKETA_SETTLED, settled_on=on, decision=decision)

@@ -139,7 +139,7 @@ def overdue_requests(
         )
         if received[i] <= today
     ]
-    base, more = rules.days(Step.RESPONSE), rules.days(Step.EXTENSION)
+    base, more = rules.days(Step.RESPONSE), rules.days(Step.EXTENDED_RESPONSE)
     ext_all = [None] * len(received) if extended is None else extended
     at = [None] * len(received) if times is None else times
     try:
@@ -162,7 +162,7 @@ def overdue_requests(
                 due, on = exc, None
             dues.append(due)
             ext.append(on)
-    response, extension = rules.step(Step.RESPONSE), rules.step(Step.EXTENSION)
+    response, extended_rule = rules.step(Step.RESPONSE), rules.step(Step.EXTENDED_RESPONSE)
     out: list[OverdueRequest] = []
     unknown: list[UnknownDeadline] = []
     for j, (i, due) in enumerate(zip(open_, dues, strict=True)):
@@ -187,7 +187,7 @@ def overdue_requests(
                     requester=masked(names[i]),
                     limit=base if on is None else base + more,
                     extended_on=on,
-                    citation=response.citation if on is None else extension.citation,
+                    citation=response.citation if on is None else extended_rule.citation,
                     provisional=calendar.provisional(received[i], due),
                 )
             )

@@ -211,14 +211,13 @@ def _parse(
     rd.errors += stopped()
     if rd.errors:
         raise DataFileError.from_errors(source, rd.errors)
-    return Register(
+    return rd.columns.register(
         source=source,
         columns=frozenset(positions),
-        header_rows=tuple(rd.header_rows),
-        blank_rows=tuple(rd.blank_rows),
-        repairs=tuple(rd.repairs),
-        ignored_columns=tuple(n for n in names if n and n not in KNOWN),
-        **{k: tuple(v) for k, v in rd.out.items()},
+        header_rows=rd.header_rows,
+        blank_rows=rd.blank_rows,
+        repairs=rd.repairs,
+        ignored_columns=[n for n in names if n and n not in KNOWN],
     )
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from ppid_core.requests._models import DecisionKind
 from ppid_core.requests._register_layout import Column, decision_of
@@ -41,21 +41,26 @@ def _looked_up(
 
 
 class _Dates:
-    """One date column's look-ups: date (``None`` when empty) and a comparable day."""
+    """One date column's look-ups: date (``None`` when empty) and a comparable day.
+
+    A required column (``required=True``) refuses an empty cell, so its days are the dates
+    themselves (:meth:`required_column`).
+    """
 
     def __init__(self, rows: Rows, *, required: bool = False) -> None:
         self.date_of = rows.date_of
         self.required = required
         self.known: dict[str, dt.date | None] = {}
-        self.cmp: dict[str, dt.date] = {}
+        self.days: dict[str, dt.date] = {}
+        """The date of each text, ``date.max`` for an empty cell (never before receipt)."""
 
     def learn(self, text: str) -> bool:
         day = self.date_of(text)
-        if day.__class__ is dt.date:
-            self.known[text] = self.cmp[text] = day
+        if isinstance(day, dt.date):
+            self.known[text] = self.days[text] = day
         elif day == "" and not self.required:
             self.known[text] = None
-            self.cmp[text] = dt.date.max
+            self.days[text] = dt.date.max
         else:
             return False
         return True
@@ -63,8 +68,32 @@ class _Dates:
     def column(self, texts: Sequence[str]) -> list[dt.date | None] | None:
         return _looked_up(self.known, texts, self.learn)
 
-    def not_before(self, texts: Sequence[str], received: list[Any]) -> bool:
-        return not any(map(operator.lt, map(self.cmp.__getitem__, texts), received))
+    def required_column(self, texts: Sequence[str]) -> list[dt.date] | None:
+        return _looked_up(self.days, texts, self.learn)
+
+    def not_before(self, texts: Sequence[str], received: list[dt.date]) -> bool:
+        return not any(map(operator.lt, map(self.days.__getitem__, texts), received))
+
+
+def _dates(
+    reader: _Dates,
+    cols: Sequence[Sequence[str]],
+    i: int | None,
+    none: list[None],
+    *,
+    not_before: list[dt.date] | None = None,
+) -> Sequence[dt.date | None] | None:
+    """The dates of the optional column at ``i``, or None when a cell needs a word.
+
+    ``none`` when the column is absent. A cell needs a word when its date cannot be read
+    or, given ``not_before`` (the dates received), comes before the row's date there.
+    """
+    if i is None:
+        return none
+    got = reader.column(cols[i])
+    if got is None or (not_before is not None and not reader.not_before(cols[i], not_before)):
+        return None
+    return got
 
 
 class Columns:
@@ -117,52 +146,42 @@ class Columns:
         names = list(map(_strip, cols[i_name]))
         if not (all(units) and all(services) and all(infos) and all(names)):
             return False
-        received = self.received.column(cols[i_date])
+        received = self.received.required_column(cols[i_date])
         if received is None:
             return False
         n = len(chunk)
-        none: list[Any] = [None] * n
-        got: list[Any] | None
-        dates = []
-        for reader, i, compare in (
-            (self.responded, i_resp, True),
-            (self.extended, i_ext, True),
-            (self.keberatan, i_kb, False),
-            (self.sengketa, i_sg, False),
-        ):
-            if i is None:
-                dates.append(none)
-                continue
-            got = reader.column(cols[i])
-            if got is None or (compare and not reader.not_before(cols[i], received)):
+        none: list[None] = [None] * n
+        responded = _dates(self.responded, cols, i_resp, none, not_before=received)
+        extended = _dates(self.extended, cols, i_ext, none, not_before=received)
+        keberatan = _dates(self.keberatan, cols, i_kb, none)
+        sengketa = _dates(self.sengketa, cols, i_sg, none)
+        if responded is None or extended is None or keberatan is None or sengketa is None:
+            return False
+        decisions: Iterable[DecisionKind | None] = none
+        if i_dec is not None:
+            found = _looked_up(self.decisions, cols[i_dec], self._learn_decision)
+            if found is None:
                 return False
-            dates.append(got)
-        if i_dec is None:
-            decisions = none
-        else:
-            got = _looked_up(self.decisions, cols[i_dec], self._learn_decision)
-            if got is None:
-                return False
-            decisions = got
+            decisions = found
         if rows.errors:  # an earlier row failed: nothing more is kept, as row by row
             return True
-        responded, extended, keberatan, sengketa = dates
         blank = [""] * n
-        out = rows.out
-        out["rows"] += range(first, first + n)
-        out["numbers"] += numbers
-        out["units"] += units
-        out["services"] += services
-        out["information"] += infos
-        out["received"] += received
-        out["received_times"] += map(rows.times.get, cols[i_date]) if rows.times else none
-        out["names"] += names
-        out["phones"] += blank if i_phone is None else map(_strip, cols[i_phone])
-        out["emails"] += blank if i_email is None else map(_strip, cols[i_email])
-        out["responded"] += responded
-        out["extended_on"] += extended
-        out["decisions"] += decisions
-        out["refusal_reasons"] += blank if i_reason is None else map(_strip, cols[i_reason])
-        out["keberatan_on"] += keberatan
-        out["sengketa_on"] += sengketa
+        rows.columns.extend(
+            rows=range(first, first + n),
+            numbers=numbers,
+            units=units,
+            services=services,
+            information=infos,
+            received=received,
+            received_times=map(rows.times.get, cols[i_date]) if rows.times else none,
+            names=names,
+            phones=blank if i_phone is None else map(_strip, cols[i_phone]),
+            emails=blank if i_email is None else map(_strip, cols[i_email]),
+            responded=responded,
+            extended_on=extended,
+            decisions=decisions,
+            refusal_reasons=blank if i_reason is None else map(_strip, cols[i_reason]),
+            keberatan_on=keberatan,
+            sengketa_on=sengketa,
+        )
         return True

@@ -47,26 +47,6 @@ KNOWN = frozenset((*Column.REQUIRED, *Column.OPTIONAL))
 DECISIONS = {k.label: k for k in DecisionKind}
 _BLANKS = re.compile(r"\s+")
 
-FIELDS = (
-    "rows",
-    "numbers",
-    "units",
-    "services",
-    "information",
-    "received",
-    "received_times",
-    "names",
-    "phones",
-    "emails",
-    "responded",
-    "extended_on",
-    "decisions",
-    "refusal_reasons",
-    "keberatan_on",
-    "sengketa_on",
-)
-"""The :class:`~ppid_core.requests.Register` columns, in the order the readers fill them."""
-
 
 def norm(text: str) -> str:
     """Blanks collapsed and stripped (how header names are matched)."""

@@ -1,21 +1,27 @@
-"""The imported register: :class:`Register` (column by column) and :class:`RegisterEntry`."""
+"""The imported register: :class:`Register` (column by column) and :class:`RegisterEntry`.
+
+The two readers of a register (row by row, :mod:`ppid_core.requests._register_rows`, and
+column by column, :mod:`ppid_core.requests._register_columns`) fill one
+:class:`RegisterColumns`, a typed list per column, by name; the :class:`Register` is built
+from it by name. Nothing is matched by position, so mypy checks every column's type.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from ppid_core.errors import InvalidArgumentError
 from ppid_core.requests._models import DecisionKind, Requester
-from ppid_core.requests._register_layout import FIELDS, Repair
+from ppid_core.requests._register_layout import Repair
 
 if TYPE_CHECKING:
     from ppid_core.calendar import WorkCalendar
 
-__all__ = ["Register", "RegisterEntry"]
+__all__ = ["COLUMN_FIELDS", "Register", "RegisterColumns", "RegisterEntry"]
 
 
 @attrs.frozen(kw_only=True)
@@ -118,7 +124,7 @@ class Register:
 
     def __attrs_post_init__(self) -> None:
         n = len(self.rows)
-        for name in FIELDS[1:]:
+        for name in COLUMN_FIELDS[1:]:
             if len(getattr(self, name)) != n:
                 msg = (
                     f"{name} has {len(getattr(self, name))} values for {n} rows; "
@@ -215,3 +221,146 @@ class Register:
                 strict=True,
             )
         )
+
+
+@attrs.define(kw_only=True)
+class RegisterColumns:
+    """A register being read: one typed list per column of :class:`Register`, same names.
+
+    The row-by-row reading adds a row with :meth:`append`, the column-wise reading a chunk
+    of rows with :meth:`extend`, both by keyword; :meth:`register` builds the
+    :class:`Register` by name.
+    """
+
+    rows: list[int] = attrs.Factory(list)
+    numbers: list[str] = attrs.Factory(list)
+    units: list[str] = attrs.Factory(list)
+    services: list[str] = attrs.Factory(list)
+    information: list[str] = attrs.Factory(list)
+    received: list[dt.date] = attrs.Factory(list)
+    received_times: list[dt.time | None] = attrs.Factory(list)
+    names: list[str] = attrs.Factory(list)
+    phones: list[str] = attrs.Factory(list)
+    emails: list[str] = attrs.Factory(list)
+    responded: list[dt.date | None] = attrs.Factory(list)
+    extended_on: list[dt.date | None] = attrs.Factory(list)
+    decisions: list[DecisionKind | None] = attrs.Factory(list)
+    refusal_reasons: list[str] = attrs.Factory(list)
+    keberatan_on: list[dt.date | None] = attrs.Factory(list)
+    sengketa_on: list[dt.date | None] = attrs.Factory(list)
+
+    def append(
+        self,
+        *,
+        row: int,
+        number: str,
+        unit: str,
+        service: str,
+        information: str,
+        received: dt.date,
+        received_time: dt.time | None,
+        name: str,
+        phone: str,
+        email: str,
+        responded: dt.date | None,
+        extended_on: dt.date | None,
+        decision: DecisionKind | None,
+        refusal_reason: str,
+        keberatan_on: dt.date | None,
+        sengketa_on: dt.date | None,
+    ) -> None:
+        """Add one request (the fields of :class:`RegisterEntry`, the requester spread)."""
+        self.rows.append(row)
+        self.numbers.append(number)
+        self.units.append(unit)
+        self.services.append(service)
+        self.information.append(information)
+        self.received.append(received)
+        self.received_times.append(received_time)
+        self.names.append(name)
+        self.phones.append(phone)
+        self.emails.append(email)
+        self.responded.append(responded)
+        self.extended_on.append(extended_on)
+        self.decisions.append(decision)
+        self.refusal_reasons.append(refusal_reason)
+        self.keberatan_on.append(keberatan_on)
+        self.sengketa_on.append(sengketa_on)
+
+    def extend(
+        self,
+        *,
+        rows: Iterable[int],
+        numbers: Iterable[str],
+        units: Iterable[str],
+        services: Iterable[str],
+        information: Iterable[str],
+        received: Iterable[dt.date],
+        received_times: Iterable[dt.time | None],
+        names: Iterable[str],
+        phones: Iterable[str],
+        emails: Iterable[str],
+        responded: Iterable[dt.date | None],
+        extended_on: Iterable[dt.date | None],
+        decisions: Iterable[DecisionKind | None],
+        refusal_reasons: Iterable[str],
+        keberatan_on: Iterable[dt.date | None],
+        sengketa_on: Iterable[dt.date | None],
+    ) -> None:
+        """Add a chunk of requests, column by column (every column as long as ``rows``)."""
+        self.rows += rows
+        self.numbers += numbers
+        self.units += units
+        self.services += services
+        self.information += information
+        self.received += received
+        self.received_times += received_times
+        self.names += names
+        self.phones += phones
+        self.emails += emails
+        self.responded += responded
+        self.extended_on += extended_on
+        self.decisions += decisions
+        self.refusal_reasons += refusal_reasons
+        self.keberatan_on += keberatan_on
+        self.sengketa_on += sengketa_on
+
+    def register(
+        self,
+        *,
+        source: str,
+        columns: frozenset[str],
+        header_rows: Sequence[int],
+        blank_rows: Sequence[int],
+        repairs: Sequence[Repair],
+        ignored_columns: Sequence[str],
+    ) -> Register:
+        """The :class:`Register` of the columns read, with what the reading found besides."""
+        return Register(
+            source=source,
+            columns=columns,
+            rows=tuple(self.rows),
+            numbers=tuple(self.numbers),
+            units=tuple(self.units),
+            services=tuple(self.services),
+            information=tuple(self.information),
+            received=tuple(self.received),
+            received_times=tuple(self.received_times),
+            names=tuple(self.names),
+            phones=tuple(self.phones),
+            emails=tuple(self.emails),
+            responded=tuple(self.responded),
+            extended_on=tuple(self.extended_on),
+            decisions=tuple(self.decisions),
+            refusal_reasons=tuple(self.refusal_reasons),
+            keberatan_on=tuple(self.keberatan_on),
+            sengketa_on=tuple(self.sengketa_on),
+            header_rows=tuple(header_rows),
+            blank_rows=tuple(blank_rows),
+            repairs=tuple(repairs),
+            ignored_columns=tuple(ignored_columns),
+        )
+
+
+COLUMN_FIELDS: Final = tuple(f.name for f in attrs.fields(RegisterColumns))
+"""The names of the :class:`Register` attributes that hold one value per request."""

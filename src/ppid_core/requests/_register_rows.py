@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ppid_core.errors import InvalidArgumentError, LocatedError
 from ppid_core.requests._dates import parse_register_date, split_time
 from ppid_core.requests._register_layout import (
-    FIELDS,
     UNIT_SPLIT,
     Column,
     Repair,
@@ -29,6 +28,7 @@ from ppid_core.requests._register_layout import (
     unknown_decision,
     unnamed_cell,
 )
+from ppid_core.requests._register_model import RegisterColumns
 
 if TYPE_CHECKING:
     from ppid_core.calendar import WorkCalendar
@@ -76,7 +76,8 @@ class Rows:
         self.dates: dict[str, dt.date | str] = {"": ""}
         self.times: dict[str, dt.time] = {}
         """The time of day of each cell text that has one (``2024-06-04 23:30``)."""
-        self.out: dict[str, list[Any]] = {k: [] for k in FIELDS}
+        self.columns = RegisterColumns()
+        """The requests read so far (kept only while the file has no error)."""
         self.header_rows: list[int] = []
         self.blank_rows: list[int] = []
         self.repairs: list[Repair] = []
@@ -124,11 +125,11 @@ class Rows:
         if i is None:
             return None
         day = self.date_of(cells[i])
-        if day.__class__ is str:
+        if isinstance(day, str):
             if day:
-                self.error(row, column, str(day))
+                self.error(row, column, day)
             return None
-        return day  # type: ignore[return-value]
+        return day
 
     def not_before(
         self, row: int, column: str, day: dt.date | None, received: dt.date | None
@@ -154,7 +155,7 @@ class Rows:
         width = self.width
         i_no, i_unit, i_svc, i_info, i_date, i_name = self.required
         i_phone, i_email, i_resp, i_ext, i_dec, i_reason, i_kb, i_sg = self.optional
-        appenders = [self.out[k].append for k in FIELDS]
+        add = self.columns.append
         errors = self.errors
         for rowno, raw in enumerate(chunk, start=first):
             cells = raw if len(raw) >= width else [*raw, *([""] * (width - len(raw)))]
@@ -199,10 +200,10 @@ class Rows:
                 ):
                     if not value:
                         self.error(rowno, column, "empty; a value is required")
-            received: Any = self.date_of(cells[i_date])
-            if received.__class__ is not dt.date:
-                self.error(rowno, Column.RECEIVED, str(received or "empty; expected a date"))
-                received = None
+            day = self.date_of(cells[i_date])
+            received = day if isinstance(day, dt.date) else None
+            if received is None:
+                self.error(rowno, Column.RECEIVED, str(day or "empty; expected a date"))
             responded = self.optional_date(cells, i_resp, rowno, Column.RESPONDED)
             self.not_before(rowno, Column.RESPONDED, responded, received)
             extended = self.optional_date(cells, i_ext, rowno, Column.EXTENDED)
@@ -214,28 +215,23 @@ class Rows:
                     self.error(rowno, Column.DECISION, unknown_decision(decision_text))
             keberatan = self.optional_date(cells, i_kb, rowno, Column.KEBERATAN)
             sengketa = self.optional_date(cells, i_sg, rowno, Column.SENGKETA)
-            if errors:
+            if errors or received is None:  # nothing more is kept once a row failed
                 continue
-            for add, value in zip(
-                appenders,
-                (
-                    rowno,
-                    number,
-                    unit,
-                    service,
-                    info,
-                    received,
-                    self.times.get(cells[i_date]),
-                    name,
-                    "" if i_phone is None else cells[i_phone].strip(),
-                    "" if i_email is None else cells[i_email].strip(),
-                    responded,
-                    extended,
-                    decision,
-                    "" if i_reason is None else cells[i_reason].strip(),
-                    keberatan,
-                    sengketa,
-                ),
-                strict=True,
-            ):
-                add(value)
+            add(
+                row=rowno,
+                number=number,
+                unit=unit,
+                service=service,
+                information=info,
+                received=received,
+                received_time=self.times.get(cells[i_date]),
+                name=name,
+                phone="" if i_phone is None else cells[i_phone].strip(),
+                email="" if i_email is None else cells[i_email].strip(),
+                responded=responded,
+                extended_on=extended,
+                decision=decision,
+                refusal_reason="" if i_reason is None else cells[i_reason].strip(),
+                keberatan_on=keberatan,
+                sengketa_on=sengketa,
+            )

@@ -43,6 +43,7 @@ import functools
 from pathlib import Path
 
 import attrs
+import yaml
 
 from ppid_core._source import FileInput, bundled_names, bundled_text, deprecated
 from ppid_core._yaml import Document
@@ -65,13 +66,32 @@ DEFAULT_RULE_SET = "uu_14_2008"
 _PACKAGE, _FOLDER = "ppid_core.requests", "data/rules"
 
 
-class Step(enum.Enum):
-    """A step of the chain whose length a rule set fixes (values are the YAML keys)."""
+class _StepType(enum.EnumType):
+    """Keeps the step's old name ``Step.EXTENSION`` working for one release, with a warning."""
+
+    def __getattr__(cls, name: str) -> Step:
+        if name in _OLD_STEP_NAMES:
+            new = _OLD_STEP_NAMES[name]
+            deprecated(f"Step.{name}", f"Step.{new.name}", stacklevel=3, guide=_GUIDE)
+            return new
+        raise AttributeError(name)
+
+
+class Step(enum.Enum, metaclass=_StepType):
+    """A step of the chain whose length a rule set fixes (values are the YAML keys).
+
+    The values are also the names of :class:`~ppid_core.requests.DeadlineChain`'s
+    attributes and, with ``_due``, the keys of its ``to_dict()``:
+    ``Step.EXTENDED_RESPONSE`` is ``chain.extended_response`` and ``extended_response_due``.
+    Its old name ``Step.EXTENSION`` (value ``"extension"``, the YAML key of earlier
+    versions) still works for one release, with a :class:`DeprecationWarning`.
+    """
 
     RESPONSE = "response"
     """Written notice (pemberitahuan tertulis) to a request."""
-    EXTENSION = "extension"
-    """Extra days after the response deadline, with written reasons."""
+    EXTENDED_RESPONSE = "extended_response"
+    """Written notice after an extension: extra days after the response deadline, with
+    written reasons."""
     KEBERATAN_FILING = "keberatan_filing"
     """The requester's window to file a keberatan."""
     ATASAN_ANSWER = "atasan_answer"
@@ -84,6 +104,21 @@ class Step(enum.Enum):
     """The Komisi Informasi's time to start mediation or adjudication."""
     KI_FINISH = "ki_finish"
     """The Komisi Informasi's time to settle the sengketa."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Step | None:
+        """``Step("extension")``, the old value, gives the step with a warning."""
+        if isinstance(value, str) and value in _OLD_STEP_VALUES:
+            new = _OLD_STEP_VALUES[value]
+            deprecated(f"Step({value!r})", f"Step({new.value!r})", stacklevel=5, guide=_GUIDE)
+            return new
+        return None
+
+
+_GUIDE = "Deadlines and the service report"
+#: Old member names and values of :class:`Step`, still read for one release, with a warning.
+_OLD_STEP_NAMES = {"EXTENSION": Step.EXTENDED_RESPONSE}
+_OLD_STEP_VALUES = {"extension": Step.EXTENDED_RESPONSE}
 
 
 class Confidence(enum.Enum):
@@ -203,6 +238,30 @@ class RuleSet:
 _STEP_FIELDS = ("days", "citation", "confidence", "counts_from", "source", "note")
 
 
+def _step_keys(doc: Document, steps: yaml.Node | None) -> dict[Step, str]:
+    """The YAML key of each step: its value, or the old key a file still uses (warned).
+
+    A file written for an earlier version names the extended response ``extension:``; it
+    is read as ``extended_response:``, with a :class:`DeprecationWarning` naming the line.
+    """
+    keys = {step: step.value for step in Step}
+    if not isinstance(steps, yaml.MappingNode):
+        return keys
+    written = {str(k.value): k for k, _ in steps.value if isinstance(k, yaml.ScalarNode)}
+    for old, step in _OLD_STEP_VALUES.items():
+        if old in written and step.value not in written:
+            mark = written[old].start_mark
+            deprecated(
+                f"{doc.source}:{mark.line + 1}:{mark.column + 1} ($.steps.{old}): "
+                f"the step key {old!r}",
+                repr(step.value),
+                stacklevel=5,
+                guide=_GUIDE,
+            )
+            keys[step] = old
+    return keys
+
+
 def _read(doc: Document) -> RuleSet:
     top = doc.mapping(
         doc.root, "$", required=("name", "title", "regulation", "applies_to", "confirmed", "steps")
@@ -210,14 +269,15 @@ def _read(doc: Document) -> RuleSet:
     confirmed = doc.boolean(top.get("confirmed"), "$.confirmed")
     texts = {k: doc.string(top.get(k), f"$.{k}") for k in ("name", "title", "regulation")}
     applies_to = doc.string(top.get("applies_to"), "$.applies_to")
-    step_nodes = doc.mapping(top.get("steps"), "$.steps", required=[s.value for s in Step])
+    keys = _step_keys(doc, top.get("steps"))
+    step_nodes = doc.mapping(top.get("steps"), "$.steps", required=keys.values())
     rules: list[StepRule] = []
     unknown: list[str] = []  # steps whose days read "unknown"
     for step in Step:
-        node = step_nodes.get(step.value)
+        node = step_nodes.get(keys[step])
         if node is None:
             continue
-        path = f"$.steps.{step.value}"
+        path = f"$.steps.{keys[step]}"
         fields = doc.mapping(node, path, required=_STEP_FIELDS[:4], optional=_STEP_FIELDS[4:])
         days_node = fields.get("days")
         days: int | None = None
@@ -225,7 +285,7 @@ def _read(doc: Document) -> RuleSet:
         if unknown_days is not None and unknown_days.strip() != "unknown":
             days = doc.integer(days_node, f"{path}.days", minimum=0, maximum=365)
         elif unknown_days is not None:
-            unknown.append(step.value)
+            unknown.append(keys[step])
         confidence = doc.choice(
             fields.get("confidence"), f"{path}.confidence", {c.value: c for c in Confidence}
         )

@@ -289,7 +289,7 @@ def service_report(
 
     received = col(reg.received)
     times = col(reg.received_times)
-    limits = (rs.days(Step.RESPONSE), rs.days(Step.RESPONSE) + rs.days(Step.EXTENSION))
+    limits = (rs.days(Step.RESPONSE), rs.days(Step.RESPONSE) + rs.days(Step.EXTENDED_RESPONSE))
 
     has = reg.has
     decisions = refusal = None
@@ -354,7 +354,7 @@ def service_report(
         notes.append(
             f"overdue means no response date and past the response deadline "
             f"({limits[0]} working days, {rs.step(Step.RESPONSE).citation}), or past the "
-            f"extended one ({limits[1]} working days, {rs.step(Step.EXTENSION).citation}) "
+            f"extended one ({limits[1]} working days, {rs.step(Step.EXTENDED_RESPONSE).citation}) "
             "where the register records a written extension sent within the response period"
         )
         if not has(Column.EXTENDED):

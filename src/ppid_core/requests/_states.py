@@ -1,4 +1,4 @@
-"""Where a request stands (:class:`State`), and how against its deadline (:class:`Status`).
+"""Where a request stands (:class:`State`), and how against its deadline (:class:`CaseStatus`).
 
 References:
     UU 14/2008 Pasal 22 ayat (7)–(8), Pasal 35–38.
@@ -11,7 +11,7 @@ from typing import Final
 
 from ppid_core.requests._rules import Step
 
-__all__ = ["CLOSING", "OPEN_OBLIGATION", "State", "Status"]
+__all__ = ["CLOSING", "OPEN_OBLIGATION", "CaseStatus", "State"]
 
 
 class State(enum.Enum):
@@ -26,8 +26,8 @@ class State(enum.Enum):
     SENGKETA_SETTLED = "sengketa_settled"
 
 
-class Status(enum.Enum):
-    """How a case stands against its current deadline on a given day."""
+class CaseStatus(enum.Enum):
+    """How a case stands against its current deadline on a given day (``Case.status_on``)."""
 
     ON_TIME = "on_time"
     DUE_SOON = "due_soon"
@@ -43,7 +43,7 @@ CLOSING: Final = frozenset({State.DECIDED, State.KEBERATAN_ANSWERED, State.SENGK
 #: The step whose deadline the body (or the Komisi Informasi) must meet, by state.
 OPEN_OBLIGATION: Final = {
     State.RECEIVED: Step.RESPONSE,
-    State.EXTENDED: Step.EXTENSION,
+    State.EXTENDED: Step.EXTENDED_RESPONSE,
     State.KEBERATAN_FILED: Step.ATASAN_ANSWER,
     State.SENGKETA_FILED: Step.KI_FINISH,
 }
