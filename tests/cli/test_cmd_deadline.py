@@ -293,7 +293,7 @@ def test_whole_chain_keys() -> None:
     assert data["keberatan_filing_due"] == "2025-05-28"
     assert [s["step"] for s in data["steps"]] == [
         "response",
-        "extension",
+        "extended_response",
         "keberatan_filing",
         "atasan_answer",
         "sengketa_filing",
@@ -304,7 +304,7 @@ def test_whole_chain_keys() -> None:
 
 
 def test_perki_unknown_steps_are_null() -> None:
-    code, text = run("deadline", "2024-10-07", "--regime", "perki_1_2019", "--json")
+    code, text = run("deadline", "2024-10-07", "--rules", "perki_1_2019", "--json")
     assert code == 0
     data = json.loads(text)
     assert data["regime_confirmed"] is False
@@ -314,7 +314,7 @@ def test_perki_unknown_steps_are_null() -> None:
 
 
 def test_perki_text_says_unknown() -> None:
-    code, text = run("deadline", "2024-10-07", "--regime", "perki_1_2019")
+    code, text = run("deadline", "2024-10-07", "--rules", "perki_1_2019")
     assert code == 0
     assert "Keberatan: file by:         unknown" in text
     assert "not confirmed" in text

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ppid_core.cli import main
-from ppid_core.rb import example_path
+from ppid_core.examples.rb import example_path
 
 PLAN = str(example_path("kpu-ntt-2022-rencana-aksi.yaml"))
 TEAM = str(example_path("kpu-ntt-2022-tim.yaml"))
@@ -73,7 +73,7 @@ def test_table() -> None:
     code, out = run("rb", "table", TEAM)
     assert code == 0
     assert "| 1 | T. D. | Ketua KPU |" in out
-    code, out = run("rb", "table", PLAN, "--csv")
+    code, out = run("rb", "table", PLAN, "--format", "csv")
     assert out.startswith("NO,AREA PERUBAHAN,KEGIATAN,SUB KEGIATAN,INDIKATOR KEBERHASILAN,Jan,")
     assert len(out.splitlines()) == 1 + 93
 
@@ -134,7 +134,7 @@ def test_table_on_a_cp1252_stream_ticks_with_v(capsys: pytest.CaptureFixture[str
     assert code == 0
     row = next(line for line in out.splitlines() if "Penyampaian LHKPN" in line)
     assert row.split(" | ")[5:17] == ["", "v", *[""] * 10]  # the months: Feb ticked
-    code, csv_out = _run_on("cp1252", "rb", "table", PLAN, "--csv")
+    code, csv_out = _run_on("cp1252", "rb", "table", PLAN, "--format", "csv")
     assert code == 0
     assert "✓" not in csv_out
     assert ",v," in csv_out
@@ -206,7 +206,7 @@ def test_markdown_tables_show_html_as_text(tmp_path: Path) -> None:
 
 
 def test_table_csv_neutralises_formulas(tmp_path: Path) -> None:
-    code, out = run("rb", "table", str(_hostile_plan(tmp_path)), "--csv")
+    code, out = run("rb", "table", str(_hostile_plan(tmp_path)), "--format", "csv")
     assert code == 0
     cells = [cell for row in csv.reader(io.StringIO(out)) for cell in row]
     assert "=HYPERLINK" in out  # the text is kept, only made inert

@@ -39,7 +39,9 @@ def test_markdown_and_csv(seed_csv: Path) -> None:
     code, md = run("register", "report", str(seed_csv), "--as-of", "2025-01-06")
     assert code == 0
     assert "| 2024-09 | 10 |" in md
-    code, csv_text = run("register", "report", str(seed_csv), "--csv", "--as-of", "2025-01-06")
+    code, csv_text = run(
+        "register", "report", str(seed_csv), "--format", "csv", "--as-of", "2025-01-06"
+    )
     assert code == 0
     assert "total,total,37" in csv_text
 
@@ -189,6 +191,6 @@ def test_csv_report_neutralises_formulas(tmp_path: Path) -> None:
         REGISTER_HEADER + '\n1,"=HYPERLINK(""http://x"")",Permohonan,Data DPT,2025-06-02,Ana,,,\n',
         encoding="utf-8",
     )
-    code, text = run("register", "report", str(path), "--csv", "--as-of", "2025-06-03")
+    code, text = run("register", "report", str(path), "--format", "csv", "--as-of", "2025-06-03")
     assert code == 0
     assert 'Permohonan per unit,"\'=HYPERLINK(""http://x"")",1' in text.splitlines()

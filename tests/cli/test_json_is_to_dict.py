@@ -14,13 +14,12 @@ from typing import Any
 
 import pytest
 
-from ppid_core.calendar import ESTIMATE_LIMIT, WorkCalendar
-from ppid_core.calendar._calendar import holiday_data
-from ppid_core.calendar._overview import coverage, year_overview
+from ppid_core.calendar import ESTIMATE_LIMIT, WorkCalendar, coverage, holiday_data, year_overview
 from ppid_core.cli import main
 from ppid_core.examples.ikm import SEED_FILE, read_seed_survey
+from ppid_core.examples.rb import example_path
 from ppid_core.examples.requests import kpu_ntt_2024_text
-from ppid_core.rb import example_path, load_monitoring, plan_status
+from ppid_core.rb import load_monitoring, plan_status
 from ppid_core.requests import deadline_chain, load_register, service_report
 
 

@@ -1,8 +1,13 @@
 """The ``ppid`` command line.
 
 Each part of the library adds its commands from a module ``_cmd_<part>.py`` in this
-package, which defines ``ORDER`` (its place in ``ppid demo`` and in ``--help``),
-``register(subparsers)`` and ``demo(out)``.
+package, which defines ``register(parser)`` (it fills the parser of its command) and
+``demo(out)``. :data:`COMMANDS` names each command with its one-line help and module, so
+that ``ppid --help`` and ``ppid --version`` import no command module: a command's module,
+and with it the part of the library it needs, is imported only when the command is
+chosen (``ppid demo`` imports them all). The order of :data:`COMMANDS` is the order of
+``ppid --help`` and of ``ppid demo``. Options shared by several commands are defined once,
+in ``_options.py``.
 
 Exit status:
 
@@ -17,47 +22,162 @@ Exit status:
   ``PPID_DEBUG=1`` to see the full traceback when reporting it;
 - 130 when interrupted (Ctrl-C).
 
-Output never fails on a character the stream cannot encode (cp1252 on a Windows
-redirect): on stdout it becomes ``?`` and one line on stderr says how many were replaced;
-on stderr it becomes a ``\\u2713`` escape, so a diagnostic keeps every detail. A closed
-stdout or stderr (``ppid ... >&-``) is treated as ``/dev/null``.
+Output never fails on a character the stream cannot encode, nor on a closed pipe or
+stream (see ``_streams.py``).
 """
 
 from __future__ import annotations
 
 import argparse
-import codecs
-import contextlib
 import importlib
-import io
 import os
-import pkgutil
 import sys
-import traceback
-from collections.abc import Iterator, Sequence
-from pathlib import Path
-from types import ModuleType
-from typing import TextIO
 
-from ppid_core import __version__
-from ppid_core.calendar import ESTIMATE_LIMIT
-from ppid_core.errors import CalendarCoverageError, DataFileError, PpidError
+from ppid_core.cli._streams import Output, after_broken_pipe, say, stdout_for, tolerant
 
-__all__ = ["EXIT_INTERNAL", "main"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover - typing is not imported at run time (start-up)
+    from collections.abc import Sequence
+    from types import ModuleType
+    from typing import Any, TextIO
+
+    from ppid_core.errors import CalendarCoverageError, PpidError
+
+__all__ = ["COMMANDS", "EXIT_INTERNAL", "Command", "build_parser", "main"]
 
 EXIT_INTERNAL = 3
 """Exit status of an internal error (a bug), distinct from bad data (1) and usage (2)."""
 DEBUG_ENV = "PPID_DEBUG"
 
 
-def _parts() -> list[ModuleType]:
-    names = sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("_cmd_"))
-    mods = [importlib.import_module(f"{__name__}.{n}") for n in names]
-    return sorted(mods, key=lambda m: int(m.ORDER))
+class Command:
+    """A top-level command: its name, its one-line help and the module that fills it.
+
+    Attributes:
+        name: The command (``deadline``).
+        help: Its line in ``ppid --help``.
+        module: ``_cmd_<part>`` in this package, or ``None`` for ``ppid demo``.
+    """
+
+    __slots__ = ("help", "module", "name")
+
+    def __init__(self, name: str, help: str, module: str | None) -> None:
+        self.name = name
+        self.help = help
+        self.module = module
+
+    def __repr__(self) -> str:
+        return f"Command({self.name!r}, {self.help!r}, {self.module!r})"
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("demo", "run the main jobs on the embedded example data", None),
+    Command(
+        "deadline",
+        "every deadline of an information request (UU 14/2008 Pasal 22, 36-38)",
+        "_cmd_deadline",
+    ),
+    Command("calendar", "holiday data: show a year, check a file, coverage", "_cmd_calendar"),
+    Command("register", "request registers (register permohonan informasi)", "_cmd_requests"),
+    Command("ikm", "Indeks Kepuasan Masyarakat (satisfaction survey)", "_cmd_ikm"),
+    Command("rb", "Reformasi Birokrasi teams, action plans, monitoring", "_cmd_rb"),
+)
+"""Every command, in the order of ``ppid --help`` and ``ppid demo``."""
+
+
+def _module(command: Command) -> ModuleType:
+    """The module that fills ``command``'s parser (imported now, if it was not yet)."""
+    return importlib.import_module(f"{__name__}.{command.module}")
+
+
+def _demo(args: argparse.Namespace, out: TextIO) -> int:
+    for command in COMMANDS:
+        if command.module is not None:
+            _module(command).demo(out)
+    return 0
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed distribution's version, looked up only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "show the version of ppid-core and exit")
+        super().__init__(option_strings, dest=argparse.SUPPRESS, nargs=0, **kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        from ppid_core.cli._version import installed_version  # noqa: PLC0415 - on demand
+
+        if sys.stdout is not None:  # as argparse's own version action: stdout, then exit 0
+            sys.stdout.write(f"ppid-core {installed_version()}\n")
+        parser.exit()
+
+
+class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """The commands: a command's module fills its parser when the command is chosen."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.filled: set[str] = set()
+
+    def fill(self, name: str) -> argparse.ArgumentParser:
+        """The parser of command ``name``, filled by its module (once)."""
+        parser: argparse.ArgumentParser = self._name_parser_map[name]
+        if name not in self.filled:
+            command = next(c for c in COMMANDS if c.name == name)
+            if command.module is None:
+                parser.set_defaults(handler=_demo)
+            else:
+                _module(command).register(parser)
+            self.filled.add(name)
+        return parser
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        if isinstance(values, list) and values and values[0] in self._name_parser_map:
+            self.fill(values[0])  # argparse reports an unknown command itself
+        super().__call__(parser, namespace, values, option_string)
+
+
+def build_parser(*, complete: bool = False) -> argparse.ArgumentParser:
+    """The argument parser of ``ppid``.
+
+    Args:
+        complete: Fill every command's parser now (for the reference page and tests);
+            by default a command's module fills its parser when the command is chosen.
+    """
+    parser = argparse.ArgumentParser(
+        prog="ppid",
+        description="Indonesian public-information service toolkit: working days, "
+        "KIP request deadlines, IKM scoring, RB action plans.",
+    )
+    parser.register("action", "commands", _Commands)
+    parser.add_argument("--version", action=_Version)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", action="commands")
+    for command in COMMANDS:
+        sub.add_parser(command.name, help=command.help)
+        if complete and isinstance(sub, _Commands):
+            sub.fill(command.name)
+    return parser
+
+
+# -- errors --------------------------------------------------------------------------------
 
 
 def _coverage_advice(exc: CalendarCoverageError) -> str:
     """A coverage error in command-line terms (the library's message speaks Python)."""
+    from ppid_core.calendar import ESTIMATE_LIMIT  # noqa: PLC0415 - loaded by now anyway
+
     if exc.subject is None or exc.first_day is None or exc.last_day is None:
         return str(exc)
     return (
@@ -68,141 +188,9 @@ def _coverage_advice(exc: CalendarCoverageError) -> str:
     )
 
 
-def _demo(args: argparse.Namespace, out: TextIO) -> int:
-    for part in args.parts:
-        part.demo(out)
-    return 0
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser, with every part's sub-commands."""
-    parser = argparse.ArgumentParser(
-        prog="ppid",
-        description="Indonesian public-information service toolkit: working days, "
-        "KIP request deadlines, IKM scoring, RB action plans.",
-    )
-    parser.add_argument("--version", action="version", version=f"ppid-core {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    parts = _parts()
-    demo = sub.add_parser("demo", help="run the main jobs on the embedded example data")
-    demo.set_defaults(handler=_demo, parts=parts)
-    for part in parts:
-        part.register(sub)
-    return parser
-
-
-# -- streams -------------------------------------------------------------------------------
-
-
-def _tolerant(stream: TextIO | None, errors: str) -> None:
-    """Let ``stream`` replace what its encoding cannot write, instead of raising."""
-    encoding = getattr(stream, "encoding", None)
-    if not isinstance(stream, io.TextIOWrapper) or not encoding:
-        return
-    try:
-        if codecs.lookup(encoding).name.startswith("utf"):
-            return  # every character encodes
-        if stream.errors == "strict":
-            stream.reconfigure(errors=errors)
-    except (LookupError, ValueError, OSError):  # an odd or closed stream: leave it be
-        return
-
-
-class _Output(io.TextIOBase):
-    """The command's output: what its encoding cannot write becomes ``?``, and is counted.
-
-    A Windows console or redirect is often cp1252; a name in another script must end in
-    neither a traceback nor a silent loss, so :func:`main` says how many characters were
-    replaced. ``encoding`` and ``errors`` are the stream's own, so a command can choose
-    what to print (``v`` for ``✓``) by them.
-    """
-
-    def __init__(self, stream: TextIO) -> None:
-        super().__init__()
-        self.stream = stream
-        self.lost = 0
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return str(getattr(self.stream, "encoding", None) or "utf-8")
-
-    @property
-    def errors(self) -> str | None:  # type: ignore[override]
-        return getattr(self.stream, "errors", None)
-
-    def write(self, text: str) -> int:
-        try:
-            return self.stream.write(text)  # a text stream encodes all, or writes nothing
-        except UnicodeEncodeError:
-            encoding = self.encoding
-            self.lost += sum(1 for ch in text if not _encodable(ch, encoding))
-            self.stream.write(text.encode(encoding, "replace").decode(encoding))
-            return len(text)
-
-    def flush(self) -> None:
-        self.stream.flush()
-
-    def writable(self) -> bool:
-        return True
-
-    def isatty(self) -> bool:
-        return bool(getattr(self.stream, "isatty", lambda: False)())
-
-    def fileno(self) -> int:
-        return self.stream.fileno()
-
-    def warn(self) -> None:
-        """Say how many characters were replaced, if any."""
-        if self.lost:
-            _say(
-                f"ppid: {self.lost} character(s) cannot be written in {self.encoding} and are "
-                "shown as '?'; set PYTHONUTF8=1 (or PYTHONIOENCODING=utf-8) to keep them"
-            )
-
-
-def _encodable(ch: str, encoding: str) -> bool:
-    try:
-        ch.encode(encoding)
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _say(text: str) -> None:
-    """A line on stderr, if there is a stderr to write to."""
-    if sys.stderr is None:
-        return
-    with contextlib.suppress(OSError):  # stderr closed or gone: nothing else to tell
-        print(text, file=sys.stderr)
-
-
-@contextlib.contextmanager
-def _stdout(out: TextIO | None) -> Iterator[TextIO]:
-    """The stream to print to: ``out``, else stdout (``/dev/null`` when stdout is closed)."""
-    if out is not None:
-        yield out
-        return
-    if sys.stdout is not None:
-        yield sys.stdout
-        return
-    with Path(os.devnull).open("w", encoding="utf-8") as devnull:
-        yield devnull
-
-
-def _after_broken_pipe(stream: TextIO) -> None:
-    """Point stdout at ``/dev/null`` so that flushing at exit fails no more (Python docs,
-    "Note on SIGPIPE"), when ``stream`` is the process's stdout."""
-    if stream is not sys.stdout:
-        return
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-
-
-# -- errors --------------------------------------------------------------------------------
-
-
 def _leaves(group: BaseExceptionGroup[BaseException]) -> list[BaseException]:
+    from ppid_core.errors import DataFileError  # noqa: PLC0415 - see the module docstring
+
     out: list[BaseException] = []
     for exc in group.exceptions:
         if isinstance(exc, BaseExceptionGroup) and not isinstance(exc, DataFileError):
@@ -213,6 +201,8 @@ def _leaves(group: BaseExceptionGroup[BaseException]) -> list[BaseException]:
 
 
 def _report(exc: PpidError) -> str:
+    from ppid_core.errors import CalendarCoverageError, DataFileError  # noqa: PLC0415
+
     if isinstance(exc, DataFileError):
         return exc.report()
     if isinstance(exc, CalendarCoverageError):
@@ -222,8 +212,11 @@ def _report(exc: PpidError) -> str:
 
 def _internal(exc: BaseException) -> int:
     """Report a bug without its message (it may quote the input's personal data)."""
+    import traceback  # noqa: PLC0415 - only for a bug
+    from pathlib import Path  # noqa: PLC0415
+
     if os.environ.get(DEBUG_ENV):
-        _say("".join(traceback.format_exception(exc)).rstrip())
+        say("".join(traceback.format_exception(exc)).rstrip())
         return EXIT_INTERNAL
     frames = traceback.extract_tb(exc.__traceback__)
     ours = [f for f in frames if "ppid_core" in Path(f.filename).parts] or frames
@@ -233,7 +226,7 @@ def _internal(exc: BaseException) -> int:
         parts = Path(last.filename).parts
         shown = "/".join(parts[parts.index("ppid_core") :]) if "ppid_core" in parts else parts[-1]
         where = f" at {shown}:{last.lineno} ({last.name})"
-    _say(
+    say(
         f"ppid: internal error: {type(exc).__name__}{where}. This is a bug in ppid-core; "
         "please report it with the command you ran (the message is not shown, as it may "
         f"quote your data; {DEBUG_ENV}=1 shows the whole traceback)"
@@ -243,28 +236,30 @@ def _internal(exc: BaseException) -> int:
 
 def _run(args: argparse.Namespace, stdout: TextIO) -> int:
     """Run the chosen command; every outcome becomes an exit status."""
-    output = _Output(stdout)
+    from ppid_core.errors import PpidError  # noqa: PLC0415 - the command imported it
+
+    output = Output(stdout)
     try:
         code = int(args.handler(args, output))
         output.flush()
     except SystemExit as exc:  # a handler's parser.error(): bad usage
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     except BrokenPipeError:  # the reader of a pipe stopped reading: a normal end
-        _after_broken_pipe(stdout)
+        after_broken_pipe(stdout)
         return 0
     except PpidError as exc:
-        _say(_report(exc))
+        say(_report(exc))
         return 1
     except OSError as exc:
-        _say(f"ppid: {exc.filename or ''}: {exc.strerror or exc}")
+        say(f"ppid: {exc.filename or ''}: {exc.strerror or exc}")
         return 1
     except ExceptionGroup as group:  # several files' errors together
         leaves = _leaves(group)
-        if not all(isinstance(e, PpidError) for e in leaves):
+        known = [e for e in leaves if isinstance(e, PpidError)]
+        if len(known) < len(leaves):
             return _internal(group)
-        for leaf in leaves:
-            assert isinstance(leaf, PpidError)
-            _say(_report(leaf))
+        for leaf in known:
+            say(_report(leaf))
         return 1
     except Exception as exc:  # a bug: reported without personal data
         return _internal(exc)
@@ -280,20 +275,20 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         argv: The arguments (default ``sys.argv[1:]``).
         out: Where the command prints its result (default stdout).
     """
-    _tolerant(sys.stderr, "backslashreplace")
+    tolerant(sys.stderr, "backslashreplace")
     try:
-        with _stdout(out) as stdout:
+        with stdout_for(out) as stdout:
             try:
                 parser = build_parser()
                 args = parser.parse_args(argv)
             except SystemExit as exc:  # argparse: --help (0) or bad usage (2)
                 return int(exc.code or 0) if not isinstance(exc.code, str) else 2
             except BrokenPipeError:  # --help read by `head`
-                _after_broken_pipe(sys.stdout)
+                after_broken_pipe(sys.stdout)
                 return 0
             except Exception as exc:  # a bug while parsing
                 return _internal(exc)
             return _run(args, stdout)
     except KeyboardInterrupt:
-        _say("ppid: interrupted")
+        say("ppid: interrupted")
         return 130

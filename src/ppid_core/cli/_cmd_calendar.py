@@ -7,6 +7,9 @@
 
 Each takes the calendar options of every calendar-using command (``--holidays``,
 ``--local``, ``$PPID_HOLIDAYS_DIR``, ...), so an office can see what its own files change.
+``show`` and ``coverage`` print ``--format text`` (the default), ``md`` (the result's
+``to_markdown()``) or ``json`` (``--json``, its ``to_dict()``); ``check`` prints text or
+JSON.
 """
 
 from __future__ import annotations
@@ -16,15 +19,25 @@ import sys
 from typing import TextIO
 
 from ppid_core._tables import Table, dumps_json
-from ppid_core.calendar import ESTIMATE_LIMIT, HolidayYear, LocalCalendar, extra_holiday_years
-from ppid_core.calendar._calendar import holiday_data
-from ppid_core.calendar._overview import coverage, load_calendar_file, year_overview
-from ppid_core.cli._options import add_calendar_options, calendar_from_args
+from ppid_core.calendar import (
+    ESTIMATE_LIMIT,
+    HolidayYear,
+    LocalCalendar,
+    coverage,
+    extra_holiday_years,
+    holiday_data,
+    load_calendar_file,
+    year_overview,
+)
+from ppid_core.cli._options import (
+    add_calendar_options,
+    add_output_options,
+    calendar_from_args,
+    output_format,
+)
 from ppid_core.errors import DataFileError
 
-__all__ = ["ORDER", "demo", "register"]
-
-ORDER = 15
+__all__ = ["demo", "register"]
 
 
 def _year(text: str) -> int:
@@ -41,8 +54,12 @@ def _year(text: str) -> int:
 def _run_show(args: argparse.Namespace, out: TextIO) -> int:
     cal = calendar_from_args(args, through=args.year)
     view = year_overview(cal, args.year)
-    if args.json:
-        print(dumps_json(view.to_dict()), file=out)
+    fmt = output_format(args)
+    if fmt == "json":
+        print(view.to_json(), file=out)
+        return 0
+    if fmt == "md":
+        print(view.to_markdown(), end="", file=out)
         return 0
     print(f"{args.year}: {view.status}, {view.working_days} working days ({cal.zone})", file=out)
     table = Table(
@@ -85,7 +102,7 @@ def _run_check(args: argparse.Namespace, out: TextIO) -> int:
         else:
             results.append({"file": path, "valid": True, "summary": _describe(item), "errors": []})
     failed = any(not r["valid"] for r in results)
-    if args.json:
+    if output_format(args) == "json":
         print(dumps_json({"valid": not failed, "files": results}), file=out)
     else:
         for r in results:
@@ -101,8 +118,12 @@ def _run_coverage(args: argparse.Namespace, out: TextIO) -> int:
     data = holiday_data(extra_years=extra_holiday_years(args.holidays))
     cal = calendar_from_args(args, through=max(data) + ESTIMATE_LIMIT)
     report = coverage(cal, data, ESTIMATE_LIMIT)
-    if args.json:
-        print(dumps_json(report.to_dict()), file=out)
+    fmt = output_format(args)
+    if fmt == "json":
+        print(report.to_json(), file=out)
+        return 0
+    if fmt == "md":
+        print(report.to_markdown(), end="", file=out)
         return 0
     print(f"Decreed: {report.decreed[0].year}–{report.decreed[-1].year}", file=out)
     for y in report.decreed:
@@ -124,9 +145,8 @@ def _run_coverage(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``ppid calendar show|check|coverage``."""
-    cal = sub.add_parser("calendar", help="holiday data: show a year, check a file, coverage")
+def register(cal: argparse.ArgumentParser) -> None:
+    """Fill the parser of ``ppid calendar`` with ``show``, ``check`` and ``coverage``."""
     cal_sub = cal.add_subparsers(dest="calendar_command", required=True, metavar="ACTION")
 
     show = cal_sub.add_parser(
@@ -137,9 +157,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "status: decreed, provisional (the decree leaves it to a later decision) or "
         "estimated (no decree yet).",
     )
-    show.add_argument("year", type=_year, metavar="YEAR")
+    show.add_argument("year", type=_year, metavar="YEAR", help="the year, 1900 to 2200")
     add_calendar_options(show)
-    show.add_argument("--json", action="store_true", help="print one JSON object")
+    add_output_options(show, ("text", "md", "json"), default="text")
     show.set_defaults(handler=_run_show)
 
     check = cal_sub.add_parser(
@@ -148,8 +168,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Validate each FILE: a holiday file (it has a top-level 'year:') or an "
         "office's local calendar. Every error is printed with its location; exit 1 if any.",
     )
-    check.add_argument("files", nargs="+", metavar="FILE")
-    check.add_argument("--json", action="store_true", help="print one JSON object")
+    check.add_argument(
+        "files", nargs="+", metavar="FILE", help="holiday files and office-local calendar files"
+    )
+    add_output_options(check, ("text", "json"), default="text")
     check.set_defaults(handler=_run_check)
 
     cov = cal_sub.add_parser(
@@ -157,7 +179,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="which years are decreed, which estimated, and the data's last change",
     )
     add_calendar_options(cov)
-    cov.add_argument("--json", action="store_true", help="print one JSON object")
+    add_output_options(cov, ("text", "md", "json"), default="text")
     cov.set_defaults(handler=_run_coverage)
 
 

@@ -1,11 +1,13 @@
 """``ppid deadline``: every deadline of an information request, notice to Komisi Informasi.
 
 The computation lives in :func:`ppid_core.requests.deadline_chain`; this command parses
-the arguments and prints the chain (``--json``: the chain's ``to_dict()``, so the two never
-drift). Steps already taken are given as dates
+the arguments and prints the chain: ``--format text`` (the default) for the terminal,
+``md`` the chain's ``to_markdown()``, ``json`` (or ``--json``) its ``to_dict()``, so the
+two never drift. ``--rules`` names the deadline rule set (``--regime`` still works for one
+release, with a note on stderr). Steps already taken are given as dates
 (``--decided``, ``--keberatan-filed``, ``--atasan-answered``, ``--sengketa-filed``);
 the others count from the latest legal day of the step before. A step whose number the
-chosen regime does not know, or whose date lies past the calendar's data, is printed as
+chosen rule set does not know, or whose date lies past the calendar's data, is printed as
 unknown (JSON ``"due": null`` with a ``reason``), never guessed; the steps before it keep
 their dates, and the command exits 0 whenever the response deadline is known. Years after
 the decreed holiday data are estimated unless ``--no-estimate`` is given, and every date
@@ -24,23 +26,34 @@ import re
 import sys
 from typing import TextIO
 
-import pendulum
-from pendulum.parsing.exceptions import ParserError
-
-from ppid_core.calendar import HolidayStatus, WorkCalendar
-from ppid_core.calendar._zones import zone_info
-from ppid_core.cli._options import add_calendar_options, calendar_from_args, zone_from_args
+from ppid_core.calendar import HolidayStatus, WorkCalendar, zone_info
+from ppid_core.cli._options import (
+    add_calendar_options,
+    add_output_options,
+    add_rules_option,
+    calendar_from_args,
+    output_format,
+    zone_from_args,
+)
 from ppid_core.errors import IllegalTransitionError
 from ppid_core.requests import RuleSet, deadline_chain
-
-ORDER = 10
-
 
 YEARS = (1900, 2200)
 """The years a date on the command line may have: the span the calendar code knows."""
 
 _FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:$|[T ])")
 _PARTIAL_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{1,2})?")
+
+
+def _parse_datetime(text: str, expected: str) -> object:
+    """``text`` by pendulum's ISO 8601 parser (imported here: it is slow to import)."""
+    import pendulum  # noqa: PLC0415 - only for a datetime, see above
+    from pendulum.parsing.exceptions import ParserError  # noqa: PLC0415
+
+    try:
+        return pendulum.parse(text, exact=True, tz=None)
+    except (ValueError, OverflowError, ParserError) as exc:
+        raise argparse.ArgumentTypeError(expected) from exc
 
 
 def _year_in_range(text: str, year: int, what: str) -> None:
@@ -67,10 +80,14 @@ def _parse_received(text: str, zone: str) -> dt.date | dt.datetime:
         raise argparse.ArgumentTypeError(msg)
     if not _FULL_DATE.match(text.strip()):
         raise argparse.ArgumentTypeError(expected)
-    try:
-        parsed = pendulum.parse(text.strip(), exact=True, tz=None)
-    except (ValueError, OverflowError, ParserError) as exc:
-        raise argparse.ArgumentTypeError(expected) from exc
+    if len(text.strip()) == len("2025-03-27"):  # a date, the common case: no pendulum
+        try:
+            day = dt.date.fromisoformat(text.strip())
+        except ValueError as exc:  # 2025-02-30
+            raise argparse.ArgumentTypeError(expected) from exc
+        _year_in_range(text, day.year, "RECEIVED")
+        return day
+    parsed = _parse_datetime(text.strip(), expected)
     if isinstance(parsed, dt.datetime):
         _year_in_range(text, parsed.year, "RECEIVED")
         return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=zone_info(zone))
@@ -83,7 +100,8 @@ def _parse_received(text: str, zone: str) -> dt.date | dt.datetime:
 
 _LABELS = {
     "response": "Response due",
-    "extension": "Extended response due",
+    "extended_response": "Extended response due",
+    "extension": "Extended response due",  # the step's value up to ppid-core 0.1
     "keberatan_filing": "Keberatan: file by",
     "atasan_answer": "Atasan PPID answers by",
     "sengketa_filing": "Sengketa: file by",
@@ -117,7 +135,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         chain = deadline_chain(
             received,
             cal,
-            args.regime,
+            args.rules,
             decided_on=args.decided,
             keberatan_filed_on=args.keberatan_filed,
             atasan_answered_on=args.atasan_answered,
@@ -132,8 +150,12 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             "add the year with --holidays FILE, or drop --no-estimate",
             file=sys.stderr,
         )
-    if args.json:
+    fmt = output_format(args)
+    if fmt == "json":
         print(chain.to_json(), file=out)
+        return status
+    if fmt == "md":
+        print(chain.to_markdown(), end="", file=out)
         return status
     rules = chain.rules
     print(f"Regime:                     {rules.title}", file=out)
@@ -197,25 +219,18 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``ppid deadline``."""
-    p = sub.add_parser(
-        "deadline",
-        help="every deadline of an information request (UU 14/2008 Pasal 22, 36-38)",
-        description="Response deadline (UU 14/2008 Pasal 22 ayat (7)), extended deadline "
+def register(p: argparse.ArgumentParser) -> None:
+    """Fill the parser of ``ppid deadline``."""
+    p.description = (
+        "Response deadline (UU 14/2008 Pasal 22 ayat (7)), extended deadline "
         "(ayat (8)), keberatan window (Pasal 36 ayat (1)), atasan PPID's answer (ayat (2)), "
         "sengketa window (Pasal 37 ayat (2)) and the Komisi Informasi's periods (Pasal 38) "
         "of a request received at RECEIVED. Steps not yet taken count from the latest legal "
-        "day of the step before.",
+        "day of the step before."
     )
     p.add_argument("received", metavar="RECEIVED", help="ISO date or datetime of receipt")
     add_calendar_options(p)
-    p.add_argument(
-        "--regime",
-        choices=RuleSet.bundled_names(),
-        default="uu_14_2008",
-        help="deadline rule set (default uu_14_2008; perki_1_2019 for election information)",
-    )
+    add_rules_option(p, RuleSet.bundled_names())
     for flag, what in (
         ("--decided", "the written notice was given"),
         ("--keberatan-filed", "a keberatan was received"),
@@ -223,7 +238,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ("--sengketa-filed", "the Komisi Informasi received a sengketa"),
     ):
         p.add_argument(flag, type=_optional_date, metavar="DATE", help=f"date {what}")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
+    add_output_options(p, ("text", "md", "json"), default="text")
     p.set_defaults(handler=_run, parser=p)
 
 
@@ -242,4 +257,4 @@ def demo(out: TextIO) -> None:
     print(file=out)
 
 
-__all__ = ["ORDER", "demo", "register"]
+__all__ = ["demo", "register"]

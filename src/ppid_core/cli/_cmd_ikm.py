@@ -1,5 +1,10 @@
 """``ppid ikm``: score a satisfaction survey (IKM) and size its sample.
 
+``ppid ikm score`` prints ``--format md`` (the default), ``csv`` or ``json`` (``--json``:
+the result's ``to_dict()``, with the breakdown's under ``by``); ``--format markdown``
+still works for one release, with a note on stderr. ``--regime`` is the IKM regime.
+``ppid ikm sample-size`` prints ``--format text`` or ``json``.
+
 References:
     Permenpan RB 14/2017 Pasal 1 and Lampiran (SKM: unsur, NRR, bobot, konversi x 25,
     tabel interval; besaran sampel menurut tabel Krejcie dan Morgan).
@@ -12,11 +17,11 @@ import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import NoReturn, TextIO
 
 from ppid_core._tables import dumps_json
+from ppid_core.cli._options import add_output_options, output_format
 from ppid_core.errors import UnknownNameError
-from ppid_core.examples.ikm import SEED_FILE, read_seed_survey
 from ppid_core.ikm import (
     MissingPolicy,
     Regime,
@@ -27,7 +32,6 @@ from ppid_core.ikm import (
     read_survey,
 )
 
-ORDER = 30
 _PLACES = 10  # the most decimals a legacy rounding option takes
 
 
@@ -137,6 +141,7 @@ def _policy(args: argparse.Namespace, regime: Regime) -> ScoringPolicy | None:
 
 
 def _score(args: argparse.Namespace, out: TextIO) -> int:
+    fmt = output_format(args)
     regime = _regime(args)
     policy = _policy(args, regime)
     survey = _read(args, regime)
@@ -146,13 +151,13 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
     for w in caught:
         print(f"ppid: warning: {w.message}", file=sys.stderr)
     breakdown = survey.score(by=args.by, policy=policy) if args.by else None
-    if args.json:
+    if fmt == "json":
         data = result.to_dict()
         if breakdown is not None:
             data["by"] = breakdown.to_dict()
         print(dumps_json(data), file=out)
         return 0
-    render = "to_csv" if args.format == "csv" else "to_markdown"
+    render = "to_csv" if fmt == "csv" else "to_markdown"
     print(getattr(result.to_table(order=args.order), render)().rstrip("\n"), file=out)
     if breakdown is not None:
         print(file=out)
@@ -164,7 +169,7 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
 
 def _sample_size(args: argparse.Namespace, out: TextIO) -> int:
     size = krejcie_morgan(args.population, method=args.method)
-    if args.json:
+    if output_format(args) == "json":
         print(
             dumps_json(
                 {
@@ -184,9 +189,8 @@ def _sample_size(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def register(subparsers: Any) -> None:
-    """Add ``ppid ikm score`` and ``ppid ikm sample-size``."""
-    ikm = subparsers.add_parser("ikm", help="Indeks Kepuasan Masyarakat (satisfaction survey)")
+def register(ikm: argparse.ArgumentParser) -> None:
+    """Fill the parser of ``ppid ikm`` with ``score`` and ``sample-size``."""
     sub = ikm.add_subparsers(dest="ikm_command", required=True, metavar="COMMAND")
     score = sub.add_parser(
         "score",
@@ -206,7 +210,8 @@ def register(subparsers: Any) -> None:
         action="append",
         metavar="COLUMN",
         help="also score each value of COLUMN (matched as headers are: case, blanks and a "
-        "trailing dot ignored); repeat it for the combinations of several columns",
+        "trailing dot ignored); repeat it for the combinations of several columns; a column "
+        "with personal data (name, phone, e-mail, address, NIK) is refused",
     )
     score.add_argument(
         "--map",
@@ -240,7 +245,6 @@ def register(subparsers: Any) -> None:
         help="row order of the report: by question number, as the seed's table "
         "(default), or the regime file's listing order",
     )
-    score.add_argument("--format", choices=["markdown", "csv"], default="markdown")
     score.add_argument(
         "--legacy-weight",
         metavar="W",
@@ -259,7 +263,7 @@ def register(subparsers: Any) -> None:
         metavar="N",
         help="NON-COMPLIANT: round the weighted index half-up to N decimals before x 25",
     )
-    score.add_argument("--json", action="store_true", help="print one JSON object")
+    add_output_options(score, ("md", "csv", "json"), default="md", aliases={"markdown": "md"})
     score.set_defaults(handler=_score, parser=score)
     size = sub.add_parser(
         "sample-size",
@@ -269,13 +273,21 @@ def register(subparsers: Any) -> None:
     size.add_argument(
         "population", type=_whole_number(1), metavar="N", help="service population (>= 1)"
     )
-    size.add_argument("--method", choices=["table", "formula"], default="table")
-    size.add_argument("--json", action="store_true", help="print one JSON object")
+    size.add_argument(
+        "--method",
+        choices=["table", "formula"],
+        default="table",
+        help="table: Table 1 of Krejcie & Morgan (1970), the default; formula: their "
+        "formula, evaluated exactly",
+    )
+    add_output_options(size, ("text", "json"), default="text")
     size.set_defaults(handler=_sample_size, parser=size)
 
 
 def demo(out: TextIO) -> None:
     """Score the synthetic respondents that reproduce KPU NTT's published 2024 table."""
+    from ppid_core.examples.ikm import SEED_FILE, read_seed_survey  # noqa: PLC0415 - demo only
+
     survey = read_seed_survey()
     result = survey.score()
     print(f"== IKM: {SEED_FILE} (synthetic respondents reproducing KPU NTT 2024) ==", file=out)

@@ -2,11 +2,14 @@
 
 - ``ppid rb check FILE...`` validates team, plan and realisation files (exit 1 with
   every located error on stderr);
-- ``ppid rb status FILE --month YYYY-MM [--json]`` shows what is due, done and late;
-  FILE is a plan, or a realisation file (its plan is read from its ``plan:`` field);
-- ``ppid rb table FILE [--csv] [--unmask]`` prints a plan as Lampiran II or a team as
-  Lampiran I (names masked unless ``--unmask``). Planned months are ticked ``✓``, or ``v``
-  where the output's encoding (a cp1252 Windows redirect) has no ``✓``.
+- ``ppid rb status FILE --month YYYY-MM [--format md|json] [--json]`` shows what is due,
+  done and late; FILE is a plan, or a realisation file (its plan is read from its
+  ``plan:`` field);
+- ``ppid rb table FILE [--format md|csv] [--unmask]`` prints a plan as Lampiran II or a
+  team as Lampiran I (names masked unless ``--unmask``). Planned months are ticked ``✓``,
+  or ``v`` where the output's encoding (a cp1252 Windows redirect) has no ``✓``. ``--csv``
+  still works for one release, with a note on stderr. A table has no ``to_dict()``, so
+  it has no JSON form: ``ppid rb status --json`` is the plan's data.
 
 Output is always encodable: a character the output's encoding lacks is written as ``?``
 and counted in a warning on stderr.
@@ -19,22 +22,21 @@ import re
 import sys
 from typing import Any, TextIO
 
+from ppid_core.cli._options import add_output_options, add_unmask_option, output_format
 from ppid_core.errors import DataFileError
 from ppid_core.rb import (
+    ASCII_TICK,
+    TICK,
     ActionPlan,
+    Realisation,
     TeamDecree,
     check_file,
-    example_path,
     load_any,
-    load_monitoring,
     plan_status,
     plan_table,
     team_table,
 )
-from ppid_core.rb._realisation import Realisation
-from ppid_core.rb._reports import ASCII_TICK, TICK
 
-ORDER = 40
 _MONTH = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])")
 
 
@@ -117,7 +119,8 @@ def _status(args: argparse.Namespace, out: TextIO) -> int:
     plan, records = _plan_and_records(args.file)
     year, month = args.month
     status = plan_status(plan, records, year=year, month=month)
-    _write(out, (status.to_json() if args.json else status.to_markdown()) + "\n")
+    text = status.to_json() if output_format(args) == "json" else status.to_markdown()
+    _write(out, text + "\n")
     return 0
 
 
@@ -128,32 +131,37 @@ def _table(args: argparse.Namespace, out: TextIO) -> int:
     else:
         plan = loaded if isinstance(loaded, ActionPlan) else loaded[0]
         table = plan_table(plan, mark=_mark(out))
-    _write(out, table.to_csv() if args.csv else table.to_markdown() + "\n")
+    _write(out, table.to_csv() if output_format(args) == "csv" else table.to_markdown() + "\n")
     return 0
 
 
-def register(subparsers: Any) -> None:
-    """Add ``ppid rb`` and its sub-commands."""
-    rb = subparsers.add_parser("rb", help="Reformasi Birokrasi teams, action plans, monitoring")
+def register(rb: argparse.ArgumentParser) -> None:
+    """Fill the parser of ``ppid rb`` with its sub-commands."""
     sub = rb.add_subparsers(dest="rb_command", required=True, metavar="COMMAND")
     check = sub.add_parser("check", help="validate RB YAML files (team, plan, realisation)")
-    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument(
+        "files", nargs="+", metavar="FILE", help="team, plan or realisation YAML files"
+    )
     check.set_defaults(handler=_check)
     status = sub.add_parser("status", help="what is due, done and late in a month")
     status.add_argument("file", metavar="FILE", help="a plan, or a realisation file")
-    status.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
-    status.add_argument("--json", action="store_true", help="print one JSON object")
+    status.add_argument(
+        "--month", type=_month, required=True, metavar="YYYY-MM", help="the month to report"
+    )
+    add_output_options(status, ("md", "json"), default="md")
     status.set_defaults(handler=_status)
     table = sub.add_parser("table", help="a plan as Lampiran II, a team as Lampiran I")
-    table.add_argument("file", metavar="FILE")
-    table.add_argument("--csv", action="store_true", help="CSV instead of Markdown")
-    table.add_argument("--unmask", action="store_true", help="show team members' names")
+    table.add_argument("file", metavar="FILE", help="a plan, or a team file")
+    add_unmask_option(table)
+    add_output_options(table, ("md", "csv"), default="md", legacy_flags={"--csv": "csv"})
     table.set_defaults(handler=_table)
 
 
 def demo(out: TextIO) -> None:
     """The seed plan (KPU Provinsi NTT 2022) in April 2022, with illustrative records."""
-    plan, records = load_monitoring(example_path("kpu-ntt-2022-realisasi.yaml"))
+    from ppid_core.examples.rb import load_kpu_ntt_2022_monitoring  # noqa: PLC0415 - demo only
+
+    plan, records = load_kpu_ntt_2022_monitoring()
     status = plan_status(plan, records, year=2022, month=4)
     total = status.total()
     _write(

@@ -1,5 +1,11 @@
 """``ppid register report``: the service report of a request register.
 
+``--format md`` (the default), ``csv`` (``section,item,value``) or ``json`` (``--json``,
+the report's ``to_dict()``). Requester names are masked (``--names`` chooses how);
+``--unmask`` shows personal data as written. ``--rules`` names the deadline rule set.
+For one release the old spellings still work, each with a note on stderr: ``--csv``
+(``--format csv``), ``--names none`` (``--unmask``) and ``--regime`` (``--rules``).
+
 References:
     UU 14/2008 Pasal 12 (the yearly announcement: number of requests, time taken,
     grants and refusals, reasons for refusal).
@@ -13,9 +19,16 @@ from pathlib import Path
 from typing import TextIO
 
 from ppid_core.calendar import WorkCalendar
-from ppid_core.cli._options import add_calendar_options, calendar_from_args
+from ppid_core.cli._options import (
+    ChoiceAction,
+    add_calendar_options,
+    add_output_options,
+    add_rules_option,
+    add_unmask_option,
+    calendar_from_args,
+    output_format,
+)
 from ppid_core.errors import UnknownNameError
-from ppid_core.examples.requests import load_kpu_ntt_2024
 from ppid_core.requests import (
     Masking,
     NameMasking,
@@ -24,9 +37,7 @@ from ppid_core.requests import (
     service_report,
 )
 
-__all__ = ["ORDER", "demo", "register"]
-
-ORDER = 20
+__all__ = ["demo", "register"]
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 """The years ``--year`` and ``--as-of`` accept: a guard against typos (0, 20244)."""
@@ -47,12 +58,23 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
         return f"--sheet applies to .xlsx files; {args.file} is read as CSV, which has no sheets"
     if args.include_hidden and suffix not in {".xlsx", ".xlsm"}:
         return f"--include-hidden applies to .xlsx files; {args.file} is read as CSV"
+    if args.unmask and args.names not in {None, NameMasking.NONE.value}:
+        return f"--unmask shows names as written; it cannot be combined with --names {args.names}"
     return None
 
 
+def _masking(args: argparse.Namespace) -> Masking:
+    """``--unmask``: personal data as written; else names as ``--names`` says (initials)."""
+    if args.unmask or args.names == NameMasking.NONE.value:
+        return Masking(names=NameMasking.NONE, unmasked=True)
+    return Masking(names=NameMasking(args.names or NameMasking.INITIALS.value))
+
+
 def _run_report(args: argparse.Namespace, out: TextIO) -> int:
+    fmt = output_format(args)  # a contradiction of --json and --format is found first
     if (problem := _usage_problem(args)) is not None:
         args.parser.error(problem)
+    masking = _masking(args)
     as_of = dt.date.fromisoformat(args.as_of) if args.as_of else None
     # today's year in the easternmost Indonesian zone (UTC+9), then the year after it
     this_year = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=9)).year
@@ -64,11 +86,10 @@ def _run_report(args: argparse.Namespace, out: TextIO) -> int:
         )
     except UnknownNameError as exc:  # no sheet of that name: the option is wrong
         args.parser.error(f"--sheet: {exc}")
-    masking = Masking(names=NameMasking(args.names))
-    report = service_report(reg, cal, args.regime, year=args.year, as_of=as_of, masking=masking)
-    if args.json:
+    report = service_report(reg, cal, args.rules, year=args.year, as_of=as_of, masking=masking)
+    if fmt == "json":
         print(report.to_json(), file=out)
-    elif args.csv:
+    elif fmt == "csv":
         print(report.to_csv(), end="", file=out)
     else:
         print(report.to_markdown(), end="", file=out)
@@ -99,9 +120,8 @@ def _year(text: str) -> int:
     return year
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``ppid register report``."""
-    reg = sub.add_parser("register", help="request registers (register permohonan informasi)")
+def register(reg: argparse.ArgumentParser) -> None:
+    """Fill the parser of ``ppid register`` with ``report``."""
     reg_sub = reg.add_subparsers(dest="register_command", required=True, metavar="ACTION")
     p = reg_sub.add_parser(
         "report",
@@ -135,27 +155,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="read the hidden rows of an .xlsx sheet as data (default: refused, listed)",
     )
-    p.add_argument(
-        "--regime",
-        choices=RuleSet.bundled_names(),
-        default="uu_14_2008",
-        help="deadline rule set (default uu_14_2008)",
-    )
+    add_rules_option(p, RuleSet.bundled_names())
     add_calendar_options(p)
-    p.add_argument(
+    masking = p.add_argument_group("personal data")
+    masking.add_argument(
         "--names",
-        choices=[m.value for m in NameMasking],
-        default=NameMasking.INITIALS.value,
-        help="how requester names appear (default initials; 'none' unmasks)",
+        action=ChoiceAction,
+        choices=[m.value for m in NameMasking if m is not NameMasking.NONE],
+        deprecated={NameMasking.NONE.value: (NameMasking.NONE.value, "--unmask")},
+        default=None,
+        help="how requester names are masked (default initials)",
     )
-    fmt = p.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true", help="print one JSON object")
-    fmt.add_argument("--csv", action="store_true", help="print section,item,value CSV")
+    add_unmask_option(masking)
+    add_output_options(p, ("md", "csv", "json"), default="md", legacy_flags={"--csv": "csv"})
     p.set_defaults(handler=_run_report, parser=p)
 
 
 def demo(out: TextIO) -> None:
     """Report on the embedded 2024 register of KPU Provinsi NTT."""
+    from ppid_core.examples.requests import load_kpu_ntt_2024  # noqa: PLC0415 - demo only
+
     cal = WorkCalendar.indonesia(zone="NTT")
     report = service_report(load_kpu_ntt_2024(cal), cal, year=2024, as_of=dt.date(2025, 1, 6))
     print("== Service report: KPU Provinsi NTT register 2024 (embedded example) ==", file=out)

@@ -1,19 +1,244 @@
-"""Command-line options shared by several commands (one definition, one help text)."""
+"""Command-line options shared by several commands (one definition, one help text).
+
+- :func:`add_output_options`: ``--format`` with the formats the command really produces,
+  and ``--json``, shorthand for ``--format json`` on every reporting command;
+- :func:`add_unmask_option`: ``--unmask``, the one way to show personal data as written;
+- :func:`add_rules_option`: ``--rules``, the deadline rule set (``--regime`` is the IKM
+  regime of ``ppid ikm score`` only);
+- :func:`add_calendar_options`: the office's calendar (zone, cuti bersama, extra data).
+
+A renamed flag (:class:`DeprecatedFlag`) or choice (:class:`ChoiceAction`) keeps working
+for one release, with one line on stderr that names its replacement
+(:func:`deprecation_note`); the reference page lists them all.
+
+This module imports nothing heavy at import time: the calendar is imported by the
+functions that need it, so ``ppid rb`` does not load it.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from ppid_core.calendar import (
-    HOLIDAYS_DIR_ENV,
-    WorkCalendar,
-    extra_holiday_years,
-    load_local_calendar,
-    resolve_zone,
+if TYPE_CHECKING:
+    from ppid_core.calendar import WorkCalendar
+
+__all__ = [
+    "FORMATS",
+    "UNMASK_HELP",
+    "ChoiceAction",
+    "DeprecatedFlag",
+    "add_calendar_options",
+    "add_output_options",
+    "add_rules_option",
+    "add_unmask_option",
+    "calendar_from_args",
+    "deprecation_note",
+    "output_format",
+    "zone_from_args",
+    "zone_option",
+]
+
+FORMATS = ("text", "md", "csv", "json", "xlsx")
+"""Every output format a command may offer; each command lists those it can produce."""
+
+FORMAT_HELP = {
+    "text": "text for the terminal",
+    "md": "Markdown",
+    "csv": "CSV (UTF-8; formulas neutralised)",
+    "json": "one JSON object",
+    "xlsx": "an Excel workbook",
+}
+
+UNMASK_HELP = (
+    "show personal data (names, phone numbers, e-mail addresses) as written; masked by default"
 )
-from ppid_core.errors import UnknownZoneError
+"""The help of ``--unmask``, the same wherever it appears."""
 
-__all__ = ["add_calendar_options", "calendar_from_args", "zone_from_args", "zone_option"]
+RULES_HELP = "deadline rule set (default uu_14_2008; perki_1_2019 for election information)"
+
+
+def deprecation_note(parser: argparse.ArgumentParser, old: str, new: str) -> None:
+    """Say on stderr that ``old`` is deprecated, and what to write instead.
+
+    >>> import contextlib, io
+    >>> err = io.StringIO()
+    >>> with contextlib.redirect_stderr(err):
+    ...     deprecation_note(argparse.ArgumentParser(prog="ppid x"), "--csv", "--format csv")
+    >>> print(err.getvalue(), end="")
+    ppid x: warning: --csv is deprecated and will be removed in the next release; use --format csv
+    """
+    print(
+        f"{parser.prog}: warning: {old} is deprecated and will be removed in the next "
+        f"release; use {new}",
+        file=sys.stderr,
+    )
+
+
+class DeprecatedFlag(argparse.Action):
+    """An old flag that still works for one release: it stores ``const`` (a flag without
+    a value) or its value into ``dest``, after a :func:`deprecation_note`.
+
+    Its help is hidden; ``replacement`` is what the note tells the user to write, with
+    ``{value}`` standing for the value given.
+    """
+
+    def __init__(
+        self, option_strings: Sequence[str], dest: str, *, replacement: str, **kwargs: Any
+    ) -> None:
+        self.replacement = replacement
+        kwargs.setdefault("help", argparse.SUPPRESS)
+        super().__init__(option_strings, dest, **kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        value = self.const if self.nargs == 0 else values
+        old = option_string or self.option_strings[0]
+        new = self.replacement.format(value=value)
+        deprecation_note(parser, old if self.nargs == 0 else f"{old} {value}", new)
+        setattr(namespace, self.dest, value)
+
+
+class _Choices(tuple[str, ...]):
+    """Choices that also accept deprecated ones, which help and errors do not list."""
+
+    hidden: frozenset[str]
+
+    def __new__(cls, choices: Iterable[str], hidden: Iterable[str]) -> _Choices:
+        self = super().__new__(cls, choices)
+        self.hidden = frozenset(hidden)
+        return self
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.hidden or super().__contains__(value)
+
+
+class ChoiceAction(argparse.Action):
+    """Store one of ``choices``; a ``deprecated`` choice still works for one release.
+
+    ``deprecated`` maps each old choice to the value stored for it and to what the user
+    should write instead, which a :func:`deprecation_note` says; help and usage errors
+    list only the current choices.
+    """
+
+    def __init__(
+        self,
+        option_strings: Sequence[str],
+        dest: str,
+        *,
+        choices: Iterable[str],
+        deprecated: Mapping[str, tuple[str, str]],
+        **kwargs: Any,
+    ) -> None:
+        self.deprecated = dict(deprecated)
+        super().__init__(option_strings, dest, choices=_Choices(choices, deprecated), **kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        value = str(values)
+        if value in self.deprecated:
+            value, instead = self.deprecated[value]
+            deprecation_note(parser, f"{option_string or self.option_strings[0]} {values}", instead)
+        setattr(namespace, self.dest, value)
+
+
+def add_output_options(
+    parser: argparse.ArgumentParser,
+    formats: Sequence[str],
+    *,
+    default: str,
+    aliases: Mapping[str, str] | None = None,
+    legacy_flags: Mapping[str, str] | None = None,
+) -> None:
+    """``--format`` with the command's ``formats``, and ``--json`` if JSON is one of them.
+
+    Args:
+        parser: The command's parser.
+        formats: The formats the command can produce, in the order of :data:`FORMATS`.
+        default: The format without options.
+        aliases: Old names of formats that still work for one release (``markdown``).
+        legacy_flags: Old flags that still work for one release, each with its format
+            (``{"--csv": "csv"}``).
+
+    The chosen format is :func:`output_format` of the parsed arguments.
+    """
+    unknown = [f for f in (*formats, default) if f not in FORMATS]
+    if unknown or default not in formats:
+        from ppid_core.errors import InvalidArgumentError  # noqa: PLC0415 - a bug, rare
+
+        msg = f"formats {list(formats)} (default {default!r}) are not among {FORMATS}"
+        raise InvalidArgumentError(msg)
+    group = parser.add_argument_group("output")
+    listed = "; ".join(f"{f}: {FORMAT_HELP[f]}" for f in formats)
+    group.add_argument(
+        "--format",
+        action=ChoiceAction,
+        choices=formats,
+        deprecated={old: (new, f"--format {new}") for old, new in (aliases or {}).items()},
+        default=None,
+        help=f"output format (default {default}) — {listed}",
+    )
+    if "json" in formats:
+        group.add_argument(
+            "--json", action="store_true", help="print one JSON object (same as --format json)"
+        )
+    for flag, fmt in (legacy_flags or {}).items():
+        group.add_argument(
+            flag,
+            action=DeprecatedFlag,
+            dest="format",
+            nargs=0,
+            const=fmt,
+            replacement=f"--format {fmt}",
+        )
+    parser.set_defaults(default_format=default, format_parser=parser)
+
+
+def output_format(args: argparse.Namespace) -> str:
+    """The format asked for: ``--format``, else ``json`` for ``--json``, else the default.
+
+    ``--json`` with another format is bad usage (exit 2).
+    """
+    chosen: str | None = args.format
+    json_flag = bool(getattr(args, "json", False))
+    if json_flag and chosen not in {None, "json"}:
+        parser: argparse.ArgumentParser = args.format_parser
+        parser.error(f"--json means --format json; it cannot be combined with --format {chosen}")
+    if json_flag:
+        return "json"
+    return chosen or str(args.default_format)
+
+
+def add_unmask_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """``--unmask``: show personal data as written (every report masks it by default)."""
+    parser.add_argument("--unmask", action="store_true", help=UNMASK_HELP)
+
+
+def add_rules_option(parser: argparse.ArgumentParser, names: Sequence[str]) -> None:
+    """``--rules R``, the deadline rule set, and its deprecated alias ``--regime``."""
+    parser.add_argument("--rules", choices=names, default="uu_14_2008", help=RULES_HELP)
+    parser.add_argument(
+        "--regime",
+        action=DeprecatedFlag,
+        dest="rules",
+        choices=names,
+        replacement="--rules {value}",
+    )
+
+
+# -- the calendar ---------------------------------------------------------------------------
 
 
 def zone_option(text: str) -> str:
@@ -24,6 +249,9 @@ def zone_option(text: str) -> str:
     >>> zone_option(" WITA ")
     'Asia/Makassar'
     """
+    from ppid_core.calendar import resolve_zone  # noqa: PLC0415 - only commands with a calendar
+    from ppid_core.errors import UnknownZoneError  # noqa: PLC0415
+
     if not text.strip():
         msg = "empty; expected an Indonesian IANA zone, WIB, WITA, WIT or a province name"
         raise argparse.ArgumentTypeError(msg)
@@ -35,6 +263,8 @@ def zone_option(text: str) -> str:
 
 def add_calendar_options(parser: argparse.ArgumentParser) -> None:
     """The office's calendar: zone, cuti bersama, extra data, estimation."""
+    from ppid_core.calendar import HOLIDAYS_DIR_ENV  # noqa: PLC0415 - see the module docstring
+
     group = parser.add_argument_group(
         "calendar",
         f"Holiday data: the bundled decrees, the files in ${HOLIDAYS_DIR_ENV} (a folder) and "
@@ -46,7 +276,8 @@ def add_calendar_options(parser: argparse.ArgumentParser) -> None:
         "--zone",
         type=zone_option,
         default=None,
-        help="IANA zone, WIB/WITA/WIT or province (default: the --local file's, else Asia/Jakarta)",
+        help="IANA zone, WIB/WITA/WIT or province (default: the --local file's, else "
+        "Asia/Jakarta); an unknown or empty zone is bad usage",
     )
     group.add_argument(
         "--no-cuti-bersama",
@@ -58,8 +289,9 @@ def add_calendar_options(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="FILE",
-        help="a holiday file for one year, e.g. a revised SKB (repeatable); replaces the "
-        "bundled year, which it must account for",
+        help="a holiday file for one year, e.g. a revised SKB (repeatable, one file per "
+        "year); it replaces the bundled year, whose every day it must keep or list under "
+        "'removed:'",
     )
     group.add_argument(
         "--local",
@@ -75,6 +307,8 @@ def add_calendar_options(parser: argparse.ArgumentParser) -> None:
 
 def zone_from_args(args: argparse.Namespace) -> str:
     """The office's zone: ``--zone``, else the local file's, else Asia/Jakarta."""
+    from ppid_core.calendar import load_local_calendar  # noqa: PLC0415 - see the module docstring
+
     if args.zone is not None:
         return str(args.zone)  # resolved by zone_option when parsed
     if args.local is not None:
@@ -92,6 +326,8 @@ def calendar_from_args(args: argparse.Namespace, *, through: int) -> WorkCalenda
         through: The last year the command needs; years after the decreed data up to it
             are estimated unless ``--no-estimate`` was given.
     """
+    from ppid_core.calendar import WorkCalendar, extra_holiday_years  # noqa: PLC0415
+
     return WorkCalendar.indonesia(
         cuti_bersama=not args.no_cuti_bersama,
         zone=zone_from_args(args),
