@@ -1,8 +1,9 @@
 """ppid-core: the toolkit for Indonesian public-information service (PPID) work.
 
-Working days (:mod:`ppid_core.calendar`), information requests under UU 14/2008
-(:mod:`ppid_core.requests`), the Indeks Kepuasan Masyarakat (:mod:`ppid_core.ikm`) and
-Reformasi Birokrasi action plans (:mod:`ppid_core.rb`).
+Working days ([`ppid_core.calendar`][ppid_core.calendar]), information requests under UU 14/2008
+([`ppid_core.requests`][ppid_core.requests]), the Indeks Kepuasan Masyarakat
+([`ppid_core.ikm`][ppid_core.ikm]) and
+Reformasi Birokrasi action plans ([`ppid_core.rb`][ppid_core.rb]).
 
 Importing the package loads nothing else: the names below are resolved on first use, so
 that ``import ppid_core.calendar`` in a web worker or a ``ppid`` call pays only for what
@@ -29,7 +30,8 @@ __all__ = [
     "mask_phone",
 ]
 
-#: The names of :mod:`ppid_core.masking`, reachable here too (``ppid_core.mask_name``).
+#: The names of [`ppid_core.masking`][ppid_core.masking], reachable here too
+(``ppid_core.mask_name``).
 _MASKING = frozenset({"Masking", "NameMasking", "mask_email", "mask_name", "mask_phone"})
 
 

@@ -5,11 +5,11 @@ title ("REGISTER PERMOHONAN INFORMASI PUBLIK ... TAHUN 2024") and blank rows abo
 header, and often a header of two rows where a merged group cell stands over its
 sub-columns (the Komisi Informasi register's "Hari dan Tanggal" over "Pemberitahuan
 Tertulis" and "Pemberian Informasi"). Every reader finds its header through
-:func:`find_header`, so the rule is one:
+[`find_header()`][find_header], so the rule is one:
 
-- Header texts are compared by :func:`fold`: case, punctuation and repeated blanks do not
+- Header texts are compared by [`fold()`][fold]: case, punctuation and repeated blanks do not
   count ("TGL. PERMOHONAN" names what "Tgl Permohonan" does).
-- Each of the first :data:`SCAN_ROWS` rows is a candidate, alone and joined with the row
+- Each of the first [`SCAN_ROWS`][SCAN_ROWS] rows is a candidate, alone and joined with the row
   below it when that row is a *sub-header*: its non-empty cells stand only under a group
   (a header cell with empty cells to its right, as a merged cell exports) or under
   an empty header cell, and at least one stands under an empty header cell. A joined
@@ -19,7 +19,8 @@ Tertulis" and "Pemberian Informasi"). Every reader finds its header through
   score wins, and on a tie the single row and then the higher row. A score of zero is no
   header.
 
-The result says which rows were taken (:meth:`HeaderRow.describe`), so a report can say
+The result says which rows were taken ([`HeaderRow.describe()`][HeaderRow.describe]), so a report
+can say
 it: a guess about a file is never silent.
 """
 

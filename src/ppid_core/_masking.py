@@ -1,14 +1,14 @@
 """Masking of personal data (names, phone numbers, e-mail addresses).
 
 Every report, export and ``repr`` of ppid-core masks personal data by default; showing
-it is an explicit choice (:attr:`NameMasking.NONE`, ``Masking(unmasked=True)``).
+it is an explicit choice ([`NameMasking.NONE`][NameMasking.NONE], ``Masking(unmasked=True)``).
 
 - Phone numbers keep only their last four digits, and their length: ``085339672120``
   becomes ``********2120`` (the tail an officer uses to find a record). Numbers of eight
   digits or fewer keep only their last two digits.
 - E-mail addresses keep the first character of the local part and the whole domain:
   ``arieston@example.org`` becomes ``a***@example.org``.
-- Names follow the office's choice (:class:`NameMasking`); the default is initials,
+- Names follow the office's choice ([`NameMasking`][NameMasking]); the default is initials,
   without academic degrees (after the first comma) or honorific prefixes
   (``Drs.``, ``Dr.``, ``Ir.``, ``H.``, ``Hj.``, ``Prof.``):
   ``Drs. Falentinus Bhalu`` becomes ``F. B.``.

@@ -11,7 +11,8 @@ __all__ = ["import_optional"]
 
 
 def import_optional(module: str, extra: str) -> ModuleType:
-    """Import ``module`` or raise :class:`MissingExtraError` naming ``pip install`` extra.
+    """Import ``module`` or raise [`MissingExtraError`][MissingExtraError] naming ``pip install``
+    extra.
 
     >>> import_optional("no_such_module_xyz", "plot")
     Traceback (most recent call last):

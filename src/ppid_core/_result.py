@@ -3,14 +3,14 @@
 A result class implements three things:
 
 - ``to_dict()``: JSON-ready data that ``json.dumps`` accepts (build it with
-  :func:`~ppid_core._tables.jsonable`); the command line's ``--json`` prints exactly this;
-- ``tables()``: the result as a list of :class:`~ppid_core._tables.Table`;
+  `jsonable()`); the command line's ``--json`` prints exactly this;
+- ``tables()``: the result as a list of `Table`;
 - ``_summary()``: a few words for ``repr`` (``"kpu.csv: 37 requests, 2024"``), and
   ``_heading()`` for the Markdown and HTML views.
 
-:class:`ResultMixin` derives the rest from them: :meth:`~ResultMixin.to_json`,
-:meth:`~ResultMixin.to_markdown`, :meth:`~ResultMixin._repr_html_` (bounded, so a
-notebook never receives a huge page), :meth:`~ResultMixin.to_frame` and a one-line
+[`ResultMixin`][ResultMixin] derives the rest from them: [`to_json()`][ResultMixin.to_json],
+[`to_markdown()`][ResultMixin.to_markdown], `_repr_html_()` (bounded, so a
+notebook never receives a huge page), [`to_frame()`][ResultMixin.to_frame] and a one-line
 ``repr``. Result classes are attrs classes declared with ``repr=False``, so that the
 mixin's short ``repr`` is the one used.
 """
@@ -61,20 +61,20 @@ class ResultMixin(abc.ABC):
         return f"{type(self).__name__}: {self._summary()}"
 
     def to_json(self) -> str:
-        """Pretty, UTF-8 JSON of :meth:`to_dict` (what ``--json`` prints)."""
+        """Pretty, UTF-8 JSON of [`to_dict()`][to_dict] (what ``--json`` prints)."""
         return dumps_json(self.to_dict())
 
     def to_markdown(self) -> str:
-        """A Markdown heading, then every table of :meth:`tables`."""
+        """A Markdown heading, then every table of [`tables()`][tables]."""
         parts = [f"# {markdown_text(self._heading())}"]
         parts += [t.to_markdown() for t in self.tables()]
         return "\n\n".join(parts) + "\n"
 
     def to_frame(self, table: int | str = 0) -> pd.DataFrame:
-        """One table of :meth:`tables` as a pandas DataFrame (needs ``ppid-core[pandas]``).
+        """One table of [`tables()`][tables] as a pandas DataFrame (needs ``ppid-core[pandas]``).
 
         Args:
-            table: Its position in :meth:`tables`, or its title.
+            table: Its position in [`tables()`][tables], or its title.
 
         Raises:
             MissingExtraError: pandas is not installed.
@@ -96,8 +96,8 @@ class ResultMixin(abc.ABC):
     def _repr_html_(self) -> str:
         """HTML for Jupyter: the heading and each table, bounded in rows and characters.
 
-        Each table shows at most :data:`~ppid_core._tables.HTML_MAX_ROWS` rows, then says
-        how many more there are; the whole view stays near :data:`HTML_MAX_CHARS`.
+        Each table shows at most `HTML_MAX_ROWS` rows, then says
+        how many more there are; the whole view stays near [`HTML_MAX_CHARS`][HTML_MAX_CHARS].
         """
         import html  # noqa: PLC0415 - only notebooks render HTML
 

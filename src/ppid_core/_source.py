@@ -3,16 +3,16 @@
 Every ``load_*`` function of ppid-core takes its file in one of three forms, so that a web
 app holding an upload in memory passes it as it is:
 
-- a path (``str`` or :class:`os.PathLike`, e.g. :class:`pathlib.Path`);
-- :class:`bytes` (also ``bytearray`` or ``memoryview``): the file's content, never a path;
+- a path (``str`` or `os.PathLike`, e.g. `pathlib.Path`);
+- `bytes` (also ``bytearray`` or ``memoryview``): the file's content, never a path;
 - a binary file object: anything whose ``read()`` returns bytes (``open(path, "rb")``,
-  :class:`io.BytesIO`, a framework's uploaded file). It is read from where it stands to its
+  `io.BytesIO`, a framework's uploaded file). It is read from where it stands to its
   end, and is not closed.
 
 Error messages name the file by ``source=`` when it is given, else by the path, else by the
 file object's ``name`` (when that is text), else ``"<bytes>"`` or ``"<file>"``
-(:func:`source_name`). The limits and the located decoding errors are the same whatever
-the form (:func:`read_source_text`):
+([`source_name()`][source_name]). The limits and the located decoding errors are the same whatever
+the form ([`read_source_text()`][read_source_text]):
 
     >>> read_source_text(b"year: 2027\\n")
     ('year: 2027\\n', '<bytes>')
@@ -23,8 +23,9 @@ the form (:func:`read_source_text`):
     ppid_core.errors.DataFileError: x.yaml: 1 error
 
 Bundled data (holiday years, rule sets, topic tables, RB frameworks) is package YAML reached
-by name (:func:`bundled_names`, :func:`bundled_text`); the old loader names warn through
-:func:`deprecated`.
+by name ([`bundled_names()`][bundled_names], [`bundled_text()`][bundled_text]); the old loader names
+warn through
+[`deprecated()`][deprecated].
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ FileInput: TypeAlias = "str | os.PathLike[str] | bytes | bytearray | memoryview 
 
 
 def is_path(file: object) -> bool:
-    """Whether ``file`` is a path (``str`` or :class:`os.PathLike`), not content.
+    """Whether ``file`` is a path (``str`` or `os.PathLike`), not content.
 
     >>> is_path("2027.yaml"), is_path(b"year: 2027"), is_path(io.BytesIO())
     (True, False, False)
@@ -177,7 +178,7 @@ def read_source(
 
     Args:
         file: A path, the content as bytes, or a binary file object (read to its end).
-        source: The name used in error messages (default: see :func:`source_name`).
+        source: The name used in error messages (default: see [`source_name()`][source_name]).
         max_bytes: The largest content read; more is refused after reading
             ``max_bytes + 1`` bytes at most (a regular file's size is checked before it is
             read). ``None``: no limit (for streamed tables, whose rows have their own).
@@ -224,7 +225,7 @@ def read_source_text(
 ) -> tuple[str, str]:
     """The text of ``file`` decoded as UTF-8 (a byte-order mark is dropped), and its name.
 
-    Same arguments as :func:`read_source`.
+    Same arguments as [`read_source()`][read_source].
 
     Raises:
         DataFileError: The content is over the limit, or its bytes are not UTF-8 (the
@@ -244,7 +245,7 @@ def open_csv_source(file: FileInput, *, source: str | None = None) -> Iterator[T
     """``file`` as UTF-8 text for the ``csv`` readers, with located errors.
 
     A path is streamed; bytes and a file object's content are read into memory first.
-    See :func:`ppid_core._textio.csv_text` for what is refused.
+    See `ppid_core._textio.csv_text()` for what is refused.
 
     Raises:
         DataFileError: The content is a workbook, UTF-16, binary or not UTF-8 (located).
@@ -266,7 +267,7 @@ def open_csv_source(file: FileInput, *, source: str | None = None) -> Iterator[T
 
 def _folder(package: str, folder: str) -> Traversable:
     """The data folder of a package: on the file system when the package is installed
-    there (the usual case: :mod:`pathlib` only), else through :mod:`importlib.resources`
+    there (the usual case: [`pathlib`][pathlib] only), else through `importlib.resources`
     (a zip import), which costs some 40 ms more to import."""
     from pathlib import Path  # noqa: PLC0415 - only bundled data needs it
 

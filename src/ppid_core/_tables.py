@@ -1,14 +1,14 @@
 """Tables and JSON rendering shared by every report (one place, not a copy per package).
 
-A :class:`Table` is a title, column headers and rows of plain values. It renders as
+A [`Table`][Table] is a title, column headers and rows of plain values. It renders as
 GitHub-flavoured Markdown, as CSV (RFC 4180, UTF-8), as bounded HTML (for notebooks), as
 JSON-ready records and as a pandas DataFrame; dates become ISO text, and exact numbers
-(:class:`~decimal.Decimal`, :class:`~fractions.Fraction`) follow the one rule of
-:func:`jsonable`: a JSON number when a float gives back the same value, else text.
+(`Decimal`, `Fraction`) follow the one rule of
+[`jsonable()`][jsonable]: a JSON number when a float gives back the same value, else text.
 
 Exports are safe to open and to render. CSV text cells that a spreadsheet would run as a
 formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) get a
-leading ``'``, as OWASP recommends against CSV injection (:func:`formula_safe`; numbers,
+leading ``'``, as OWASP recommends against CSV injection ([`formula_safe()`][formula_safe]; numbers,
 negative ones included, stay numbers), and Markdown escapes what would start raw HTML
 (``<script>`` becomes ``&lt;script>``).
 
@@ -129,9 +129,10 @@ class Table:
 
     Public as ``ppid_core.Table``. Cells are plain values (text, numbers, exact
     ``Decimal``/``Fraction``, dates, ``None`` for empty); each rendering formats them the
-    same way: Markdown (:meth:`to_markdown`), CSV (:meth:`to_csv`), bounded HTML
-    (:meth:`to_html`), JSON-ready records (:meth:`to_records`) and a pandas DataFrame
-    (:meth:`to_frame`).
+    same way: Markdown ([`to_markdown()`][to_markdown]), CSV ([`to_csv()`][to_csv]), bounded HTML
+    ([`to_html()`][to_html]), JSON-ready records ([`to_records()`][to_records]) and a pandas
+    DataFrame
+    ([`to_frame()`][to_frame]).
 
     Attributes:
         columns: Column headers, as the office's document writes them.
@@ -207,7 +208,7 @@ class Table:
 
         At most ``max_rows`` rows are shown, and no row that would take the output past
         ``max_chars``; a line then says how many rows are left out. A cell shows at most
-        :data:`HTML_MAX_CELL` characters.
+        `HTML_MAX_CELL` characters.
 
         Args:
             max_rows: Rows to show at most (``None``: no limit).
@@ -326,7 +327,7 @@ def _exact_number(value: Decimal) -> float | str:
 
 
 def dumps_json(value: object) -> str:
-    """Pretty, UTF-8 (not ASCII-escaped) JSON of :func:`jsonable` data."""
+    """Pretty, UTF-8 (not ASCII-escaped) JSON of [`jsonable()`][jsonable] data."""
     import json  # noqa: PLC0415 - only --json and to_json() print JSON
 
     return json.dumps(jsonable(value), ensure_ascii=False, indent=2)

@@ -1,9 +1,9 @@
 """Opening a CSV file as text: what is not UTF-8 text gets a located error, never a traceback.
 
 The readers stream their files (a survey may have millions of rows), so decoding happens
-as they read. :func:`open_csv_text` checks the first bytes for what is clearly not CSV
+as they read. [`open_csv_text()`][open_csv_text] checks the first bytes for what is clearly not CSV
 text (a zip/XLSX workbook, an old ``.xls``, UTF-16, binary data) and turns a decoding
-error met later into a :class:`~ppid_core.errors.DataFileError` that names the line and
+error met later into a [`DataFileError`][ppid_core.errors.DataFileError] that names the line and
 column of the first bad byte.
 """
 
@@ -67,7 +67,7 @@ def open_csv_text(path: str | Path, *, source: str | None = None) -> Iterator[Te
     Raises:
         DataFileError: The file is a workbook, UTF-16, binary, or not UTF-8 (located at
             the first bad byte), also when the bad byte is met while reading; or a
-            :class:`csv.Error` the reader let through (a cell over the field size limit, a
+            `csv.Error` the reader let through (a cell over the field size limit, a
             NUL) ended the reading.
         OSError: The file cannot be read.
     """
@@ -82,7 +82,7 @@ def open_csv_text(path: str | Path, *, source: str | None = None) -> Iterator[Te
 def csv_text(raw: BinaryIO, source: str) -> Iterator[TextIO]:
     """A seekable binary stream as UTF-8 text for the csv readers, read from where it stands.
 
-    The stream is left open (the caller owns it). Same errors as :func:`open_csv_text`,
+    The stream is left open (the caller owns it). Same errors as [`open_csv_text()`][open_csv_text],
     located in ``source``.
     """
     start = raw.tell()

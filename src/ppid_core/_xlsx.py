@@ -1,13 +1,13 @@
 """One sheet of an ``.xlsx`` workbook as rows of text (optional extra ``excel``: openpyxl).
 
 Every XLSX reader of ppid-core (IKM surveys, request registers) reads through
-:func:`open_sheet`, so a workbook is read the same way everywhere:
+[`open_sheet()`][open_sheet], so a workbook is read the same way everywhere:
 
 - openpyxl's read-only (streaming) mode, so memory stays flat on large sheets;
 - the first **visible** sheet unless a sheet is named; the name of the sheet read is
-  :attr:`SheetRows.name` and is part of every error location
+  [`SheetRows.name`][SheetRows.name] and is part of every error location
   (``survey.xlsx, sheet "SKM": row 4, column "U1": ...``), and the hidden sheets passed
-  over are listed in :attr:`SheetRows.hidden_sheets`;
+  over are listed in [`SheetRows.hidden_sheets`][SheetRows.hidden_sheets];
 - one list of cell texts per spreadsheet row, row 1 first, so a row's position in the
   iteration is its row number (a row missing from the file is a row of empty cells); a
   row below the header (the first row with text) is at least as wide as the header;
@@ -23,11 +23,11 @@ Every XLSX reader of ppid-core (IKM surveys, request registers) reads through
 
 The row problems (hidden rows, formulas) are collected while the rows are read and
 raised together at the end of the sheet, or, with ``defer_errors=True``, left in
-:attr:`SheetRows.errors` for the reader to raise with its own errors through
-:meth:`SheetRows.raise_errors`.
+[`SheetRows.errors`][SheetRows.errors] for the reader to raise with its own errors through
+[`SheetRows.raise_errors()`][SheetRows.raise_errors].
 
 The workbook's parts and the streaming read of the sheet's XML are in
-:mod:`ppid_core._xlsx_book`, imported when a workbook is opened: a 500,000-row sheet reads
+`ppid_core._xlsx_book`, imported when a workbook is opened: a 500,000-row sheet reads
 in about 40 % of the time openpyxl's own reader takes. openpyxl's ``ExcelReader`` steps
 and the workbook's ``_date_formats`` are internal to openpyxl (stable since 2.6); the
 tests pin every behaviour above.
@@ -136,9 +136,9 @@ def _unreadable(source: str, why: str) -> DataFileError:
 class SheetRows:
     """The rows of one worksheet as text cells; see the module docstring.
 
-    Build it with :func:`open_sheet`. Iterating reads the sheet from its first row (each
+    Build it with [`open_sheet()`][open_sheet]. Iterating reads the sheet from its first row (each
     iteration reads it again) and closes the workbook at the end; use it as a context
-    manager, or call :meth:`close`, when a reader may stop early.
+    manager, or call [`close()`][close], when a reader may stop early.
 
     Attributes:
         name: The sheet read.
@@ -358,13 +358,14 @@ def open_sheet(
         sheet: The sheet to read (its name; case is ignored when no sheet has the exact
             name). Default: the first visible sheet.
         include_hidden: Read hidden rows as data instead of refusing them.
-        defer_errors: Leave the row problems in :attr:`SheetRows.errors` for
-            :meth:`SheetRows.raise_errors` instead of raising them at the end of the sheet.
+        defer_errors: Leave the row problems in [`SheetRows.errors`][SheetRows.errors] for
+            [`SheetRows.raise_errors()`][SheetRows.raise_errors] instead of raising them at the end
+            of the sheet.
         source: The file name used in error locations (default: ``path`` as given, or
             ``"<bytes>"``).
 
     Returns:
-        The sheet, ready to iterate; :attr:`SheetRows.name` says which sheet it is.
+        The sheet, ready to iterate; [`SheetRows.name`][SheetRows.name] says which sheet it is.
 
     Raises:
         MissingExtraError: openpyxl is not installed.

@@ -1,13 +1,13 @@
 """The parts of an ``.xlsx`` workbook the rows need, and its sheet XML read as a stream.
 
 openpyxl reads the workbook's parts (sheet list and visibility, shared strings, date
-styles) with the steps of its ``load_workbook(read_only=True)`` (:class:`Book`). Its own
-streaming row reader drops what :mod:`ppid_core._xlsx` needs (row visibility, whether a
+styles) with the steps of its ``load_workbook(read_only=True)`` ([`Book`][Book]). Its own
+streaming row reader drops what `ppid_core._xlsx` needs (row visibility, whether a
 blank value came from a formula) and builds an object per inline-string cell, so a
-sheet's XML is read here by :class:`xml.etree.ElementTree.XMLParser` with a target that
-keeps only the cells (:func:`parse_rows`): memory stays flat however long the sheet.
+sheet's XML is read here by `xml.etree.ElementTree.XMLParser` with a target that
+keeps only the cells ([`parse_rows()`][parse_rows]): memory stays flat however long the sheet.
 
-:mod:`ppid_core._xlsx` imports this module when it opens a workbook, so importing the
+`ppid_core._xlsx` imports this module when it opens a workbook, so importing the
 readers costs neither openpyxl nor the XML parser.
 """
 
@@ -145,10 +145,10 @@ class _Cell:
 
 
 class _SheetTarget:
-    """An :class:`xml.etree.ElementTree.XMLParser` target that keeps only the rows' cells.
+    """An `xml.etree.ElementTree.XMLParser` target that keeps only the rows' cells.
 
     No element tree is built, so memory stays flat however long the sheet; each finished
-    ``<row>`` waits in :attr:`rows` as ``(attributes, cells)``.
+    ``<row>`` waits in [`rows`][rows] as ``(attributes, cells)``.
     """
 
     def __init__(self) -> None:
@@ -193,7 +193,7 @@ class _SheetTarget:
             self._row = None
 
     def close(self) -> None:
-        """Nothing to return: the rows are taken from :attr:`rows` as they come."""
+        """Nothing to return: the rows are taken from [`rows`][rows] as they come."""
 
 
 def cell_value(cell: _Cell, styles: Book) -> object:

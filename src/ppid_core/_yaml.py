@@ -5,7 +5,7 @@ guessing (``no`` becomes ``False``, ``010`` becomes 8, ``1:30`` becomes 90). Her
 document is only *composed* into nodes (with the C parser when available); every
 scalar stays text until the schema — the code reading it — asks for a type. Each
 problem is recorded with ``file:line:column (path)`` and all of them are raised together
-as one :class:`~ppid_core.errors.DataFileError`.
+as one [`DataFileError`][ppid_core.errors.DataFileError].
 
 A reader for a small schema looks like this:
 
@@ -109,10 +109,11 @@ def _kind(node: yaml.Node) -> str:
 class Document:
     """A composed YAML document and the errors found while reading it.
 
-    Readers call the typed accessors (:meth:`mapping`, :meth:`string`, :meth:`integer`,
-    :meth:`date`, ...) with the node and its data path. A failed accessor records a
+    Readers call the typed accessors ([`mapping()`][mapping], [`string()`][string],
+    [`integer()`][integer],
+    [`date()`][date], ...) with the node and its data path. A failed accessor records a
     located error and returns ``None``, so reading continues and every problem of the
-    file is found in one pass. Call :meth:`raise_errors` at the end.
+    file is found in one pass. Call [`raise_errors()`][raise_errors] at the end.
 
     Args:
         root: The root node.
@@ -173,8 +174,8 @@ class Document:
     def read(cls, file: FileInput, *, source: str | None = None) -> Document:
         """Read and compose a UTF-8 file: a path, bytes or a binary file object.
 
-        Its name (``source``, else the path, see :func:`ppid_core._source.source_name`)
-        becomes the error source; the file may be at most :data:`MAX_FILE_BYTES`.
+        Its name (``source``, else the path, see `ppid_core._source.source_name()`)
+        becomes the error source; the file may be at most [`MAX_FILE_BYTES`][MAX_FILE_BYTES].
         """
         text, name = read_source_text(file, source=source)
         return cls.parse(text, source=name)
@@ -276,7 +277,7 @@ class Document:
         """The raw text of a scalar node; ``None`` (with an error) for a container.
 
         An absent node (``None``) gives ``None`` without a second error: the enclosing
-        :meth:`mapping` already reported the missing field with its location.
+        [`mapping()`][mapping] already reported the missing field with its location.
         """
         import yaml  # noqa: PLC0415 - loaded with the document (see _loader)
 
@@ -388,7 +389,7 @@ class Document:
     ) -> T | None:
         """Read ``fields[key]`` with ``read``; ``None`` when absent.
 
-        :meth:`mapping` already recorded a missing required field at its mapping, so an
+        [`mapping()`][mapping] already recorded a missing required field at its mapping, so an
         absent key is not reported twice, and ``read`` never sees ``None``.
         """
         node = fields.get(key)

@@ -1,6 +1,6 @@
 """Writing YAML: plain data as block-style UTF-8 text that any loader reads back the same.
 
-The reading side is :mod:`ppid_core._yaml`; both leave PyYAML unimported until a file is
+The reading side is `ppid_core._yaml`; both leave PyYAML unimported until a file is
 actually read or written.
 """
 

@@ -2,8 +2,8 @@
 
 The schema, not YAML 1.1 guessing, types a scalar: ``no`` stays text, ``010`` is no
 octal 8, ``1:30`` is no sexagesimal 90, ``yes`` is no boolean. Each function here takes
-the scalar's raw text and returns the value, or a :class:`Problem` whose message
-:class:`~ppid_core._yaml.Document` records at the node's location. Nothing here needs
+the scalar's raw text and returns the value, or a [`Problem`][Problem] whose message
+`Document` records at the node's location. Nothing here needs
 PyYAML.
 
 >>> integer_value("010", None, None)
@@ -107,7 +107,7 @@ def text_value(
 
 
 def _too_many_digits(raw: str, what: str) -> Problem | None:
-    """A number of more than :data:`MAX_DIGITS` digits is refused (``None`` when fine)."""
+    """A number of more than [`MAX_DIGITS`][MAX_DIGITS] digits is refused (``None`` when fine)."""
     digits = sum(c.isdigit() for c in raw)
     if digits <= MAX_DIGITS:
         return None

@@ -1,13 +1,13 @@
 """The whole exception hierarchy of ppid-core.
 
-Every class ends in ``Error``, derives from :class:`PpidError` and from the closest
+Every class ends in ``Error``, derives from [`PpidError`][PpidError] and from the closest
 built-in (``ValueError``, ``LookupError``), so callers can catch either the domain
 class or the built-in they already expect.
 
 Data errors carry a location. For YAML files the location reads
 ``<file>:<line>:<column> (<path>): <message>``; for tables (CSV, XLSX)
 ``<file>: row <n>, column "<name>": <message>``. A file's errors are raised together
-as one :class:`DataFileError` (an :class:`ExceptionGroup` of :class:`LocatedError`),
+as one [`DataFileError`][DataFileError] (an `ExceptionGroup` of [`LocatedError`][LocatedError]),
 never only the first.
 
 Examples:
@@ -116,7 +116,7 @@ def _rebuild_located(message: str, state: dict[str, object]) -> LocatedError:  #
 class DataFileError(ExceptionGroup[LocatedError], PpidError):
     """All the problems found in one data file, raised together.
 
-    ``str()`` gives a one-line summary; :meth:`report` gives every located error,
+    ``str()`` gives a one-line summary; [`report()`][report] gives every located error,
     one per line, in file order.
 
     Examples:

@@ -1,9 +1,10 @@
 """Masking of personal data: the one rule every report, export and ``repr`` applies.
 
 Requester names, phone numbers and e-mail addresses are masked by default; showing them
-is an explicit choice (:attr:`NameMasking.NONE`, ``Masking(unmasked=True)``). The
+is an explicit choice ([`NameMasking.NONE`][NameMasking.NONE], ``Masking(unmasked=True)``). The
 functions are also reachable as ``ppid_core.mask_name`` and so on; the reports of
-:mod:`ppid_core.requests` take a :class:`Masking` (also exported there, as the type of
+[`ppid_core.requests`][ppid_core.requests] take a [`Masking`][Masking] (also exported there, as the
+type of
 their ``masking`` argument).
 
     >>> from ppid_core.masking import Masking, NameMasking, mask_email, mask_name, mask_phone

@@ -1,6 +1,6 @@
 """The working-day calendar: O(1) date arithmetic over Indonesian holidays.
 
-A :class:`WorkCalendar` builds, once, a table of every day of the years it covers: whether
+A [`WorkCalendar`][WorkCalendar] builds, once, a table of every day of the years it covers: whether
 the day is a working day, the running count of working days, and the list of working days.
 Adding or counting working days is then two list look-ups, whatever the span.
 
@@ -75,7 +75,7 @@ def _extra_tuple(items: Iterable[ExtraWorkingDay]) -> tuple[ExtraWorkingDay, ...
 class WorkCalendar:
     """Working days of an Indonesian government office.
 
-    Build one with :meth:`indonesia`; the constructor takes the parts directly (for tests
+    Build one with [`indonesia()`][indonesia]; the constructor takes the parts directly (for tests
     or other countries' data). Instances are immutable and safe to share between threads.
 
     Two calendars are equal when their parts below are equal, and equal calendars hash
@@ -92,12 +92,12 @@ class WorkCalendar:
             offices, whose staff take them as collective leave).
         zone: The office's IANA time zone; aware datetimes are converted to it.
         office_hours: When the office receives requests, or ``None`` to ignore the time of
-            day (see :meth:`receipt_date`).
+            day (see [`receipt_date()`][receipt_date]).
         closures: Office-local closures (disaster, local holiday).
         working_days: Office-local extra working days.
         weekend: Weekday numbers (0 = Monday) that are not working days.
         estimated_years: The years whose holidays are estimated, not decreed (see
-            :meth:`indonesia`); a result that counts a day of one is provisional.
+            [`indonesia()`][indonesia]); a result that counts a day of one is provisional.
 
     Examples:
         >>> cal = WorkCalendar.indonesia()
@@ -169,28 +169,31 @@ class WorkCalendar:
         """The national calendar of Indonesian government offices, from the bundled data.
 
         By default the calendar covers only decreed years, and a date past them raises
-        :class:`~ppid_core.errors.CalendarCoverageError`. With ``estimate_until`` it also
+        [`CalendarCoverageError`][ppid_core.errors.CalendarCoverageError]. With ``estimate_until``
+        it also
         covers the years after the decreed data up to that year, *estimated*: fixed-date
         holidays from their standing Keppres, movable ones from python-holidays, no cuti
         bersama (they cannot be estimated). Results that count a day of an estimated year
         (or a day next to a provisional holiday) are flagged provisional by
-        :meth:`provisional`.
+        [`provisional()`][provisional].
 
         Args:
             cuti_bersama: Count cuti bersama as non-working days (government offices: yes).
             zone: IANA name, WIB/WITA/WIT or province; default the local file's zone, else
                 ``Asia/Jakarta``.
             office_hours: Receipt hours; default the local file's, else
-                :meth:`OfficeHours.perpres_21_2023`; ``None`` ignores the time of day.
+                [`OfficeHours.perpres_21_2023()`][OfficeHours.perpres_21_2023]; ``None`` ignores the
+                time of day.
             local: An office's local calendar: closures, extra working days, zone and
-                hours; a :class:`LocalCalendar`, or its YAML file (a path, bytes or a
-                binary file object, as :func:`~ppid_core.calendar.load_local_calendar`
+                hours; a [`LocalCalendar`][LocalCalendar], or its YAML file (a path, bytes or a
+                binary file object, as
+                [`load_local_calendar()`][ppid_core.calendar.load_local_calendar]
                 reads it).
             extra_years: More years (or corrected ones, which replace the bundled year).
             closures: Office closures given in code, added to the local file's.
             working_days: Extra working days given in code, added to the local file's.
             estimate_until: Estimate every year after the decreed data up to this one
-                (inclusive), but never more than :data:`ESTIMATE_LIMIT` years past the
+                (inclusive), but never more than [`ESTIMATE_LIMIT`][ESTIMATE_LIMIT] years past the
                 decreed data (later dates raise ``CalendarCoverageError``); ``None`` (the
                 default) estimates nothing.
             holidays_dir: A folder of extra holiday files; by default the folder named by
@@ -363,7 +366,7 @@ class WorkCalendar:
 
     # -- column forms -------------------------------------------------------------------
     def add_working_days_many(self, dates: Iterable[dt.date], n: int) -> list[dt.date]:
-        """:meth:`add_working_days` for a whole column of dates (same ``n``).
+        """[`add_working_days()`][add_working_days] for a whole column of dates (same ``n``).
 
         Builds a look-up table for ``n`` once (kept for later calls), then maps the
         column through it at C speed. Errors name the first bad element's position.
@@ -377,7 +380,7 @@ class WorkCalendar:
     def count_working_days_many(
         self, starts: Iterable[dt.date], ends: Iterable[dt.date]
     ) -> list[int]:
-        """:meth:`count_working_days` for two columns of equal length.
+        """[`count_working_days()`][count_working_days] for two columns of equal length.
 
         Raises:
             InvalidArgumentError: The columns differ in length.

@@ -1,4 +1,5 @@
-"""The day tables behind :class:`~ppid_core.calendar.WorkCalendar`'s constant-time arithmetic.
+"""The day tables behind [`WorkCalendar`][ppid_core.calendar.WorkCalendar]'s constant-time
+arithmetic.
 
 One entry per day of the covered years: whether the day is a working day, the running
 count of working days up to it, and the running count of days not settled by a decree;
@@ -33,7 +34,7 @@ _ELEMENT_ERRORS: Final = (CalendarCoverageError, NaiveDatetimeError, TypeError)
 
 
 class CalendarParts(Protocol):
-    """What the tables are built from: the fields of a :class:`WorkCalendar`."""
+    """What the tables are built from: the fields of a [`WorkCalendar`][WorkCalendar]."""
 
     @property
     def years(self) -> tuple[int, ...]: ...

@@ -44,7 +44,7 @@ from ppid_core.errors import MissingExtraError
 __all__ = ["ESTIMATE_FILE", "FixedHoliday", "estimated_year", "fixed_holidays"]
 
 ESTIMATE_FILE = "estimate"
-"""The ``file`` of an estimated :class:`HolidayYear`."""
+"""The ``file`` of an estimated [`HolidayYear`][HolidayYear]."""
 
 _ESTIMATED = " (perkiraan)"
 _STATUSES = {s.value: s for s in (HolidayStatus.DECREED, HolidayStatus.ESTIMATED)}
@@ -151,7 +151,7 @@ def estimated_year(year: int) -> HolidayYear:
         year: The year.
 
     Returns:
-        A :class:`HolidayYear` with ``estimated=True``: the fixed-date libur nasional
+        A [`HolidayYear`][HolidayYear] with ``estimated=True``: the fixed-date libur nasional
         (decreed by their standing Keppres) and the movable ones estimated by
         python-holidays (status ``estimated``); no cuti bersama, which cannot be
         estimated.

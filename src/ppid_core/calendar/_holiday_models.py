@@ -1,7 +1,7 @@
 """The holiday models: libur nasional, cuti bersama and election days, each with its source.
 
-A year's file gathers them in a :class:`~ppid_core.calendar.HolidayYear` (``._holidays``
-reads the files); :func:`read_sources` reads the ``sources:`` list every holiday file
+A year's file gathers them in a [`HolidayYear`][ppid_core.calendar.HolidayYear] (``._holidays``
+reads the files); [`read_sources()`][read_sources] reads the ``sources:`` list every holiday file
 has.
 
 References:

@@ -1,8 +1,10 @@
 """Holiday files: one year's libur nasional, cuti bersama and election days, with sources.
 
 One YAML file per year ships in ``ppid_core/calendar/data/holidays/``
-(:meth:`HolidayYear.bundled`); offices can load more years, or corrected ones, with
-:func:`load_holidays` (a path, bytes or a binary file object) or :func:`parse_holidays`
+([`HolidayYear.bundled()`][HolidayYear.bundled]); offices can load more years, or corrected ones,
+with
+[`load_holidays()`][load_holidays] (a path, bytes or a binary file object) or
+[`parse_holidays()`][parse_holidays]
 (text). Every file is read with the strict loader: dates must exist, categories are a
 closed list, sources are referenced by id, and a date may appear only once per category.
 
@@ -103,7 +105,7 @@ class HolidayYear:
 
         Raises:
             UnknownNameError: ppid-core ships no data for that year; the message lists
-                the years it ships (see :meth:`bundled_names`).
+                the years it ships (see [`bundled_names()`][bundled_names]).
 
         Examples:
             >>> y = HolidayYear.bundled(2024)
@@ -300,12 +302,12 @@ def load_holidays(
 ) -> HolidayYear:
     """Load one year's holiday file: a path, its bytes or a binary file object.
 
-    Same format as the bundled files (see :func:`parse_holidays`).
+    Same format as the bundled files (see [`parse_holidays()`][parse_holidays]).
 
     Args:
         file: The YAML file: a path, its bytes, or a binary file object (read to its end).
         source: The name used in error messages (default: the path, the file object's
-            name, or ``"<bytes>"``); also the year's :attr:`~HolidayYear.file`.
+            name, or ``"<bytes>"``); also the year's `file`.
         check_bundled: When ppid-core ships data for the same year, require the file to
             account for every bundled day (kept, or listed under ``removed:``).
 
@@ -356,13 +358,15 @@ _PACKAGE, _FOLDER = "ppid_core.calendar", "data/holidays"
 
 @functools.cache
 def bundled_year_numbers() -> tuple[int, ...]:
-    """The years for which ppid-core ships holiday data (:meth:`HolidayYear.bundled_names`)."""
+    """The years for which ppid-core ships holiday data
+    ([`HolidayYear.bundled_names()`][HolidayYear.bundled_names])."""
     return tuple(sorted(int(name) for name in bundled_names(_PACKAGE, _FOLDER)))
 
 
 @functools.cache
 def bundled_year(year: int) -> HolidayYear:
-    """The bundled data of ``year`` (:meth:`HolidayYear.bundled`), parsed once, then cached.
+    """The bundled data of ``year`` ([`HolidayYear.bundled()`][HolidayYear.bundled]), parsed once,
+    then cached.
 
     Raises:
         UnknownNameError: ppid-core ships no data for that year.

@@ -1,8 +1,10 @@
 """What the calendar knows: one year's non-working days, and which years are decreed.
 
-:func:`year_overview` and :func:`coverage` build the results behind ``ppid calendar show``
+[`year_overview()`][year_overview] and [`coverage()`][coverage] build the results behind ``ppid
+calendar show``
 and ``ppid calendar coverage`` (their ``to_dict()`` is the commands' ``--json`` output);
-:func:`load_calendar_file` reads either kind of calendar file, as ``ppid calendar check``
+[`load_calendar_file()`][load_calendar_file] reads either kind of calendar file, as ``ppid calendar
+check``
 does.
 
 References:
@@ -281,7 +283,8 @@ def coverage(
         cal: The office's calendar.
         years: The holiday data ``cal`` was built from, by year (an estimated year is
             left out of the decreed list). Default: the data
-            :meth:`WorkCalendar.indonesia` reads, the bundled years and the files of
+            [`WorkCalendar.indonesia()`][WorkCalendar.indonesia] reads, the bundled years and the
+            files of
             ``$PPID_HOLIDAYS_DIR``; pass the years when the calendar was given others
             (``extra_years``).
         estimate_limit: How many years past the decreed data can be estimated (shown in
@@ -333,8 +336,9 @@ def load_calendar_file(
     """Load a holiday file (it has a top-level ``year:``) or an office's local file.
 
     What ``ppid calendar check`` reads: the file's kind is told from its text, and the
-    file is then read as :func:`~ppid_core.calendar.load_holidays` or
-    :func:`~ppid_core.calendar.load_local_calendar` would. A holiday file for a year
+    file is then read as [`load_holidays()`][ppid_core.calendar.load_holidays] or
+    [`load_local_calendar()`][ppid_core.calendar.load_local_calendar] would. A holiday file for a
+    year
     ppid-core ships must account for every bundled day (kept, or listed under
     ``removed:``).
 
@@ -344,8 +348,8 @@ def load_calendar_file(
             name, or ``"<bytes>"``).
 
     Returns:
-        A :class:`~ppid_core.calendar.HolidayYear` or a
-        :class:`~ppid_core.calendar.LocalCalendar`.
+        A [`HolidayYear`][ppid_core.calendar.HolidayYear] or a
+        [`LocalCalendar`][ppid_core.calendar.LocalCalendar].
 
     Raises:
         DataFileError: Every problem of the file, each located; a file over 10 MiB, or

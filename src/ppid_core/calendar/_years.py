@@ -1,8 +1,8 @@
 """The holiday years a calendar is built on, and the error for a day outside them.
 
-:meth:`~ppid_core.calendar.WorkCalendar.indonesia` takes the bundled years, then the files
+[`indonesia()`][ppid_core.calendar.WorkCalendar.indonesia] takes the bundled years, then the files
 of an office's folder (``$PPID_HOLIDAYS_DIR``), then the files it is given, then, when
-asked, estimated years after the decreed data; :func:`holiday_data` assembles them.
+asked, estimated years after the decreed data; [`holiday_data()`][holiday_data] assembles them.
 
 References:
     The yearly SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB tentang Hari
@@ -37,11 +37,12 @@ __all__ = [
 ]
 
 ESTIMATE_LIMIT: Final = 10
-"""Years past the decreed data that :meth:`WorkCalendar.indonesia` estimates at the most."""
+"""Years past the decreed data that [`WorkCalendar.indonesia()`][WorkCalendar.indonesia] estimates
+at the most."""
 
 HOLIDAYS_DIR_ENV: Final = "PPID_HOLIDAYS_DIR"
 """Environment variable naming a folder of extra holiday files (``*.yaml``), read by
-:meth:`WorkCalendar.indonesia` and every ``ppid`` command."""
+[`WorkCalendar.indonesia()`][WorkCalendar.indonesia] and every ``ppid`` command."""
 
 
 class FromEnvironment:
@@ -64,12 +65,12 @@ def holiday_data(
     holidays_dir: str | Path | FromEnvironment | None = FROM_ENVIRONMENT,
     estimate_until: int | None = None,
 ) -> dict[int, HolidayYear]:
-    """The holiday data by year that :meth:`WorkCalendar.indonesia` builds on.
+    """The holiday data by year that [`WorkCalendar.indonesia()`][WorkCalendar.indonesia] builds on.
 
     The bundled years, then the files of ``holidays_dir`` (by default the folder named by
     ``$PPID_HOLIDAYS_DIR``), then ``extra_years`` (a later source replaces an earlier one
     for the same year), then estimated years up to ``estimate_until`` (at most
-    :data:`ESTIMATE_LIMIT` years past the decreed data).
+    [`ESTIMATE_LIMIT`][ESTIMATE_LIMIT] years past the decreed data).
 
     Raises:
         CalendarCoverageError: The years have a gap that nothing fills.
@@ -105,13 +106,13 @@ def extra_holiday_years(
 
     Args:
         files: Holiday files, each one year (same format as the bundled ones): paths,
-            bytes or binary file objects, as :func:`~ppid_core.calendar.load_holidays`
+            bytes or binary file objects, as [`load_holidays()`][ppid_core.calendar.load_holidays]
             reads them.
         folder: A folder whose ``*.yaml`` files are added too (in name order).
 
     Returns:
         The years, in the order given; a year that ppid-core also ships must account for
-        every bundled day (see :func:`~ppid_core.calendar.parse_holidays`).
+        every bundled day (see [`parse_holidays()`][ppid_core.calendar.parse_holidays]).
 
     Raises:
         DataFileError: A file has errors (each located).

@@ -1,7 +1,7 @@
 """Office time zones (WIB, WITA, WIT) and office hours.
 
 A zone may be given as an IANA name (``Asia/Makassar``), as the Indonesian abbreviation
-(``WITA``) or as a province (``Nusa Tenggara Timur``, ``NTT``); :func:`resolve_zone`
+(``WITA``) or as a province (``Nusa Tenggara Timur``, ``NTT``); [`resolve_zone()`][resolve_zone]
 returns the IANA name. The table is data (``calendar/data/zones.yaml``), citing
 Keppres 41/1987.
 
@@ -124,7 +124,8 @@ def resolve_zone(zone: str) -> str:
 
 @functools.cache
 def zone_info(zone: str) -> ZoneInfo:
-    """The :class:`zoneinfo.ZoneInfo` of a zone given in any form :func:`resolve_zone` takes."""
+    """The `zoneinfo.ZoneInfo` of a zone given in any form [`resolve_zone()`][resolve_zone]
+    takes."""
     from zoneinfo import ZoneInfo  # noqa: PLC0415 - only aware datetimes need it
 
     return ZoneInfo(resolve_zone(zone))
@@ -177,7 +178,7 @@ class OfficeHours:
     day without hours here counts whole. Non-working days are the calendar's business.
 
     Equal hours compare and hash equal (an office's hours are part of its calendar's
-    identity, see :class:`~ppid_core.calendar.WorkCalendar`).
+    identity, see [`WorkCalendar`][ppid_core.calendar.WorkCalendar]).
 
     Attributes:
         hours: Weekday (0 = Monday) to opening and closing time; a copy of the mapping

@@ -2,10 +2,10 @@
 
 Each part of the library adds its commands from a module ``_cmd_<part>.py`` in this
 package, which defines ``register(parser)`` (it fills the parser of its command) and
-``demo(out)``. :data:`COMMANDS` names each command with its one-line help and module, so
+``demo(out)``. [`COMMANDS`][COMMANDS] names each command with its one-line help and module, so
 that ``ppid --help`` and ``ppid --version`` import no command module: a command's module,
 and with it the part of the library it needs, is imported only when the command is
-chosen (``ppid demo`` imports them all). The order of :data:`COMMANDS` is the order of
+chosen (``ppid demo`` imports them all). The order of [`COMMANDS`][COMMANDS] is the order of
 ``ppid --help`` and of ``ppid demo``. Options shared by several commands are defined once,
 in ``_options.py``.
 

@@ -1,6 +1,7 @@
 """``ppid deadline``: every deadline of an information request, notice to Komisi Informasi.
 
-The computation lives in :func:`ppid_core.requests.deadline_chain`; this command parses
+The computation lives in [`ppid_core.requests.deadline_chain()`][ppid_core.requests.deadline_chain];
+this command parses
 the arguments and prints the chain: ``--format text`` (the default) for the terminal,
 ``md`` the chain's ``to_markdown()``, ``json`` (or ``--json``) its ``to_dict()``, so the
 two never drift. ``--rules`` names the deadline rule set (``--regime`` still works for one
@@ -66,7 +67,7 @@ def _parse_received(text: str, zone: str) -> dt.date | dt.datetime:
     """An ISO date, or an ISO datetime (a naive one is taken in the office's zone).
 
     A partial date (``2025``, ``2025-03``) is refused, not read as the first day of the
-    year or month; so are years outside :data:`YEARS`.
+    year or month; so are years outside [`YEARS`][YEARS].
     """
     expected = (
         "RECEIVED must be an ISO date or datetime "
@@ -111,7 +112,7 @@ _LABELS = {
 
 
 def _optional_date(text: str) -> dt.date:
-    """An argparse type for the dates of steps taken: ISO ``YYYY-MM-DD`` in :data:`YEARS`."""
+    """An argparse type for the dates of steps taken: ISO ``YYYY-MM-DD`` in [`YEARS`][YEARS]."""
     msg = f"expected an ISO date (2025-04-22), got {text!r}"
     if not _FULL_DATE.match(text) or len(text) != 10:
         raise argparse.ArgumentTypeError(msg)

@@ -1,15 +1,20 @@
 """Command-line options shared by several commands (one definition, one help text).
 
-- :func:`add_output_options`: ``--format`` with the formats the command really produces,
+- [`add_output_options()`][add_output_options]: ``--format`` with the formats the command really
+  produces,
   and ``--json``, shorthand for ``--format json`` on every reporting command;
-- :func:`add_unmask_option`: ``--unmask``, the one way to show personal data as written;
-- :func:`add_rules_option`: ``--rules``, the deadline rule set (``--regime`` is the IKM
+- [`add_unmask_option()`][add_unmask_option]: ``--unmask``, the one way to show personal data as
+  written;
+- [`add_rules_option()`][add_rules_option]: ``--rules``, the deadline rule set (``--regime`` is the
+  IKM
   regime of ``ppid ikm score`` only);
-- :func:`add_calendar_options`: the office's calendar (zone, cuti bersama, extra data).
+- [`add_calendar_options()`][add_calendar_options]: the office's calendar (zone, cuti bersama, extra
+  data).
 
-A renamed flag (:class:`DeprecatedFlag`) or choice (:class:`ChoiceAction`) keeps working
+A renamed flag ([`DeprecatedFlag`][DeprecatedFlag]) or choice ([`ChoiceAction`][ChoiceAction]) keeps
+working
 for one release, with one line on stderr that names its replacement
-(:func:`deprecation_note`); the reference page lists them all.
+([`deprecation_note()`][deprecation_note]); the reference page lists them all.
 
 This module imports nothing heavy at import time: the calendar is imported by the
 functions that need it, so ``ppid rb`` does not load it.
@@ -79,7 +84,7 @@ def deprecation_note(parser: argparse.ArgumentParser, old: str, new: str) -> Non
 
 class DeprecatedFlag(argparse.Action):
     """An old flag that still works for one release: it stores ``const`` (a flag without
-    a value) or its value into ``dest``, after a :func:`deprecation_note`.
+    a value) or its value into ``dest``, after a [`deprecation_note()`][deprecation_note].
 
     Its help is hidden; ``replacement`` is what the note tells the user to write, with
     ``{value}`` standing for the value given.
@@ -124,7 +129,8 @@ class ChoiceAction(argparse.Action):
     """Store one of ``choices``; a ``deprecated`` choice still works for one release.
 
     ``deprecated`` maps each old choice to the value stored for it and to what the user
-    should write instead, which a :func:`deprecation_note` says; help and usage errors
+    should write instead, which a [`deprecation_note()`][deprecation_note] says; help and usage
+    errors
     list only the current choices.
     """
 
@@ -166,13 +172,13 @@ def add_output_options(
 
     Args:
         parser: The command's parser.
-        formats: The formats the command can produce, in the order of :data:`FORMATS`.
+        formats: The formats the command can produce, in the order of [`FORMATS`][FORMATS].
         default: The format without options.
         aliases: Old names of formats that still work for one release (``markdown``).
         legacy_flags: Old flags that still work for one release, each with its format
             (``{"--csv": "csv"}``).
 
-    The chosen format is :func:`output_format` of the parsed arguments.
+    The chosen format is [`output_format()`][output_format] of the parsed arguments.
     """
     unknown = [f for f in (*formats, default) if f not in FORMATS]
     if unknown or default not in formats:
@@ -319,7 +325,7 @@ def zone_from_args(args: argparse.Namespace) -> str:
 
 
 def calendar_from_args(args: argparse.Namespace, *, through: int) -> WorkCalendar:
-    """The calendar the options of :func:`add_calendar_options` describe.
+    """The calendar the options of [`add_calendar_options()`][add_calendar_options] describe.
 
     Args:
         args: The parsed options.

@@ -1,7 +1,7 @@
 """The command-line reference page, generated from the parser so that it cannot go stale.
 
-:func:`render` fills the hand-written template ``_reference.md`` (beside this module:
-the prose, the exit statuses, the examples) with what the parser of :func:`build_parser`
+[`render()`][render] fills the hand-written template ``_reference.md`` (beside this module:
+the prose, the exit statuses, the examples) with what the parser of [`build_parser()`][build_parser]
 knows: every command and sub-command with its usage, description and arguments (choices
 and defaults included), the shared option groups and the deprecated spellings. The
 template places the generated parts with one directive per line:

@@ -2,7 +2,7 @@
 
 Output never fails on a character the stream cannot encode (cp1252 on a Windows
 redirect): on stdout it becomes ``?`` and one line on stderr says how many were replaced
-(:class:`Output`); on stderr it becomes a ``\\u2713`` escape (:func:`tolerant`), so a
+([`Output`][Output]); on stderr it becomes a ``\\u2713`` escape ([`tolerant()`][tolerant]), so a
 diagnostic keeps every detail. A closed stdout or stderr (``ppid ... >&-``) is treated as
 ``/dev/null``.
 """
@@ -41,7 +41,7 @@ class Output(io.TextIOBase):
     """The command's output: what its encoding cannot write becomes ``?``, and is counted.
 
     A Windows console or redirect is often cp1252; a name in another script must end in
-    neither a traceback nor a silent loss, so :func:`main` says how many characters were
+    neither a traceback nor a silent loss, so [`main()`][main] says how many characters were
     replaced. ``encoding`` and ``errors`` are the stream's own, so a command can choose
     what to print (``v`` for ``✓``) by them.
     """

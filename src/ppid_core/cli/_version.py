@@ -1,11 +1,11 @@
-"""The installed version of ppid-core, found without importing :mod:`importlib.metadata`.
+"""The installed version of ppid-core, found without importing `importlib.metadata`.
 
-``ppid --version`` is called from scripts, and importing :mod:`importlib.metadata`
+``ppid --version`` is called from scripts, and importing `importlib.metadata`
 (``email``, ``zipfile``, ``csv``, ...) costs more than the rest of the command together.
-:func:`installed_version` reads what :func:`importlib.metadata.version` reads: the
+[`installed_version()`][installed_version] reads what `importlib.metadata.version()` reads: the
 ``Version:`` field of the first ``ppid_core-*.dist-info/METADATA`` on ``sys.path``, in
 path order; anything else (an egg, a zip, no metadata) falls back to
-:data:`ppid_core.__version__`. A test checks that both give the same version.
+[`ppid_core.__version__`][ppid_core.__version__]. A test checks that both give the same version.
 """
 
 from __future__ import annotations

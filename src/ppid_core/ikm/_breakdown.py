@@ -30,12 +30,12 @@ class Breakdown(ResultMixin):
     """The IKM of each group of a column (e.g. per layanan), next to the pooled unit IKM.
 
     Each group is scored from its own respondents. The unit IKM is the pooled one (all
-    respondents together), as published practice shows; :attr:`averaged_ikm` (the plain
+    respondents together), as published practice shows; [`averaged_ikm`][averaged_ikm] (the plain
     mean of the group IKMs) is given for comparison only and is labelled as such.
 
     A group in which nobody answered some unsur (possible with ``missing="per_unsur"``)
     has no NRR for it, so its IKM is undefined. Such a group does not abort the breakdown:
-    it is kept in :attr:`undefined` (with its tally) and reported as undefined next to the
+    it is kept in `undefined` (with its tally) and reported as undefined next to the
     groups that could be scored, because an analyst still wants the other groups and the
     unit IKM.
 
@@ -89,7 +89,7 @@ class Breakdown(ResultMixin):
         )
 
     def tables(self) -> list[Table]:
-        """The breakdown table (:meth:`to_table`)."""
+        """The breakdown table ([`to_table()`][to_table])."""
         return [self.to_table()]
 
     def to_markdown(self) -> str:

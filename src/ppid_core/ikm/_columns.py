@@ -1,13 +1,13 @@
 """What a read survey keeps of its respondents, so that a breakdown is chosen after reading.
 
 Per counted questionnaire a survey keeps one byte per unsur (the score, or
-:data:`NOT_ANSWERED`) and, for every other column, a code: the position of the cell's
+[`NOT_ANSWERED`][NOT_ANSWERED]) and, for every other column, a code: the position of the cell's
 text (stripped) in the sorted list of the column's distinct values. A million respondents
 with one service column take about 10 MB. Not kept:
 
 - columns with personal data (names, phone numbers, e-mails, NIK, addresses): a
   breakdown by them would print them, so they are refused as ``by`` anyway;
-- columns with more than :data:`KEEP_LIMIT` distinct values (a row number, a timestamp,
+- columns with more than [`KEEP_LIMIT`][KEEP_LIMIT] distinct values (a row number, a timestamp,
   free-text suggestions): they identify respondents rather than group them. A column
   named with ``by`` when reading is kept whatever its number of values.
 
@@ -117,8 +117,9 @@ class Coder:
     """Codes one column while a file is read, and counts its values (for the profile).
 
     Cells are coded as written; stripping, merging and sorting happen once, at the end
-    (:meth:`KeptColumn.from_raw`), on the distinct values only. A column whose stripped
-    values number more than :data:`KEEP_LIMIT` gives up its codes (unless ``required``)
+    ([`KeptColumn.from_raw()`][KeptColumn.from_raw]), on the distinct values only. A column whose
+    stripped
+    values number more than [`KEEP_LIMIT`][KEEP_LIMIT] gives up its codes (unless ``required``)
     and only counts its values from then on.
     """
 
@@ -164,7 +165,8 @@ class Coder:
         self.codes = array("B")
 
     def column(self) -> KeptColumn | None:
-        """The column read so far, canonical (see :meth:`KeptColumn.from_raw`), or ``None``
+        """The column read so far, canonical (see [`KeptColumn.from_raw()`][KeptColumn.from_raw]),
+        or ``None``
         when it is not kept."""
         if not self.kept:
             return None
@@ -187,7 +189,7 @@ class Responses:
 
     Attributes:
         header: Every column of the file, stripped (to explain why one is not kept).
-        scores: Per unsur (regime order), per row: the score, or :data:`NOT_ANSWERED`.
+        scores: Per unsur (regime order), per row: the score, or [`NOT_ANSWERED`][NOT_ANSWERED].
         columns: The kept columns (see the module docstring).
     """
 
@@ -305,7 +307,7 @@ def group_tallies(
     (crossed when there are several), groups sorted by their values.
 
     Raises:
-        UnknownNameError: A name matches no kept column (see :meth:`Responses.find`).
+        UnknownNameError: A name matches no kept column (see [`Responses.find()`][Responses.find]).
     """
     columns = [responses.find(name, source) for name in names]
     if not columns:

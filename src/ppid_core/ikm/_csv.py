@@ -60,10 +60,10 @@ def read_csv_source(
         file: A path, the file's bytes, or a binary file object.
         source: The name used in error messages (default: the path, or the file object's
             name, or ``"<bytes>"``).
-        regime: As for :func:`~ppid_core.ikm.read_survey`.
-        columns: As for :func:`~ppid_core.ikm.read_survey`.
-        missing: As for :func:`~ppid_core.ikm.read_survey`.
-        by: As for :func:`~ppid_core.ikm.read_survey`.
+        regime: As for [`read_survey()`][ppid_core.ikm.read_survey].
+        columns: As for [`read_survey()`][ppid_core.ikm.read_survey].
+        missing: As for [`read_survey()`][ppid_core.ikm.read_survey].
+        by: As for [`read_survey()`][ppid_core.ikm.read_survey].
         delimiter: The delimiter; default from the header line.
         encoding: The text encoding (default UTF-8, with or without a byte-order mark).
         block: Characters per block of the fast path (default 4 Mi).

@@ -1,6 +1,6 @@
-"""The readers :func:`~ppid_core.ikm.read_survey` replaces, kept for one release.
+"""The readers [`read_survey()`][ppid_core.ikm.read_survey] replaces, kept for one release.
 
-Each warns with a :class:`DeprecationWarning` naming its replacement, then reads exactly
+Each warns with a `DeprecationWarning` naming its replacement, then reads exactly
 as before.
 """
 

@@ -176,10 +176,12 @@ def survey_from_frame(
 def read_csv_with_pandas(
     file: FileInput, *, source: str | None = None, delimiter: str | None = None, **options: Any
 ) -> Survey:
-    """Read a CSV with ``pandas.read_csv`` and tally it with :func:`survey_from_frame`.
+    """Read a CSV with ``pandas.read_csv`` and tally it with
+    [`survey_from_frame()`][survey_from_frame].
 
-    Keyword arguments go to :func:`survey_from_frame` (and, when pandas cannot parse
-    the file, to :func:`~ppid_core.ikm._csv.read_csv_source`). Cells are read as the pure
+    Keyword arguments go to [`survey_from_frame()`][survey_from_frame] (and, when pandas cannot
+    parse
+    the file, to `read_csv_source()`). Cells are read as the pure
     Python reader reads them: ``NA`` or ``null`` are text (only an empty cell is blank),
     and a blank line is a row (reported as empty). What pandas cannot parse (a row of the
     wrong width, bytes that are not UTF-8) is read again by the pure Python reader, which

@@ -81,7 +81,7 @@ def _shape_mask(text: str) -> Callable[[str], str] | None:
 def shown_cell(value: str, header: str) -> str:
     """A cell as an error message may show it, never with personal data in it.
 
-    In a column with personal data (:func:`personal_mask`) the cell is masked by the
+    In a column with personal data ([`personal_mask()`][personal_mask]) the cell is masked by the
     column's kind. Elsewhere text shaped like an e-mail address (an ``@``) or a phone
     number (six digits or more) is masked as one, since a shifted row can put anything
     anywhere; other text is shown as written (a wrong answer label must stay readable),

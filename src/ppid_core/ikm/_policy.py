@@ -99,14 +99,14 @@ class ScoringPolicy:
         Raises:
             InvalidTallyError: The weight is not a number strictly between 0 and 1, or a
                 number of places is not 0-10. Whether the weight fits a regime is checked by
-                :meth:`check` (and by :func:`score`).
+                [`check()`][check] (and by [`score()`][score]).
         """
         return cls(weight=weight, nrr_places=nrr_places, index_places=index_places)
 
     def check(self, regime: Regime) -> None:
         """Refuse a uniform weight that is not a rounded ``1/k`` for the regime's k unsur.
 
-        Its weights must sum to within 0.01 of 1 (:data:`LEGACY_TOLERANCE`): 0.11 and
+        Its weights must sum to within 0.01 of 1 (`LEGACY_TOLERANCE`): 0.11 and
         0.111 fit the 9 unsur of Permenpan RB 14/2017, 0.071 the 14 of Kepmenpan 25/2004.
 
         Raises:

@@ -3,7 +3,7 @@
 The fast path counts each column of a chunk of rows with ``collections.Counter`` (C speed)
 and checks the distinct values; only a chunk with a bad value is re-read row by row to
 locate its errors. Every problem of a file is raised together. The answers and the other
-columns of the counted rows are kept compactly (:mod:`ppid_core.ikm._columns`), so that a
+columns of the counted rows are kept compactly (`ppid_core.ikm._columns`), so that a
 breakdown can be chosen after reading.
 """
 
@@ -40,7 +40,7 @@ CHUNK = 32_768
 
 
 def chunk_size() -> int:
-    """The rows per chunk of the validating reader: :data:`CHUNK`, read at call time."""
+    """The rows per chunk of the validating reader: [`CHUNK`][CHUNK], read at call time."""
     return CHUNK
 
 
@@ -116,7 +116,7 @@ def score_column(
     values: list[str], table: Mapping[str, int], digits: str, *, blanks: bool, keep: bool
 ) -> tuple[int, int, bytes] | None:
     """(sum of scores, answers, per-row score bytes) of one column, or None when a value
-    is not a score. The bytes (:data:`NOT_ANSWERED` for a blank) are only made when
+    is not a score. The bytes ([`NOT_ANSWERED`][NOT_ANSWERED] for a blank) are only made when
     ``keep`` is true, else they are empty.
 
     Fast path: when every cell is one of the scale's digits, the joined column has one
@@ -351,7 +351,7 @@ def survey_from_records(
         source: File name for error messages.
         regime: The regime (default Permenpan RB 14/2017).
         columns: Explicit header -> unsur (key, name or alias), e.g. ``{"U8": "sarana"}``.
-        missing: Policy for blank answers (:class:`MissingPolicy` or its value).
+        missing: Policy for blank answers ([`MissingPolicy`][MissingPolicy] or its value).
         by: Columns to keep for a breakdown whatever their number of values (e.g.
             ``"Layanan"``), matched as headers are (case, blanks and a trailing dot
             ignored).
@@ -378,7 +378,7 @@ def make_reader(  # noqa: PLR0917 - mirrors survey_from_records' keywords in ord
 
     Raises:
         DataFileError: Every problem of the header, located.
-        UnknownNameError: As :func:`survey_from_records`.
+        UnknownNameError: As [`survey_from_records()`][survey_from_records].
     """
     regime = regime or Regime.bundled()
     policy = missing_policy(missing)

@@ -1,4 +1,4 @@
-"""One way in: :func:`read_survey` reads respondents from whatever holds them."""
+"""One way in: [`read_survey()`][read_survey] reads respondents from whatever holds them."""
 
 from __future__ import annotations
 
@@ -28,10 +28,11 @@ __all__ = ["FORMATS", "SurveyInput", "read_survey"]
 SurveyInput: TypeAlias = (
     "FileInput | pd.DataFrame | Iterable[Mapping[str, object]] | Iterable[Sequence[object]]"
 )
-"""What :func:`read_survey` reads: a CSV or XLSX file (path, bytes, binary file object), a
+"""What [`read_survey()`][read_survey] reads: a CSV or XLSX file (path, bytes, binary file object),
+a
 pandas DataFrame, or rows (mappings, or sequences under a header)."""
 
-#: The file formats :func:`read_survey` reads, and the suffixes that name them.
+#: The file formats [`read_survey()`][read_survey] reads, and the suffixes that name them.
 FORMATS: Mapping[str, tuple[str, ...]] = {
     "csv": (".csv", ".tsv", ".txt"),
     "xlsx": (".xlsx", ".xlsm"),
@@ -113,16 +114,16 @@ def read_survey(
     Args:
         source: The respondents (see above).
         format: ``"csv"`` or ``"xlsx"`` for a file whose suffix does not say it.
-        regime: The regime (default :meth:`Regime.bundled`, Permenpan RB 14/2017).
+        regime: The regime (default [`Regime.bundled()`][Regime.bundled], Permenpan RB 14/2017).
         columns: Explicit header -> unsur (key, name or alias), e.g. ``{"U8": "sarana"}``.
-        missing: What a blank answer means (:class:`MissingPolicy` or its value).
+        missing: What a blank answer means ([`MissingPolicy`][MissingPolicy] or its value).
         by: Columns to keep for a breakdown even if they have more than 1,000 distinct
             values; checked now (a column the header lacks, or with personal data, is
             refused). Any other column is kept anyway when it has fewer values.
         sheet: The XLSX sheet (default the first visible one).
         include_hidden: Count hidden XLSX rows as respondents (by default a hidden row
             with data is an error).
-        source_name: The name errors and :attr:`Survey.source` use (default: the path,
+        source_name: The name errors and `Survey.source` use (default: the path,
             the file object's ``name``, ``"<bytes>"``, ``"<DataFrame>"`` or ``"<rows>"``).
         header: The header of rows given as sequences without one.
         delimiter: The CSV delimiter (default: ``,``, ``;`` or tab from the header line).

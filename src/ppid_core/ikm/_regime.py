@@ -2,8 +2,9 @@
 
 A regime is data (``ikm/data/regimes/<key>.yaml``), never constants in code, so a custom
 regime or a corrected table is a reviewed data change with its citation. A shipped regime
-is :meth:`Regime.bundled`; a regime file is read with :func:`load_regime` (a path, bytes or
-a binary file object) and YAML text with :func:`parse_regime`.
+is [`Regime.bundled()`][Regime.bundled]; a regime file is read with [`load_regime()`][load_regime]
+(a path, bytes or
+a binary file object) and YAML text with [`parse_regime()`][parse_regime].
 """
 
 from __future__ import annotations
@@ -125,7 +126,7 @@ class Regime:
     Raises:
         DataFileError: Every problem of a regime built in code, located by its data path
             (``<regime KEY> ($.unsur[1].key): duplicate unsur key ...``), as
-            :func:`parse_regime` locates them in a file.
+            [`parse_regime()`][parse_regime] locates them in a file.
 
     References:
         Permenpan RB 14/2017, Lampiran (formula: NRR per unsur, bobot 1/9, x 25).
@@ -217,7 +218,7 @@ class Regime:
 
     @classmethod
     def from_yaml(cls, text: str, *, source: str = "<string>") -> Regime:
-        """Deprecated: use :func:`~ppid_core.ikm.parse_regime`."""
+        """Deprecated: use [`parse_regime()`][ppid_core.ikm.parse_regime]."""
         deprecated("Regime.from_yaml(text)", "parse_regime(text)")
         return parse_regime(text, source=source)
 
@@ -248,14 +249,14 @@ def load_regime(file: FileInput | None = None, /, *, source: str | None = None) 
     """Load a regime from its YAML file: a path, its bytes or a binary file object.
 
     A unit that adds unsur or weighs them differently writes a regime file in the layout
-    of the bundled ones; a regime shipped with ppid-core is :meth:`Regime.bundled`.
+    of the bundled ones; a regime shipped with ppid-core is [`Regime.bundled()`][Regime.bundled].
 
     Args:
         file: The YAML file (a path, bytes, or a binary file object read to its end).
             *Deprecated:* without it, the default bundled regime, with a warning; use
-            :meth:`Regime.bundled`.
+            [`Regime.bundled()`][Regime.bundled].
             *Deprecated:* a bundled regime's key (``"kepmenpan_25_2004"``) still gives
-            that regime, with a warning; use :meth:`Regime.bundled`.
+            that regime, with a warning; use [`Regime.bundled()`][Regime.bundled].
         source: The name used in error messages (default: the path, the file object's
             name, or ``"<bytes>"``).
 
@@ -282,6 +283,6 @@ def load_regime(file: FileInput | None = None, /, *, source: str | None = None) 
 
 
 def available_regimes() -> tuple[str, ...]:
-    """Deprecated: use :meth:`Regime.bundled_names`."""
+    """Deprecated: use [`Regime.bundled_names()`][Regime.bundled_names]."""
     deprecated("available_regimes()", "Regime.bundled_names()")
     return bundled_names(_PACKAGE, _FOLDER)

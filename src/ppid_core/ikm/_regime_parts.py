@@ -1,6 +1,6 @@
 """The parts of a regime: unsur, bands, and the rules that header and label text follow.
 
-Shared by :class:`~ppid_core.ikm.Regime` and its YAML reader, so that neither imports
+Shared by [`Regime`][ppid_core.ikm.Regime] and its YAML reader, so that neither imports
 the other's module back.
 """
 

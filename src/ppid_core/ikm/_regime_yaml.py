@@ -1,5 +1,5 @@
 """Reading a regime from YAML: every problem located (file, line, column, data path) and
-reported together; what :class:`~ppid_core.ikm.Regime` refuses when built in code is
+reported together; what [`Regime`][ppid_core.ikm.Regime] refuses when built in code is
 refused here first, at the node that says it."""
 
 from __future__ import annotations

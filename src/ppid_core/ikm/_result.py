@@ -1,8 +1,8 @@
 """IKM results: the score of a unit or a group, and its views.
 
-:class:`IkmResult` renders as the seed's table (Markdown, CSV), as JSON-ready data, as
+[`IkmResult`][IkmResult] renders as the seed's table (Markdown, CSV), as JSON-ready data, as
 HTML for Jupyter (the grade coloured) and as a chart; a breakdown by groups is
-:class:`~ppid_core.ikm.Breakdown` (in ``._breakdown``). Half-up rounding to 2 decimals is
+[`Breakdown`][ppid_core.ikm.Breakdown] (in ``._breakdown``). Half-up rounding to 2 decimals is
 for display only; the values stay exact.
 
 References:
@@ -158,7 +158,7 @@ class IkmResult(ResultMixin):
         return Table(columns=COLUMNS, rows=rows, title=title)
 
     def tables(self) -> list[Table]:
-        """The report table (:meth:`to_table`)."""
+        """The report table ([`to_table()`][to_table])."""
         return [self.to_table()]
 
     def to_markdown(self, *, order: str = "questionnaire") -> str:

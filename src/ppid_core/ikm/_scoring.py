@@ -1,7 +1,7 @@
 """Scoring: NRR per unsur, the weighted index, the x25 conversion and the grades.
 
-The arithmetic is exact (``Fraction``); how it is done is a :class:`ScoringPolicy`, and
-the result an :class:`~ppid_core.ikm.IkmResult` (``ikm/_result.py`` renders it).
+The arithmetic is exact (``Fraction``); how it is done is a [`ScoringPolicy`][ScoringPolicy], and
+the result an [`IkmResult`][ppid_core.ikm.IkmResult] (``ikm/_result.py`` renders it).
 """
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ def score(
         InvalidTallyError: The tally's unsur differ from the regime's, an unsur has no
             answers (the message starts with ``scope``), or a legacy policy's value falls
             outside the interval table (e.g. 24.75 with weight 0.11): it is never clamped;
-            or the policy's weight does not fit the regime (:meth:`ScoringPolicy.check`), or
+            or the policy's weight does not fit the regime
+            ([`ScoringPolicy.check()`][ScoringPolicy.check]), or
             ``population`` is not a whole number >= 1.
 
     References:

@@ -69,7 +69,7 @@ class Survey:
     def groups(self) -> Mapping[str, Mapping[str, Tally]]:
         """Column -> value -> tally, for each column named with ``by`` when reading.
 
-        Any kept column can be grouped by after reading: see :meth:`tallies`.
+        Any kept column can be grouped by after reading: see [`tallies()`][tallies].
         """
         return {name: self.tallies(name) for name in self.by}
 
@@ -121,16 +121,18 @@ class Survey:
         Args:
             by: A column to break the IKM down by (``"Layanan"``), or several for their
                 combinations (``["Layanan", "Jenis Kelamin"]``); any column the survey
-                kept (:attr:`group_columns`), matched as headers are (case, blanks and a
+                kept ([`group_columns`][group_columns]), matched as headers are (case, blanks and a
                 trailing dot or colon ignored). Each group is scored from its own
                 respondents; a group with an unsur nobody in it answered is reported in
-                :attr:`Breakdown.undefined`.
+                `Breakdown.undefined`.
             policy: The arithmetic (default exact).
-            population: Service population; warns with :class:`SmallSampleWarning` when the
+            population: Service population; warns with [`SmallSampleWarning`][SmallSampleWarning]
+                when the
                 respondents fall short of Krejcie & Morgan.
 
         Returns:
-            The pooled :class:`IkmResult`, or with ``by`` a :class:`Breakdown` (groups and
+            The pooled [`IkmResult`][IkmResult], or with ``by`` a [`Breakdown`][Breakdown] (groups
+            and
             the pooled unit IKM).
 
         Raises:

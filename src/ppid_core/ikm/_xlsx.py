@@ -55,10 +55,10 @@ def read_xlsx_source(
             passed over).
         include_hidden: Count hidden rows as respondents; by default a hidden row that
             holds data is an error, since a filter or a hidden row is easy to overlook.
-        regime: As for :func:`~ppid_core.ikm.read_survey`.
-        columns: As for :func:`~ppid_core.ikm.read_survey`.
-        missing: As for :func:`~ppid_core.ikm.read_survey`.
-        by: As for :func:`~ppid_core.ikm.read_survey`.
+        regime: As for [`read_survey()`][ppid_core.ikm.read_survey].
+        columns: As for [`read_survey()`][ppid_core.ikm.read_survey].
+        missing: As for [`read_survey()`][ppid_core.ikm.read_survey].
+        by: As for [`read_survey()`][ppid_core.ikm.read_survey].
 
     Raises:
         MissingExtraError: openpyxl is not installed.

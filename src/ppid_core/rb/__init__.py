@@ -2,20 +2,20 @@
 
 Three kinds of YAML file, each read strictly with located errors:
 
-- ``kind: team`` — the RB team formed by decree (:func:`load_team`);
-- ``kind: plan`` — the annual action plan in the layout of Lampiran II (:func:`load_plan`);
+- ``kind: team`` — the RB team formed by decree ([`load_team()`][load_team]);
+- ``kind: plan`` — the annual action plan in the layout of Lampiran II ([`load_plan()`][load_plan]);
 - ``kind: realisation`` — monthly realisation records beside the plan
-  (:func:`load_realisation`, :func:`load_monitoring`).
+  ([`load_realisation()`][load_realisation], [`load_monitoring()`][load_monitoring]).
 
-:func:`plan_status` says what is due, done and late in a month; the report helpers
+[`plan_status()`][plan_status] says what is due, done and late in a month; the report helpers
 render the plan (Lampiran II), the team (Lampiran I) and the monthly report to the Tim
-Pengarah. The eight areas perubahan are data (:class:`Framework`).
+Pengarah. The eight areas perubahan are data ([`Framework`][Framework]).
 
 The embedded examples (the KPU Provinsi NTT decree of 2022) are in
-:mod:`ppid_core.examples.rb`.
+`ppid_core.examples.rb`.
 
 Names that changed (the old ones still work in this release, with a
-:class:`DeprecationWarning`): ``Status`` is :class:`RecordStatus`; ``example_path`` is
+`DeprecationWarning`): ``Status`` is [`RecordStatus`][RecordStatus]; ``example_path`` is
 ``ppid_core.examples.rb.example_path``; ``mask_name`` is ``ppid_core.masking.mask_name``.
 
 References:
@@ -143,7 +143,7 @@ _MOVED = {
 
 
 def _old_name(name: str) -> object:
-    """An old name of :data:`_MOVED`, with a :class:`DeprecationWarning` (PEP 562)."""
+    """An old name of `_MOVED`, with a `DeprecationWarning` (PEP 562)."""
     if name not in _MOVED:
         msg = f"module {__name__!r} has no attribute {name!r}"
         raise AttributeError(msg)

@@ -1,9 +1,10 @@
 """Reading RB files that need more than their text: a realisation with its plan, any file by kind.
 
 A realisation file names its plan (``plan: rencana-aksi.yaml``, relative to the file's
-folder). :func:`load_realisation` and :func:`load_monitoring` read that plan first and check
+folder). [`load_realisation()`][load_realisation] and [`load_monitoring()`][load_monitoring] read
+that plan first and check
 the records against it. A realisation given as bytes or a binary file object has no folder,
-so its plan must be passed (``plan=``). :func:`load_any` reads a team, a plan or a
+so its plan must be passed (``plan=``). [`load_any()`][load_any] reads a team, a plan or a
 realisation by the file's ``kind``, for ``ppid rb check`` and similar tools:
 
 >>> from ppid_core.examples.rb import example_path
@@ -61,7 +62,7 @@ def _named_plan(doc: Document, folder: Path | None) -> ActionPlan | None:
     regular file, a file over the size limit, or a file that is not an RB plan is an
     error at ``$.plan``; nothing of such a file is shown. Without a folder (the file came
     as bytes) the plan cannot be read: an error at ``$.plan`` too. A plan's own errors
-    raise the plan file's :class:`~ppid_core.errors.DataFileError`.
+    raise the plan file's [`DataFileError`][ppid_core.errors.DataFileError].
     """
     node = _top_value(doc, "plan")
     if not isinstance(node, yaml.ScalarNode) or doc.is_null(node) or not node.value.strip():
@@ -114,7 +115,7 @@ def load_monitoring(
     is refused). The realisation file is then read in one checked pass, so its own
     mistakes (a missing field, a bad status) and its mismatches with the plan (an unknown
     code, an unplanned month) are reported together. Both files may be at most 10 MiB
-    (:data:`~ppid_core.rb._source.MAX_FILE_BYTES`).
+    (`MAX_FILE_BYTES`).
 
     Args:
         file: The realisation file: a path, its bytes, or a binary file object (read to
@@ -146,7 +147,8 @@ def load_monitoring(
 def load_realisation(
     file: FileInput, /, *, source: str | None = None, plan: ActionPlan | None = None
 ) -> Realisation:
-    """Load realisation records, checked against their plan (see :func:`load_monitoring`).
+    """Load realisation records, checked against their plan (see
+    [`load_monitoring()`][load_monitoring]).
 
     Args:
         file: The realisation file: a path, its bytes, or a binary file object (read to
@@ -185,7 +187,7 @@ def load_any(
 ) -> TeamDecree | ActionPlan | tuple[ActionPlan, Realisation]:
     """Load a team, a plan, or a realisation file with its plan, by the file's ``kind``.
 
-    The file is read once (at most 10 MiB, :data:`~ppid_core.rb._source.MAX_FILE_BYTES`)
+    The file is read once (at most 10 MiB, `MAX_FILE_BYTES`)
     and composed once. A realisation given as bytes or a file object cannot read its plan
     (it has no folder): that is an error at its ``plan:``.
 

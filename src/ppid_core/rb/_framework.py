@@ -94,7 +94,7 @@ class Framework:
     def bundled(cls, key: str = DEFAULT_FRAMEWORK) -> Framework:
         """A framework shipped with ppid-core, by key (read once, then shared).
 
-        The default, :data:`DEFAULT_FRAMEWORK`, is the one a file that names none uses.
+        The default, `DEFAULT_FRAMEWORK`, is the one a file that names none uses.
 
         Raises:
             UnknownNameError: No data file of that name; the message lists the keys.

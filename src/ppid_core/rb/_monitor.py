@@ -1,6 +1,7 @@
 """Monitoring an action plan month by month: what is due, done and late.
 
-:func:`plan_status` computes a :class:`~ppid_core.rb.PlanStatus` (``rb/_status.py``), the
+[`plan_status()`][plan_status] computes a [`PlanStatus`][ppid_core.rb.PlanStatus]
+(``rb/_status.py``), the
 result that renders the reports.
 
 Everything is month-granular. For a sub kegiatan with planned months *P* in the plan

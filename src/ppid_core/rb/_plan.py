@@ -321,7 +321,7 @@ def parse_plan(text: str, *, source: str = "<string>") -> ActionPlan:
 
     Raises:
         DataFileError: Every problem of the text, each located; text over 10 MiB
-            (:data:`~ppid_core.rb._source.MAX_FILE_BYTES`) is refused unread.
+            (`MAX_FILE_BYTES`) is refused unread.
     """
     check_text_size(text, source)
     return build(text, source, plan_from_document)
@@ -345,7 +345,7 @@ def load_plan(file: FileInput, /, *, source: str | None = None) -> ActionPlan:
 
 
 def loads_plan(text: str, *, source: str = "<string>") -> ActionPlan:
-    """Deprecated: use :func:`parse_plan`."""
+    """Deprecated: use [`parse_plan()`][parse_plan]."""
     deprecated("loads_plan(text)", "parse_plan(text)")
     return parse_plan(text, source=source)
 
@@ -389,5 +389,5 @@ def plan_to_data(plan: ActionPlan) -> dict[str, object]:
 
 
 def dump_plan(plan: ActionPlan) -> str:
-    """The plan as YAML text that :func:`parse_plan` reads back to an equal plan."""
+    """The plan as YAML text that [`parse_plan()`][parse_plan] reads back to an equal plan."""
     return dump(plan_to_data(plan))

@@ -89,7 +89,7 @@ _CODE = re.compile(r"[1-9][0-9]*\.[1-9][0-9]*\.[1-9][0-9]*")
 
 
 class RecordStatus(enum.Enum):
-    """How far a planned month's work got: the ``status`` of a :class:`Record`."""
+    """How far a planned month's work got: the ``status`` of a [`Record`][Record]."""
 
     DONE = "done"
     PARTLY = "partly"
@@ -173,7 +173,7 @@ class _Rows:
         self._by_name: dict[str, list[str]] | None = None
 
     def codes_named(self, name: str) -> list[str]:
-        """The codes of the rows with this name (compared as :func:`_norm` does)."""
+        """The codes of the rows with this name (compared as `_norm()` does)."""
         if self._by_name is None:
             self._by_name = {}
             for code, row in self.by_code.items():
@@ -281,7 +281,7 @@ def parse_realisation(
 
     Raises:
         DataFileError: Every problem of the text, each located; text over 10 MiB
-            (:data:`~ppid_core.rb._source.MAX_FILE_BYTES`) is refused unread.
+            (`MAX_FILE_BYTES`) is refused unread.
     """
     check_text_size(text, source)
     return build(text, source, lambda doc: realisation_from_document(doc, plan))
@@ -290,7 +290,7 @@ def parse_realisation(
 def loads_realisation(
     text: str, *, source: str = "<string>", plan: ActionPlan | None = None
 ) -> Realisation:
-    """Deprecated: use :func:`parse_realisation`."""
+    """Deprecated: use [`parse_realisation()`][parse_realisation]."""
     deprecated("loads_realisation(text)", "parse_realisation(text)")
     return parse_realisation(text, source=source, plan=plan)
 
@@ -314,5 +314,5 @@ def realisation_to_data(real: Realisation) -> dict[str, object]:
 
 
 def dump_realisation(real: Realisation) -> str:
-    """The records as YAML text that :func:`parse_realisation` reads back equal."""
+    """The records as YAML text that [`parse_realisation()`][parse_realisation] reads back equal."""
     return dump(realisation_to_data(real))

@@ -1,9 +1,9 @@
 """Reports: the plan as Lampiran II, the team as Lampiran I.
 
-Tables are :class:`~ppid_core.Table` objects, so each renders as Markdown, CSV, HTML or
+Tables are [`Table`][ppid_core.Table] objects, so each renders as Markdown, CSV, HTML or
 JSON records. Names of team members are personal data: they are masked unless
 ``unmask=True``. The monthly status report and its tables are methods of
-:class:`~ppid_core.rb.PlanStatus` now; the functions that rendered them here
+[`PlanStatus`][ppid_core.rb.PlanStatus] now; the functions that rendered them here
 (``status_data``, ``monthly_report``, ``progress_table``, ``kegiatan_table``,
 ``quarter_table``) still work for one release, with a ``DeprecationWarning``.
 
@@ -58,7 +58,7 @@ def plan_table(plan: ActionPlan, *, mark: str = TICK) -> Table:
 
     The area and kegiatan cells are written on their first row only, as the decree
     merges them; indicators are joined with ``"; "``. A planned month is marked with
-    ``mark`` (:data:`TICK`; give :data:`ASCII_TICK` for an output that cannot encode it).
+    ``mark`` (`TICK`; give `ASCII_TICK` for an output that cannot encode it).
     """
     rows: list[list[object]] = []
     last_area = last_activity = ""
@@ -119,30 +119,34 @@ def _deprecated(old: str, new: str) -> None:
 
 
 def status_data(status: PlanStatus) -> dict[str, Any]:
-    """Deprecated: use ``status.to_dict()`` (:meth:`PlanStatus.to_dict`)."""
+    """Deprecated: use ``status.to_dict()`` ([`PlanStatus.to_dict()`][PlanStatus.to_dict])."""
     _deprecated("status_data(status)", "status.to_dict()")
     return status.to_dict()
 
 
 def monthly_report(status: PlanStatus) -> str:
-    """Deprecated: use ``status.to_markdown()`` (:meth:`PlanStatus.to_markdown`)."""
+    """Deprecated: use ``status.to_markdown()``
+    ([`PlanStatus.to_markdown()`][PlanStatus.to_markdown])."""
     _deprecated("monthly_report(status)", "status.to_markdown()")
     return status.to_markdown()
 
 
 def progress_table(status: PlanStatus) -> Table:
-    """Deprecated: use ``status.progress_table()`` (:meth:`PlanStatus.progress_table`)."""
+    """Deprecated: use ``status.progress_table()``
+    ([`PlanStatus.progress_table()`][PlanStatus.progress_table])."""
     _deprecated("progress_table(status)", "status.progress_table()")
     return attrs.evolve(status.progress_table(), title=None)
 
 
 def kegiatan_table(status: PlanStatus) -> Table:
-    """Deprecated: use ``status.kegiatan_table()`` (:meth:`PlanStatus.kegiatan_table`)."""
+    """Deprecated: use ``status.kegiatan_table()``
+    ([`PlanStatus.kegiatan_table()`][PlanStatus.kegiatan_table])."""
     _deprecated("kegiatan_table(status)", "status.kegiatan_table()")
     return attrs.evolve(status.kegiatan_table(), title=None)
 
 
 def quarter_table(status: PlanStatus) -> Table:
-    """Deprecated: use ``status.quarter_table()`` (:meth:`PlanStatus.quarter_table`)."""
+    """Deprecated: use ``status.quarter_table()``
+    ([`PlanStatus.quarter_table()`][PlanStatus.quarter_table])."""
     _deprecated("quarter_table(status)", "status.quarter_table()")
     return attrs.evolve(status.quarter_table(), title=None)

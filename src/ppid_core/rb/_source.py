@@ -1,6 +1,6 @@
 """Reading RB files: bounded in size, and a realisation's plan kept inside its folder.
 
-Every RB file (team, plan, realisation) may be at most :data:`MAX_FILE_BYTES` (10 MiB),
+Every RB file (team, plan, realisation) may be at most [`MAX_FILE_BYTES`][MAX_FILE_BYTES] (10 MiB),
 whether it comes as a path, bytes or a binary file object: the seed plan of a province is
 35 kB and a plan of 5,000 sub kegiatan about 1.2 MB, while a 100 MB file would take minutes
 and gigabytes to check. A larger file is refused before it is read, with a located error
@@ -18,7 +18,7 @@ that names the limit:
     ...         print(exc.report())
     big.yaml:1:1: the file is 10,485,761 bytes; an RB file may be at most 10 MiB (10,485,760 bytes)
 
-A realisation file names its plan (``plan: rencana-aksi.yaml``); :func:`resolve_plan`
+A realisation file names its plan (``plan: rencana-aksi.yaml``); [`resolve_plan()`][resolve_plan]
 accepts only a file inside the realisation file's own folder (or below it), after
 following links, so a realisation file cannot make ppid-core read ``/etc/passwd``,
 ``../../secret.yaml`` or ``/dev/zero``.
@@ -66,7 +66,7 @@ def _too_large(source: str, size: int | None, what: str = "the file") -> DataFil
 def read_rb_source(file: FileInput, *, source: str | None = None) -> tuple[str, str]:
     """The text of an RB file (a path, bytes or a binary file object) and its name.
 
-    Decoded as UTF-8, refused when over :data:`MAX_FILE_BYTES`; the name is ``source``,
+    Decoded as UTF-8, refused when over [`MAX_FILE_BYTES`][MAX_FILE_BYTES]; the name is ``source``,
     else the path, else the file object's name, else ``"<bytes>"``.
 
     Raises:
@@ -77,7 +77,7 @@ def read_rb_source(file: FileInput, *, source: str | None = None) -> tuple[str, 
 
 
 def check_text_size(text: str, source: str) -> None:
-    """Refuse YAML text whose UTF-8 form is over :data:`MAX_FILE_BYTES`.
+    """Refuse YAML text whose UTF-8 form is over [`MAX_FILE_BYTES`][MAX_FILE_BYTES].
 
     Raises:
         DataFileError: The text is too large (located at its first character).
@@ -110,7 +110,7 @@ def resolve_plan(name: str, folder: Path) -> PlanTarget:
 
     The name is taken relative to ``folder``; after following every link, the file must
     still be inside ``folder`` (or a folder below it), be a regular file and be at most
-    :data:`MAX_FILE_BYTES`. Nothing of a refused file is read, so its content is never
+    [`MAX_FILE_BYTES`][MAX_FILE_BYTES]. Nothing of a refused file is read, so its content is never
     shown. Bytes that are not UTF-8 raise the plan file's own located error.
 
     Raises:

@@ -1,6 +1,6 @@
-"""The status of an action plan in one month (:class:`PlanStatus`), and its reports.
+"""The status of an action plan in one month ([`PlanStatus`][PlanStatus]), and its reports.
 
-:func:`~ppid_core.rb.plan_status` computes it (see ``rb/_monitor.py`` for the rules);
+[`plan_status()`][ppid_core.rb.plan_status] computes it (see ``rb/_monitor.py`` for the rules);
 this module holds the result and renders it: progress per area, per kegiatan and per
 triwulan, the monthly report to the Tim Pengarah (Markdown) and JSON-ready data.
 
@@ -156,7 +156,7 @@ class QuarterRollup:
 class PlanStatus(ResultMixin):
     """A plan's status in one reporting month: what is due, done and late, and progress.
 
-    Built by :func:`~ppid_core.rb.plan_status`. A result (``to_dict``, ``to_json``,
+    Built by [`plan_status()`][ppid_core.rb.plan_status]. A result (``to_dict``, ``to_json``,
     ``to_markdown``, ``tables``, ``to_frame``; see the results guide): ``to_dict()`` is
     what ``ppid rb status --json`` prints, ``to_markdown()`` the monthly report to the Tim
     Pengarah.

@@ -63,7 +63,7 @@ class Member:
 
     Attributes:
         name: The person's name (personal data: masked in reports by default, and in
-            ``repr`` always, by :func:`ppid_core.masking.mask_name`).
+            ``repr`` always, by [`ppid_core.masking.mask_name()`][ppid_core.masking.mask_name]).
         position: Jabatan, the post held in the office.
         role: Kedudukan dalam tim, the place in the team ("Koordinator merangkap Anggota").
         duties: Tugas dalam tim given to this member alone, if any.
@@ -302,7 +302,7 @@ def parse_team(text: str, *, source: str = "<string>") -> TeamDecree:
 
     Raises:
         DataFileError: Every problem of the text, each located; text over 10 MiB
-            (:data:`~ppid_core.rb._source.MAX_FILE_BYTES`) is refused unread.
+            (`MAX_FILE_BYTES`) is refused unread.
     """
     check_text_size(text, source)
     return build(text, source, team_from_document)
@@ -326,7 +326,7 @@ def load_team(file: FileInput, /, *, source: str | None = None) -> TeamDecree:
 
 
 def loads_team(text: str, *, source: str = "<string>") -> TeamDecree:
-    """Deprecated: use :func:`parse_team`."""
+    """Deprecated: use [`parse_team()`][parse_team]."""
     deprecated("loads_team(text)", "parse_team(text)")
     return parse_team(text, source=source)
 
@@ -373,5 +373,5 @@ def team_to_data(team: TeamDecree) -> dict[str, object]:
 
 
 def dump_team(team: TeamDecree) -> str:
-    """The team as YAML text that :func:`parse_team` reads back to an equal team."""
+    """The team as YAML text that [`parse_team()`][parse_team] reads back to an equal team."""
     return dump(team_to_data(team))

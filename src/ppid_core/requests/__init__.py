@@ -1,21 +1,23 @@
 """Information requests under UU 14/2008: deadlines, lifecycle, register and service report.
 
-- Deadline rule sets are package data (:meth:`RuleSet.bundled`): the general regime of
+- Deadline rule sets are package data ([`RuleSet.bundled()`][RuleSet.bundled]): the general regime
+  of
   UU 14/2008 and the election-information regime of Perki 1/2019 (secondary sources;
   its unknown steps have no number and are never guessed).
-- :func:`deadline_chain` gives every deadline of one request, from the written notice
+- [`deadline_chain()`][deadline_chain] gives every deadline of one request, from the written notice
   to the Komisi Informasi.
-- :class:`Case` is the lifecycle: legal transitions only, each state with its due date
+- [`Case`][Case] is the lifecycle: legal transitions only, each state with its due date
   and a status on any day.
-- :func:`load_register` imports a register (CSV, or XLSX with the ``[excel]`` extra) in
-  the layout KPU offices use; :func:`service_report` builds the yearly report.
-- Personal data is masked by default (:class:`Masking`, from :mod:`ppid_core.masking`,
+- [`load_register()`][load_register] imports a register (CSV, or XLSX with the ``[excel]`` extra) in
+  the layout KPU offices use; [`service_report()`][service_report] builds the yearly report.
+- Personal data is masked by default ([`Masking`][Masking], from
+  [`ppid_core.masking`][ppid_core.masking],
   exported here too as the type of the reports' ``masking`` argument).
 
 Names that changed (the old ones still work in this release, with a
-:class:`DeprecationWarning`): ``Status`` is :class:`CaseStatus`; ``Step.EXTENSION`` is
+`DeprecationWarning`): ``Status`` is [`CaseStatus`][CaseStatus]; ``Step.EXTENSION`` is
 ``Step.EXTENDED_RESPONSE``; ``mask_name``, ``mask_email`` and ``mask_phone`` are imported
-from :mod:`ppid_core.masking`.
+from [`ppid_core.masking`][ppid_core.masking].
 
 References:
     UU 14/2008 Pasal 12, 22, 35–38.
@@ -153,7 +155,7 @@ _MOVED = {
 
 
 def _old_name(name: str) -> object:
-    """An old name of :data:`_MOVED`, with a :class:`DeprecationWarning` (PEP 562)."""
+    """An old name of `_MOVED`, with a `DeprecationWarning` (PEP 562)."""
     if name not in _MOVED:
         msg = f"module {__name__!r} has no attribute {name!r}"
         raise AttributeError(msg)

@@ -1,6 +1,7 @@
-"""The result of a deadline computation: one step's :class:`Deadline`, a request's chain.
+"""The result of a deadline computation: one step's [`Deadline`][Deadline], a request's chain.
 
-:func:`~ppid_core.requests.deadline_chain` builds a :class:`DeadlineChain`; it carries what
+[`deadline_chain()`][ppid_core.requests.deadline_chain] builds a [`DeadlineChain`][DeadlineChain];
+it carries what
 its reports need (the calendar's coverage, the days skipped), so that its ``to_dict()`` is
 the whole ``ppid deadline --json`` object.
 

@@ -1,10 +1,10 @@
 """Every deadline of the chain: response, extension, keberatan, atasan PPID, sengketa, KI.
 
-:func:`deadline_chain` computes, for one request, the last day of each step under a
-rule set and a :class:`~ppid_core.calendar.WorkCalendar`. Steps that already happened
+[`deadline_chain()`][deadline_chain] computes, for one request, the last day of each step under a
+rule set and a [`WorkCalendar`][ppid_core.calendar.WorkCalendar]. Steps that already happened
 are given as dates (``decided_on``, ``keberatan_filed_on``, ...); the others are
 counted from the *latest* legal day of the step before, so the chain shows how far
-each step can reach. Each :class:`Deadline` says which date it counts from and which
+each step can reach. Each [`Deadline`][Deadline] says which date it counts from and which
 rule it applies. A step whose date cannot be computed has ``due`` ``None`` and a
 ``reason``: the rule set has no number for it, the step before has no date, or the date
 lies past the calendar's holiday data ("di luar data kalender"). The steps before keep
@@ -173,7 +173,7 @@ def deadline_chain(
         NaiveDatetimeError: ``received`` is a naive datetime.
         IllegalTransitionError: A recorded step is dated before the step it follows (the
             written notice before receipt, the sengketa before the keberatan, ...), as
-            :class:`~ppid_core.requests.Case` refuses it.
+            [`Case`][ppid_core.requests.Case] refuses it.
 
     References:
         UU 14/2008 Pasal 22 ayat (7)–(8), Pasal 35 ayat (1), Pasal 36 ayat (1)–(2),
@@ -250,7 +250,7 @@ def case_deadlines(
     A step appears once the case reaches it: the response from ``clock`` (the moment that
     starts the response clock), the extension once notified, the keberatan window from the
     notice (or, with a keberatan on an unanswered request, from the last response day),
-    and so on; see :attr:`~ppid_core.requests.Case.deadlines`.
+    and so on; see [`deadlines`][ppid_core.requests.Case.deadlines].
     """
 
     def dl(

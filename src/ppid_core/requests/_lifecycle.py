@@ -1,8 +1,8 @@
 """The lifecycle of a request: the legal transitions only, each state with its due date.
 
-A :class:`Case` is a request with what has happened to it so far. Each transition
+A [`Case`][Case] is a request with what has happened to it so far. Each transition
 returns a new case (``attrs.evolve``); a transition the law does not allow from the
-current state raises :class:`~ppid_core.errors.IllegalTransitionError`.
+current state raises [`IllegalTransitionError`][ppid_core.errors.IllegalTransitionError].
 
 ::
 
@@ -16,8 +16,9 @@ current state raises :class:`~ppid_core.errors.IllegalTransitionError`.
     SENGKETA_FILED ──settle_sengketa──▶ SENGKETA_SETTLED
 
 Every transition that can end a case (``decide``, ``answer_keberatan``,
-``settle_sengketa``) needs a :class:`~ppid_core.requests.Decision` (anything else, ``None``
-included, raises :class:`~ppid_core.errors.IllegalTransitionError`), so no path closes
+``settle_sengketa``) needs a [`Decision`][ppid_core.requests.Decision] (anything else, ``None``
+included, raises [`IllegalTransitionError`][ppid_core.errors.IllegalTransitionError]), so no path
+closes
 without one.
 
     >>> import datetime as dt
@@ -92,7 +93,7 @@ __all__ = ["Case", "CaseStatus", "State"]
 class Case(ResultMixin):
     """A request and its history.
 
-    Build one with :meth:`open`. Attributes other than ``request``, ``rules``,
+    Build one with [`open()`][open]. Attributes other than ``request``, ``rules``,
     ``calendar`` and ``clock_start`` are set by the transitions. A case is also a result
     (``to_dict``, ``to_json``, ``to_markdown``, ``tables``, ``to_frame``; see the results
     guide), personal data masked.
@@ -169,10 +170,10 @@ class Case(ResultMixin):
 
     @property
     def due(self) -> dt.date | None:
-        """The last day of the pending obligation (see :attr:`current`).
+        """The last day of the pending obligation (see [`current`][current]).
 
         ``None`` also when the date lies past the calendar's holiday data; the
-        deadline's ``reason`` then says so (see :attr:`current`).
+        deadline's ``reason`` then says so (see [`current`][current]).
 
         Raises:
             UnknownDeadlineError: The rule set has no number for that step.

@@ -129,7 +129,7 @@ class InformationRequest:
     def clock_start(self, setting: ClockStart = ClockStart.RECEIPT) -> dt.datetime:
         """The moment the response clock starts under ``setting``.
 
-        Falls back to :attr:`received_at` when the chosen moment was not recorded.
+        Falls back to `received_at` when the chosen moment was not recorded.
         """
         if setting is ClockStart.REGISTRATION and self.registered_at is not None:
             return self.registered_at

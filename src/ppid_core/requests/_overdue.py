@@ -5,12 +5,14 @@ register records a written extension (Pasal 22 ayat (8)) sent on or before the p
 last day; then the extended period applies. An extension is never presumed.
 
 A request whose deadline the calendar cannot reach (a date past its holiday data) is not
-dropped: it is listed as an :class:`UnknownDeadline` with its register row and the reason.
+dropped: it is listed as an [`UnknownDeadline`][UnknownDeadline] with its register row and the
+    reason.
 A deadline that rests on an estimated year or a provisional holiday is marked provisional.
 
 A request whose register cell records a time of day (``2024-06-04 23:30``, the office's
 local time) counts from its receipt date under the calendar's office hours: after closing
-time it counts as received on the next working day (:meth:`WorkCalendar.receipt_date`).
+time it counts as received on the next working day
+([`WorkCalendar.receipt_date()`][WorkCalendar.receipt_date]).
 """
 
 from __future__ import annotations
@@ -130,7 +132,7 @@ def overdue_requests(
     Returns:
         The overdue requests, and the open requests whose deadline the calendar cannot
         reach (each with its register row; ``rows`` default to 1, 2, ...). ``times``
-        are the times of day received, where recorded (see :func:`receipt_dates`).
+        are the times of day received, where recorded (see [`receipt_dates()`][receipt_dates]).
     """
     open_ = [
         i

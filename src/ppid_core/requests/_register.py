@@ -30,37 +30,41 @@ Rules (nothing is dropped or changed silently; each case is counted in the resul
 
 - Header names match after collapsing blanks; ``Unit Kerja Tempat Mengurus Layanan``
   (the header as split at a page break) is accepted for the unit column. Columns not
-  listed above are kept out of the data and listed in :attr:`Register.ignored_columns`.
+  listed above are kept out of the data and listed in
+  [`Register.ignored_columns`][Register.ignored_columns].
   A column named twice (also under two of its names) is an error that lists both
   positions: only one could be read.
 - Rows that repeat the header (page breaks: every cell under a known column names that
-  column, as the header does) are skipped and listed in :attr:`Register.header_rows`;
-  blank rows in :attr:`Register.blank_rows`. A row whose ``No`` cell reads "No" but
+  column, as the header does) are skipped and listed in
+  [`Register.header_rows`][Register.header_rows];
+  blank rows in [`Register.blank_rows`][Register.blank_rows]. A row whose ``No`` cell reads "No" but
   whose other cells hold a request is read as a request.
 - **Page-break artefact.** When a repeated header lacks the word ``Publik`` in the unit
   column and the next row's unit cell starts with ``Publik`` (row 7 of the seed: "Publik
   KPU Provinsi NTT"), the word belongs to the header: the unit is read without it and
-  the repair is listed in :attr:`Register.repairs` with row, column, old and new value.
+  the repair is listed in [`Register.repairs`][Register.repairs] with row, column, old and new
+  value.
 - A row longer than the header is reported (``"10 cells; the header has 8 ..."``)
   when a cell beyond the header holds something; a trailing run of empty cells, as
   spreadsheets export them, is ignored. So is a non-empty cell under an empty header cell.
 - A date cell may carry a time of day (``2024-06-04 23:30``, the office's local time, as
   the XLSX reader writes a date cell with a time): the received column keeps it
-  (:attr:`Register.received_times`), since under office hours it decides the day the
+  ([`Register.received_times`][Register.received_times]), since under office hours it decides the
+  day the
   request counts as received; in the other date columns only the day counts.
 - Every other problem (missing column, empty required cell, unknown, ambiguous or
   impossible date, a date outside the calendar's years, a response or extension before
-  receipt, unknown decision) is a :class:`~ppid_core.errors.LocatedError`. Every cell
+  receipt, unknown decision) is a [`LocatedError`][ppid_core.errors.LocatedError]. Every cell
   of every row is checked, whatever came before; all of a file's errors are raised
-  together as one :class:`~ppid_core.errors.DataFileError`.
+  together as one [`DataFileError`][ppid_core.errors.DataFileError].
 - A message never shows a cell as written when it may hold personal data (a cell beyond
   the header, a date or decision it cannot read): the text is masked as the reports mask
-  names, phone numbers and e-mail addresses (:mod:`ppid_core.requests._shown`).
+  names, phone numbers and e-mail addresses (`ppid_core.requests._shown`).
 
 Row numbers are the spreadsheet's (the first header row is row 1). XLSX date cells are
 read as dates; a phone number stored as a number loses its leading zero in the sheet
 itself, and is kept as the digits the sheet holds. A CSV file is read within size limits
-(:mod:`ppid_core.requests._register_csv`).
+(`ppid_core.requests._register_csv`).
 
 References:
     UU 14/2008 Pasal 22 ayat (4) (register number); Pasal 12 (what the yearly report
@@ -128,7 +132,8 @@ def read_rows(
     source: str = "<register>",
     calendar: WorkCalendar | None = None,
 ) -> Register:
-    """Register rows of text cells, the first row the header (:meth:`Register.from_rows`)."""
+    """Register rows of text cells, the first row the header
+    ([`Register.from_rows()`][Register.from_rows])."""
     return _parse(rows, source=source, calendar=calendar)
 
 
@@ -141,7 +146,7 @@ def _parse(
     column_wise: bool = True,
     reader: CsvRows | None = None,
 ) -> Register:
-    """:meth:`Register.from_rows`, with the knobs the laws turn.
+    """[`Register.from_rows()`][Register.from_rows], with the knobs the laws turn.
 
     Args:
         rows: The rows, header first.
@@ -236,7 +241,7 @@ def _fit(chunk: list[Sequence[str]], first: int, width: int, wide: dict[int, str
     """Cut the chunk's rows to the header's width; keep the message about what was cut.
 
     A row's cells beyond the header are never read as data, so only the message about
-    them is kept (the CSV reader does the same as it reads, see :class:`CsvRows`).
+    them is kept (the CSV reader does the same as it reads, see [`CsvRows`][CsvRows]).
     """
     for i, row in enumerate(chunk):
         if len(row) > width:
@@ -248,7 +253,7 @@ def _fit(chunk: list[Sequence[str]], first: int, width: int, wide: dict[int, str
 _XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 _ZIP = b"PK\x03\x04"
 FORMATS = ("csv", "xlsx")
-"""The register formats :func:`load_register` reads."""
+"""The register formats [`load_register()`][load_register] reads."""
 
 
 def _format(content: Path | bytes, name: str, asked: str | None) -> str:
@@ -284,15 +289,15 @@ def load_register(
     ``.xlsx`` or ``.xlsm``; else the bytes: a zip archive (``PK\\x03\\x04``) is XLSX,
     anything else CSV.
 
-    An XLSX file is read through the shared sheet reader (:mod:`ppid_core._xlsx`): the
+    An XLSX file is read through the shared sheet reader (`ppid_core._xlsx`): the
     first visible sheet unless ``sheet`` names one, hidden rows holding data refused
     unless ``include_hidden``, a formula without a saved value reported; the errors are
     located in the sheet read (``register.xlsx, sheet "2024": row 5, ...``), which is
-    also the register's :attr:`~Register.source`.
+    also the register's `source`.
 
     Args:
         file: The register: a path, its bytes, or a binary file object (read to its end).
-        source: The name used in error messages and as :attr:`Register.source` (default:
+        source: The name used in error messages and as `Register.source` (default:
             the path's file name, the file object's file name, or ``"<bytes>"``).
         calendar: When given, dates outside its years are refused.
         sheet: The XLSX sheet to read (default: the first visible one).
@@ -302,7 +307,7 @@ def load_register(
     Raises:
         DataFileError: Every problem of the file, located by row and column; also a CSV
             file that is not UTF-8 text, a row or header past the size limits
-            (:mod:`ppid_core.requests._register_csv`), text the ``csv`` module cannot
+            (`ppid_core.requests._register_csv`), text the ``csv`` module cannot
             read, or a file that is not a readable workbook.
         UnknownNameError: No sheet of that name; or a sheet named for a CSV file.
         InvalidArgumentError: An unknown ``format``.
@@ -351,11 +356,11 @@ def parse_register(
 ) -> Register:
     """Parse a register from CSV text (UTF-8 text as a CSV file holds it, header first).
 
-    The same rules and limits as a CSV file read by :func:`load_register`.
+    The same rules and limits as a CSV file read by [`load_register()`][load_register].
 
     Args:
         text: The CSV text. *Deprecated:* rows of text cells still give the register,
-            with a warning; use :meth:`Register.from_rows`.
+            with a warning; use [`Register.from_rows()`][Register.from_rows].
         source: Name used in error messages (default ``"<string>"``).
         calendar: When given, dates outside its years are refused.
 
@@ -388,6 +393,6 @@ def read_register(
     sheet: str | None = None,
     include_hidden: bool = False,
 ) -> Register:
-    """Deprecated: use :func:`load_register`."""
+    """Deprecated: use [`load_register()`][load_register]."""
     deprecated("read_register(path)", "load_register(path)")
     return load_register(path, calendar=calendar, sheet=sheet, include_hidden=include_hidden)

@@ -5,7 +5,7 @@ an empty header cell, no row right after a header split at a page break, no empt
 required cell, no date or decision it cannot read, no response or extension before
 receipt: then a chunk of rows is read column by column (strip and cached date/decision
 look-ups at C speed, one look-up per distinct cell text). Anything else sends the chunk
-back to the row-by-row reading (:class:`~ppid_core.requests._register_rows.Rows`), which
+back to the row-by-row reading (`Rows`), which
 gives every message in the usual order.
 """
 
@@ -44,7 +44,7 @@ class _Dates:
     """One date column's look-ups: date (``None`` when empty) and a comparable day.
 
     A required column (``required=True``) refuses an empty cell, so its days are the dates
-    themselves (:meth:`required_column`).
+    themselves ([`required_column()`][required_column]).
     """
 
     def __init__(self, rows: Rows, *, required: bool = False) -> None:

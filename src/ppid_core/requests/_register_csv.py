@@ -1,14 +1,14 @@
 """Rows of a CSV register, read within limits: a problem is a located error, never a traceback.
 
-The file is opened with :func:`ppid_core._textio.open_csv_text` (a workbook, UTF-16,
+The file is opened with `ppid_core._textio.open_csv_text()` (a workbook, UTF-16,
 binary or non-UTF-8 file gets a located error). The delimiter is the one the header uses
 more: ``;`` (as spreadsheets write CSV under an Indonesian locale) or ``,``.
 
 Limits, so that a damaged file costs little (a 100 MB file whose one line is the header
 once took 92 s and 6 GB):
 
-- the header row: at most :data:`MAX_HEADER_CHARS` characters;
-- any other row: at most :data:`MAX_ROW_CHARS` characters (a quote left open makes the
+- the header row: at most [`MAX_HEADER_CHARS`][MAX_HEADER_CHARS] characters;
+- any other row: at most [`MAX_ROW_CHARS`][MAX_ROW_CHARS] characters (a quote left open makes the
   rest of the file one row);
 - a cell: at most the ``csv`` module's field limit (131,072 characters by default).
 
@@ -42,8 +42,8 @@ class CsvRows:
 
     Iterate once. A row longer than the header (the first row) is cut to it, and the
     message about its cells beyond the header, if they hold anything, is kept in
-    :attr:`wide` (a row of a million cells then costs no more than a short one). When the
-    reading stops early, :attr:`error` says where and why; the rows before it were given.
+    [`wide`][wide] (a row of a million cells then costs no more than a short one). When the
+    reading stops early, [`error`][error] says where and why; the rows before it were given.
 
     Attributes:
         error: Why the reading stopped early, or ``None``.

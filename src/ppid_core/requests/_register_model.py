@@ -1,8 +1,10 @@
-"""The imported register: :class:`Register` (column by column) and :class:`RegisterEntry`.
+"""The imported register: [`Register`][Register] (column by column) and
+[`RegisterEntry`][RegisterEntry].
 
-The two readers of a register (row by row, :mod:`ppid_core.requests._register_rows`, and
-column by column, :mod:`ppid_core.requests._register_columns`) fill one
-:class:`RegisterColumns`, a typed list per column, by name; the :class:`Register` is built
+The two readers of a register (row by row, `ppid_core.requests._register_rows`, and
+column by column, `ppid_core.requests._register_columns`) fill one
+[`RegisterColumns`][RegisterColumns], a typed list per column, by name; the [`Register`][Register]
+is built
 from it by name. Nothing is matched by position, so mypy checks every column's type.
 """
 
@@ -66,7 +68,8 @@ class RegisterEntry:
 class Register:
     """An imported register, held column by column (fast for 100k-row registers).
 
-    :attr:`entries` gives the same data row by row, as :class:`RegisterEntry` objects.
+    [`entries`][entries] gives the same data row by row, as [`RegisterEntry`][RegisterEntry]
+    objects.
 
     Attributes:
         source: File name used in messages.
@@ -143,8 +146,8 @@ class Register:
         """A register from rows of text cells, the first row the header.
 
         For rows an app already holds (a CSV reader's, a sheet's as text); a file is
-        :func:`~ppid_core.requests.load_register`, CSV text
-        :func:`~ppid_core.requests.parse_register`.
+        [`load_register()`][ppid_core.requests.load_register], CSV text
+        [`parse_register()`][ppid_core.requests.parse_register].
 
         Args:
             rows: Rows of cell texts, as a CSV reader gives them (dates as written, or ISO).
@@ -225,11 +228,11 @@ class Register:
 
 @attrs.define(kw_only=True)
 class RegisterColumns:
-    """A register being read: one typed list per column of :class:`Register`, same names.
+    """A register being read: one typed list per column of [`Register`][Register], same names.
 
-    The row-by-row reading adds a row with :meth:`append`, the column-wise reading a chunk
-    of rows with :meth:`extend`, both by keyword; :meth:`register` builds the
-    :class:`Register` by name.
+    The row-by-row reading adds a row with [`append()`][append], the column-wise reading a chunk
+    of rows with [`extend()`][extend], both by keyword; [`register()`][register] builds the
+    [`Register`][Register] by name.
     """
 
     rows: list[int] = attrs.Factory(list)
@@ -269,7 +272,8 @@ class RegisterColumns:
         keberatan_on: dt.date | None,
         sengketa_on: dt.date | None,
     ) -> None:
-        """Add one request (the fields of :class:`RegisterEntry`, the requester spread)."""
+        """Add one request (the fields of [`RegisterEntry`][RegisterEntry], the requester
+        spread)."""
         self.rows.append(row)
         self.numbers.append(number)
         self.units.append(unit)
@@ -335,7 +339,7 @@ class RegisterColumns:
         repairs: Sequence[Repair],
         ignored_columns: Sequence[str],
     ) -> Register:
-        """The :class:`Register` of the columns read, with what the reading found besides."""
+        """The [`Register`][Register] of the columns read, with what the reading found besides."""
         return Register(
             source=source,
             columns=columns,
@@ -363,4 +367,4 @@ class RegisterColumns:
 
 
 COLUMN_FIELDS: Final = tuple(f.name for f in attrs.fields(RegisterColumns))
-"""The names of the :class:`Register` attributes that hold one value per request."""
+"""The names of the [`Register`][Register] attributes that hold one value per request."""

@@ -1,7 +1,7 @@
 """Row-by-row reading of a register: every message, in row and column order.
 
-The column-wise reading (:mod:`ppid_core.requests._register_columns`) hands any chunk
-with something to report to :meth:`Rows.read`, so messages never depend on the chunking
+The column-wise reading (`ppid_core.requests._register_columns`) hands any chunk
+with something to report to [`Rows.read()`][Rows.read], so messages never depend on the chunking
 (a Hypothesis law, ``tests/property/test_register_laws.py``, checks that both give the same
 register and the same errors in the same order).
 
@@ -107,7 +107,7 @@ class Rows:
     def date_of(self, text: str) -> dt.date | str:
         """Date of a cell as written, ``""`` when empty, or the error; cached per text.
 
-        A time of day, when the cell has one, is kept in :attr:`times`.
+        A time of day, when the cell has one, is kept in [`times`][times].
         """
         day = self.dates.get(text)
         if day is None:

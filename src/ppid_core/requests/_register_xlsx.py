@@ -20,10 +20,10 @@ def xlsx_rows(
     """The rows of the first visible (or the named) sheet as text.
 
     Dates are ISO (``2024-06-04``), a date cell with a time of day keeps it
-    (``2024-06-04 23:30``), whole numbers have no ``.0``; see :mod:`ppid_core._xlsx`.
+    (``2024-06-04 23:30``), whole numbers have no ``.0``; see `ppid_core._xlsx`.
     The result iterates like a list of rows and says which sheet it read
-    (:attr:`~ppid_core._xlsx.SheetRows.name`); its
-    :attr:`~ppid_core._xlsx.SheetRows.source` (``register.xlsx, sheet "2024"``) is the
+    (`name`); its
+    `source` (``register.xlsx, sheet "2024"``) is the
     location to give the register's own errors.
 
     Args:

@@ -2,8 +2,8 @@
 
 A rule set gives, for each step of the request–keberatan–sengketa chain, how many
 working days it allows, which article says so and how sure we are of the number
-(:class:`Confidence`). A step whose number was not found has ``days`` ``None``; asking
-for its deadline raises :class:`~ppid_core.errors.UnknownDeadlineError` instead of
+([`Confidence`][Confidence]). A step whose number was not found has ``days`` ``None``; asking
+for its deadline raises [`UnknownDeadlineError`][ppid_core.errors.UnknownDeadlineError] instead of
 guessing.
 
 Two rule sets ship with the package:
@@ -12,11 +12,11 @@ Two rule sets ship with the package:
 - ``perki_1_2019``: election information under Perki 1/2019, from secondary sources
   only, with unknown steps (``confirmed: false``).
 
-What ``confirmed`` means (:attr:`RuleSet.confirmed`, the YAML key ``confirmed``):
+What ``confirmed`` means ([`RuleSet.confirmed`][RuleSet.confirmed], the YAML key ``confirmed``):
 ``true`` says that **every step has a number (none is unknown) and each number agrees
 with every source the step cites** — its ``source`` and any restatement its ``note``
 cites. It does *not* say that every number was read in the regulation's own text: that
-is each step's :class:`Confidence` (only ``primary`` was; in ``uu_14_2008`` that is the
+is each step's [`Confidence`][Confidence] (only ``primary`` was; in ``uu_14_2008`` that is the
 response period alone). A rule set with an unknown step cannot be ``confirmed: true``;
 the loader refuses it.
 
@@ -80,11 +80,11 @@ class _StepType(enum.EnumType):
 class Step(enum.Enum, metaclass=_StepType):
     """A step of the chain whose length a rule set fixes (values are the YAML keys).
 
-    The values are also the names of :class:`~ppid_core.requests.DeadlineChain`'s
+    The values are also the names of [`DeadlineChain`][ppid_core.requests.DeadlineChain]'s
     attributes and, with ``_due``, the keys of its ``to_dict()``:
     ``Step.EXTENDED_RESPONSE`` is ``chain.extended_response`` and ``extended_response_due``.
     Its old name ``Step.EXTENSION`` (value ``"extension"``, the YAML key of earlier
-    versions) still works for one release, with a :class:`DeprecationWarning`.
+    versions) still works for one release, with a `DeprecationWarning`.
     """
 
     RESPONSE = "response"
@@ -116,7 +116,7 @@ class Step(enum.Enum, metaclass=_StepType):
 
 
 _GUIDE = "Deadlines and the service report"
-#: Old member names and values of :class:`Step`, still read for one release, with a warning.
+#: Old member names and values of [`Step`][Step], still read for one release, with a warning.
 _OLD_STEP_NAMES = {"EXTENSION": Step.EXTENDED_RESPONSE}
 _OLD_STEP_VALUES = {"extension": Step.EXTENDED_RESPONSE}
 
@@ -175,7 +175,7 @@ class RuleSet:
             the step cites (not: every number was read in the regulation's text — see
             each step's ``confidence``). ``False`` when a number is unknown, or the
             sources were not enough to check it (Perki 1/2019).
-        steps: One :class:`StepRule` per :class:`Step`.
+        steps: One [`StepRule`][StepRule] per [`Step`][Step].
     """
 
     name: str
@@ -242,7 +242,7 @@ def _step_keys(doc: Document, steps: yaml.Node | None) -> dict[Step, str]:
     """The YAML key of each step: its value, or the old key a file still uses (warned).
 
     A file written for an earlier version names the extended response ``extension:``; it
-    is read as ``extended_response:``, with a :class:`DeprecationWarning` naming the line.
+    is read as ``extended_response:``, with a `DeprecationWarning` naming the line.
     """
     keys = {step: step.value for step in Step}
     if not isinstance(steps, yaml.MappingNode):
@@ -347,12 +347,12 @@ def load_rule_set(file: FileInput | None = None, /, *, source: str | None = None
     """Load a rule set from its YAML file: a path, its bytes or a binary file object.
 
     The file has the layout of the bundled ones (a custom or revised regime); a rule set
-    shipped with ppid-core is :meth:`RuleSet.bundled`.
+    shipped with ppid-core is [`RuleSet.bundled()`][RuleSet.bundled].
 
     Args:
         file: The YAML file (a path, bytes, or a binary file object read to its end).
             *Deprecated:* a bundled rule set's name (``"uu_14_2008"``), or nothing, still
-            gives the bundled rule set, with a warning; use :meth:`RuleSet.bundled`.
+            gives the bundled rule set, with a warning; use [`RuleSet.bundled()`][RuleSet.bundled].
         source: The name used in error messages (default: the path, the file object's
             name, or ``"<bytes>"``).
 
@@ -383,12 +383,12 @@ def _bundled(name: str) -> RuleSet:
 
 
 def read_rule_set(path: str | Path) -> RuleSet:
-    """Deprecated: use :func:`load_rule_set`."""
+    """Deprecated: use [`load_rule_set()`][load_rule_set]."""
     deprecated("read_rule_set(path)", "load_rule_set(path)")
     return load_rule_set(path)
 
 
 def rule_set_names() -> tuple[str, ...]:
-    """Deprecated: use :meth:`RuleSet.bundled_names`."""
+    """Deprecated: use [`RuleSet.bundled_names()`][RuleSet.bundled_names]."""
     deprecated("rule_set_names()", "RuleSet.bundled_names()")
     return bundled_names(_PACKAGE, _FOLDER)

@@ -121,7 +121,7 @@ def tally(values: Sequence[T], expected: Sequence[T]) -> dict[T, int]:
     """``Counter(values)`` (same counts, same first-seen order), without hashing each value.
 
     ``list.count`` compares by identity first, so a column of enum members and ``None``
-    is counted at C speed; anything not in ``expected`` falls back to :class:`Counter`.
+    is counted at C speed; anything not in ``expected`` falls back to [`Counter`][Counter].
     """
     counts = {v: n for v in expected if (n := values.count(v))}
     if sum(counts.values()) != len(values):

@@ -4,7 +4,7 @@ A cell that a message is about may hold anyone's personal data even outside the 
 phone and e-mail columns: a comma in ``Budi Santoso, S.T.`` shifts the rest of its row, a
 phone number is typed into a date column. So a message never quotes such a cell as
 written. What it shows is masked by what the text looks like (the rules of
-:mod:`ppid_core.masking`):
+[`ppid_core.masking`][ppid_core.masking]):
 
 - text with an ``@``: an e-mail address (``b***@example.org``);
 - text with six digits or more: a phone number (``********2120``);

@@ -1,4 +1,5 @@
-"""Where a request stands (:class:`State`), and how against its deadline (:class:`CaseStatus`).
+"""Where a request stands ([`State`][State]), and how against its deadline
+([`CaseStatus`][CaseStatus]).
 
 References:
     UU 14/2008 Pasal 22 ayat (7)–(8), Pasal 35–38.

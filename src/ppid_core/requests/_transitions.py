@@ -1,8 +1,9 @@
-"""The checks a :class:`~ppid_core.requests.Case` makes before each transition.
+"""The checks a [`Case`][ppid_core.requests.Case] makes before each transition.
 
-Each refuses with :class:`~ppid_core.errors.IllegalTransitionError`: the current state
+Each refuses with [`IllegalTransitionError`][ppid_core.errors.IllegalTransitionError]: the current
+state
 must allow the move, a move that can end the case needs a
-:class:`~ppid_core.requests.Decision`, dates run forward, and a statutory window must
+[`Decision`][ppid_core.requests.Decision], dates run forward, and a statutory window must
 still be open on the day of the move.
 
     >>> import datetime as dt
@@ -39,7 +40,7 @@ def in_state(state: State, action: str, *allowed: State) -> None:
 
 
 def require_decision(action: str, decision: object) -> None:
-    """Refuse ``action`` without a :class:`~ppid_core.requests.Decision` (``None`` too)."""
+    """Refuse ``action`` without a [`Decision`][ppid_core.requests.Decision] (``None`` too)."""
     if not isinstance(decision, Decision):
         msg = f"cannot {action} without a Decision (got {decision!r})"
         raise IllegalTransitionError(msg)

@@ -3,7 +3,8 @@
 KPU Provinsi NTT published per-unsur averages for 150 respondents (seed document
 ``000_9f58199ed1254750.txt``): Persyaratan 3,66 -> 91,50 ... IKM 90,67 (Sangat Baik). The
 individual questionnaires are not public. ``kpu_ntt_2024_skm.csv`` is **synthetic**: 150 rows
-built deterministically by :func:`build_seed_survey_csv` so that each unsur's total is the
+built deterministically by [`build_seed_survey_csv()`][build_seed_survey_csv] so that each unsur's
+total is the
 one the published table implies (549, 555, 523, 600, 503, 553, 553, 523, 537), hence it
 scores to exactly the published figures. Its profile columns (layanan, jenis kelamin,
 pendidikan, pekerjaan, usia) are invented patterns, not KPU data.
@@ -93,5 +94,6 @@ def seed_survey_text() -> str:
 
 
 def read_seed_survey(**kwargs: Any) -> Survey:
-    """Read the shipped example with :func:`ppid_core.ikm.read_survey` (keywords passed on)."""
+    """Read the shipped example with [`ppid_core.ikm.read_survey()`][ppid_core.ikm.read_survey]
+    (keywords passed on)."""
     return read_survey(seed_survey_text().encode(), source_name=SEED_FILE, **kwargs)

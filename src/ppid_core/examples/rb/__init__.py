@@ -1,11 +1,11 @@
 """The embedded RB examples: the seed decree of KPU Provinsi NTT (No. 79/2022).
 
-- :data:`TEAM`, ``kpu-ntt-2022-tim.yaml``: Lampiran I, the RB team;
-- :data:`PLAN`, ``kpu-ntt-2022-rencana-aksi.yaml``: Lampiran II, the 2022 action plan;
-- :data:`REALISATION`, ``kpu-ntt-2022-realisasi.yaml``: *illustrative* realisation records
+- [`TEAM`][TEAM], ``kpu-ntt-2022-tim.yaml``: Lampiran I, the RB team;
+- [`PLAN`][PLAN], ``kpu-ntt-2022-rencana-aksi.yaml``: Lampiran II, the 2022 action plan;
+- [`REALISATION`][REALISATION], ``kpu-ntt-2022-realisasi.yaml``: *illustrative* realisation records
   for January to June 2022, written for the demo and the docs (not from the decree).
 
-They are files beside this module, so :func:`example_path` gives their paths (the
+They are files beside this module, so [`example_path()`][example_path] gives their paths (the
 realisation file names its plan by a path relative to itself), and the loaders read them:
 
     >>> example_path(PLAN).name
@@ -52,7 +52,7 @@ def example_path(name: str) -> Path:
     """The path of an embedded RB example file.
 
     Raises:
-        UnknownNameError: Not one of :data:`EXAMPLES`.
+        UnknownNameError: Not one of [`EXAMPLES`][EXAMPLES].
     """
     if name not in EXAMPLES:
         msg = f"unknown RB example {name!r}; expected one of: {', '.join(EXAMPLES)}"
