@@ -226,6 +226,9 @@ def test_bundled_data_is_the_parsed_file() -> None:
     assert RuleSet.bundled("perki_1_2019") == parse_rule_set(rules)
     assert RuleSet.bundled() is RuleSet.bundled("uu_14_2008")  # read once, then shared
     assert TopicTable.bundled() == parse_topics(
+        _bytes("requests", "data", "topics", "umum.yaml").decode()
+    )
+    assert TopicTable.bundled("kpu") == parse_topics(
         _bytes("requests", "data", "topics", "kpu.yaml").decode()
     )
     year = HolidayYear.bundled(2024)

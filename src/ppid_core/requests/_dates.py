@@ -1,66 +1,181 @@
-"""Dates as offices write them in a request register.
+"""Dates and times as offices and their apps write them in a request register.
 
-Accepted forms (case-insensitive, surrounding blanks ignored):
+Accepted dates (case-insensitive, surrounding blanks ignored):
 
 - day, month name, year: ``4 Juni 2024``, ``07 Oktober 2024``, ``4 Jun 2024``;
 - the spreadsheet form ``03-Sep-24`` (also with ``/`` or blanks; a two-digit year is 20yy,
   because a month *name* leaves no doubt which part is the year);
-- ISO ``2024-06-04``;
-- day/month/year with a four-digit year: ``04/06/2024``, ``4-6-2024``, ``4.6.2024``.
+- ISO ``2024-06-04``, and year/month/day with ``/`` or ``.``: ``2024/06/04``;
+- day/month/year with a four-digit year: ``04/06/2024``, ``4-6-2024``, ``4.6.2024``;
+- any of these after a weekday, with or without a comma: ``Senin, 3 Juni 2024``,
+  ``Sen 3 Jun 2024``, ``Monday, 03/06/2024``. Indonesian (``Senin`` … ``Minggu``, also
+  ``Jum'at`` and ``Ahad``) and English names and their three-letter forms. A weekday that
+  is not the date's own is refused, naming both: one of the two was mistyped.
+
+**Day first.** A numeric date is read day/month/year, the Indonesian convention:
+``04/06/2024`` is 4 June 2024, never April 6. Only a four-digit year *first* makes the
+order year/month/day (``2024/06/04``). A numeric date with a two-digit year is refused
+(``03/09/24`` could be either order), and so is a time written with AM/PM (the mark of an
+export that may write its dates month first).
 
 Month names are Indonesian (``Januari`` … ``Desember``) with their usual abbreviations
 (``Jan``, ``Feb``, ``Mar``, ``Apr``, ``Mei``, ``Jun``, ``Jul``, ``Agu``/``Agt``/``Ags``,
 ``Sep``, ``Okt``, ``Nov``, ``Des``) and the English names and abbreviations that
 spreadsheet programs produce (``May``, ``Aug``, ``Oct``, ``Dec``, ...).
 
-Refused with an :class:`~ppid_core.errors.InvalidArgumentError` that gives the reason:
-numeric dates with a two-digit year (``03/09/24`` could be day/month/year or
-year/month/day), month names that are neither Indonesian nor English, dates that do not
-exist (``31 Juni 2024``), a date with a time of day (the register reader splits the time
-off first, :func:`split_time`), and text in no date format at all, which the message
-shows masked (a phone number typed into a date column is personal data; see
-:mod:`ppid_core.requests._shown`).
+**Times** ([`read_when()`][read_when], the register reader's entry point) follow the
+date after a blank, a comma, ``T``, or the words ``pukul``, ``pkl`` or ``jam``:
+``04/06/2024 10:15``, ``2023-10-25 04:33:44``, ``2023-10-25T04:33:44.120``, ``3 Juni 2024
+pukul 10.15``. A zone may follow the time, and is kept (``When.zone``): ``WIB``,
+``WITA``, ``WIT`` as the office writes them, ``UTC``/``GMT``/``Z`` and offsets
+(``+07:00``, ``+0700``) as apps export them. A time without a zone is in the office's
+zone unless the caller knows better (an app that stores UTC):
+[`to_office_zone()`][to_office_zone] converts it.
+
+**Spreadsheet serials.** A cell holding a number, ``45447`` or ``45447.4375`` (a date
+column formatted as a number, then saved as CSV), is a date serial of the 1900 date
+system (Excel on Windows, LibreOffice, Google Sheets): days since 1899-12-30, the
+fraction the time of day (rounded to the second). Serial 60 is 29 February 1900, a day
+that never was (the system copies a Lotus 1-2-3 error), so serials up to 60 are refused;
+so is any serial outside 2000–2100 (36526 to 73415), which is a number typed into a date
+column rather than a date. A workbook using the 1904 date system (old Mac Excel) gives its
+date *cells* to the XLSX reader, which knows the system; as text its serials would read
+four years off, and cannot be told apart.
+
+What is refused raises [`InvalidArgumentError`][ppid_core.errors.InvalidArgumentError]
+with the reason; text in no date format is shown masked (a phone number typed into a date
+column is personal data; see `ppid_core.requests._shown`).
 
     >>> parse_register_date("4 Juni 2024")
     datetime.date(2024, 6, 4)
     >>> parse_register_date("03-Sep-24")
     datetime.date(2024, 9, 3)
-    >>> parse_register_date("07/10/2024")
+    >>> parse_register_date("Senin, 07/10/2024")
     datetime.date(2024, 10, 7)
     >>> parse_register_date("03/09/24")
     Traceback (most recent call last):
     ...
     ppid_core.errors.InvalidArgumentError: ambiguous date '03/09/24': a numeric date needs ...
+    >>> read_when("3 Juni 2024 pukul 10.15 WITA")
+    When(day=datetime.date(2024, 6, 3), time=datetime.time(10, 15), zone='WITA')
+
+References:
+    Keppres 41/1987 (WIB, WITA, WIT); ISO 8601 (dates, times, offsets); ECMA-376 Part 1,
+    SpreadsheetML (the 1900 and 1904 date systems of spreadsheet serials).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from fractions import Fraction
+
+import attrs
 
 from ppid_core._month_names import ENGLISH_MONTHS, INDONESIAN_MONTHS
-from ppid_core.errors import InvalidArgumentError
+from ppid_core.errors import InvalidArgumentError, UnknownZoneError
 from ppid_core.requests._shown import shown
 
-__all__ = ["MONTHS", "parse_register_date", "split_time"]
+__all__ = [
+    "MONTHS",
+    "SERIAL_RANGE",
+    "WEEKDAYS",
+    "When",
+    "parse_register_date",
+    "read_when",
+    "split_time",
+    "to_office_zone",
+]
 
 MONTHS: dict[str, int] = {**INDONESIAN_MONTHS, **ENGLISH_MONTHS}
 """Every accepted month word (lower case) and its month number."""
 
-_NAMED = re.compile(r"(\d{1,2})\s*[-/ .]\s*([A-Za-z]+)\.?\s*[-/ .,]\s*(\d{4}|\d{2})")
+_DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+_ENGLISH_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS: dict[str, int] = {
+    **{w.casefold(): i for i, w in enumerate(_DAY_NAMES)},
+    **{w[:3].casefold(): i for i, w in enumerate(_DAY_NAMES)},
+    **{w.casefold(): i for i, w in enumerate(_ENGLISH_DAYS)},
+    **{w[:3].casefold(): i for i, w in enumerate(_ENGLISH_DAYS)},
+    "jum'at": 4, "jum’at": 4, "ahad": 6, "tues": 1, "thur": 3, "thurs": 3,
+}  # fmt: skip
+"""Every accepted weekday word (case-folded) and its number (0 = Monday)."""
+
+_EPOCH = dt.date(1899, 12, 30)  # serial 0 of the 1900 date system, for serials over 60
+_FIRST, _LAST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
+SERIAL_RANGE = ((_FIRST - _EPOCH).days, (_LAST - _EPOCH).days)
+"""The spreadsheet serials read as dates: 36526 (2000-01-01) to 73415 (2100-12-31)."""
+
+_NAMED = re.compile(r"(\d{1,2})(?:\s*[-/.]\s*|\s+)([A-Za-z]+)\.?(?:\s*[-/.,]\s*|\s+)(\d{4}|\d{2})")
+_LONGEST = 80  # characters: the longest form written out is about 60
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_YMD = re.compile(r"(\d{4})([/.])(\d{1,2})\2(\d{1,2})")
 _DMY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 _DMY_SHORT = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})")
-# a date followed by a time of day: "2024-06-04 23:30" (as the XLSX reader writes a date
-# cell with a time), "2024-06-04T23:30:15", "04/06/2024 14.30"
-_WITH_TIME = re.compile(r"(.*\d)(?:\s+|T)(\d{1,2})([:.])(\d{2})(?:\3(\d{2}))?")
+_WEEKDAY = re.compile(r"([^\W\d_]+(?:['’][^\W\d_]+)?)\.?(?:\s*,\s*|\s+)(\d.*)")
+_ISO_STAMP = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:[ T](\d\d):(\d\d)(?::(\d\d))?)?")
+_SERIAL = re.compile(r"(\d{1,7})(?:[.,](\d{1,20}))?")
+# a date followed by a time of day, and perhaps a zone: "2024-06-04 23:30" (as the XLSX
+# reader writes a date cell with a time), "2024-06-04T23:30:15.5Z", "04/06/2024 14.30",
+# "3 Juni 2024, pukul 10.15 WITA"
+_STAMP = re.compile(
+    r"(?P<date>.*\d)(?:\s*,\s*|\s+|T)(?:(?:pukul|pkl\.?|jam)\s*)?"
+    r"(?P<h>\d{1,2})(?P<sep>[:.])(?P<m>\d{2})(?:(?P=sep)(?P<s>\d{2})(?:[.,](?P<f>\d{1,6}))?)?"
+    r"(?:\s*(?P<zone>wita|wib|wit|utc|gmt|z|(?:utc|gmt)?\s*[+-]\d{1,2}(?::?\d{2})?))?",
+    re.IGNORECASE,
+)
+_TWELVE_HOUR = re.compile(
+    r".*\d\s+(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*[ap]\.?\s*m\.?)", re.IGNORECASE
+)
+_OFFSET = re.compile(r"(?:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
+_UTC_NAMES = frozenset({"UTC", "GMT", "Z", "ETC/UTC"})
+_INDONESIAN_ZONES = frozenset({"WIB", "WITA", "WIT"})
+
+
+def _offset(text: str) -> dt.timedelta | None:
+    """``+07:00``, ``+0700``, ``UTC+7`` as a timedelta; ``None`` for 24 hours or more."""
+    m = _OFFSET.fullmatch(text)
+    if m is None or int(m[2]) > 23 or int(m[3] or 0) > 59:
+        return None
+    delta = dt.timedelta(hours=int(m[2]), minutes=int(m[3] or 0))
+    return -delta if m[1] == "-" else delta
+
+
+def _split(raw: str) -> tuple[str, dt.time | None, str | None]:
+    """The date part, time of day and zone (normalised) of stripped text."""
+    timed = len(raw) <= _LONGEST and (":" in raw or "." in raw)  # a time needs one of them
+    m = _STAMP.fullmatch(raw) if timed else None
+    if m is None:
+        return raw, None, None
+    hour, minute, second = int(m["h"]), int(m["m"]), int(m["s"] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        msg = f"{raw!r}: no such time of day; expected HH:MM from 00:00 to 23:59"
+        raise InvalidArgumentError(msg)
+    micro = int((m["f"] or "").ljust(6, "0"))
+    zone = m["zone"] and m["zone"].upper()
+    if zone in _UTC_NAMES:
+        zone = "UTC"
+    elif zone is not None and zone not in _INDONESIAN_ZONES:
+        delta = _offset(zone)
+        if delta is None:
+            msg = f"{raw!r}: no such UTC offset {m['zone']!r}; expected e.g. +07:00"
+            raise InvalidArgumentError(msg)
+        zone = dt.timezone(delta).tzname(None)  # "UTC+07:00", "UTC" for +00:00
+    return m["date"], dt.time(hour, minute, second, micro), zone
 
 
 def split_time(text: str) -> tuple[str, dt.time | None]:
     """A cell's date part and its time of day, if it has one.
 
+    A zone after the time (``10:15 WIB``) is not split off: the text comes back whole,
+    and [`parse_register_date()`][parse_register_date] refuses it as a date with a time;
+    [`read_when()`][read_when] reads it.
+
     >>> split_time("2024-06-04 23:30")
     ('2024-06-04', datetime.time(23, 30))
+    >>> split_time("3 Juni 2024 pukul 10.15")
+    ('3 Juni 2024', datetime.time(10, 15))
     >>> split_time(" 4 Juni 2024 ")
     ('4 Juni 2024', None)
 
@@ -68,14 +183,8 @@ def split_time(text: str) -> tuple[str, dt.time | None]:
         InvalidArgumentError: The time is not a time of day (``24:10``, ``09:75``).
     """
     raw = text.strip()
-    m = _WITH_TIME.fullmatch(raw)
-    if m is None:
-        return raw, None
-    hour, minute, second = int(m[2]), int(m[4]), int(m[5] or 0)
-    if hour > 23 or minute > 59 or second > 59:
-        msg = f"{raw!r}: no such time of day; expected HH:MM from 00:00 to 23:59"
-        raise InvalidArgumentError(msg)
-    return m[1], dt.time(hour, minute, second)
+    written, time, zone = _split(raw)
+    return (raw, None) if zone is not None else (written, time)
 
 
 def _build(text: str, year: int, month: int, day: int) -> dt.date:
@@ -86,38 +195,10 @@ def _build(text: str, year: int, month: int, day: int) -> dt.date:
         raise InvalidArgumentError(msg) from None
 
 
-def parse_register_date(text: str) -> dt.date:
-    """Parse one date cell of a register.
-
-    Args:
-        text: The cell text, as written.
-
-    Returns:
-        The calendar date.
-
-    Raises:
-        InvalidArgumentError: The text is empty, in an unknown format, ambiguous or
-            impossible; the message says which and shows what would be accepted (the
-            register reader puts it at the cell's row and column).
-
-    Examples:
-        >>> parse_register_date("2024-12-11")
-        datetime.date(2024, 12, 11)
-        >>> parse_register_date("11 Des 2024") == parse_register_date("11-Dec-24")
-        True
-        >>> parse_register_date("31 Juni 2024")
-        Traceback (most recent call last):
-        ...
-        ppid_core.errors.InvalidArgumentError: '31 Juni 2024' is not a valid date (day is out ...
-        >>> parse_register_date("0853 3967 2120")
-        Traceback (most recent call last):
-        ...
-        ppid_core.errors.InvalidArgumentError: unknown date format '********2120' (masked); ...
-    """
-    raw = text.strip()
-    if not raw:
-        msg = "empty date"
-        raise InvalidArgumentError(msg)
+def _forms(raw: str) -> dt.date:
+    """The date of stripped text without a weekday, or the reason it is none."""
+    if len(raw) > _LONGEST:  # no date is that long (and the patterns need not look)
+        raise InvalidArgumentError(_unknown(raw))
     if m := _NAMED.fullmatch(raw):
         word = m[2].lower()
         month = MONTHS.get(word)
@@ -128,9 +209,11 @@ def parse_register_date(text: str) -> dt.date:
         return _build(raw, year, month, int(m[1]))
     if m := _ISO.fullmatch(raw):
         return _build(raw, int(m[1]), int(m[2]), int(m[3]))
+    if m := _YMD.fullmatch(raw):
+        return _build(raw, int(m[1]), int(m[3]), int(m[4]))
     if m := _DMY.fullmatch(raw):
         return _build(raw, int(m[4]), int(m[3]), int(m[1]))
-    if _WITH_TIME.fullmatch(raw):
+    if _STAMP.fullmatch(raw):
         msg = f"{raw!r} has a time of day; expected a date alone"
         raise InvalidArgumentError(msg)
     if m := _DMY_SHORT.fullmatch(raw):
@@ -141,8 +224,266 @@ def parse_register_date(text: str) -> dt.date:
             f"or ISO 20{m[4]}-{int(m[3]):02d}-{int(m[1]):02d})"
         )
         raise InvalidArgumentError(msg)
-    msg = (
+    if m := _TWELVE_HOUR.fullmatch(raw):
+        msg = (
+            f"a time with AM/PM ({m[1]!r}); expected a 24-hour time such as 14:30 (an export "
+            "writing AM/PM may write its dates month first: export ISO dates, 2024-06-04 14:30)"
+        )
+        raise InvalidArgumentError(msg)
+    raise InvalidArgumentError(_unknown(raw))
+
+
+def _unknown(raw: str) -> str:
+    return (
         f"unknown date format {shown(raw)}; expected e.g. '4 Juni 2024', '03-Sep-24', "
         "'2024-06-04' or '04/06/2024'"
     )
-    raise InvalidArgumentError(msg)
+
+
+def parse_register_date(text: str) -> dt.date:
+    """Parse one date cell of a register (a date alone; [`read_when()`][read_when] takes times too).
+
+    Args:
+        text: The cell text, as written.
+
+    Returns:
+        The calendar date.
+
+    Raises:
+        InvalidArgumentError: The text is empty, in an unknown format, ambiguous,
+            impossible, or its weekday is not the date's; the message says which and
+            shows what would be accepted (the register reader puts it at the cell's row
+            and column).
+
+    Examples:
+        >>> parse_register_date("2024-12-11")
+        datetime.date(2024, 12, 11)
+        >>> parse_register_date("11 Des 2024") == parse_register_date("11-Dec-24")
+        True
+        >>> parse_register_date("2024/06/04"), parse_register_date("Sel 4 Jun 2024")
+        (datetime.date(2024, 6, 4), datetime.date(2024, 6, 4))
+        >>> parse_register_date("31 Juni 2024")
+        Traceback (most recent call last):
+        ...
+        ppid_core.errors.InvalidArgumentError: '31 Juni 2024' is not a valid date (day is out ...
+        >>> parse_register_date("Senin, 4 Juni 2024")
+        Traceback (most recent call last):
+        ...
+        ppid_core.errors.InvalidArgumentError: 'Senin, 4 Juni 2024': Senin is not the weekday ...
+        >>> parse_register_date("0853 3967 2120")
+        Traceback (most recent call last):
+        ...
+        ppid_core.errors.InvalidArgumentError: unknown date format '********2120' (masked); ...
+    """
+    raw = text.strip()
+    if not raw:
+        msg = "empty date"
+        raise InvalidArgumentError(msg)
+    m = _WEEKDAY.fullmatch(raw) if len(raw) <= _LONGEST else None
+    weekday = WEEKDAYS.get(m[1].casefold()) if m else None
+    if m is None or weekday is None:
+        return _forms(raw)
+    day = _forms(m[2])
+    if day.weekday() != weekday:
+        msg = (
+            f"{raw!r}: {m[1]} is not the weekday of {day.isoformat()}, a "
+            f"{_DAY_NAMES[day.weekday()]} ({_ENGLISH_DAYS[day.weekday()]}); "
+            "correct the weekday or the date"
+        )
+        raise InvalidArgumentError(msg)
+    return day
+
+
+@functools.cache
+def _tz(zone: str) -> dt.tzinfo:
+    """The tzinfo of a zone as [`to_office_zone()`][to_office_zone] takes it."""
+    text = zone.strip()
+    if text.upper() in _UTC_NAMES:
+        return dt.UTC
+    if _OFFSET.fullmatch(text):
+        delta = _offset(text)
+        if delta is None:
+            msg = f"no such UTC offset {zone!r}; expected e.g. +07:00"
+            raise InvalidArgumentError(msg)
+        return dt.timezone(delta)
+    from ppid_core.calendar._zones import zone_info  # noqa: PLC0415 - zone data on first use
+
+    try:
+        return zone_info(text)
+    except UnknownZoneError:
+        msg = (
+            f"unknown zone {zone!r}; expected UTC, an offset such as +07:00, WIB, WITA, WIT, "
+            "an Indonesian IANA zone (Asia/Jakarta, Asia/Pontianak, Asia/Makassar, "
+            "Asia/Jayapura) or a province name"
+        )
+        raise UnknownZoneError(msg) from None
+
+
+def to_office_zone(
+    day: dt.date, time: dt.time, *, source_zone: str, office_zone: str
+) -> tuple[dt.date, dt.time]:
+    """A timestamp stored in ``source_zone`` as the office's date and time of day.
+
+    Apps often store UTC: an e-PPID export's ``2023-10-25 20:00:00`` is 26 October at
+    03:00 in a WIB office, and the day it was received there is the 26th.
+
+    Args:
+        day: The stored date.
+        time: The stored time of day (naive).
+        source_zone: The zone the timestamp was stored in: ``UTC`` (also ``GMT``, ``Z``),
+            an offset (``+07:00``, ``UTC+08:00``), or an Indonesian zone in any form
+            [`resolve_zone()`][ppid_core.calendar.resolve_zone] takes (``WIB``,
+            ``Asia/Makassar``, ``NTT``). None of these has daylight saving time, so every
+            timestamp exists once and the conversion is exact both ways.
+        office_zone: The office's zone, in the same forms.
+
+    Returns:
+        The date and (naive) time of day in the office's zone.
+
+    Raises:
+        UnknownZoneError: A zone in none of those forms.
+        InvalidArgumentError: ``time`` carries its own tzinfo, or an offset of 24 hours
+            or more.
+
+    Examples:
+        >>> to_office_zone(
+        ...     dt.date(2023, 10, 25), dt.time(20, 0), source_zone="UTC", office_zone="WIB"
+        ... )
+        (datetime.date(2023, 10, 26), datetime.time(3, 0))
+        >>> to_office_zone(dt.date(2024, 6, 4), dt.time(9, 0), source_zone="WIB", office_zone="NTT")
+        (datetime.date(2024, 6, 4), datetime.time(10, 0))
+    """
+    if time.tzinfo is not None:
+        msg = f"expected a naive time of day, got {time.isoformat()}; the zone is source_zone"
+        raise InvalidArgumentError(msg)
+    stamp = dt.datetime.combine(day, time, tzinfo=_tz(source_zone))
+    local = stamp.astimezone(_tz(office_zone))
+    return local.date(), local.time()
+
+
+def _zone_needs_time(inst: When, _attr: attrs.Attribute[str | None], zone: str | None) -> None:
+    if zone is None:
+        return
+    if inst.time is None:
+        msg = f"a zone ({zone}) needs a time of day"
+        raise InvalidArgumentError(msg)
+    _tz(zone)
+
+
+@attrs.frozen(kw_only=True)
+class When:
+    """A register cell's date, its time of day when written, and the zone written after it.
+
+    Attributes:
+        day: The date as written (in ``zone`` when one is given).
+        time: The time of day, ``None`` when the cell has a date alone.
+        zone: The zone written after the time: ``WIB``, ``WITA``, ``WIT``, ``UTC``, or an
+            offset as ``UTC+07:00``; ``None`` when the cell names none (the office's own
+            zone, unless the caller knows the app stored another).
+
+    Raises:
+        InvalidArgumentError: A zone without a time of day.
+        UnknownZoneError: A zone [`to_office_zone()`][to_office_zone] does not take.
+    """
+
+    day: dt.date
+    time: dt.time | None = None
+    zone: str | None = attrs.field(default=None, validator=_zone_needs_time)
+
+    def local(self, office_zone: str, *, source_zone: str | None = None) -> When:
+        """This moment in the office's zone (a [`When`][When] without a zone).
+
+        The zone written in the cell comes first, then ``source_zone`` (where the caller
+        knows an app's timestamps are stored, often UTC); with neither the time already
+        is the office's. A date alone is the office's own day and is not moved.
+
+        >>> When(day=dt.date(2023, 10, 25), time=dt.time(20, 0)).local("WIB", source_zone="UTC")
+        When(day=datetime.date(2023, 10, 26), time=datetime.time(3, 0), zone=None)
+        """
+        stored = self.zone or source_zone
+        if self.time is None or stored is None:
+            return self
+        day, time = to_office_zone(self.day, self.time, source_zone=stored, office_zone=office_zone)
+        return When(day=day, time=time)
+
+
+def _serial(raw: str, whole: str, fraction: str | None) -> When:
+    """The date and time of a spreadsheet date serial (1900 date system)."""
+    days = int(whole)
+    if fraction is None and len(whole) == 4 and 1900 <= days <= 2100:
+        msg = f"{raw!r} is a year alone; expected a full date (e.g. 4 Juni {days})"
+        raise InvalidArgumentError(msg)
+    if days <= 60:
+        msg = (
+            f"{shown(raw)} as a spreadsheet date serial falls on or before 1900-02-29, a "
+            "day the 1900 date system counts though it never was; write the date itself "
+            "(e.g. 2024-06-04)"
+        )
+        raise InvalidArgumentError(msg)
+    low, high = SERIAL_RANGE
+    if not low <= days <= high:
+        msg = (
+            f"{shown(raw)} as a spreadsheet date serial is outside {_FIRST.year}-{_LAST.year} "
+            f"(serials {low} to {high}); write the date itself (e.g. 2024-06-04)"
+        )
+        raise InvalidArgumentError(msg)
+    day = _EPOCH + dt.timedelta(days=days)
+    if fraction is None:
+        return When(day=day)
+    seconds = int(Fraction(f"0.{fraction}") * 86400 + Fraction(1, 2))  # half up
+    if seconds == 86400:  # .99999... rounds to the next midnight
+        return When(day=day + dt.timedelta(days=1), time=dt.time(0))
+    return When(day=day, time=dt.time(seconds // 3600, seconds // 60 % 60, seconds % 60))
+
+
+def read_when(text: str) -> When:
+    """Read a register's date cell: a date, a time of day and a zone, or a date serial.
+
+    This is the register reader's entry point: every date form of
+    [`parse_register_date()`][parse_register_date] (weekday included), a time after it as
+    described in the module docstring (``04/06/2024 10:15``, ``3 Juni 2024 pukul 10.15
+    WIB``), and spreadsheet serials (``45447.4375``).
+
+    Args:
+        text: The cell text, as written.
+
+    Returns:
+        The date, time (``None`` for a date alone) and zone (``None`` when not written).
+
+    Raises:
+        InvalidArgumentError: Everything [`parse_register_date()`][parse_register_date]
+            refuses; a time that is not a time of day; a serial up to 60 (on or before the
+            fictitious 1900-02-29) or outside 2000–2100; a four-digit year alone. Cell text
+            that may be personal data is masked in the message.
+
+    Examples:
+        >>> read_when("Senin, 3 Juni 2024")
+        When(day=datetime.date(2024, 6, 3), time=None, zone=None)
+        >>> read_when("2023-10-25 04:33:44")
+        When(day=datetime.date(2023, 10, 25), time=datetime.time(4, 33, 44), zone=None)
+        >>> read_when("45447.4375")
+        When(day=datetime.date(2024, 6, 4), time=datetime.time(10, 30), zone=None)
+        >>> read_when("60")
+        Traceback (most recent call last):
+        ...
+        ppid_core.errors.InvalidArgumentError: '60' as a spreadsheet date serial falls on or ...
+    """
+    raw = text.strip()
+    if m := _ISO_STAMP.fullmatch(raw):  # the fast path: what XLSX date cells and apps give
+        try:
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            time = None if m[4] is None else dt.time(int(m[4]), int(m[5]), int(m[6] or 0))
+        except ValueError:
+            pass  # the full reading below says what is wrong
+        else:
+            return When(day=day, time=time)
+    if m := _SERIAL.fullmatch(raw):
+        return _serial(raw, m[1], m[2])
+    written, time, zone = _split(raw)
+    return When(day=_date_part(written), time=time, zone=zone)
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_part(written: str) -> dt.date:
+    """The date of a cell's date part; cached, since many cells share a day."""
+    return parse_register_date(written)

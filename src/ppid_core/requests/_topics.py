@@ -2,17 +2,25 @@
 
 A request falls in the first topic (in table order) one of whose keywords appears in
 its text as a whole word, case-insensitive; otherwise in the table's ``other`` topic.
-The table is an editorial grouping, not a legal classification; offices pass their own
-(:func:`load_topics`, :func:`parse_topics`). The one ppid-core ships, for KPU offices, is
-``TopicTable.bundled("kpu")`` (the default name):
+A table is an editorial grouping, not a legal classification; offices pass their own
+([`load_topics()`][load_topics], [`parse_topics()`][parse_topics]). ppid-core ships two:
+
+- ``umum`` (the default, [`DEFAULT_TOPICS`][DEFAULT_TOPICS]): for any public body,
+  grouped by the kind of document asked for (regulations, budget, procurement, staff,
+  complaints, permits, programmes, profile, reports, data and statistics);
+- ``kpu``: election topics for KPU offices (voter lists, candidates, results, ...).
 
     >>> topics = TopicTable.bundled()
-    >>> topics.classify("Data DPT NTT Pilkada 2024")
-    'Daftar pemilih'
+    >>> topics.classify("rekap data 2020 sampai 2022")
+    'Data dan statistik'
+    >>> topics.classify("Salinan DIPA dan realisasi anggaran 2024")
+    'Anggaran dan keuangan'
     >>> topics.classify("Informasi terkait pendaftaran CPNS 2024")
-    'Kepegawaian (CPNS)'
+    'Kepegawaian'
     >>> topics.classify("Profil kantor")
-    'Lainnya'
+    'Profil dan organisasi'
+    >>> TopicTable.bundled("kpu").classify("Data DPT NTT Pilkada 2024")
+    'Daftar pemilih'
 """
 
 from __future__ import annotations
@@ -28,8 +36,9 @@ from ppid_core._yaml import Document
 
 __all__ = ["DEFAULT_TOPICS", "Topic", "TopicTable", "load_topics", "parse_topics", "read_topics"]
 
-DEFAULT_TOPICS = "kpu"
-"""The topic table used when none is named: the one for KPU offices."""
+DEFAULT_TOPICS = "umum"
+"""The topic table used when none is named: the general one, for any public body
+(it was ``"kpu"`` in ppid-core 0.1.0: KPU offices now name that one)."""
 _PACKAGE, _FOLDER = "ppid_core.requests", "data/topics"
 
 
@@ -84,7 +93,7 @@ class TopicTable:
         """The names of the topic tables shipped with ppid-core.
 
         >>> TopicTable.bundled_names()
-        ('kpu',)
+        ('kpu', 'umum')
         """
         return bundled_names(_PACKAGE, _FOLDER)
 
@@ -116,7 +125,7 @@ def _read(doc: Document) -> TopicTable:
 
 
 def parse_topics(text: str, *, source: str = "<string>") -> TopicTable:
-    """Parse a topic table from YAML text (the layout of the bundled ``kpu.yaml``).
+    """Parse a topic table from YAML text (the layout of the bundled ``umum.yaml``).
 
     Raises:
         DataFileError: Every problem of the text, each located.
@@ -137,7 +146,7 @@ def load_topics(file: FileInput | None = None, /, *, source: str | None = None) 
     Args:
         file: The YAML file (a path, bytes, or a binary file object read to its end).
             *Deprecated:* nothing gives the bundled table, with a warning; use
-            :meth:`TopicTable.bundled`.
+            [`TopicTable.bundled()`][TopicTable.bundled].
         source: The name used in error messages (default: the path, the file object's
             name, or ``"<bytes>"``).
 
@@ -162,6 +171,6 @@ def _bundled(name: str) -> TopicTable:
 
 
 def read_topics(path: str | Path) -> TopicTable:
-    """Deprecated: use :func:`load_topics`."""
+    """Deprecated: use [`load_topics()`][load_topics]."""
     deprecated("read_topics(path)", "load_topics(path)")
     return load_topics(path)
