@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 #: The names of [`ppid_core.masking`][ppid_core.masking], reachable here too
-(``ppid_core.mask_name``).
+#: (``ppid_core.mask_name``).
 _MASKING = frozenset({"Masking", "NameMasking", "mask_email", "mask_name", "mask_phone"})
 
 
