@@ -57,6 +57,7 @@ test-all: lint typecheck docs
 
 # After a deliberate holiday-data change: rewrite the per-year snapshots, then review the diff.
 snapshots: $(STAMP_DEV)
+	$(BIN)/python -m ppid_core.calendar._compile_holidays
 	$(BIN)/python -m tests.golden.calendar_snapshots
 
 bench: $(STAMP_DEV)

@@ -10,9 +10,10 @@ kerja*) and every due date stands on it.
     datetime.date(2025, 4, 22)
 
 Importing the package loads none of its modules: each name below is imported on first
-use (PEP 562), so a program pays only for the parts it touches (the working-day
-arithmetic does not load the YAML reader until a holiday file is read, nor
-python-holidays until a year is estimated).
+use (PEP 562), so a program pays only for the parts it touches (the national calendar
+is built from the compiled holiday data without PyYAML, which loads only when a holiday or
+local file is read; python-holidays only when a year is estimated; the year and coverage
+reports only when asked for).
 """
 
 from __future__ import annotations
@@ -46,7 +47,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and the API reference
         parse_local_calendar,
     )
     from ppid_core.calendar._overview import (
-        CalendarSummary,
         Coverage,
         YearCoverage,
         YearOverview,
@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and the API reference
         load_calendar_file,
         year_overview,
     )
+    from ppid_core.calendar._summary import CalendarSummary
     from ppid_core.calendar._years import (
         ESTIMATE_LIMIT,
         HOLIDAYS_DIR_ENV,
@@ -107,7 +108,7 @@ __all__ = [
 _WHERE = {
     "ESTIMATE_LIMIT": "_years",
     "HOLIDAYS_DIR_ENV": "_years",
-    "CalendarSummary": "_overview",
+    "CalendarSummary": "_summary",
     "Closure": "_local",
     "Coverage": "_overview",
     "ExtraWorkingDay": "_local",

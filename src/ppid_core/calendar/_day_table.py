@@ -14,6 +14,7 @@ method, which raises the located error, for anything the table does not hold.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Final, Protocol
 
@@ -61,19 +62,20 @@ class DayTable:
         cum: Working days from the first covered day up to each day, inclusive.
         wd: Every working day, in order: ``wd[cum[i] - 1]`` is the last one up to day ``i``.
         unsure: Days up to each day (inclusive) whose status no decree settles.
-        cum_by_date: ``cum`` keyed by date, for the column forms.
+        cum_by_date: ``cum`` keyed by date, for the column forms (built on first use).
     """
 
-    __slots__ = ("cum", "cum_by_date", "first", "shift_cache", "unsure", "wd", "working")
+    __slots__ = ("_by_date", "cum", "first", "shift_cache", "unsure", "wd", "working")
 
     def __init__(self, parts: CalendarParts) -> None:
         years, weekend = parts.years, parts.weekend
         first = _date(years[0], 1, 1).toordinal()
         size = _date(years[-1], 12, 31).toordinal() - first + 1
-        working = bytearray(1 for _ in range(size))
-        for i in range(size):
-            if (i + first - 1) % 7 in weekend:  # ordinal 1 (0001-01-01) is a Monday
-                working[i] = 0
+        # One week of flags from the first day's weekday (ordinal 1, 0001-01-01, is a
+        # Monday), repeated over the covered days.
+        week = bytes(0 if day in weekend else 1 for day in range(7))
+        offset = (first - 1) % 7
+        working = bytearray((week[offset:] + week[:offset]) * (size // 7 + 1))[:size]
         counted = [
             h
             for h in parts.holidays
@@ -92,21 +94,24 @@ class DayTable:
             i = x.date.toordinal() - first
             if 0 <= i < size:
                 working[i] = 1
-        cum: list[int] = []
-        wd: list[dt.date] = []
-        total = 0
-        for i in range(size):
-            if working[i]:
-                total += 1
-                wd.append(_date.fromordinal(first + i))
-            cum.append(total)
+        from_ordinal = _date.fromordinal
         self.first = first
         self.working = working
-        self.cum = cum
-        self.wd = wd
+        self.cum = list(itertools.accumulate(working))
+        self.wd = [from_ordinal(first + i) for i in itertools.compress(range(size), working)]
         self.unsure = _unsure_table(first, size, counted, parts.estimated_years)
-        self.cum_by_date = {_date.fromordinal(first + i): c for i, c in enumerate(cum)}
+        self._by_date: dict[dt.date, int] | None = None
         self.shift_cache: dict[int, dict[dt.date, dt.date]] = {}
+
+    @property
+    def cum_by_date(self) -> dict[dt.date, int]:
+        """``cum`` keyed by date, for the column forms (built on their first use)."""
+        table = self._by_date
+        if table is None:
+            first, from_ordinal = self.first, _date.fromordinal
+            table = {from_ordinal(first + i): c for i, c in enumerate(self.cum)}
+            self._by_date = table  # built twice at worst, by two threads: the same table
+        return table
 
     def unsure_between(self, a: int, b: int) -> int:
         """Days of the index range [``a``, ``b``] whose status no decree settles."""
@@ -196,8 +201,4 @@ def _unsure_table(
             for j in (i - 1, i, i + 1):
                 if 0 <= j < size:
                     unsure[j] = 1
-    running, total = [], 0
-    for flag in unsure:
-        total += flag
-        running.append(total)
-    return running
+    return list(itertools.accumulate(unsure))

@@ -7,6 +7,9 @@ with
 [`parse_holidays()`][parse_holidays]
 (text). Every file is read with the strict loader: dates must exist, categories are a
 closed list, sources are referenced by id, and a date may appear only once per category.
+A bundled year is taken from its compiled form (``data/holidays.json``, the strict parse
+stored as JSON, see ``._compiled``) when that was compiled from the file's current text,
+which spares PyYAML at start-up; else its YAML is parsed.
 
 References:
     Keppres 8/2024 tentang Hari-Hari Libur; the yearly SKB Menteri Agama, Menteri
@@ -31,6 +34,7 @@ from ppid_core._source import (
     read_source_text,
 )
 from ppid_core._yaml import Document, build, node_path
+from ppid_core.calendar._compiled import compiled_fields
 from ppid_core.calendar._holiday_models import (
     Holiday,
     HolidayCategory,
@@ -365,13 +369,19 @@ def bundled_year_numbers() -> tuple[int, ...]:
 
 @functools.cache
 def bundled_year(year: int) -> HolidayYear:
-    """The bundled data of ``year`` ([`HolidayYear.bundled()`][HolidayYear.bundled]), parsed once,
+    """The bundled data of ``year`` ([`HolidayYear.bundled()`][HolidayYear.bundled]), read once,
     then cached.
+
+    The YAML file is always read; its compiled form (``data/holidays.json``) is used when
+    it was compiled from that very text, else the text is parsed with the strict loader.
 
     Raises:
         UnknownNameError: ppid-core ships no data for that year.
     """
     text, source = bundled_text(_PACKAGE, _FOLDER, str(year), what="holiday year")
+    fields = compiled_fields(year, text)
+    if fields is not None:  # compiled from this very text (see ._compiled)
+        return HolidayYear(**fields, file=source)
     return parse_holidays(text, source=source)
 
 
