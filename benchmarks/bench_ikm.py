@@ -10,13 +10,29 @@ costs: the memory a read survey holds and the peak while reading (``tracemalloc`
 separate run, since tracing slows everything down), and the time of a breakdown chosen
 after reading.
 
-Run: ``.venv/bin/python benchmarks/bench_ikm.py [N]`` (N defaults to 1 000 000).
+Issue 10 (files offices have): ``compare`` times today's reader (the code at a git
+revision, in a process of its own) against the reader with header detection and question
+codes on, on ``Layanan,U1..U9`` files of 100k and 1M respondents: today reads the file
+with the header in row 1 and nine explicit mappings (``columns={"U1": "persyaratan",
+...}``, all it can do with codes); the new reader reads the same file the same way, and a
+copy with a title row and a blank row above the header with no mapping at all (the
+header found, the codes read by question number). The contenders run in turn within each
+round (interleaved), and the per-round ratios are reported as their median and range.
+
+Run: ``.venv/bin/python benchmarks/bench_ikm.py [N]`` (N defaults to 1 000 000), or
+``.venv/bin/python benchmarks/bench_ikm.py compare [--baseline REV] [--sizes 100000,1000000]
+[--rounds 7,3]`` (REV defaults to HEAD).
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import random
+import statistics
+import subprocess
 import sys
+import tarfile
 import tempfile
 import tracemalloc
 from pathlib import Path
@@ -110,5 +126,142 @@ def main(n: int) -> None:
     print(f"goal 2: pandas path <= 1.5x peer -> {'met' if t_pandas <= 1.5 * t_peer else 'NOT met'}")
 
 
+# -- compare: today's reader (a git revision) vs this one, interleaved --------------------
+
+CODES = ",".join(f"U{i}" for i in range(1, 10))
+MAPPING = dict(
+    zip(
+        CODES.split(","),
+        [
+            "persyaratan",
+            "prosedur",
+            "waktu",
+            "biaya",
+            "produk",
+            "kompetensi",
+            "perilaku",
+            "sarana",
+            "pengaduan",
+        ],
+        strict=True,
+    )
+)
+# A worker reads what it is told, in a process whose ppid_core is the one on its path.
+WORKER = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from ppid_core.ikm import read_survey
+for line in sys.stdin:
+    path, columns = json.loads(line)
+    t0, c0 = time.perf_counter(), time.process_time()
+    result = read_survey(path, columns=columns or None).score()
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    print(json.dumps([wall, cpu, str(result.ikm_display)]), flush=True)
+"""
+
+
+def _files(folder: Path, n: int) -> tuple[Path, Path]:
+    """``Layanan,U1..U9`` with the header in row 1, and the same under a title row."""
+    plain = folder / f"codes-{n}.csv"
+    generate(plain, n)
+    text = plain.read_text(encoding="utf-8")
+    body = text.split("\n", 1)[1]
+    plain.write_text(f"Layanan,{CODES}\n{body}", encoding="utf-8")
+    titled = folder / f"titled-{n}.csv"
+    titled.write_text(f"REKAP SKM 2024,,,\n,,,\nLayanan,{CODES}\n{body}", encoding="utf-8")
+    return plain, titled
+
+
+class _Worker:
+    def __init__(self, src: str) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", WORKER, src],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def run(self, path: Path, columns: dict[str, str] | None) -> tuple[float, float, str]:
+        """Wall time and CPU time of one read + score, and the IKM."""
+        assert self.proc.stdin is not None
+        assert self.proc.stdout is not None
+        self.proc.stdin.write(json.dumps([str(path), columns]) + "\n")
+        self.proc.stdin.flush()
+        wall, cpu, ikm = json.loads(self.proc.stdout.readline())
+        return float(wall), float(cpu), str(ikm)
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait()
+
+
+def _spread(ratios: list[float]) -> str:
+    ratios = sorted(ratios)
+    return f"{statistics.median(ratios):.3f}x (range {ratios[0]:.3f}-{ratios[-1]:.3f}x)"
+
+
+def compare(argv: list[str]) -> None:
+    """Time today's reader (``--baseline REV``) against this one, interleaved."""
+    parser = argparse.ArgumentParser(prog="bench_ikm.py compare")
+    parser.add_argument("--baseline", default="HEAD")
+    parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--rounds", default="7,3")
+    args = parser.parse_args(argv)
+    sizes = [int(x) for x in args.sizes.split(",")]
+    rounds = [int(x) for x in args.rounds.split(",")]
+    here = Path(__file__).resolve().parent.parent
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        archive = subprocess.run(
+            ["git", "-C", str(here), "archive", args.baseline, "src"],
+            check=True,
+            capture_output=True,
+        ).stdout
+        (folder / "old.tar").write_bytes(archive)
+        with tarfile.open(folder / "old.tar") as tar:
+            tar.extractall(folder / "old", filter="data")
+        today = _Worker(str(folder / "old" / "src"))
+        new = _Worker(str(here / "src"))
+        print(
+            f"IKM read + score, today ({args.baseline}) vs detection and codes on; "
+            f"Python {sys.version.split()[0]}"
+        )
+        try:
+            for n, count in zip(sizes, rounds, strict=True):
+                plain, titled = _files(folder, n)
+                runs = {
+                    "today: row-1 header, 9 mappings": (today, plain, MAPPING),
+                    "new: same file, same mappings": (new, plain, MAPPING),
+                    "new: title rows, codes found": (new, titled, None),
+                }
+                ikms = {name: w.run(p, c)[2] for name, (w, p, c) in runs.items()}  # warm-up
+                assert len(set(ikms.values())) == 1, ikms
+                walls: dict[str, list[float]] = {name: [] for name in runs}
+                cpus: dict[str, list[float]] = {name: [] for name in runs}
+                names = list(runs)
+                for r in range(count):
+                    for name in names[r % 3 :] + names[: r % 3]:
+                        w, p, c = runs[name]
+                        wall, cpu, _ = w.run(p, c)
+                        walls[name].append(wall)
+                        cpus[name].append(cpu)
+                print(f"{n:,} respondents x 9 unsur, {count} rounds (IKM {ikms[names[0]]}):")
+                for name in names:
+                    wall_ratios = [t / b for t, b in zip(walls[name], walls[names[0]], strict=True)]
+                    cpu_ratios = [t / b for t, b in zip(cpus[name], cpus[names[0]], strict=True)]
+                    print(
+                        f"  {name:<34} wall {statistics.median(walls[name]):6.3f} s, vs today "
+                        f"{_spread(wall_ratios)}; CPU {statistics.median(cpus[name]):6.3f} s, "
+                        f"vs today {_spread(cpu_ratios)}"
+                    )
+        finally:
+            today.close()
+            new.close()
+
+
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000)
+    if sys.argv[1:2] == ["compare"]:
+        compare(sys.argv[2:])
+    else:
+        main(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000)

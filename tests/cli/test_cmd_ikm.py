@@ -335,8 +335,10 @@ def test_by_a_personal_column_is_bad_usage(
             "1:1: this is a zip file (an .xlsx workbook?), not CSV text; give it its .xlsx name",
         ),
         (
-            HEADER.encode() + "A,4,4,4,4,4,4,4,4,Jos\u00e9\n".encode("cp1252"),
-            "2:22: byte 0xE9 is not UTF-8; save the file as CSV UTF-8",
+            HEADER.encode()
+            + "A,4,4,4,4,4,4,4,4,Andr\u00e9\n".encode()
+            + b"B,4,4,4,4,4,4,4,4,Jos\xe9\n",
+            "3:22: byte 0xE9 is not UTF-8; save the file as CSV UTF-8",
         ),
         (
             HEADER.encode() + b'A,4,4,4,4,4,4,4,4,"' + b"4" * 131_073 + b'"\n',

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
-from ppid_core.examples.ikm import read_seed_survey
+from ppid_core.errors import DataFileError
+from ppid_core.examples.ikm import read_seed_survey, seed_survey_text
 from ppid_core.ikm import (
     Regime,
     ScoringPolicy,
+    Survey,
     Tally,
     half_up,
     krejcie_morgan,
     krejcie_morgan_table,
+    read_survey,
 )
 from ppid_core.ikm import score as score_tally
 
@@ -104,3 +110,107 @@ def test_formula_rounded_half_up_reproduces_the_whole_table() -> None:
     assert [(n, krejcie_morgan(n, method="formula")) for n, _ in krejcie_morgan_table()] == list(
         krejcie_morgan_table()
     )
+
+
+# -- Files as offices and their apps make them (issue 10) ----------------------------------
+#
+# source: the respondents of the seed's table (seed 000_9f58199ed1254750.txt, KPU Provinsi
+# NTT 2024, IKM 90.67), written in the layouts SKM apps and offices use (reference monev.md
+# §5: wide U1..U9 with sarana as U8 under the standard questionnaire, long
+# id_responden/no_pertanyaan/nilai, Google Forms exports with the question texts as
+# headers). Each must give the published figures.
+
+_SEED_ROWS = list(csv.reader(io.StringIO(seed_survey_text())))
+_ANSWERS = [row[6:] for row in _SEED_ROWS[1:]]  # questionnaire order: U1..U9
+_BY_NUMBER = sorted(R.unsur, key=lambda u: u.question_number or 0)
+
+
+def _published(survey: Survey) -> None:
+    res = survey.score()
+    assert (res.respondents, str(res.ikm_display), res.mutu) == (150, "90.67", "A")
+    assert (str(_2(res["sarana"].nrr)), str(_2(res["pengaduan"].nrr))) == ("3.49", "3.58")
+
+
+def test_a_worksheet_with_a_merged_title_two_header_rows_and_codes(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Rekap SKM"
+    ws.append(["REKAPITULASI HASIL SURVEI KEPUASAN MASYARAKAT"])
+    ws.append(["KPU PROVINSI NUSA TENGGARA TIMUR TAHUN 2024"])
+    ws.merge_cells("A1:M1")
+    ws.merge_cells("A2:M2")
+    ws.append([])
+    ws.append(["NO", "JENIS KELAMIN", "LAYANAN", "NILAI UNSUR PELAYANAN", *[None] * 8, "KET"])
+    ws.append([None, None, None, *(f"U{i}" for i in range(1, 10)), None])
+    for cells in ("A4:A5", "B4:B5", "C4:C5", "D4:L4", "M4:M5"):
+        ws.merge_cells(cells)
+    for row, answers in zip(_SEED_ROWS[1:], _ANSWERS, strict=True):
+        ws.append([int(row[0]), row[2], row[1], *map(int, answers), None])
+    path = tmp_path / "rekap-skm-2024.xlsx"
+    book.save(path)
+    survey = read_survey(path)
+    assert survey.header_row == "rows 4-5 (two header rows joined)"
+    assert survey.notes[7] == "U8 → Sarana dan Prasarana (question 8 of the standard questionnaire)"
+    _published(survey)
+    assert survey.score(by="Layanan").groups["Permohonan Informasi"].ikm_display == Decimal("90.65")
+    # the ambiguous header, exactly
+    ws.cell(row=4, column=13, value="SARANA DAN PRASARANA")
+    book.save(path)
+    with pytest.raises(DataFileError) as info:
+        read_survey(path)
+    assert info.value.report() == (
+        f'{path}, sheet "Rekap SKM": row 4, column "SARANA DAN PRASARANA": ambiguous header: '
+        "columns 'NILAI UNSUR PELAYANAN / U8' (question 8 of the standard questionnaire) and "
+        "'SARANA DAN PRASARANA' (its name) both name unsur 'sarana' (Sarana dan Prasarana); "
+        "keep one of them, or say which is which with columns= (--map HEADER=UNSUR)"
+    )
+
+
+def test_a_google_forms_export(tmp_path: Path) -> None:
+    # Google Forms' "Download responses (.csv)": every cell quoted, a Timestamp, the
+    # question texts numbered as the form shows them, answers as the options are written.
+    header = ["Timestamp", "Email Address", "Nama", "Jenis Kelamin", "Layanan"]
+    header += [f"{u.question_number}. {u.question}" for u in _BY_NUMBER]
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer.writerow(header)
+    for i, (row, answers) in enumerate(zip(_SEED_ROWS[1:], _ANSWERS, strict=True)):
+        options = [
+            f"{'abcd'[int(a) - 1]}. {u.answers[int(a) - 1]}"
+            if i % 2
+            else f"{u.answers[int(a) - 1]} ({a})"
+            for u, a in zip(_BY_NUMBER, answers, strict=True)
+        ]
+        stamp = f"2024/{6 + i % 4:02d}/{1 + i % 28:02d} 10:{i % 60:02d}:00 AM GMT+8"
+        writer.writerow([stamp, f"r{i}@example.org", f"Responden {i}", row[2], row[1], *options])
+    path = tmp_path / "SKM 2024 (Responses) - Form Responses 1.csv"
+    path.write_bytes(out.getvalue().encode())
+    survey = read_survey(path)  # 150 x 9 = 1,350 answers as options: none refused
+    _published(survey)
+    assert survey.date_column == "Timestamp"
+    assert survey.dates()[:2] == [
+        (2, "2024/06/01 10:00:00 AM GMT+8"),
+        (3, "2024/07/02 10:01:00 AM GMT+8"),
+    ]
+    assert survey.group_columns == ("Timestamp", "Jenis Kelamin", "Layanan")
+    assert survey.notes[0] == (
+        "1. Bagaimana pendapat Saudara tentang ke... → Persyaratan (the text of question 1 "
+        "of the standard questionnaire)"
+    )
+
+
+def test_a_long_export_of_an_skm_app(tmp_path: Path) -> None:
+    lines = ["id_responden,tanggal,layanan,no_pertanyaan,nilai"]
+    for q in range(9):  # grouped by question, as a database query may return them
+        for row, answers in zip(_SEED_ROWS[1:], _ANSWERS, strict=True):
+            day = f"2024-{1 + int(row[0]) % 12:02d}-15"
+            lines.append(f"{row[0]},{day},{row[1]},{q + 1},{answers[q]}")
+    path = tmp_path / "jawaban_skm.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    survey = read_survey(path)
+    assert (survey.layout, survey.date_column) == ("long", "tanggal")
+    _published(survey)
+    wide = read_seed_survey()
+    assert survey.tallies("layanan") == wide.tallies("Layanan")
+    assert survey.dates()[0] == (2, "2024-02-15")

@@ -182,3 +182,52 @@ def test_the_pandas_engine_hands_what_pandas_cannot_parse_to_the_python_engine(
     with pytest.raises(DataFileError) as info:
         read_survey(empty, engine="pandas")
     assert info.value.report() == f"{empty}: row 1: the file is empty; expected a header row"
+
+
+CODES = [f"U{i}" for i in range(1, 10)]
+
+
+def test_codes_dates_and_notes_on_the_vectorised_path() -> None:
+    df = pd.DataFrame(
+        [["2024-06-04", *[4] * 8, 1], ["2024-09-30", *[3] * 9]], columns=["Tanggal", *CODES]
+    )
+    survey = read_survey(df)
+    rows = read_survey(
+        [["Tanggal", *CODES], *df.astype(str).values.tolist()], source_name="<DataFrame>"
+    )
+    assert survey == rows
+    assert survey.dates() == [(2, "2024-06-04"), (3, "2024-09-30")]
+    assert survey.notes == rows.notes
+    assert survey.tally.nrr("pengaduan") == 2
+
+
+def test_a_long_frame() -> None:
+    df = pd.DataFrame(
+        [[who, q, 4 if who == "R1" else 3] for who in ("R1", "R2") for q in range(1, 10)],
+        columns=["id_responden", "no_pertanyaan", "nilai"],
+    )
+    survey = read_survey(df)
+    assert (survey.layout, survey.respondents, str(survey.score().ikm_display)) == (
+        "long",
+        2,
+        "87.50",
+    )
+
+
+def test_the_pandas_engine_hands_a_header_below_titles_to_the_python_engine(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "titled.csv"
+    path.write_text(
+        "REKAP SKM 2024\n\nLayanan," + ",".join(CODES) + "\nA,4,4,4,4,4,4,4,3,1\n",
+        encoding="utf-8",
+    )
+    python = read_survey(path)
+    assert python.header_row == "row 3"
+    assert read_survey(path, engine="pandas") == python
+    long = tmp_path / "long.csv"
+    long.write_text(
+        "id_responden,no_pertanyaan,nilai\n" + "".join(f"R1,{q},4\n" for q in range(1, 10)),
+        encoding="utf-8",
+    )
+    assert read_survey(long, engine="pandas").layout == "long"

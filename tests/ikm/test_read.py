@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 import attrs
@@ -9,7 +10,7 @@ import pytest
 
 from ppid_core.errors import DataFileError, UnknownNameError
 from ppid_core.ikm import MissingPolicy, read_survey
-from ppid_core.ikm._read import CHUNK
+from ppid_core.ikm._reader import CHUNK
 
 HEADER = (
     "Persyaratan,Prosedur,Waktu,Biaya,Produk,Kompetensi,Perilaku,"
@@ -104,47 +105,101 @@ def test_a_questionnaire_with_no_answer_is_an_error(tmp_path: Path) -> None:
     ]
 
 
-def test_codes_need_an_explicit_mapping(tmp_path: Path) -> None:
-    header = "U1,U2,U3,U4,U5,U6,U7,U8,U9"
-    path = _csv(tmp_path, "4,4,4,4,4,4,4,3,1", header=header)
-    errors = _errors(path)
-    assert errors[7] == (
-        f"{path}: row 1, column \"U8\": 'U8' looks like a question code; map it to an unsur "
-        "explicitly (e.g. columns={'U8': 'persyaratan'} or --map U8=persyaratan): "
-        "questionnaires put sarana 8th and pengaduan 9th, while most listings of the regulation "
-        "swap them"
-    )
-    assert errors[-1] == (
-        f"{path}: row 1: no column for unsur 'sarana'; accepted headers: 'sarana', "
-        "'Sarana dan Prasarana', 'Sarana', 'Sarpras', 'Sarana Prasarana'"
-    )
-    mapping = {
-        f"U{i}": k
-        for i, k in enumerate(
-            [
-                "persyaratan",
-                "prosedur",
-                "waktu",
-                "biaya",
-                "produk",
-                "kompetensi",
-                "perilaku",
-                "sarana",
-                "pengaduan",
-            ],
-            start=1,
-        )
-    }
-    s = read_survey(path, columns=mapping)
+CODES = "U1,U2,U3,U4,U5,U6,U7,U8,U9"
+
+
+def test_codes_are_read_by_the_question_numbers(tmp_path: Path) -> None:
+    # U8 is question 8 of the standard questionnaire, sarana; most listings of the
+    # regulation put pengaduan 8th, so each reading is noted (reference ikm.md §1.2).
+    path = _csv(tmp_path, "4,4,4,4,4,4,4,3,1", header=CODES)
+    s = read_survey(path)
     assert s.tally.nrr("sarana") == 3
     assert s.tally.nrr("pengaduan") == 1
+    assert s.notes[7:] == (
+        "U8 → Sarana dan Prasarana (question 8 of the standard questionnaire)",
+        "U9 → Penanganan Pengaduan, Saran dan Masukan (question 9 of the standard questionnaire)",
+    )
+    assert s.header_row == "row 1"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Q1,Q2,Q3,Q4,Q5,Q6,Q7,Q8,Q9",
+        "p1,p2,p3,p4,p5,p6,p7,p8,p9",
+        "Unsur 1,Unsur 2,Unsur 3,Unsur 4,Unsur 5,Unsur 6,Unsur 7,Unsur 8,Unsur 9",
+        "Pertanyaan 1,Pertanyaan 2,Pertanyaan 3,Pertanyaan 4,Pertanyaan 5,Pertanyaan 6,"
+        "Pertanyaan 7,Pertanyaan 8,Pertanyaan 9",
+        "SOAL_1,SOAL_2,SOAL_3,SOAL_4,SOAL_5,SOAL_6,SOAL_7,SOAL_8,SOAL_9",
+        "U-1,U.2,u 3,U_4,U5,U6,U7,U 8,U9.",
+    ],
+)
+def test_every_kind_of_code(tmp_path: Path, header: str) -> None:
+    path = _csv(tmp_path, "4,4,4,4,4,4,4,3,1", header=header)
+    assert read_survey(path).tally.totals == (4, 4, 4, 4, 4, 4, 4, 1, 3)
+
+
+def test_a_mapping_overrides_the_question_numbers(tmp_path: Path) -> None:
+    # an app that numbers pengaduan 8th says so
+    path = _csv(tmp_path, "4,4,4,4,4,4,4,3,1", header=CODES)
+    s = read_survey(path, columns={"u8": "pengaduan", "U9": "Sarana dan Prasarana"})
+    assert (s.tally.nrr("pengaduan"), s.tally.nrr("sarana")) == (Fraction(3), Fraction(1))
+    assert s.notes[7:] == (
+        "U8 → Penanganan Pengaduan, Saran dan Masukan (as mapped)",
+        "U9 → Sarana dan Prasarana (as mapped)",
+    )
+
+
+def test_a_code_with_a_name_is_read_by_its_name(tmp_path: Path) -> None:
+    header = (
+        "U1 Persyaratan,U2 Prosedur,U3 Waktu,U4 Biaya,U5 Produk,U6 Kompetensi,U7 Perilaku,"
+        "U8 (Penanganan Pengaduan),U9 (Sarana dan Prasarana)"
+    )
+    s = read_survey(_csv(tmp_path, "4,4,4,4,4,4,4,3,1", header=header))
+    assert (s.tally.nrr("pengaduan"), s.tally.nrr("sarana")) == (Fraction(3), Fraction(1))
+    assert s.notes == (
+        "U8 (Penanganan Pengaduan) → Penanganan Pengaduan, Saran dan Masukan by its name, "
+        "although question 8 of the standard questionnaire asks about Sarana dan Prasarana",
+        "U9 (Sarana dan Prasarana) → Sarana dan Prasarana by its name, although question 9 "
+        "of the standard questionnaire asks about Penanganan Pengaduan, Saran dan Masukan",
+    )
+
+
+def test_a_code_beyond_the_questions_is_located(tmp_path: Path) -> None:
+    path = _csv(tmp_path, "4,4,4,4,4,4,4,3,1,4", header=CODES + ",U10")
+    assert _errors(path) == [
+        f"{path}: row 1, column \"U10\": 'U10' is question 10, but regime permenpan_14_2017 "
+        "has questions 1-9; map the column to an unsur (e.g. columns={'U10': 'persyaratan'} "
+        "or --map U10=persyaratan), or remove it"
+    ]
+
+
+def test_codes_and_names_for_one_unsur_are_an_ambiguous_header(tmp_path: Path) -> None:
+    path = _csv(tmp_path, "4,4,4,4,4,4,4,3,1,4", header=CODES + ",Sarana dan Prasarana")
+    assert _errors(path) == [
+        f"{path}: row 1, column \"Sarana dan Prasarana\": ambiguous header: columns 'U8' "
+        "(question 8 of the standard questionnaire) and 'Sarana dan Prasarana' (its name) "
+        "both name unsur 'sarana' (Sarana dan Prasarana); keep one of them, or say which is "
+        "which with columns= (--map HEADER=UNSUR)"
+    ]
+
+
+def test_a_mapping_that_names_no_column_is_refused(tmp_path: Path) -> None:
+    path = _csv(tmp_path, "4,4,4,4,4,4,4,3,1", header=CODES)
+    with pytest.raises(UnknownNameError) as info:
+        read_survey(path, columns={"U08": "sarana"})
+    assert str(info.value) == (
+        f"columns: no column 'U08' in {path}; columns: U1, U2, U3, U4, U5, U6, U7, U8, U9"
+    )
 
 
 def test_duplicate_and_badly_mapped_columns(tmp_path: Path) -> None:
     path = _csv(tmp_path, "4,4,4,4,4,4,4,4,4,A,4", header=HEADER + ",Sarpras")
     assert _errors(path) == [
-        f"{path}: row 1, column \"Sarpras\": a second column for unsur 'sarana' "
-        "(the first is 'Sarana dan Prasarana')"
+        f"{path}: row 1, column \"Sarpras\": ambiguous header: columns 'Sarana dan Prasarana' "
+        "(its name) and 'Sarpras' (its name) both name unsur 'sarana' (Sarana dan "
+        "Prasarana); keep one of them, or say which is which with columns= "
+        "(--map HEADER=UNSUR)"
     ]
     path2 = _csv(tmp_path, "4,4,4,4,4,4,4,4,4,A", name="t.csv")
     assert _errors(path2, columns={"Layanan": "parkir"})[0] == (
@@ -343,22 +398,31 @@ def test_a_quoted_header_cell_over_the_limit_is_located(tmp_path: Path) -> None:
             b"PK\x03\x04\x14\x00",
             "1:1: this is a zip file (an .xlsx workbook?), not CSV text; give it its .xlsx name",
         ),
-        (HEADER.encode("utf-16"), "1:1: this is UTF-16 text; save it as CSV UTF-8"),
         (b"\x00\x01\x02binary", "1:1: a NUL byte: this is binary data, not CSV text"),
-        (
-            f"{HEADER}\n".encode()
-            + f"{ROW}\n".encode() * 2000
-            + "4,4,4,4,4,4,4,4,4,Jos\u00e9\n".encode("cp1252"),
-            "2002:22: byte 0xE9 is not UTF-8; save the file as CSV UTF-8",
-        ),
     ],
 )
-def test_what_is_not_utf8_csv_text_is_located(tmp_path: Path, data: bytes, message: str) -> None:
+def test_what_is_not_csv_text_is_located(tmp_path: Path, data: bytes, message: str) -> None:
     path = tmp_path / "x.csv"
     path.write_bytes(data)
     report = _errors_report(path)
     assert report.endswith(message)
     assert report == f"{path}:{message}"
+
+
+def test_windows_and_utf16_files_are_read_and_a_guess_is_noted(tmp_path: Path) -> None:
+    # The shared opener (ppid_core._textio) reads what Excel saves: UTF-16 with its mark,
+    # and cp1252 from an Indonesian Windows, whose first accented letter may come late.
+    text = f"{HEADER}\n" + f"{ROW}\n" * 2000 + "4,4,4,4,4,4,4,4,4,Jos\u00e9\n"
+    utf8 = tmp_path / "utf8.csv"
+    utf8.write_text(text, encoding="utf-8")
+    expected = read_survey(utf8, by=["Layanan"])
+    assert expected.notes == ()
+    for name, encoding in (("utf16.csv", "utf-16"), ("cp1252.csv", "cp1252")):
+        path = tmp_path / name
+        path.write_bytes(text.encode(encoding))
+        survey = read_survey(path, by=["Layanan"])
+        assert survey == attrs.evolve(expected, source=str(path))
+    assert survey.notes == ("read as cp1252 (Windows); save as CSV UTF-8 to be sure",)
 
 
 def test_another_encoding_when_asked(tmp_path: Path) -> None:
@@ -389,12 +453,31 @@ def test_bad_arguments_are_ppid_errors(tmp_path: Path) -> None:
     )
 
 
-def test_a_blank_first_row_is_not_an_empty_file(tmp_path: Path) -> None:
+def test_titles_and_blank_rows_above_the_header_are_skipped_and_said(tmp_path: Path) -> None:
     path = tmp_path / "b.csv"
-    path.write_text(f"\n{HEADER}\n{ROW}\n", encoding="utf-8")
-    assert _errors_report(path) == (
-        f"{path}: row 1: a blank row; expected the header row first (delete the blank rows "
-        "above it)"
+    path.write_text(
+        f"\nREKAP SURVEI KEPUASAN MASYARAKAT 2024,,\n;;\n{HEADER.upper()}\n{ROW}\n",
+        encoding="utf-8",
+    )
+    s = read_survey(path)
+    assert (s.header_row, s.respondents, s.tally.totals) == ("row 4", 1, (4,) * 9)
+
+
+def test_a_file_of_blank_rows_has_no_header(tmp_path: Path) -> None:
+    path = tmp_path / "b.csv"
+    path.write_text("\n,,\n\n", encoding="utf-8")
+    assert _errors_report(path) == f"{path}: row 1: only blank rows; expected a header row"
+
+
+def test_a_header_that_names_nothing_is_read_at_the_top(tmp_path: Path) -> None:
+    # no row scores: the first row is taken, and what it lacks is reported
+    path = _csv(tmp_path, ROW, header="A,B,C,D,E,F,G,H,I,J")
+    errors = _errors(path)
+    assert len(errors) == 9
+    assert errors[0] == (
+        f"{path}: row 1: no column for unsur 'persyaratan'; accepted headers: 'persyaratan', "
+        "'Persyaratan', 'Persyaratan Layanan', 'Persyaratan Pelayanan', the code U1 or the "
+        "text of question 1"
     )
 
 

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from ppid_core.errors import UnknownNameError
+from ppid_core.errors import InvalidArgumentError, UnknownNameError
 from ppid_core.ikm import SmallSampleWarning, read_survey
 
 UNSUR = [
@@ -114,3 +114,77 @@ def test_profile_with_age_ranges() -> None:
         ("usia", "20-29", 2, "50.0%"),
         ("usia", ">= 60", 1, "25.0%"),
     )
+
+
+def test_the_repr_is_one_short_line() -> None:
+    from ppid_core.examples.ikm import read_seed_survey
+
+    survey = read_seed_survey()
+    assert repr(survey) == (
+        "<Survey kpu_ntt_2024_skm.csv: 150 respondents, permenpan_14_2017, wide, kept: No, "
+        "Layanan, Jenis Kelamin, Pendidikan, …>"
+    )
+    assert len(repr(survey)) <= 120
+    assert repr(read_survey(_rows())) == (
+        "<Survey <rows>: 4 respondents, permenpan_14_2017, wide, kept: Layanan, Usia>"
+    )
+
+
+def _dated() -> list[dict[str, object]]:
+    days = ["2024-01-15", "2024-03-31 23:59", "2024-04-01", "2024-11-30"]
+    return [{**row, "Tanggal Survei": day} for row, day in zip(_rows(), days, strict=True)]
+
+
+def test_each_respondent_keeps_its_date_and_row() -> None:
+    survey = read_survey(_dated())
+    assert survey.date_column == "Tanggal Survei"
+    assert survey.dates() == [
+        (2, "2024-01-15"),
+        (3, "2024-03-31 23:59"),
+        (4, "2024-04-01"),
+        (5, "2024-11-30"),
+    ]
+    assert read_survey(_rows()).dates() == []
+
+
+def test_a_date_column_of_many_values_is_kept() -> None:
+    rows = [
+        {**dict.fromkeys(UNSUR, 4), "Timestamp": f"2024/06/04 10:{i // 60:02d}:{i % 60:02d}"}
+        for i in range(1500)
+    ]
+    survey = read_survey(rows, missing="drop")
+    assert len(survey.dates()) == 1500
+    assert survey.dates()[-1] == (1501, "2024/06/04 10:24:59")
+
+
+def test_dates_skip_the_dropped_and_keep_their_rows() -> None:
+    rows = _dated()
+    rows[1] = {**rows[1], "Waktu": None}
+    survey = read_survey(rows, missing="drop")
+    assert [row for row, _ in survey.dates()] == [2, 4, 5]
+
+
+def _quarter(text: str) -> str:
+    return f"{text[:4]} Q{(int(text[5:7]) + 2) // 3}"
+
+
+def test_groups_by_a_function_of_the_values() -> None:
+    survey = read_survey(_dated())
+    tallies = survey.tallies("tanggal survei", key=_quarter)
+    assert {q: t.respondents for q, t in tallies.items()} == {
+        "2024 Q1": 2,
+        "2024 Q2": 1,
+        "2024 Q4": 1,
+    }
+    crossed = survey.score(by=["Layanan", "Tanggal Survei"], key={"Tanggal Survei": _quarter})
+    assert list(crossed.groups) == ["A × 2024 Q1", "A × 2024 Q2", "B × 2024 Q4"]
+    assert crossed.groups["A × 2024 Q1"].ikm == 100
+    with pytest.raises(InvalidArgumentError, match="key= must give a text for each value, got int"):
+        survey.tallies("Tanggal Survei", key=len)  # type: ignore[arg-type]
+
+
+def test_reading_details_are_not_compared() -> None:
+    import attrs
+
+    survey = read_survey(_rows())
+    assert attrs.evolve(survey, header_row="row 9", layout="long", notes=("x",)) == survey

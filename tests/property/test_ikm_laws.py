@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from ppid_core.errors import DataFileError, PpidError
 from ppid_core.ikm import MissingPolicy, Regime, Survey, Tally, read_survey, score
-from ppid_core.ikm import _read as ikm_read
+from ppid_core.ikm import _reader as ikm_read
 from ppid_core.ikm._csv import read_csv_source
 from tests.property.strategies import (
     TWO,
@@ -197,10 +197,13 @@ def test_a_tiny_chunk_reaches_both_paths() -> None:
     row_by_row = ikm_read.Reader._slow
 
     def spy(
-        reader: ikm_read.Reader, chunk: Sequence[Sequence[str]], first_row: int
+        reader: ikm_read.Reader,
+        chunk: Sequence[Sequence[str]],
+        first_row: int,
+        numbers: list[int] | None = None,
     ) -> list[Sequence[str]]:
         reread.append(first_row)
-        return row_by_row(reader, chunk, first_row)
+        return row_by_row(reader, chunk, first_row, numbers)
 
     with mock.patch.object(ikm_read.Reader, "_slow", spy):
         located = _records_outcome(rows, MissingPolicy.REFUSE, 2)
@@ -212,7 +215,9 @@ def test_a_tiny_chunk_reaches_both_paths() -> None:
     ]
 
 
-def _read_file(path: Path, *, block: int, chunk: int, csv_module: bool, by: list[str]) -> object:
+def _read_file(
+    path: Path, *, block: int, chunk: int, csv_module: bool, by: list[str], head: int = 31
+) -> object:
     try:
         return read_csv_source(
             path,
@@ -225,6 +230,7 @@ def _read_file(path: Path, *, block: int, chunk: int, csv_module: bool, by: list
             block=block,
             chunk=chunk,
             csv_module=csv_module,
+            head=head,
         )
     except DataFileError as exc:
         return exc.report()
@@ -232,20 +238,21 @@ def _read_file(path: Path, *, block: int, chunk: int, csv_module: bool, by: list
         return f"{type(exc).__name__}: {exc}"
 
 
-@given(ikm_csv_files(), st.integers(1, 16), chunks)
+@given(ikm_csv_files(), st.integers(1, 16), chunks, st.integers(1, 4))
 def test_the_fast_csv_path_agrees_with_the_csv_module(
-    file: tuple[str, str], block: int, chunk: int
+    file: tuple[str, str], block: int, chunk: int, head: int
 ) -> None:
     """Any small file (quotes, CR, CRLF, delimiters in cells, blank lines, short and long
     rows), read block by block (1-16 characters, so the switch to the csv module comes
-    mid-file) and by the csv module alone: the same survey or the same located errors."""
+    mid-file) after a head of 1-4 rows read by the csv module (where the header is
+    looked for), and by the csv module alone: the same survey or the same located errors."""
     header, body = file
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "s.csv"
         path.write_bytes((header + body).encode())
         by = ["Layanan"] if "Layanan" in header else []
-        fast = _read_file(path, block=block, chunk=chunk, csv_module=False, by=by)
-        slow = _read_file(path, block=block, chunk=chunk, csv_module=True, by=by)
+        fast = _read_file(path, block=block, chunk=chunk, csv_module=False, by=by, head=head)
+        slow = _read_file(path, block=block, chunk=chunk, csv_module=True, by=by, head=head)
         whole = _read_file(path, block=1 << 22, chunk=DEFAULT_CHUNK, csv_module=False, by=by)
     assert fast == slow
     assert fast == whole

@@ -42,6 +42,7 @@ from ppid_core.ikm._deprecated import (
     read_xlsx,
 )
 from ppid_core.ikm._header import DEMOGRAPHIC_COLUMNS
+from ppid_core.ikm._periods import PeriodScore, PeriodSeries, by_period
 from ppid_core.ikm._policy import LEGACY_TOLERANCE, ScoringPolicy
 from ppid_core.ikm._read import MissingPolicy
 from ppid_core.ikm._read_survey import read_survey
@@ -65,6 +66,7 @@ from ppid_core.ikm._sample import (
 from ppid_core.ikm._scoring import score
 from ppid_core.ikm._survey import Survey
 from ppid_core.ikm._tally import Tally
+from ppid_core.ikm._worksheet import IkmWorksheet
 
 __all__ = [
     "DEFAULT_REGIME",
@@ -73,7 +75,10 @@ __all__ = [
     "Band",
     "Breakdown",
     "IkmResult",
+    "IkmWorksheet",
     "MissingPolicy",
+    "PeriodScore",
+    "PeriodSeries",
     "Regime",
     "SampleCheck",
     "ScoringPolicy",
@@ -83,6 +88,7 @@ __all__ = [
     "Unsur",
     "UnsurScore",
     "available_regimes",
+    "by_period",
     "check_sample",
     "from_dataframe",
     "from_rows",

@@ -22,21 +22,22 @@ from __future__ import annotations
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Literal, TypeAlias
 
 import attrs
 
-from ppid_core.errors import UnknownNameError
+from ppid_core._headers import fold
+from ppid_core.errors import InvalidArgumentError, UnknownNameError
 from ppid_core.ikm._header import personal_mask, shown_headers
 from ppid_core.ikm._regime import Regime
-from ppid_core.ikm._regime_parts import normalize_header
 from ppid_core.ikm._tally import Tally
 
 __all__ = [
     "KEEP_LIMIT",
     "NOT_ANSWERED",
     "Coder",
+    "GroupKey",
     "KeptColumn",
     "Responses",
     "group_tallies",
@@ -191,24 +192,28 @@ class Responses:
         header: Every column of the file, stripped (to explain why one is not kept).
         scores: Per unsur (regime order), per row: the score, or [`NOT_ANSWERED`][NOT_ANSWERED].
         columns: The kept columns (see the module docstring).
+        rows: Per row, its row number in the file (kept for a survey with a date column,
+            else empty); not compared, since the same answers may stand anywhere.
     """
 
     header: tuple[str, ...] = ()
     scores: tuple[bytes, ...] = attrs.field(default=(), repr=False)
     columns: tuple[KeptColumn, ...] = ()
+    rows: array[int] = attrs.field(factory=lambda: array("I"), repr=False, eq=False)
 
     def find(self, name: str, source: str) -> KeptColumn:
-        """The kept column ``name`` names, matched as headers are (case, blanks, a dot).
+        """The kept column ``name`` names, matched as headers are (case, punctuation and
+        blanks ignored).
 
         Raises:
             UnknownNameError: No such column, or it holds personal data, or it was not
                 kept (the message says why and how to keep it).
         """
-        wanted = normalize_header(name)
+        wanted = fold(name)
         for column in self.columns:
-            if normalize_header(column.name) == wanted:
+            if fold(column.name) == wanted:
                 return column
-        found = next((h for h in self.header if normalize_header(h) == wanted), None)
+        found = next((h for h in self.header if fold(h) == wanted), None)
         if found is None:
             msg = f"no column {name!r} in {source} to break down by; columns: "
             raise UnknownNameError(msg + shown_headers(self.header))
@@ -300,16 +305,44 @@ def _group_codes(columns: Sequence[KeptColumn]) -> tuple[array[int], list[tuple[
     return codes, keys
 
 
+#: A function of a cell's text giving its group (``key=`` of a breakdown).
+GroupKey: TypeAlias = Callable[[str], str]
+
+
+def _keyed(column: KeptColumn, key: GroupKey | None) -> KeptColumn:
+    """``column`` with each distinct value replaced by ``key(value)`` (merged, re-sorted)."""
+    if key is None:
+        return column
+    labels = []
+    for label in column.labels:
+        group = key(label)
+        if not isinstance(group, str):
+            msg = f"key= must give a text for each value, got {type(group).__name__}"
+            raise InvalidArgumentError(msg)
+        labels.append(group)
+    return KeptColumn.from_raw(column.name, labels, column.codes)
+
+
 def group_tallies(
-    responses: Responses, names: Sequence[str], regime: Regime, source: str
+    responses: Responses,
+    names: Sequence[str],
+    regime: Regime,
+    source: str,
+    key: GroupKey | Mapping[str, GroupKey] | None = None,
 ) -> tuple[tuple[str, ...], dict[tuple[str, ...], Tally]]:
     """The kept columns ``names`` name, and the tally of each group of their values
     (crossed when there are several), groups sorted by their values.
 
+    ``key`` groups by a function of the values instead (each distinct value is passed
+    once): one function for every column, or a mapping of column name to function.
+
     Raises:
         UnknownNameError: A name matches no kept column (see [`Responses.find()`][Responses.find]).
+        InvalidArgumentError: ``key`` gives something other than a text.
     """
-    columns = [responses.find(name, source) for name in names]
+    chosen = key if isinstance(key, Mapping) else dict.fromkeys(names, key)
+    by_fold = {fold(name): fn for name, fn in chosen.items()}
+    columns = [_keyed(responses.find(name, source), by_fold.get(fold(name))) for name in names]
     if not columns:
         msg = "name at least one column to break down by"
         raise UnknownNameError(msg)

@@ -1,7 +1,10 @@
 """Reading a CSV of respondents: a C-speed block path for plain files, the csv module for
 quoted ones; the same validation and messages as every other reader.
 
-One rule for both paths: a line ends at ``\\n``, ``\\r\\n`` or a lone ``\\r`` (as the csv
+The first rows (at most [`HEAD_ROWS`][ppid_core.ikm._open.HEAD_ROWS]) are read with the csv
+module, and the header is found among them (below titles and blank rows, over one or two
+rows); the rest of the file goes to the block path, or to the csv module for a long
+layout. One rule for both paths: a line ends at ``\\n``, ``\\r\\n`` or a lone ``\\r`` (as the csv
 module reads a file opened with ``newline=""``), and a cell holds at most
 ``csv.field_size_limit()`` characters (131,072 unless changed). A cell over the limit, or
 anything else the csv module cannot read, ends the reading with a located error; the
@@ -16,16 +19,18 @@ import csv
 import io
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import chain, repeat
+from itertools import chain, islice, repeat
 from typing import BinaryIO, TextIO
 
 from ppid_core._source import FileInput, open_csv_source, read_source, source_name
+from ppid_core._textio import sniffed_delimiter, text_note
 from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
-from ppid_core.ikm._read import MissingPolicy, Reader, chunk_size, feed_rows, make_reader
+from ppid_core.ikm._open import HEAD_ROWS, Opened, Options
+from ppid_core.ikm._reader import MissingPolicy, Reader, chunk_size, feed_rows
 from ppid_core.ikm._regime import Regime
 from ppid_core.ikm._survey import Survey
 
-__all__ = ["delimiter_of", "read_csv_source"]
+__all__ = ["delimiter_of", "read_csv_source", "read_head"]
 
 _BLOCK = 1 << 22  # characters per block of a CSV file; read at call time
 _UTF8 = frozenset({"utf-8", "utf-8-sig"})
@@ -37,6 +42,35 @@ def delimiter_of(first_line: str) -> str:
     return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
 
 
+def _lines(fh: TextIO) -> Iterator[str]:
+    """The lines of ``fh`` from where it stands, read one at a time (nothing read ahead)."""
+    while line := fh.readline():
+        yield line
+
+
+def read_head(
+    fh: TextIO, delimiter: str | None, source: str, head: int = HEAD_ROWS
+) -> tuple[str, list[list[str]], _CsvRows]:
+    """The delimiter, the first ``head`` rows (csv module), and the rows after them;
+    ``fh`` stands after the last row returned.
+
+    Raises:
+        DataFileError: The file is empty, or has only blank rows.
+    """
+    lines = list(islice(_lines(fh), head))
+    if not any(line.strip() for line in lines):
+        what = (
+            "only blank rows; expected a header row"
+            if lines
+            else "the file is empty; expected a header row"
+        )
+        err = LocatedError(what, source=source, row=1)
+        raise DataFileError.from_errors(source, [err])
+    delim = delimiter or sniffed_delimiter(lines)
+    rows = _CsvRows(chain(lines, _lines(fh)), delim, source, 1)
+    return delim, list(islice(rows, head)), rows
+
+
 def read_csv_source(
     file: FileInput,
     *,
@@ -45,16 +79,20 @@ def read_csv_source(
     columns: Mapping[str, str] | None = None,
     missing: MissingPolicy | str = MissingPolicy.REFUSE,
     by: Sequence[str] = (),
+    layout: str | None = None,
     delimiter: str | None = None,
     encoding: str = "utf-8-sig",
     block: int | None = None,
     chunk: int | None = None,
     csv_module: bool = False,
+    head: int = HEAD_ROWS,
 ) -> Survey:
-    """Read a CSV of respondents, one row per questionnaire, one column per unsur.
+    """Read a CSV of respondents: one row per questionnaire (one column per unsur), or one
+    row per answer (a long layout).
 
-    The delimiter (``,``, ``;`` or tab) is taken from the header line unless given. A path
-    is streamed; bytes and a file object's content are read into memory first.
+    The delimiter (``,``, ``;`` or tab) is the one that splits the first lines most
+    consistently, unless given. The header is found among the first rows. A path is
+    streamed; bytes and a file object's content are read into memory first.
 
     Args:
         file: A path, the file's bytes, or a binary file object.
@@ -64,12 +102,16 @@ def read_csv_source(
         columns: As for [`read_survey()`][ppid_core.ikm.read_survey].
         missing: As for [`read_survey()`][ppid_core.ikm.read_survey].
         by: As for [`read_survey()`][ppid_core.ikm.read_survey].
-        delimiter: The delimiter; default from the header line.
+        layout: As for [`read_survey()`][ppid_core.ikm.read_survey].
+        delimiter: The delimiter; default from the first lines.
         encoding: The text encoding (default UTF-8, with or without a byte-order mark).
         block: Characters per block of the fast path (default 4 Mi).
         chunk: Rows per chunk of the validating reader (default 32,768).
         csv_module: Read every row with the csv module (what the fast path must agree
             with).
+        head: Rows read with the csv module before the header is looked for (default
+            31: the 30 rows a header may stand in and the row below them); the fast path
+            reads the rest.
 
     Raises:
         DataFileError: Every bad header and cell, located (``file: row N, column "X"``);
@@ -77,8 +119,9 @@ def read_csv_source(
             a byte that is not UTF-8), or a cell the csv module refuses (over
             ``csv.field_size_limit()`` characters).
         UnknownNameError: A ``by`` column is not in the header (or holds personal data),
-            ``missing`` names no policy, ``encoding`` is unknown, or ``delimiter`` is not a
-            single character other than a quote or a line break.
+            ``missing`` or ``layout`` names nothing known, a ``columns`` key names no
+            column, ``encoding`` is unknown, or ``delimiter`` is not a single character
+            other than a quote or a line break.
         OSError: The file cannot be opened.
     """
     if delimiter is not None and (len(delimiter) != 1 or delimiter in '"\r\n'):
@@ -86,32 +129,29 @@ def read_csv_source(
         raise UnknownNameError(msg)
     block = _BLOCK if block is None else block
     chunk = chunk_size() if chunk is None else chunk
+    options = Options.make(regime=regime, columns=columns, missing=missing, by=by, layout=layout)
     name = source_name(file, source)
     with _open_text(file, name, encoding) as fh:
-        first = fh.readline()
-        if not first.strip():
-            what = (
-                "the file is empty; expected a header row"
-                if not first
-                else "a blank row; expected the header row first (delete the blank rows above it)"
-            )
-            err = LocatedError(what, source=name, row=1)
-            raise DataFileError.from_errors(name, [err])
-        delim = delimiter or delimiter_of(first)
-        if csv_module or '"' in first:  # quoted header: the csv module reads the whole file
-            rows = _CsvRows(chain([first], fh), delim, name, 1)
-            header = next(rows, None)
-            if header is None:  # the header row itself is unreadable
-                raise DataFileError.from_errors(name, [rows.error or _unreadable(name, 1)])
-            reader, by_names = make_reader(header, name, regime, columns, missing, by)
-            feed_rows(reader, rows, 2, chunk)
-            rows.report(reader)
-            return reader.survey(by_names)
-        header = first.rstrip("\r\n").split(delim)
-        reader, by_names = make_reader(header, name, regime, columns, missing, by)
-        reader.delimiter = delim
-        _feed_text(reader, fh, delim, block=block, chunk=chunk)
-        return reader.survey(by_names)
+        delim, first, rows = read_head(fh, delimiter, name, head)
+        planner = options.planner()
+        found = planner.detect(first)
+        if found is None:  # the header row itself is unreadable, or blank quoted cells
+            blank = LocatedError("only blank rows; expected a header row", source=name, row=1)
+            raise DataFileError.from_errors(name, [rows.error or blank])
+        opened = Opened(found, name, options, planner=planner)
+        opened.feed(first[found.data_start :], opened.first_row, chunk)
+        reader = opened.reader
+        if rows.error is not None or len(first) < head:
+            rows.report(reader.errors)
+        elif csv_module or not isinstance(reader, Reader):
+            rest = _CsvRows(fh, delim, name, len(first) + 1)  # fh stands after the head
+            opened.feed(rest, len(first) + 1, chunk)
+            rest.report(reader.errors)
+        else:
+            reader.delimiter = delim
+            _feed_text(reader, fh, delim, block=block, chunk=chunk, row=len(first) + 1)
+        note = text_note(fh)
+        return opened.survey(notes=() if note is None else (note,))
 
 
 @contextlib.contextmanager
@@ -156,21 +196,31 @@ class _CsvRows(Iterator[list[str]]):
     """Rows from ``csv.reader``; a ``csv.Error`` ends them and is kept, located, in ``error``.
 
     After an error the csv module would go on in the middle of the bad row (inside an open
-    quote, often), so nothing after it is read.
+    quote, often), so nothing after it is read. Iterating gives one generator (no method
+    call per row), which ``next()`` goes on with too.
     """
 
     def __init__(self, lines: Iterable[str], delim: str, source: str, first_row: int) -> None:
         self._rows = csv.reader(lines, delimiter=delim)
         self.source = source
-        self.row = first_row  # the row number of the next row
+        self.first_row = first_row
         self.error: LocatedError | None = None
+        self._gen = self._generate()
 
-    def __next__(self) -> list[str]:
-        if self.error is not None:
-            raise StopIteration
+    @property
+    def row(self) -> int:
+        """The row number of the next row."""
+        return self.first_row + self._rows_read
+
+    _rows_read = 0
+
+    def _generate(self) -> Iterator[list[str]]:
+        count = 0
         try:
-            row = next(self._rows)
+            for count, row in enumerate(self._rows, start=1):  # noqa: B007 - read after
+                yield row
         except csv.Error as exc:
+            self._rows_read = count
             limit = csv.field_size_limit()
             if "field limit" in str(exc):
                 self.error = _unreadable(self.source, self.row, limit)
@@ -181,14 +231,19 @@ class _CsvRows(Iterator[list[str]]):
                     source=self.source,
                     row=self.row,
                 )
-            raise StopIteration from None
-        self.row += 1
-        return row
+            return
+        self._rows_read = count
 
-    def report(self, reader: Reader) -> None:
-        """Add the error that ended the rows, if any, to the reader's errors."""
+    def __iter__(self) -> Iterator[list[str]]:
+        return self._gen
+
+    def __next__(self) -> list[str]:
+        return next(self._gen)
+
+    def report(self, errors: list[LocatedError]) -> None:
+        """Add the error that ended the rows, if any, to a reader's errors."""
         if self.error is not None:
-            reader.errors.append(self.error)
+            errors.append(self.error)
 
 
 def _overlong(lines: list[str], delim: str, limit: int) -> int | None:
@@ -201,10 +256,10 @@ def _overlong(lines: list[str], delim: str, limit: int) -> int | None:
     return None
 
 
-def _feed_text(reader: Reader, fh: TextIO, delim: str, *, block: int, chunk: int) -> None:
-    """Feed the rest of a file block by block: split on the delimiter at C speed while
-    the text has no quotes; from the first quote on, the csv module takes over."""
-    row = 2
+def _feed_text(reader: Reader, fh: TextIO, delim: str, *, block: int, chunk: int, row: int) -> None:
+    """Feed the rest of a file (from row ``row``) block by block: split on the delimiter at
+    C speed while the text has no quotes; from the first quote on, the csv module takes
+    over."""
     limit = csv.field_size_limit()
     while text := fh.read(block):
         if not text.endswith("\n"):
@@ -212,7 +267,7 @@ def _feed_text(reader: Reader, fh: TextIO, delim: str, *, block: int, chunk: int
         if '"' in text:
             rows = _CsvRows(chain(io.StringIO(text, newline=""), fh), delim, reader.source, row)
             feed_rows(reader, rows, row, chunk)
-            rows.report(reader)
+            rows.report(reader.errors)
             return
         if "\r" in text:  # CRLF and a lone CR end a line, as in the csv module
             text = text.replace("\r\n", "\n").replace("\r", "\n")

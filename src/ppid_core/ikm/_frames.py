@@ -9,13 +9,15 @@ from array import array
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ppid_core._headers import HeaderRow
 from ppid_core._optional import import_optional
 from ppid_core._source import FileInput, open_csv_source, read_source, source_name
 from ppid_core.errors import DataFileError
 from ppid_core.ikm._columns import KEEP_LIMIT, KeptColumn, Responses, typecode
-from ppid_core.ikm._csv import delimiter_of, read_csv_source
-from ppid_core.ikm._header import by_columns, kept_columns, resolve_header
-from ppid_core.ikm._read import MissingPolicy, missing_policy, survey_from_records
+from ppid_core.ikm._csv import read_csv_source, read_head
+from ppid_core.ikm._header import by_columns, kept_columns
+from ppid_core.ikm._open import Options, read_records
+from ppid_core.ikm._reader import MissingPolicy
 from ppid_core.ikm._regime import Regime
 from ppid_core.ikm._rows import cell_text
 from ppid_core.ikm._survey import Survey
@@ -92,13 +94,16 @@ def survey_from_frame(
     columns: Mapping[str, str] | None = None,
     missing: MissingPolicy | str = MissingPolicy.REFUSE,
     by: Sequence[str] = (),
+    layout: str | None = None,
     source: str = "<DataFrame>",
 ) -> Survey:
-    """Tally a pandas DataFrame: one row per questionnaire, one column per unsur.
+    """Tally a pandas DataFrame: one row per questionnaire and one column per unsur, or
+    one row per answer (a long layout).
 
-    When every unsur column holds only valid whole-number scores, the tally comes from
-    ``numpy.bincount`` or ``value_counts`` (vectorised); otherwise the frame is read as
-    text, with the same validation and messages as a file. Both paths give the same
+    The column labels are the header (no header is looked for in the rows). When every
+    unsur column of a wide frame holds only valid whole-number scores, the tally comes
+    from ``numpy.bincount`` or ``value_counts`` (vectorised); otherwise the frame is read
+    as text, with the same validation and messages as a file. Both paths give the same
     survey: a cell of another column is kept as its cell text, so blanks, ``NaN`` and
     ``None`` are one value. Row numbers in errors count the header as row 1
     (position + 2), as a spreadsheet shows them.
@@ -106,20 +111,22 @@ def survey_from_frame(
     Raises:
         MissingExtraError: pandas is not installed.
         DataFileError: Every bad header and cell, located.
-        UnknownNameError: A ``by`` column is not in the frame (or holds personal data), or
-            ``missing`` names no policy.
+        UnknownNameError: A ``by`` column is not in the frame (or holds personal data),
+            ``missing`` or ``layout`` names nothing known, or a ``columns`` key names no
+            column.
     """
     import_optional("pandas", "pandas")
-    regime = regime or Regime.bundled()
-    missing_policy(missing)
+    options = Options.make(regime=regime, columns=columns, missing=missing, by=by, layout=layout)
+    regime = options.regime
     header = [str(c) for c in df.columns]
-    idx, profile, errors = resolve_header(header, regime, columns, source)
-    if errors:
-        raise DataFileError.from_errors(source, errors)
+    plan = options.planner().plan(HeaderRow(first=0, count=1, names=tuple(header)), source)
+    if plan.errors:
+        raise DataFileError.from_errors(source, list(plan.errors))
     by_idx = by_columns(header, by, source)
     low, high = regime.scale_minimum, regime.scale_maximum
     counts = []
-    fast = len(df) > 0
+    fast = len(df) > 0 and plan.layout == "wide"
+    idx = plan.unsur if fast else ()
     for i in idx:
         pairs = _int_counts(df.iloc[:, i], low, high)
         if pairs is None:
@@ -131,8 +138,16 @@ def survey_from_frame(
         counts.append(pairs)
     if not fast:
         records = ([_text(v) for v in row] for row in df.itertuples(index=False, name=None))
-        return survey_from_records(
-            header, records, source=source, regime=regime, columns=columns, missing=missing, by=by
+        return read_records(
+            header,
+            records,
+            source=source,
+            regime=regime,
+            columns=columns,
+            missing=missing,
+            by=by,
+            layout=layout,
+            header_row="",
         )
     keys = regime.keys
     n = len(df)
@@ -142,9 +157,10 @@ def survey_from_frame(
         answered=[n] * len(keys),
         respondents=n,
     )
+    whole = [*by_idx] if plan.date is None else [*by_idx, plan.date]
     kept = [
         column
-        for i, required in kept_columns(header, idx, by_idx).items()
+        for i, required in kept_columns(header, idx, whole).items()
         if (column := _kept_column(header[i].strip(), df.iloc[:, i], required)) is not None
     ]
     scores: tuple[bytes, ...] = ()
@@ -154,10 +170,13 @@ def survey_from_frame(
             df.iloc[:, i].to_numpy(dtype=np.int64).astype(np.uint8).tobytes() for i in idx
         )
     responses = Responses(
-        header=tuple(h.strip() for h in header), scores=scores, columns=tuple(kept)
+        header=tuple(h.strip() for h in header),
+        scores=scores,
+        columns=tuple(kept),
+        rows=array("I", range(2, n + 2) if plan.date is not None else ()),
     )
     prof: dict[str, dict[str, int]] = {}
-    for name, i in profile.items():
+    for name, i in plan.profile.items():
         values: dict[str, int] = {}
         for raw, count in df.iloc[:, i].value_counts(dropna=False).items():
             label = _text(raw).strip()
@@ -170,6 +189,9 @@ def survey_from_frame(
         profile=prof,
         responses=responses,
         by=tuple(header[i].strip() for i in by_idx),
+        date_column=None if plan.date is None else header[plan.date].strip(),
+        layout="wide",
+        notes=plan.notes,
     )
 
 
@@ -180,12 +202,12 @@ def read_csv_with_pandas(
     [`survey_from_frame()`][survey_from_frame].
 
     Keyword arguments go to [`survey_from_frame()`][survey_from_frame] (and, when pandas cannot
-    parse
-    the file, to `read_csv_source()`). Cells are read as the pure
-    Python reader reads them: ``NA`` or ``null`` are text (only an empty cell is blank),
-    and a blank line is a row (reported as empty). What pandas cannot parse (a row of the
-    wrong width, bytes that are not UTF-8) is read again by the pure Python reader, which
-    locates every problem.
+    parse the file, to `read_csv_source()`). Cells are read as the pure Python reader
+    reads them: ``NA`` or ``null`` are text (only an empty cell is blank), and a blank
+    line is a row (reported as empty). A file pandas would read differently is read by
+    the pure Python reader, which locates every problem: what pandas cannot parse (a row
+    of the wrong width, bytes that are not UTF-8), and a header that is not one row at
+    the top (titles above it, two rows joined) or a long layout.
 
     Raises:
         MissingExtraError: pandas is not installed.
@@ -193,21 +215,31 @@ def read_csv_with_pandas(
     """
     pd = import_optional("pandas", "pandas")
     name = source_name(file, source)
-    data: str | bytes
-    if isinstance(file, str | os.PathLike):
-        data = os.fspath(file)
-        with open_csv_source(file, source=name) as fh:
-            first = fh.readline()
-    else:
-        data = read_source(file, source=name, max_bytes=None)[0]
-        with open_csv_source(data, source=name) as fh:
-            first = fh.readline()
-    if not first.strip():  # the empty-file error, located
+    data: str | bytes = (
+        os.fspath(file)
+        if isinstance(file, str | os.PathLike)
+        else read_source(file, source=name, max_bytes=None)[0]
+    )
+    with open_csv_source(data if isinstance(data, bytes) else file, source=name) as fh:
+        try:
+            delim, head, _ = read_head(fh, delimiter, name)
+        except DataFileError:  # empty: the python reader says it, located
+            return read_csv_source(data, source=name, delimiter=delimiter, **options)
+    reading = Options.make(
+        regime=options.get("regime"),
+        columns=options.get("columns"),
+        missing=options.get("missing", MissingPolicy.REFUSE),
+        layout=options.get("layout"),
+    )
+    planner = reading.planner()
+    found = planner.detect(head)
+    top = found is not None and found.first == 0 and found.count == 1
+    if not top or found is None or planner.plan(found, name).layout != "wide":
         return read_csv_source(data, source=name, delimiter=delimiter, **options)
     try:
         df = pd.read_csv(
             data if isinstance(data, str) else io.BytesIO(data),
-            sep=delimiter or delimiter_of(first),
+            sep=delim,
             encoding="utf-8-sig",
             skipinitialspace=False,
             keep_default_na=False,

@@ -1,27 +1,26 @@
-"""Matching a header row to a regime: unsur columns by name or alias, profile columns,
-and question codes refused until they are mapped explicitly."""
+"""Survey headers and cells as messages may show them (never personal data), the profile
+columns, and the columns a survey keeps for breakdowns.
+
+Which unsur a header names is `ppid_core.ikm._questions`; what every column holds,
+`ppid_core.ikm._plan`.
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from ppid_core._headers import fold
 from ppid_core._masking import mask_email, mask_name, mask_phone
-from ppid_core.errors import LocatedError, UnknownNameError
-from ppid_core.ikm._regime import Regime
-from ppid_core.ikm._regime_parts import normalize_header
+from ppid_core.errors import UnknownNameError
 
 __all__ = [
     "DEMOGRAPHIC_COLUMNS",
     "by_columns",
     "kept_columns",
     "personal_mask",
-    "resolve_header",
     "shown_cell",
     "shown_headers",
 ]
-
-_CODE_RE = re.compile(r"(u|q|p|unsur|soal|pertanyaan)\s*[-_.]?\s*[0-9]+", re.IGNORECASE)
 
 #: Headers read as respondent profile (breakdowns); matched case- and blank-insensitively.
 DEMOGRAPHIC_COLUMNS: Mapping[str, str] = {
@@ -38,14 +37,19 @@ DEMOGRAPHIC_COLUMNS: Mapping[str, str] = {
 
 
 # Headers of columns with personal data that survey forms carry next to the answers, folded
-# by _fold (case, punctuation and blanks ignored). Exact names only: "Nama Layanan" is a
+# (case, punctuation and blanks ignored). Exact names only: "Nama Layanan" is a
 # service, not a person.
 _NAMES = ("nama", "nama responden", "nama lengkap", "nama pemohon", "responden")
 _PHONES = (
     "hp", "no hp", "nomor hp", "telp", "no telp", "telepon", "no telepon", "nomor telepon",
     "ponsel", "no ponsel", "wa", "no wa", "nomor wa", "whatsapp", "no whatsapp",
+    "nomor whatsapp", "no hp wa", "nomor hp wa", "no wa hp", "no telp hp", "phone",
+    "phone number", "nomor telepon hp",
 )  # fmt: skip
-_EMAILS = ("email", "e mail", "alamat email", "alamat e mail", "surel")
+_EMAILS = (
+    "email", "e mail", "alamat email", "alamat e mail", "surel", "email address",
+    "e mail address", "alamat surel",
+)  # fmt: skip
 _OTHER = ("alamat", "nik", "no ktp", "nomor ktp")
 _PERSONAL: Mapping[str, Callable[[str], str]] = {
     **dict.fromkeys(_NAMES, mask_name),
@@ -56,17 +60,13 @@ _PERSONAL: Mapping[str, Callable[[str], str]] = {
 _SHOWN = 40  # characters of a cell echoed in a message
 
 
-def _fold(header: str) -> str:
-    return " ".join(re.sub(r"[\W_]+", " ", header.casefold()).split())
-
-
 def personal_mask(header: str) -> Callable[[str], str] | None:
     """How to mask the cells of a column with personal data, or ``None`` for other columns.
 
     >>> personal_mask("No. HP")("085339672120"), personal_mask("Layanan") is None
     ('********2120', True)
     """
-    return _PERSONAL.get(_fold(header))
+    return _PERSONAL.get(fold(header))
 
 
 def _shape_mask(text: str) -> Callable[[str], str] | None:
@@ -118,79 +118,18 @@ def shown_headers(header: Sequence[str]) -> str:
     return ", ".join(out)
 
 
-def resolve_header(
-    header: Sequence[str], regime: Regime, columns: Mapping[str, str] | None, source: str
-) -> tuple[list[int], dict[str, int], list[LocatedError]]:
-    """Unsur column indexes (regime order), profile columns, and header errors."""
-    errors: list[LocatedError] = []
-    names = {normalize_header(h): u.key for u in regime.unsur for h in u.headers}
-    explicit = {normalize_header(k): v for k, v in (columns or {}).items()}
-    found: dict[str, int] = {}
-    profile: dict[str, int] = {}
-    for i, raw in enumerate(header):
-        norm = normalize_header(raw)
-        key: str | None = None
-        if norm in explicit:
-            try:
-                key = regime[explicit[norm]].key
-            except UnknownNameError as exc:
-                errors.append(LocatedError(str(exc), source=source, row=1, field=raw))
-                continue
-        elif norm in names:
-            key = names[norm]
-        elif _CODE_RE.fullmatch(norm):
-            errors.append(
-                LocatedError(
-                    f"{raw.strip()!r} looks like a question code; map it to an unsur explicitly "
-                    f"(e.g. columns={{{raw.strip()!r}: 'persyaratan'}} or --map "
-                    f"{raw.strip()}=persyaratan): questionnaires put sarana 8th and "
-                    "pengaduan 9th, while most listings of the regulation swap them",
-                    source=source,
-                    row=1,
-                    field=raw,
-                )
-            )
-            continue
-        if key is None:
-            if norm in DEMOGRAPHIC_COLUMNS:
-                profile[DEMOGRAPHIC_COLUMNS[norm]] = i
-            continue
-        if key in found:
-            errors.append(
-                LocatedError(
-                    f"a second column for unsur {key!r} (the first is "
-                    f"{header[found[key]].strip()!r})",
-                    source=source,
-                    row=1,
-                    field=raw,
-                )
-            )
-            continue
-        found[key] = i
-    for u in regime.unsur:
-        if u.key not in found:
-            accepted = ", ".join(repr(h) for h in u.headers)
-            errors.append(
-                LocatedError(
-                    f"no column for unsur {u.key!r}; accepted headers: {accepted}",
-                    source=source,
-                    row=1,
-                )
-            )
-    return [found.get(k, -1) for k in regime.keys], profile, errors
-
-
 def by_columns(header: Sequence[str], by: Sequence[str], source: str) -> list[int]:
-    """Positions of the ``by`` columns, matched as the readers match headers.
+    """Positions of the ``by`` columns, matched as the readers match headers (folded: case,
+    punctuation and blanks ignored; the first of two columns that fold alike).
 
     Raises:
         UnknownNameError: A column is not in the header, or holds personal data (a
             breakdown by it would print a name, phone number or e-mail per group).
     """
-    norm = [normalize_header(h) for h in header]
+    norm = [fold(h) for h in header]
     out = []
     for name in by:
-        wanted = normalize_header(name)
+        wanted = fold(name)
         if wanted not in norm:
             msg = f"no column {name!r} in {source} to break down by; columns: "
             msg += shown_headers(header)
@@ -207,16 +146,17 @@ def by_columns(header: Sequence[str], by: Sequence[str], source: str) -> list[in
 
 
 def kept_columns(
-    header: Sequence[str], idx: Sequence[int], by_idx: Sequence[int]
+    header: Sequence[str], idx: Iterable[int], by_idx: Iterable[int]
 ) -> dict[int, bool]:
-    """The columns a survey keeps for breakdowns, each with whether it was named in ``by``
-    (kept whatever its number of values): every column but the unsur, those with personal
-    data and those without a header."""
-    unsur = set(idx)
+    """The columns a survey keeps for breakdowns, each with whether it is kept whatever its
+    number of values (named in ``by``, or the date column): every column but those in
+    ``idx`` (the unsur, a long layout's question and score), those with personal data and
+    those without a header."""
+    skip = set(idx)
     keep = {
         i: False
         for i, h in enumerate(header)
-        if i not in unsur and h.strip() and personal_mask(h) is None
+        if i not in skip and h.strip() and personal_mask(h) is None
     }
     keep.update(dict.fromkeys(by_idx, True))
     return dict(sorted(keep.items()))

@@ -85,6 +85,7 @@ def read_survey(
     columns: Mapping[str, str] | None = None,
     missing: MissingPolicy | str = MissingPolicy.REFUSE,
     by: str | Sequence[str] = (),
+    layout: str | None = None,
     sheet: str | None = None,
     include_hidden: bool = False,
     source_name: str | None = None,
@@ -93,7 +94,8 @@ def read_survey(
     encoding: str = "utf-8-sig",
     engine: str = "python",
 ) -> Survey:
-    """Read a satisfaction survey: one row per questionnaire, one column per unsur.
+    """Read a satisfaction survey: one row per questionnaire (one column per unsur), or one
+    row per answer (a long layout).
 
     ``source`` may be:
 
@@ -105,21 +107,39 @@ def read_survey(
     - **rows**: mappings of header -> value (a web form, a database), or sequences of
       cells whose first row is the header (unless ``header`` is given).
 
-    Unsur columns are found by name or alias (``columns`` maps others, such as question
-    codes). Every cell is validated, and every problem of the input is raised together,
-    located as a spreadsheet shows it (``skm.csv: row 3, column "Waktu": ...``). The
-    survey keeps what a breakdown needs, so the groups are chosen later:
-    ``survey.score(by="Layanan")``.
+    The header of a file (or of rows given without ``header``) is found among its first
+    rows, below titles and blank rows, over one row or two (a merged group cell over its
+    sub-columns); `Survey.header_row` says which. Unsur columns are found by name or alias,
+    by question code (``U1``..``U9``, ``Q1``, ``P1``, ``Unsur 1``, ``Pertanyaan 1``,
+    ``Soal 1``: read by the regime's question numbers, so ``U8`` is *Sarana dan
+    Prasarana* under the standard questionnaire), or by a question's text (a Google Forms
+    export); `Survey.notes` names each such reading, and ``columns`` says otherwise.
+    Answers are scores, the unsur's answer labels, or labels with a score or an option
+    letter (``"Sesuai (3)"``, ``"a. Tidak sesuai"``); a decoration that contradicts its
+    label is an error. A file with one row per answer (``id_responden, no_pertanyaan,
+    nilai``) is read as a long layout. Every cell is validated, and every problem of the
+    input is raised together, located as a spreadsheet shows it (``skm.csv: row 3,
+    column "Waktu": ...``). The survey keeps what a breakdown needs, so the groups are
+    chosen later: ``survey.score(by="Layanan")``, and the date column (``Timestamp``,
+    ``Tanggal``) for every respondent: `Survey.dates`.
 
     Args:
         source: The respondents (see above).
         format: ``"csv"`` or ``"xlsx"`` for a file whose suffix does not say it.
         regime: The regime (default [`Regime.bundled()`][Regime.bundled], Permenpan RB 14/2017).
-        columns: Explicit header -> unsur (key, name or alias), e.g. ``{"U8": "sarana"}``.
+        columns: Explicit header -> unsur (key, name or alias), e.g. ``{"U8": "pengaduan"}``
+            for an app that numbers pengaduan 8th. A column may also be mapped to a
+            profile field (``"jenis_kelamin"``, ...), to ``"date"``, or to a column of a
+            long layout (``"respondent"``, ``"question"``, ``"score"``); in a long
+            layout, a key that is no header maps a question cell (``{"8": "pengaduan"}``).
+            A key that names nothing is refused.
         missing: What a blank answer means ([`MissingPolicy`][MissingPolicy] or its value).
         by: Columns to keep for a breakdown even if they have more than 1,000 distinct
             values; checked now (a column the header lacks, or with personal data, is
             refused). Any other column is kept anyway when it has fewer values.
+        layout: ``"wide"`` (one row per questionnaire), ``"long"`` (one row per answer:
+            respondent, question, score), or ``None`` (the default) to tell from the
+            header: long when it has the three columns of a long layout and no unsur.
         sheet: The XLSX sheet (default the first visible one).
         include_hidden: Count hidden XLSX rows as respondents (by default a hidden row
             with data is an error).
@@ -138,8 +158,8 @@ def read_survey(
         DataFileError: Every bad header and cell, located, together; or a file that is
             not what its format says (a workbook named ``.csv``, UTF-16, binary data).
         UnknownNameError: A ``by`` column is not in the header or holds personal data, an
-            XLSX sheet does not exist, or ``missing``, ``format``, ``engine`` or
-            ``encoding`` names nothing known.
+            XLSX sheet does not exist, a ``columns`` key names no column, or ``missing``,
+            ``layout``, ``format``, ``engine`` or ``encoding`` names nothing known.
         MissingExtraError: XLSX without openpyxl, or a DataFrame or ``engine="pandas"``
             without pandas.
         TypeError: ``source`` is none of the forms above.
@@ -158,7 +178,13 @@ def read_survey(
         msg = f"unknown engine {engine!r}; use one of {', '.join(_ENGINES)}"
         raise UnknownNameError(msg)
     by = [by] if isinstance(by, str) else list(by)
-    options: dict[str, Any] = {"regime": regime, "columns": columns, "missing": missing, "by": by}
+    options: dict[str, Any] = {
+        "regime": regime,
+        "columns": columns,
+        "missing": missing,
+        "by": by,
+        "layout": layout,
+    }
     if _is_frame(source):
         from ppid_core.ikm._frames import survey_from_frame  # noqa: PLC0415 - pandas extra
 

@@ -3,10 +3,11 @@ as cell text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ppid_core.errors import DataFileError, LocatedError
-from ppid_core.ikm._read import MissingPolicy, survey_from_records
+from ppid_core.ikm._open import Options, read_records, read_rows
+from ppid_core.ikm._reader import MissingPolicy, chunk_size
 from ppid_core.ikm._regime import Regime
 from ppid_core.ikm._survey import Survey
 
@@ -33,13 +34,14 @@ def survey_from_mappings(
     columns: Mapping[str, str] | None = None,
     missing: MissingPolicy | str = MissingPolicy.REFUSE,
     by: Sequence[str] = (),
+    layout: str | None = None,
     source: str = "<rows>",
 ) -> Survey:
     """Tally plain rows (mappings of header -> value), e.g. from a web form or a database.
 
     Integer scores and answer labels are accepted; ``None`` is a blank; ``True`` or
     ``3.5`` are errors. The header is the union of the keys, in first-seen order; a row
-    without a key has a blank there.
+    without a key has a blank there. The first row is row 2, as in a file.
     """
     materialised = list(rows)
     header: dict[str, None] = {}
@@ -47,8 +49,16 @@ def survey_from_mappings(
         header.update(dict.fromkeys(r))
     names = list(header)
     records = ([cell_text(r.get(h)) for h in names] for r in materialised)
-    return survey_from_records(
-        names, records, source=source, regime=regime, columns=columns, missing=missing, by=by
+    return read_records(
+        names,
+        records,
+        source=source,
+        regime=regime,
+        columns=columns,
+        missing=missing,
+        by=by,
+        layout=layout,
+        header_row="",
     )
 
 
@@ -60,28 +70,33 @@ def survey_from_sequences(
     columns: Mapping[str, str] | None = None,
     missing: MissingPolicy | str = MissingPolicy.REFUSE,
     by: Sequence[str] = (),
+    layout: str | None = None,
     source: str = "<rows>",
 ) -> Survey:
-    """Tally rows of cells (lists or tuples), the first row the header unless ``header``
-    is given, as a CSV file would be read (the first record is row 2).
+    """Tally rows of cells (lists or tuples), as a CSV file would be read: the header is
+    found among the first rows (titles and blank rows above it, two rows joined), unless
+    ``header`` is given (then the first row is row 2).
 
     Raises:
         DataFileError: Every bad header and cell, located; also no rows at all.
     """
-    it: Iterator[Sequence[object]] = iter(rows)
-    if header is None:
-        first = next(it, None)
-        if first is None:
-            err = LocatedError("no rows; expected a header row", source=source, row=1)
-            raise DataFileError.from_errors(source, [err])
-        header = [cell_text(c) for c in first]
-    records = ([cell_text(c) for c in row] for row in it)
-    return survey_from_records(
-        list(header),
-        records,
-        source=source,
-        regime=regime,
-        columns=columns,
-        missing=missing,
-        by=by,
-    )
+    cells = ([cell_text(c) for c in row] for row in rows)
+    if header is not None:
+        return read_records(
+            list(header),
+            cells,
+            source=source,
+            regime=regime,
+            columns=columns,
+            missing=missing,
+            by=by,
+            layout=layout,
+        )
+    options = Options.make(regime=regime, columns=columns, missing=missing, by=by, layout=layout)
+    table = read_rows(cells, source=source, options=options)
+    if table is None:
+        err = LocatedError("no rows; expected a header row", source=source, row=1)
+        raise DataFileError.from_errors(source, [err])
+    opened, rest, row = table
+    opened.feed(rest, row, chunk_size())
+    return opened.survey()

@@ -10,10 +10,11 @@ from typing import overload
 import attrs
 
 from ppid_core._numbers import half_up
+from ppid_core._result import REPR_MAX_CHARS
 from ppid_core._source import deprecated
 from ppid_core._tables import Table
 from ppid_core.ikm._breakdown import Breakdown
-from ppid_core.ikm._columns import Responses, group_tallies
+from ppid_core.ikm._columns import GroupKey, Responses, group_tallies
 from ppid_core.ikm._policy import ScoringPolicy
 from ppid_core.ikm._regime import Regime
 from ppid_core.ikm._result import IkmResult
@@ -28,7 +29,7 @@ def _strs(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Survey:
     """Respondents read from a file, a DataFrame or rows: the tally, and what a breakdown
     chosen later needs.
@@ -37,7 +38,12 @@ class Survey:
     columns, coded compactly (about 10 bytes a respondent), so that
     ``survey.score(by="Layanan")`` works whatever was asked when reading. Columns with
     personal data are not kept; neither are columns with more than 1,000 distinct values
-    (a row number, a timestamp, free text) unless named with ``by`` when reading.
+    (a row number, free text) unless named with ``by`` when reading. The date column is
+    kept whatever its number of values, with each respondent's row: see
+    [`dates()`][dates].
+
+    Two surveys are equal when they hold the same respondents: how they were read
+    (``header_row``, ``layout``, ``notes``) is not compared.
 
     Attributes:
         regime: The regime the columns were matched against.
@@ -46,6 +52,15 @@ class Survey:
         profile: Respondent profile (jenis_kelamin, pendidikan, pekerjaan, usia, layanan):
             column -> value -> count.
         by: The columns named with ``by`` when reading, as the header writes them.
+        date_column: The date column (``Timestamp``, ``Tanggal``, ...) as the header writes
+            it, or ``None``.
+        header_row: Which row(s) of the file were taken as the header (``"row 3"``,
+            ``"rows 3-4 (two header rows joined)"``; ``""`` for mappings and DataFrames,
+            whose keys are the header).
+        layout: ``"wide"`` (one row per questionnaire) or ``"long"`` (one row per answer).
+        notes: What the reading assumed: each question code read by its question number
+            (``U8 → Sarana dan Prasarana (question 8 of the standard questionnaire)``),
+            each question text matched, a number that disagrees with its text.
     """
 
     regime: Regime
@@ -54,6 +69,50 @@ class Survey:
     profile: Mapping[str, Mapping[str, int]] = attrs.Factory(dict)
     responses: Responses = attrs.field(factory=Responses, repr=False)
     by: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    date_column: str | None = None
+    header_row: str = attrs.field(default="", eq=False)
+    layout: str = attrs.field(default="wide", eq=False)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_strs, eq=False)
+
+    def __repr__(self) -> str:
+        """One short line: ``<Survey skm.csv: 150 respondents, permenpan_14_2017, kept: ...>``."""
+        kept = ", ".join(self.group_columns) or "none"
+        text = (
+            f"{self.source}: {self.respondents} respondents, {self.regime.key}, "
+            f"{self.layout}, kept: {kept}"
+        )
+        limit = REPR_MAX_CHARS - len("<Survey >")
+        if len(text) > limit:
+            text = text[: limit - 1] + "…"
+        return f"<Survey {text}>"
+
+    def dates(self) -> list[tuple[int, str]]:
+        """Each counted respondent's row and date text, in reading order.
+
+        The text is the date column's cell as written, stripped (``"2024/06/04 10:15:23
+        AM GMT+7"`` from Google Forms, ``"04/06/2024"``, a date cell of a workbook as
+        ``"2024-06-04"``); reading it as a date is the caller's. In a long layout the row
+        is the respondent's first. Empty when the survey has no date column.
+
+        Examples:
+            >>> from ppid_core.ikm import read_survey
+            >>> survey = read_survey(
+            ...     [
+            ...         ["Timestamp", "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"],
+            ...         ["2024/06/04 10:15", 4, 4, 3, 4, 3, 4, 4, 3, 3],
+            ...         ["2024/09/30 08:01", 3, 4, 3, 4, 3, 4, 4, 3, 4],
+            ...     ]
+            ... )
+            >>> survey.date_column, survey.dates()
+            ('Timestamp', [(2, '2024/06/04 10:15'), (3, '2024/09/30 08:01')])
+        """
+        if self.date_column is None:
+            return []
+        column = self.responses.find(self.date_column, self.source)
+        return [
+            (row, column.labels[code])
+            for row, code in zip(self.responses.rows, column.codes, strict=True)
+        ]
 
     @property
     def respondents(self) -> int:
@@ -73,23 +132,47 @@ class Survey:
         """
         return {name: self.tallies(name) for name in self.by}
 
-    def tallies(self, by: str | Sequence[str]) -> dict[str, Tally]:
+    def tallies(
+        self,
+        by: str | Sequence[str],
+        *,
+        key: GroupKey | Mapping[str, GroupKey] | None = None,
+    ) -> dict[str, Tally]:
         """The tally of each group of respondents, by the values of one or more columns.
 
         Groups are sorted by their values. With several columns the groups are their
         combinations that occur, each labelled with its values joined by ``" × "``.
 
         Args:
-            by: A column, or several (crossed), matched as headers are (case, blanks and a
-                trailing dot or colon ignored).
+            by: A column, or several (crossed), matched as headers are (case, punctuation
+                and blanks ignored).
+            key: Group by a function of the values instead of the values: it is given
+                each distinct value (stripped) once and returns its group's label, e.g. a
+                quarter from a date (``key=quarter_of`` with ``by=survey.date_column``).
+                One function for every column, or a mapping of column to function.
 
         Raises:
             UnknownNameError: A column is not in the file, holds personal data or was not
                 kept (the message says how to keep it).
+            InvalidArgumentError: ``key`` gives something other than a text.
+
+        Examples:
+            >>> from ppid_core.ikm import read_survey
+            >>> survey = read_survey(
+            ...     [
+            ...         ["Tanggal", "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"],
+            ...         ["2024-06-04", 4, 4, 3, 4, 3, 4, 4, 3, 3],
+            ...         ["2024-06-28", 3, 3, 3, 3, 3, 3, 3, 3, 3],
+            ...         ["2024-09-30", 3, 4, 3, 4, 3, 4, 4, 3, 4],
+            ...     ]
+            ... )
+            >>> month = survey.tallies("Tanggal", key=lambda text: text[:7])
+            >>> {m: t.respondents for m, t in month.items()}
+            {'2024-06': 2, '2024-09': 1}
         """
         names = [by] if isinstance(by, str) else list(by)
-        _, tallies = group_tallies(self.responses, names, self.regime, self.source)
-        return {_label(key): t for key, t in tallies.items()}
+        _, tallies = group_tallies(self.responses, names, self.regime, self.source, key)
+        return {_label(k): t for k, t in tallies.items()}
 
     @overload
     def score(
@@ -98,6 +181,7 @@ class Survey:
         by: None = None,
         policy: ScoringPolicy | None = None,
         population: int | None = None,
+        key: None = None,
     ) -> IkmResult: ...
 
     @overload
@@ -107,6 +191,7 @@ class Survey:
         by: str | Sequence[str],
         policy: ScoringPolicy | None = None,
         population: int | None = None,
+        key: GroupKey | Mapping[str, GroupKey] | None = None,
     ) -> Breakdown: ...
 
     def score(
@@ -115,6 +200,7 @@ class Survey:
         by: str | Sequence[str] | None = None,
         policy: ScoringPolicy | None = None,
         population: int | None = None,
+        key: GroupKey | Mapping[str, GroupKey] | None = None,
     ) -> IkmResult | Breakdown:
         """The unit IKM from all respondents (pooled), or with ``by`` the IKM of each group.
 
@@ -129,6 +215,8 @@ class Survey:
             population: Service population; warns with [`SmallSampleWarning`][SmallSampleWarning]
                 when the
                 respondents fall short of Krejcie & Morgan.
+            key: With ``by``, group by a function of the values (see
+                [`tallies()`][tallies]).
 
         Returns:
             The pooled [`IkmResult`][IkmResult], or with ``by`` a [`Breakdown`][Breakdown] (groups
@@ -160,17 +248,17 @@ class Survey:
         if by is None:
             return pooled
         names = [by] if isinstance(by, str) else list(by)
-        found, tallies = group_tallies(self.responses, names, self.regime, self.source)
+        found, tallies = group_tallies(self.responses, names, self.regime, self.source, key)
         groups: dict[str, IkmResult] = {}
         undefined: dict[str, Tally] = {}
-        for key, t in tallies.items():
+        for values, t in tallies.items():
             if t.unanswered:
-                undefined[_label(key)] = t
+                undefined[_label(values)] = t
             else:
                 scope = ", ".join(
-                    f"{c} = {v or '(kosong)'}" for c, v in zip(found, key, strict=True)
+                    f"{c} = {v or '(kosong)'}" for c, v in zip(found, values, strict=True)
                 )
-                groups[_label(key)] = score(t, self.regime, policy=policy, scope=scope)
+                groups[_label(values)] = score(t, self.regime, policy=policy, scope=scope)
         return Breakdown(column=_label(found), groups=groups, pooled=pooled, undefined=undefined)
 
     def score_by(self, column: str, *, policy: ScoringPolicy | None = None) -> Breakdown:

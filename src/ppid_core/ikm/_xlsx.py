@@ -9,7 +9,8 @@ from pathlib import Path
 from ppid_core._source import FileInput, read_source, source_name
 from ppid_core._xlsx import open_sheet
 from ppid_core.errors import DataFileError, LocatedError
-from ppid_core.ikm._read import MissingPolicy, survey_from_records
+from ppid_core.ikm._open import Options, read_rows
+from ppid_core.ikm._reader import MissingPolicy, chunk_size
 from ppid_core.ikm._regime import Regime
 from ppid_core.ikm._survey import Survey
 
@@ -40,12 +41,16 @@ def read_xlsx_source(
     columns: Mapping[str, str] | None = None,
     missing: MissingPolicy | str = MissingPolicy.REFUSE,
     by: Sequence[str] = (),
+    layout: str | None = None,
 ) -> Survey:
     """Read respondents from the first visible (or the named) sheet of an ``.xlsx`` workbook.
 
     Needs ``pip install 'ppid-core[excel]'``. Whole-number cells are scores; ``3.5`` or
-    text that is not an answer label is an error. The survey's ``source`` names the sheet
-    read (``survey.xlsx, sheet "SKM"``), and so does every error.
+    text that is not an answer label is an error. The header is found among the first
+    rows, below a title (a merged title cell reads as its first cell) and blank rows,
+    over one row or two (a merged group cell over its sub-columns). The survey's
+    ``source`` names the sheet read (``survey.xlsx, sheet "SKM"``), and so does every
+    error.
 
     Args:
         file: The workbook: a path, its bytes, or a binary file object.
@@ -59,12 +64,14 @@ def read_xlsx_source(
         columns: As for [`read_survey()`][ppid_core.ikm.read_survey].
         missing: As for [`read_survey()`][ppid_core.ikm.read_survey].
         by: As for [`read_survey()`][ppid_core.ikm.read_survey].
+        layout: As for [`read_survey()`][ppid_core.ikm.read_survey].
 
     Raises:
         MissingExtraError: openpyxl is not installed.
         DataFileError: Every bad header and cell, located, together with hidden rows and
             formulas without a saved value; or the file is not a readable workbook.
-        UnknownNameError: No sheet of that name.
+        UnknownNameError: No sheet of that name; or as for
+            [`read_survey()`][ppid_core.ikm.read_survey].
         OSError: The file cannot be opened.
     """
     name = source_name(file, source)
@@ -73,25 +80,22 @@ def read_xlsx_source(
         book = Path(file)
     else:
         book = read_source(file, source=name, max_bytes=None)[0]
+    options = Options.make(regime=regime, columns=columns, missing=missing, by=by, layout=layout)
     with open_sheet(
         book, sheet=sheet, include_hidden=include_hidden, defer_errors=True, source=name
     ) as ws:
         rows = _rows(ws)
-        header = next(rows, None)
-        if header is None:
-            ws.raise_errors()  # a sheet of hidden or formula-only rows is not "empty"
-            err = LocatedError("the sheet is empty; expected a header row", source=ws.source, row=1)
-            raise DataFileError.from_errors(ws.source, [err])
         try:
-            survey = survey_from_records(
-                header,
-                rows,
-                source=ws.source,
-                regime=regime,
-                columns=columns,
-                missing=missing,
-                by=by,
-            )
+            table = read_rows(rows, source=ws.source, options=options, pad=True)
+            if table is None:
+                ws.raise_errors()  # a sheet of hidden or formula-only rows is not "empty"
+                err = LocatedError(
+                    "the sheet is empty; expected a header row", source=ws.source, row=1
+                )
+                raise DataFileError.from_errors(ws.source, [err])
+            opened, rest, row = table
+            opened.feed(rest, row, chunk_size())
+            survey = opened.survey()
         except DataFileError as exc:
             for _ in rows:  # read to the end: hidden rows are known only then
                 pass
