@@ -1,17 +1,40 @@
-"""Service report over a generated 100k-row register vs a bare ``csv.reader`` read.
+"""Service report over a generated register: against a bare ``csv.reader``, and against today's.
 
 Goal (issue 3): the whole report — import with date parsing and validation, receipt
 dates, working-day response times, overdue list, topics — within 3x of only reading the
-same file with the csv module.
+same file with the csv module (``main``, 100k rows by default).
 
-Run: ``.venv/bin/python benchmarks/bench_requests.py [ROWS]``
+Goal (issue 10): header detection and column mapping cost no more than 10%. ``compare``
+times today's register reader against the new one, each in a process of its own, on
+registers of 100k and 1M rows in the KPU layout:
+
+- today: the register modules at a git revision (``--baseline``, default HEAD) over the
+  rest of the working tree, so that only the register reader differs; the file with its
+  header in row 1;
+- new, same file: this tree, no option;
+- new, detection and mapping on: a copy of the file with a title row and a blank row above
+  the header, the header in capitals, and the information column renamed ``PERIHAL`` and
+  chosen with ``columns={"Perihal": "information"}`` (``--map Perihal=information``).
+
+The contenders run in turn within each round (interleaved, the first rotating); each ratio
+is the median of the per-round ratios, with their range. Every contender must give the
+same total and months.
+
+Run: ``.venv/bin/python benchmarks/bench_requests.py [ROWS]`` or
+``.venv/bin/python benchmarks/bench_requests.py compare [--baseline REV]
+[--sizes 100000,1000000] [--rounds 9,3]``.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import datetime as dt
+import json
 import random
+import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -121,5 +144,166 @@ def main() -> None:
     print(f"ratio                : {t_report / t_csv:8.2f}x  (goal: within 3x)")
 
 
+# -- compare: today's register reader (a git revision) vs this one, interleaved --------------
+
+#: The files of the register reader and report that issue 10 changed, taken from the
+#: baseline revision over the working tree ("today's path").
+READER_FILES = [
+    "src/ppid_core/_textio.py",
+    "src/ppid_core/requests/_register.py",
+    "src/ppid_core/requests/_register_columns.py",
+    "src/ppid_core/requests/_register_csv.py",
+    "src/ppid_core/requests/_register_layout.py",
+    "src/ppid_core/requests/_register_model.py",
+    "src/ppid_core/requests/_register_rows.py",
+    "src/ppid_core/requests/_register_xlsx.py",
+    "src/ppid_core/requests/_overdue.py",
+    "src/ppid_core/requests/_service_figures.py",
+    "src/ppid_core/requests/_service_report.py",
+]
+#: Names the package exports today that the baseline's register modules do not have.
+NEW_NAMES = ("Provenance", "UnreadCell")
+
+# A worker reads what it is told, in a process whose ppid_core is the one on its path.
+WORKER = """
+import datetime as dt, json, sys, time
+sys.path.insert(0, sys.argv[1])
+from ppid_core.calendar import WorkCalendar
+from ppid_core.requests import load_register, service_report
+cal = WorkCalendar.indonesia(zone="NTT")
+for line in sys.stdin:
+    path, options = json.loads(line)
+    t0, c0 = time.perf_counter(), time.process_time()
+    reg = load_register(path, calendar=cal, **options)
+    rep = service_report(reg, cal, year=2024, as_of=dt.date(2026, 1, 5))
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    print(json.dumps([wall, cpu, rep.total, rep.by_month]), flush=True)
+"""
+
+
+def _today(folder: Path, here: Path, baseline: str) -> Path:
+    """The working tree's ``src`` with the register reader as it is at ``baseline``."""
+    src = folder / "today" / "src"
+    shutil.copytree(here / "src", src, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in READER_FILES:
+        text = subprocess.run(
+            ["git", "-C", str(here), "show", f"{baseline}:{name}"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        (folder / "today" / name).write_text(text, encoding="utf-8")
+    init = src / "ppid_core" / "requests" / "__init__.py"
+    lines = init.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [ln for ln in lines if ln.strip().strip('",') not in NEW_NAMES]
+    init.write_text("".join(kept), encoding="utf-8")
+    return src
+
+
+def _files(folder: Path, n: int, cal: WorkCalendar) -> tuple[Path, Path]:
+    """The register with its header in row 1, and as an office lays it out."""
+    plain = folder / f"register-{n}.csv"
+    generate(plain, n, cal)
+    header, body = plain.read_text(encoding="utf-8").split("\n", 1)
+    titled = folder / f"titled-{n}.csv"
+    office = header.upper().replace("NAMA LAYANAN YANG DITERIMA", "PERIHAL")
+    titled.write_text(
+        f"REGISTER PERMOHONAN INFORMASI PUBLIK 2024{',' * 10}\n{',' * 10}\n{office}\n{body}",
+        encoding="utf-8",
+    )
+    return plain, titled
+
+
+class _Worker:
+    def __init__(self, src: Path) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(src)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def run(self, path: Path, options: dict[str, object]) -> tuple[float, float, object]:
+        """Wall and CPU time of one import + report, and the figures that must agree."""
+        assert self.proc.stdin is not None
+        assert self.proc.stdout is not None
+        self.proc.stdin.write(json.dumps([str(path), options]) + "\n")
+        self.proc.stdin.flush()
+        wall, cpu, total, months = json.loads(self.proc.stdout.readline())
+        return float(wall), float(cpu), (total, months)
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait()
+
+
+def _spread(ratios: list[float]) -> str:
+    ratios = sorted(ratios)
+    return f"{statistics.median(ratios):.3f}x (range {ratios[0]:.3f}-{ratios[-1]:.3f}x)"
+
+
+def compare(argv: list[str]) -> None:
+    """Time today's register reader (``--baseline REV``) against this one, interleaved."""
+    parser = argparse.ArgumentParser(prog="bench_requests.py compare")
+    parser.add_argument("--baseline", default="HEAD")
+    parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--rounds", default="9,3")
+    args = parser.parse_args(argv)
+    sizes = [int(x) for x in args.sizes.split(",")]
+    rounds = [int(x) for x in args.rounds.split(",")]
+    here = Path(__file__).resolve().parent.parent
+    cal = WorkCalendar.indonesia(zone="NTT")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        today, new = _Worker(_today(folder, here, args.baseline)), _Worker(here / "src")
+        warm, _ = _files(folder, 2_000, cal)  # the calendar's batch tables, once per process
+        today.run(warm, {})
+        new.run(warm, {})
+        print(
+            f"register import + service report, today ({args.baseline}) vs detection and "
+            f"mapping on; Python {sys.version.split()[0]}"
+        )
+        try:
+            for n, count in zip(sizes, rounds, strict=True):
+                plain, titled = _files(folder, n, cal)
+                runs = {
+                    "today: header in row 1": (today, plain, {}),
+                    "new: same file": (new, plain, {}),
+                    "new: title rows, capitals, --map": (
+                        new,
+                        titled,
+                        {"columns": {"Perihal": "information"}},
+                    ),
+                }
+                walls: dict[str, list[float]] = {name: [] for name in runs}
+                cpus: dict[str, list[float]] = {name: [] for name in runs}
+                figures: set[str] = set()
+                names = list(runs)
+                for r in range(count):
+                    for name in names[r % 3 :] + names[: r % 3]:
+                        worker, path, options = runs[name]
+                        wall, cpu, result = worker.run(path, options)
+                        walls[name].append(wall)
+                        cpus[name].append(cpu)
+                        figures.add(json.dumps(result))
+                assert len(figures) == 1, figures
+                print(f"{n:,} rows, {count} rounds:")
+                for name in names:
+                    wall_ratios = [t / b for t, b in zip(walls[name], walls[names[0]], strict=True)]
+                    cpu_ratios = [t / b for t, b in zip(cpus[name], cpus[names[0]], strict=True)]
+                    print(
+                        f"  {name:<34} wall {statistics.median(walls[name]):7.3f} s, vs today "
+                        f"{_spread(wall_ratios)}; CPU {statistics.median(cpus[name]):7.3f} s, "
+                        f"vs today {_spread(cpu_ratios)}"
+                    )
+        finally:
+            today.close()
+            new.close()
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["compare"]:
+        compare(sys.argv[2:])
+    else:
+        main()

@@ -106,7 +106,7 @@ CASES: dict[str, Case] = {
         "register.csv",
         load_register,
         parse_register,
-        REGISTER.replace(b"Jenis Layanan", b"Jenis", 1),
+        REGISTER.replace(b"4 Juni 2024", b"4 Juni 20244", 1),
     ),
     "plan": Case(PLAN_BYTES, "plan.yaml", load_plan, parse_plan, PLAN_BYTES + YAML_DAMAGE),
     "team": Case(

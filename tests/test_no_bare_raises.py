@@ -66,7 +66,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("ppid_core.ikm._read_survey", "read_survey"): (
         "TypeError: not a file, a DataFrame or rows, documented in Raises (a wrong type)"
     ),
-    ("ppid_core.requests._register", "_check_text"): (
+    ("ppid_core.requests._register_parse", "check_text"): (
         "TypeError: a cell that is not str, from code (a wrong argument type)"
     ),
     ("ppid_core.__main__", "<module>"): "SystemExit: how `python -m ppid_core` exits",

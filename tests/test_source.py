@@ -163,10 +163,11 @@ def test_csv_text_from_every_form(tmp_path: Path) -> None:
 
 
 def test_csv_problems_are_located_in_bytes_too() -> None:
-    bad = b"No;Nama\n" + b"1;a\n" * 3000 + "2;Jos\u00e9\n".encode("cp1252")
+    # UTF-8 text first (so not a cp1252 file), then a cp1252 byte deep in the file
+    bad = b"No;Nama\n" + "1;Andr\u00e9\n".encode() + b"1;a\n" * 3000 + b"2;Jos\xe9\n"
     with pytest.raises(DataFileError) as info, open_csv_source(bad, source="r.csv") as fh:
         fh.read()
-    assert info.value.report() == "r.csv:3002:6: byte 0xE9 is not UTF-8; save the file as CSV UTF-8"
+    assert info.value.report() == "r.csv:3003:6: byte 0xE9 is not UTF-8; save the file as CSV UTF-8"
     with pytest.raises(DataFileError) as info, open_csv_source(b"PK\x03\x04rest") as fh:
         fh.read()
     assert info.value.report() == (

@@ -41,6 +41,7 @@ from fractions import Fraction
 import attrs
 
 __all__ = [
+    "CP1252_NOTE",
     "DELIMITERS",
     "HEAD_BYTES",
     "SNIFF_LINES",

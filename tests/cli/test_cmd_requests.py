@@ -194,3 +194,151 @@ def test_csv_report_neutralises_formulas(tmp_path: Path) -> None:
     code, text = run("register", "report", str(path), "--format", "csv", "--as-of", "2025-06-03")
     assert code == 0
     assert 'Permohonan per unit,"\'=HYPERLINK(""http://x"")",1' in text.splitlines()
+
+
+# -- issue 10: the files offices have --------------------------------------------------------
+
+EPPID = (
+    "nomer_registrasi,tanggal_permohonan,nama_pengguna,opd_yang_dituju,"
+    "informasi_yang_dibutuhkan,status\n"
+    "R-1,2024-06-30 17:30:00,Ana,Dinas PU,Data jembatan,disetujui\n"
+)
+
+
+@pytest.fixture
+def eppid_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "eppid.csv"
+    path.write_text(EPPID, encoding="utf-8")
+    return path
+
+
+def test_the_report_says_how_the_file_was_read(
+    eppid_csv: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, text = run("register", "report", str(eppid_csv), "--source-zone", "UTC", "--json")
+    assert code == 0
+    data = json.loads(text)
+    (read,) = data["provenance"]
+    assert (read["layout"], read["header"], read["columns"]["received"]) == (
+        "e-ppid",
+        "row 1",
+        "tanggal_permohonan",
+    )
+    # 17:30 UTC on 30 June is 00:30 on 1 July in Jakarta (the default zone)
+    assert data["by_month"] == {"2024-07": 1}
+    # an optional cell that cannot be read: a warning on stderr, counted unknown, exit 0
+    warning = (
+        "warning: eppid.csv: row 2, column \"status\": unknown decision 'D.' (masked); "
+        "expected a word of the decision table, e.g. diterima seluruhnya, diterima sebagian, "
+        "ditolak, tidak dikuasai, belum didokumentasikan, or selesai (answered, decision not "
+        "stated); read as unknown\n"
+    )
+    assert capsys.readouterr().err == warning
+    assert data["warnings"] == [warning.removeprefix("warning: ").rstrip("\n")]
+    assert data["decisions"] == {"tidak terbaca": 1}
+
+
+def test_decisions_file_adds_words(eppid_csv: Path, tmp_path: Path) -> None:
+    words = tmp_path / "keputusan.yaml"
+    words.write_text("decisions:\n  granted: [Disetujui]\n", encoding="utf-8")
+    code, text = run("register", "report", str(eppid_csv), "--decisions", str(words), "--json")
+    assert code == 0
+    assert json.loads(text)["decisions"] == {"diterima seluruhnya": 1}
+
+
+def test_map_and_layout_options(tmp_path: Path) -> None:
+    path = tmp_path / "buku.csv"
+    path.write_text("Bidang;Tgl Masuk;Perihal\nUmum;4 Juni 2024;Data DPT\n", encoding="utf-8")
+    code, text = run(
+        "register", "report", str(path), "--map", "TGL MASUK=received", "--map",
+        "Perihal=information", "--json",
+    )  # fmt: skip
+    assert code == 0
+    data = json.loads(text)
+    assert (data["total"], data["by_unit"], data["by_topic"]) == (
+        1,
+        None,
+        {"Data dan statistik": 1},
+    )
+    layout = tmp_path / "kantor.yaml"
+    layout.write_text("fields:\n  received: [Tgl Masuk]\n  unit: [Bidang]\n", encoding="utf-8")
+    code, text = run("register", "report", str(path), "--layout", str(layout), "--json")
+    assert code == 0
+    assert json.loads(text)["by_unit"] == {"Umum": 1}
+    assert json.loads(text)["provenance"][0]["layout"] == "kantor"
+
+
+def test_several_files_are_one_register(seed_csv: Path, eppid_csv: Path) -> None:
+    code, text = run("register", "report", str(seed_csv), str(eppid_csv), "--json")
+    assert code == 0
+    data = json.loads(text)
+    assert data["total"] == 38
+    assert [p["layout"] for p in data["provenance"]] == ["kpu", "e-ppid"]
+    assert data["by_service"] is None  # the export has no kind of service: unknown for both
+
+
+def test_topics_option(seed_csv: Path, tmp_path: Path) -> None:
+    code, text = run("register", "report", str(seed_csv), "--topics", "kpu", "--json")
+    assert code == 0
+    assert json.loads(text)["by_topic"]["Daftar pemilih"] > 0
+    table = tmp_path / "topik.yaml"
+    table.write_text("other: Lain\ntopics:\n  - {name: DPT, keywords: [dpt]}\n", encoding="utf-8")
+    code, text = run("register", "report", str(seed_csv), "--topics", str(table), "--json")
+    assert code == 0
+    assert set(json.loads(text)["by_topic"]) == {"DPT", "Lain"}
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["--map", "Tgl Masuk=tanggal"],
+            "argument --map: unknown field 'tanggal' in 'Tgl Masuk=tanggal'; expected "
+            "COLUMN=FIELD with FIELD one of: number, received, unit, service, information, "
+            "requester, phone, email, responded, extended, decision, refusal_reason, keberatan, "
+            "sengketa",
+        ),
+        (
+            ["--map", "Tgl Masuk"],
+            "argument --map: expected COLUMN=FIELD (e.g. 'Tgl Masuk=received'), got 'Tgl Masuk'",
+        ),
+        (
+            ["--map", "Tgl Masuk=received"],
+            'kpu_ntt_2024.csv: --map "Tgl Masuk": no such column in the header (row 1); its '
+            'columns: "No", "Unit Kerja Tempat Mengurus Layanan Publik", "Jenis Layanan", '
+            '"Nama Layanan yang diterima", "Tanggal/Bulan/Tahun Mengurus Layanan", "Nama '
+            'Pengguna Layanan", "No. HP (WA)", "Email"',
+        ),
+        (
+            ["--layout", "kpu-ntt"],
+            "--layout: unknown layout 'kpu-ntt': neither a bundled layout (kpu, "
+            "komisi-informasi, e-ppid) nor a file",
+        ),
+        (
+            ["--topics", "pemilu"],
+            "--topics: unknown topic table 'pemilu': neither a bundled table (kpu, umum) nor a "
+            "file",
+        ),
+        (["--source-zone", ""], "argument --source-zone: empty; expected UTC, an offset such "),
+        (["--source-zone", "Mars"], "argument --source-zone: unknown zone 'Mars'; expected "),
+    ],
+)
+def test_reading_options_misused_exit_2(
+    seed_csv: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, out = run("register", "report", str(seed_csv), *argv)
+    assert (code, out) == (2, "")
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last.startswith(f"ppid register report: error: {message}")
+
+
+def test_a_bad_layout_file_exits_1(
+    seed_csv: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    layout = tmp_path / "kantor.yaml"
+    layout.write_text("fields:\n  tanggal: [Tgl]\n", encoding="utf-8")
+    code, _ = run("register", "report", str(seed_csv), "--layout", str(layout))
+    assert code == 1
+    assert capsys.readouterr().err.startswith(
+        f"{layout}:2:3 ($.fields.tanggal): unknown field 'tanggal'; expected one of: "
+    )

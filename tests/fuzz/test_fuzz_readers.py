@@ -73,6 +73,11 @@ working_days:
 """
 SURVEY = _bytes("examples", "ikm", "kpu_ntt_2024_skm.csv")
 REGISTER = _bytes("examples", "requests", "kpu_ntt_2024.csv")
+# the register as an Indonesian Excel saves it (issue 10): a title, cp1252, ";" between cells
+REGISTER_EXCEL_ID = (
+    "REGISTER PERMOHONAN INFORMASI \u2013 2024;;;;;;;\r\n"
+    + REGISTER.decode().replace(",", ";").replace("\n", "\r\n")
+).encode("cp1252")
 PLAN = _bytes("examples", "rb", "kpu-ntt-2022-rencana-aksi.yaml")
 TEAM = _bytes("examples", "rb", "kpu-ntt-2022-tim.yaml")
 REALISATION = _bytes("examples", "rb", "kpu-ntt-2022-realisasi.yaml")
@@ -95,6 +100,7 @@ TARGETS: dict[str, tuple[bytes, str, Reader]] = {
     ),
     "survey csv": (SURVEY, "skm.csv", read_survey),
     "register csv": (REGISTER, "register.csv", load_register),
+    "register excel-id csv": (REGISTER_EXCEL_ID, "register-id.csv", load_register),
     "rb plan": (PLAN, "kpu-ntt-2022-rencana-aksi.yaml", load_any),
     "rb team": (TEAM, "kpu-ntt-2022-tim.yaml", load_any),
     "rb realisation": (REALISATION, "kpu-ntt-2022-realisasi.yaml", load_any),
@@ -175,6 +181,10 @@ def test_in_memory_reader_survives_damaged_bytes(target: str) -> None:
 COMMANDS: dict[str, tuple[str, list[str]]] = {
     "survey csv": ("skm.csv", ["ikm", "score", "{}", "--json"]),
     "register csv": ("register.csv", ["register", "report", "{}", "--json"]),
+    "register excel-id csv": (
+        "register-id.csv",
+        ["register", "report", "{}", "--json", "--map", "NAMA LAYANAN YANG DITERIMA=information"],
+    ),
     "rb plan": ("kpu-ntt-2022-rencana-aksi.yaml", ["rb", "check", "{}"]),
     "rb realisation": ("kpu-ntt-2022-realisasi.yaml", ["rb", "check", "{}"]),
     "holiday file": ("2027.yaml", ["calendar", "check", "{}"]),

@@ -3,7 +3,9 @@
 python-holidays (categories public + government) is an independent reference: every date
 where it and our data differ must be explained in the year's file (``python_holidays``).
 Committed per-year snapshots of non-working weekdays make any data change a reviewable diff
-(regenerate with ``make snapshots``; see CONTRIBUTING.md, "Adding a holiday year").
+(regenerate with ``make snapshots``; see CONTRIBUTING.md, "Adding a holiday year"). The
+calendar here is built from the compiled holiday data (``calendar/data/holidays.json``);
+``tests/calendar/test_compiled.py`` holds it equal to the strict parse of every YAML file.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ppid_core.calendar import WorkCalendar
-from ppid_core.requests import Masking, NameMasking, load_register, service_report
+from ppid_core.requests import Masking, NameMasking, Register, load_register, service_report
 
 
 @pytest.fixture(scope="module")
@@ -191,8 +191,9 @@ def test_deadline_past_the_data_is_listed_unknown_with_its_row(tmp_path: Path) -
         }
     ]
     assert (
-        "1 open requests have a deadline past the calendar's holiday data and cannot be "
-        "judged overdue; they are listed with their rows"
+        "1 open requests cannot be judged overdue (a deadline past the calendar's holiday "
+        "data, or a response or extension date that could not be read); they are listed with "
+        "their rows"
     ) in data["notes"]
     assert "| 2 | 3 | 2027-12-20 | di luar data kalender: data ends 2027-12-31 |" in (
         report.to_markdown()
@@ -249,3 +250,160 @@ def test_markdown_notes_quote_the_file_without_raw_html(tmp_path: Path, cal: Wor
     assert "<b>" not in md
     assert "- columns not in the layout, not used: &lt;script>alert(1)&lt;/script>" in md
     assert "Sumber: &lt;b>r.csv; per 2025-11-20" in md
+
+
+# -- issue 10: a figure whose column is missing is unknown, never zero ------------------------
+
+
+def test_every_figure_by_a_missing_column_is_unknown(cal: WorkCalendar) -> None:
+    reg = Register.from_rows([["Tgl"], ["3 Juni 2024"], ["4 Juni 2024"]], calendar=cal)
+    rep = service_report(reg, cal, year=2024, as_of=dt.date(2024, 7, 1))
+    data = rep.to_dict()
+    assert (data["total"], data["by_month"]["2024-06"]) == (2, 2)
+    unknown = ("by_service", "by_topic", "by_unit", "response_times", "decisions",
+               "refusal_reasons", "keberatan", "sengketa", "overdue",
+               "overdue_unknown")  # fmt: skip
+    for key in unknown:
+        assert data[key] is None, key
+    md = rep.to_markdown()
+    for what in (
+        "jenis layanan",
+        "informasi yang diminta",
+        "unit",
+        "keputusan",
+        "alasan penolakan",
+    ):
+        assert f"| tidak diketahui: register tidak mencatat {what} | tidak diketahui |" in md
+    assert "| Keberatan | tidak diketahui |" in md
+    assert (
+        "the register has no column for: unit, service, information, requester (unknown in "
+        "this report, not zero)"
+    ) in data["notes"]
+    assert "total,total,2" in rep.to_csv()
+
+
+def test_empty_cells_count_as_not_recorded(cal: WorkCalendar) -> None:
+    head = ["No", "Unit Kerja Tempat Mengurus Layanan Publik", "Jenis Layanan",
+            "Nama Layanan yang diterima", "Tanggal/Bulan/Tahun Mengurus Layanan",
+            "Keputusan"]  # fmt: skip
+    rows = [
+        ["1", "PPID", "Permohonan", "Data DPT", "3 Juni 2024", "Diterima"],
+        ["2", "", "", "", "4 Juni 2024", ""],
+    ]
+    data = service_report(
+        Register.from_rows([head, *rows], calendar=cal), cal, as_of=dt.date(2024, 7, 1)
+    ).to_dict()
+    assert data["by_unit"] == {"PPID": 1, "tidak dicatat": 1}
+    assert data["by_service"] == {"Permohonan": 1, "tidak dicatat": 1}
+    assert data["by_topic"] == {"Data dan statistik": 1, "tidak dicatat": 1}
+    assert data["decisions"] == {"diterima seluruhnya": 1, "tidak dicatat": 1}
+
+
+def test_decision_words_stating_none_and_unreadable_ones_are_counted_apart(
+    cal: WorkCalendar,
+) -> None:
+    head = ["Tgl", "Keputusan"]
+    words = ["Diterima", "Selesai", "Dalam proses", "Disetujui", "", "DITOLAK"]
+    reg = Register.from_rows([head, *(["3 Juni 2024", w] for w in words)], calendar=cal)
+    rep = service_report(reg, cal, as_of=dt.date(2024, 7, 1))
+    assert rep.decisions == {
+        "diterima seluruhnya": 1,
+        "dijawab, keputusan tidak disebut": 1,
+        "dalam proses": 1,
+        "tidak dicatat": 1,
+        "tidak terbaca": 1,
+        "ditolak": 1,
+    }
+    assert rep.warnings == (
+        "<register>: row 5, column \"Keputusan\": unknown decision 'D.' (masked); expected a "
+        "word of the decision table, e.g. diterima seluruhnya, diterima sebagian, ditolak, "
+        "tidak dikuasai, belum didokumentasikan, or selesai (answered, decision not stated); "
+        "read as unknown",
+    )
+    assert (
+        '1 cells of column "Keputusan" could not be used and count as unknown (rows 5; see '
+        "the warnings)"
+    ) in rep.notes
+    md = rep.to_markdown()
+    assert "**Peringatan**" in md
+    # an office's own word, added to the bundled table, is read
+    from ppid_core.requests import DecisionTable, parse_decisions
+
+    ours = parse_decisions("decisions:\n  granted: [Disetujui]\n", extends=DecisionTable.bundled())
+    reg = Register.from_rows(
+        [head, *(["3 Juni 2024", w] for w in words)], calendar=cal, decisions=ours
+    )
+    assert reg.warnings == ()
+    assert service_report(reg, cal, as_of=dt.date(2024, 7, 1)).decisions == {
+        "diterima seluruhnya": 2,
+        "dijawab, keputusan tidak disebut": 1,
+        "dalam proses": 1,
+        "tidak dicatat": 1,
+        "ditolak": 1,
+    }
+
+
+def test_an_unreadable_response_date_is_not_judged_overdue(cal: WorkCalendar) -> None:
+    head = ["No", "Tgl", "Tanggal Tanggapan", "Tanggal Perpanjangan"]
+    rows = [
+        ["1", "2 Juni 2025", "kemarin", ""],  # answered, its date unreadable
+        ["2", "2 Juni 2025", "", "31 Juni 2025"],  # an extension date that does not exist
+        ["3", "2 Juni 2025", "", ""],  # open: overdue
+    ]
+    reg = Register.from_rows([head, *rows], calendar=cal, layout="kpu",
+                             columns={"Tgl": "received"})  # fmt: skip
+    rep = service_report(reg, cal, as_of=dt.date(2025, 7, 1))
+    assert [o.number for o in rep.overdue or ()] == ["3"]
+    assert [(u.number, u.row, u.reason) for u in rep.overdue_unknown or ()] == [
+        ("1", 2, "tanggal tanggapan tidak terbaca"),
+        ("2", 3, "tanggal perpanjangan tidak terbaca"),
+    ]
+    assert rep.response_times is None  # no response date could be read: unknown
+
+
+def test_the_report_says_how_its_file_was_read(tmp_path: Path, cal: WorkCalendar) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("REGISTER 2024\n\n" + "\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
+    data = service_report(
+        load_register(path, calendar=cal), cal, as_of=dt.date(2025, 6, 2)
+    ).to_dict()
+    (read,) = data["provenance"]
+    assert read == {
+        "source": "r.csv",
+        "layout": "kpu",
+        "header": "row 3",
+        "columns": {
+            "number": "No",
+            "received": "Tanggal/Bulan/Tahun Mengurus Layanan",
+            "unit": "Unit Kerja Tempat Mengurus Layanan Publik",
+            "service": "Jenis Layanan",
+            "information": "Nama Layanan yang diterima",
+            "requester": "Nama Pengguna Layanan",
+            "phone": "No. HP (WA)",
+            "email": "Email",
+            "responded": "Tanggal Tanggapan",
+            "decision": "Keputusan",
+            "refusal_reason": "Alasan Penolakan",
+            "keberatan": "Tanggal Keberatan",
+            "sengketa": "Tanggal Sengketa",
+        },
+        "encoding": "utf-8",
+        "requests": 4,
+    }
+    assert data["notes"][:2] == [
+        "r.csv: read with layout kpu; header: row 3",
+        "row above the header not read (a title, notes): 1",
+    ]
+    assert data["warnings"] == []
+
+
+def test_a_merged_registers_unreadable_cells_stay_with_their_file(cal: WorkCalendar) -> None:
+    from ppid_core.requests._register_merge import merge_registers
+
+    head = ["Tgl", "Keputusan"]
+    a = Register.from_rows([head, ["3 Juni 2024", "Disetujui"]], source="a.csv", calendar=cal)
+    b = Register.from_rows([head, ["4 Juni 2024", ""]], source="b.csv", calendar=cal)
+    both = service_report(merge_registers([a, b]), cal, as_of=dt.date(2024, 7, 1))
+    # row 2 of a.csv could not be read; row 2 of b.csv is empty
+    assert both.decisions == {"tidak dicatat": 1, "tidak terbaca": 1}
+    assert [p.requests for p in both.provenance] == [1, 1]

@@ -8,8 +8,9 @@
   to the Komisi Informasi.
 - [`Case`][Case] is the lifecycle: legal transitions only, each state with its due date
   and a status on any day.
-- [`load_register()`][load_register] imports a register (CSV, or XLSX with the ``[excel]`` extra) in
-  the layout KPU offices use; [`service_report()`][service_report] builds the yearly report.
+- [`load_register()`][load_register] imports a register (CSV, or XLSX with the
+  ``[excel]`` extra) in the layouts offices keep (`kpu`, `komisi-informasi`, `e-ppid`, or
+  the caller's); [`service_report()`][service_report] builds the yearly report.
 - Personal data is masked by default ([`Masking`][Masking], from
   [`ppid_core.masking`][ppid_core.masking],
   exported here too as the type of the reports' ``masking`` argument).
@@ -26,70 +27,76 @@ References:
 import importlib
 from typing import TYPE_CHECKING
 
-from ppid_core._masking import Masking, NameMasking
 from ppid_core._source import deprecated
-from ppid_core.requests._chain import Deadline, DeadlineChain
-from ppid_core.requests._dates import (
-    MONTHS,
-    When,
-    parse_register_date,
-    read_when,
-    to_office_zone,
-)
-from ppid_core.requests._deadlines import compute_deadline, deadline_chain, due_after
-from ppid_core.requests._decisions import (
-    DecisionTable,
-    Unstated,
-    load_decisions,
-    parse_decisions,
-)
-from ppid_core.requests._lifecycle import Case, CaseStatus, State
-from ppid_core.requests._models import (
-    Channel,
-    ClockStart,
-    Decision,
-    DecisionKind,
-    InformationRequest,
-    Keberatan,
-    KeberatanGround,
-    Requester,
-    Sengketa,
-)
-from ppid_core.requests._overdue import UnknownDeadline
-from ppid_core.requests._register import (
-    Column,
-    Register,
-    RegisterEntry,
-    Repair,
-    load_register,
-    parse_register,
-    read_register,
-)
-from ppid_core.requests._rules import (
-    Confidence,
-    RuleSet,
-    Step,
-    StepRule,
-    load_rule_set,
-    parse_rule_set,
-    read_rule_set,
-    rule_set_names,
-)
-from ppid_core.requests._service_report import (
-    OverdueRequest,
-    ResponseTimes,
-    ServiceReport,
-    service_report,
-)
-from ppid_core.requests._topics import (
-    Topic,
-    TopicTable,
-    load_topics,
-    parse_topics,
-    read_topics,
-)
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and the API reference
+    from ppid_core._masking import Masking, NameMasking
+    from ppid_core.requests._chain import Deadline, DeadlineChain
+    from ppid_core.requests._dates import (
+        MONTHS,
+        When,
+        parse_register_date,
+        read_when,
+        to_office_zone,
+    )
+    from ppid_core.requests._deadlines import compute_deadline, deadline_chain, due_after
+    from ppid_core.requests._decisions import (
+        DecisionTable,
+        Unstated,
+        load_decisions,
+        parse_decisions,
+    )
+    from ppid_core.requests._layouts import FIELDS, Layout, load_layout, parse_layout
+    from ppid_core.requests._lifecycle import Case, CaseStatus, State
+    from ppid_core.requests._models import (
+        Channel,
+        ClockStart,
+        Decision,
+        DecisionKind,
+        InformationRequest,
+        Keberatan,
+        KeberatanGround,
+        Requester,
+        Sengketa,
+    )
+    from ppid_core.requests._overdue import UnknownDeadline
+    from ppid_core.requests._register import (
+        Column,
+        Provenance,
+        Register,
+        RegisterEntry,
+        Repair,
+        UnreadCell,
+        load_register,
+        parse_register,
+        read_register,
+    )
+    from ppid_core.requests._rules import (
+        Confidence,
+        RuleSet,
+        Step,
+        StepRule,
+        load_rule_set,
+        parse_rule_set,
+        read_rule_set,
+        rule_set_names,
+    )
+    from ppid_core.requests._service_report import (
+        OverdueRequest,
+        ResponseTimes,
+        ServiceReport,
+        service_report,
+    )
+    from ppid_core.requests._topics import (
+        Topic,
+        TopicTable,
+        load_topics,
+        parse_topics,
+        read_topics,
+    )
 
 __all__ = [
+    "FIELDS",
     "MONTHS",
     "Case",
     "CaseStatus",
@@ -105,9 +112,11 @@ __all__ = [
     "InformationRequest",
     "Keberatan",
     "KeberatanGround",
+    "Layout",
     "Masking",
     "NameMasking",
     "OverdueRequest",
+    "Provenance",
     "Register",
     "RegisterEntry",
     "Repair",
@@ -122,16 +131,19 @@ __all__ = [
     "Topic",
     "TopicTable",
     "UnknownDeadline",
+    "UnreadCell",
     "Unstated",
     "When",
     "compute_deadline",
     "deadline_chain",
     "due_after",
     "load_decisions",
+    "load_layout",
     "load_register",
     "load_rule_set",
     "load_topics",
     "parse_decisions",
+    "parse_layout",
     "parse_register",
     "parse_register_date",
     "parse_rule_set",
@@ -145,6 +157,70 @@ __all__ = [
     "to_office_zone",
 ]
 
+#: The module that defines each public name, imported on first use (PEP 562), so that
+#: ``ppid deadline`` does not load the register readers and the service report.
+_WHERE = {
+    "Case": "ppid_core.requests._lifecycle",
+    "CaseStatus": "ppid_core.requests._lifecycle",
+    "Channel": "ppid_core.requests._models",
+    "ClockStart": "ppid_core.requests._models",
+    "Column": "ppid_core.requests._register",
+    "Confidence": "ppid_core.requests._rules",
+    "Deadline": "ppid_core.requests._chain",
+    "DeadlineChain": "ppid_core.requests._chain",
+    "Decision": "ppid_core.requests._models",
+    "DecisionKind": "ppid_core.requests._models",
+    "DecisionTable": "ppid_core.requests._decisions",
+    "FIELDS": "ppid_core.requests._layouts",
+    "InformationRequest": "ppid_core.requests._models",
+    "Keberatan": "ppid_core.requests._models",
+    "KeberatanGround": "ppid_core.requests._models",
+    "Layout": "ppid_core.requests._layouts",
+    "MONTHS": "ppid_core.requests._dates",
+    "Masking": "ppid_core._masking",
+    "NameMasking": "ppid_core._masking",
+    "OverdueRequest": "ppid_core.requests._service_report",
+    "Provenance": "ppid_core.requests._register",
+    "Register": "ppid_core.requests._register",
+    "RegisterEntry": "ppid_core.requests._register",
+    "Repair": "ppid_core.requests._register",
+    "Requester": "ppid_core.requests._models",
+    "ResponseTimes": "ppid_core.requests._service_report",
+    "RuleSet": "ppid_core.requests._rules",
+    "Sengketa": "ppid_core.requests._models",
+    "ServiceReport": "ppid_core.requests._service_report",
+    "State": "ppid_core.requests._lifecycle",
+    "Step": "ppid_core.requests._rules",
+    "StepRule": "ppid_core.requests._rules",
+    "Topic": "ppid_core.requests._topics",
+    "TopicTable": "ppid_core.requests._topics",
+    "UnknownDeadline": "ppid_core.requests._overdue",
+    "UnreadCell": "ppid_core.requests._register",
+    "Unstated": "ppid_core.requests._decisions",
+    "When": "ppid_core.requests._dates",
+    "compute_deadline": "ppid_core.requests._deadlines",
+    "deadline_chain": "ppid_core.requests._deadlines",
+    "due_after": "ppid_core.requests._deadlines",
+    "load_decisions": "ppid_core.requests._decisions",
+    "load_layout": "ppid_core.requests._layouts",
+    "load_register": "ppid_core.requests._register",
+    "load_rule_set": "ppid_core.requests._rules",
+    "load_topics": "ppid_core.requests._topics",
+    "parse_decisions": "ppid_core.requests._decisions",
+    "parse_layout": "ppid_core.requests._layouts",
+    "parse_register": "ppid_core.requests._register",
+    "parse_register_date": "ppid_core.requests._dates",
+    "parse_rule_set": "ppid_core.requests._rules",
+    "parse_topics": "ppid_core.requests._topics",
+    "read_register": "ppid_core.requests._register",
+    "read_rule_set": "ppid_core.requests._rules",
+    "read_topics": "ppid_core.requests._topics",
+    "read_when": "ppid_core.requests._dates",
+    "rule_set_names": "ppid_core.requests._rules",
+    "service_report": "ppid_core.requests._service_report",
+    "to_office_zone": "ppid_core.requests._dates",
+}
+
 #: Old names kept for one release: old name -> (the new spelling, its module, its name).
 _MOVED = {
     "Status": ("ppid_core.requests.CaseStatus", "ppid_core.requests", "CaseStatus"),
@@ -155,7 +231,12 @@ _MOVED = {
 
 
 def _old_name(name: str) -> object:
-    """An old name of `_MOVED`, with a `DeprecationWarning` (PEP 562)."""
+    """A public name of `_WHERE`, imported on first use; an old name of `_MOVED`, with a
+    `DeprecationWarning` (PEP 562)."""
+    if name in _WHERE:
+        value = getattr(importlib.import_module(_WHERE[name]), name)
+        globals()[name] = value
+        return value
     if name not in _MOVED:
         msg = f"module {__name__!r} has no attribute {name!r}"
         raise AttributeError(msg)

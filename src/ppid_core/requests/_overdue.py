@@ -123,6 +123,7 @@ def overdue_requests(
     masked: Callable[[str], str],
     rows: Sequence[int] | None = None,
     times: Sequence[dt.time | None] | None = None,
+    unreadable: Sequence[str | None] | None = None,
 ) -> tuple[tuple[OverdueRequest, ...], tuple[UnknownDeadline, ...]]:
     """Requests without a response date past the deadline that applied to each.
 
@@ -130,9 +131,11 @@ def overdue_requests(
     on or before its last day (UU 14/2008 Pasal 22 ayat (7)–(8)).
 
     Returns:
-        The overdue requests, and the open requests whose deadline the calendar cannot
-        reach (each with its register row; ``rows`` default to 1, 2, ...). ``times``
-        are the times of day received, where recorded (see [`receipt_dates()`][receipt_dates]).
+        The overdue requests, and the open requests whose deadline cannot be judged: the
+        calendar cannot reach it, or ``unreadable`` gives a reason (a response or
+        extension date the register could not read); each with its register row
+        (``rows`` default to 1, 2, ...). ``times`` are the times of day received, where
+        recorded (see [`receipt_dates()`][receipt_dates]).
     """
     open_ = [
         i
@@ -141,6 +144,22 @@ def overdue_requests(
         )
         if received[i] <= today
     ]
+    unknown: list[UnknownDeadline] = []
+    if unreadable is not None and any(unreadable):
+        judged = []
+        for i in open_:
+            if (why := unreadable[i]) is None:
+                judged.append(i)
+            else:
+                unknown.append(
+                    UnknownDeadline(
+                        number=numbers[i],
+                        row=rows[i] if rows is not None else i + 1,
+                        received=received[i],
+                        reason=why,
+                    )
+                )
+        open_ = judged
     base, more = rules.days(Step.RESPONSE), rules.days(Step.EXTENDED_RESPONSE)
     ext_all = [None] * len(received) if extended is None else extended
     at = [None] * len(received) if times is None else times
@@ -166,7 +185,6 @@ def overdue_requests(
             ext.append(on)
     response, extended_rule = rules.step(Step.RESPONSE), rules.step(Step.EXTENDED_RESPONSE)
     out: list[OverdueRequest] = []
-    unknown: list[UnknownDeadline] = []
     for j, (i, due) in enumerate(zip(open_, dues, strict=True)):
         if isinstance(due, CalendarCoverageError):
             end = due.last_day or calendar.last_day

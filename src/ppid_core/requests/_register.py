@@ -1,84 +1,78 @@
-"""Import a request register (CSV, or XLSX with the ``[excel]`` extra).
+"""Import a request register (CSV, or XLSX with the ``[excel]`` extra), as offices keep it.
 
-The layout is the one KPU offices publish (the KPU Provinsi NTT register of 2024), with
-its column names as the office wrote them:
+Offices keep their register as a document first: a title ("REGISTER PERMOHONAN INFORMASI
+PUBLIK ... TAHUN 2024") and blank rows above the header, a header over two rows with
+merged group cells, their own column names; apps export their own columns. The reader
+takes them as they are:
 
-========================================== ========================================
-Column                                     Meaning
-========================================== ========================================
-``No``                                     register number
-``Unit Kerja Tempat Mengurus Layanan Publik`` the unit handling the request
-``Jenis Layanan``                          kind of service
-``Nama Layanan yang diterima``             the information asked for
-``Tanggal/Bulan/Tahun Mengurus Layanan``   date received
-``Nama Pengguna Layanan``                  requester's name
-``No. HP (WA)``                            phone (optional column)
-``Email``                                  e-mail (optional column)
-========================================== ========================================
-
-Optional columns add what the seed does not record: ``Tanggal Tanggapan`` (date of the
-written notice), ``Tanggal Perpanjangan`` (date of the written notice extending the
-period, UU 14/2008 Pasal 22 ayat (8); also read under the headers ``Tanggal
-Pemberitahuan Perpanjangan``, ``Tanggal Perpanjangan Waktu``, ``Tgl Perpanjangan``),
-``Keputusan`` (decision: ``diterima seluruhnya``, ``diterima sebagian``, ``ditolak``,
-``tidak dikuasai``, ``belum didokumentasikan``), ``Alasan Penolakan`` (refusal reason),
-``Tanggal Keberatan`` and ``Tanggal Sengketa``. The register templates of the Perki
-1/2010 era have no extension column; the date of the written extension notice is what
-shows that the longer period applies, so that is what the column holds.
-
-Rules (nothing is dropped or changed silently; each case is counted in the result):
-
-- Header names match after collapsing blanks; ``Unit Kerja Tempat Mengurus Layanan``
-  (the header as split at a page break) is accepted for the unit column. Columns not
-  listed above are kept out of the data and listed in
+- **Header.** The header is looked for in the first 30 rows (title and blank rows above
+  it are passed over and listed in the notes); a two-row header is joined into
+  ``"group / sub"`` names; a row of column numbers under it ("1 2 3 ...") is skipped.
+  [`Register.header_row`][Register.header_row] says which rows were taken, in the file's
+  numbering (``"rows 4-5 (two header rows joined)"``).
+- **Layouts.** Column names are read through a layout (`ppid_core.requests._layouts`):
+  ``kpu`` (the register KPU offices publish: ``No``, ``Unit Kerja Tempat Mengurus Layanan
+  Publik``, ``Jenis Layanan``, ``Nama Layanan yang diterima``, ``Tanggal/Bulan/Tahun
+  Mengurus Layanan``, ``Nama Pengguna Layanan``, ``No. HP (WA)``, ``Email``, and the
+  optional ``Tanggal Tanggapan``, ``Tanggal Perpanjangan``, ``Keputusan``, ``Alasan
+  Penolakan``, ``Tanggal Keberatan``, ``Tanggal Sengketa``), ``komisi-informasi`` (the
+  Perki 1/2010 template) and ``e-ppid`` (common app exports). Names match ignoring case,
+  punctuation and repeated blanks. Unless ``layout=`` names one, each is tried and the
+  best match is used ([`Register.layout`][Register.layout]); ``columns=`` chooses
+  columns by their header (``{"Tgl Masuk": "received"}``). Two columns naming one field
+  are an error naming both; columns of no field are listed in
   [`Register.ignored_columns`][Register.ignored_columns].
-  A column named twice (also under two of its names) is an error that lists both
-  positions: only one could be read.
-- Rows that repeat the header (page breaks: every cell under a known column names that
-  column, as the header does) are skipped and listed in
-  [`Register.header_rows`][Register.header_rows];
-  blank rows in [`Register.blank_rows`][Register.blank_rows]. A row whose ``No`` cell reads "No" but
-  whose other cells hold a request is read as a request.
-- **Page-break artefact.** When a repeated header lacks the word ``Publik`` in the unit
-  column and the next row's unit cell starts with ``Publik`` (row 7 of the seed: "Publik
-  KPU Provinsi NTT"), the word belongs to the header: the unit is read without it and
-  the repair is listed in [`Register.repairs`][Register.repairs] with row, column, old and new
-  value.
-- A row longer than the header is reported (``"10 cells; the header has 8 ..."``)
-  when a cell beyond the header holds something; a trailing run of empty cells, as
-  spreadsheets export them, is ignored. So is a non-empty cell under an empty header cell.
-- A date cell may carry a time of day (``2024-06-04 23:30``, the office's local time, as
-  the XLSX reader writes a date cell with a time): the received column keeps it
-  ([`Register.received_times`][Register.received_times]), since under office hours it decides the
-  day the
-  request counts as received; in the other date columns only the day counts.
-- Every other problem (missing column, empty required cell, unknown, ambiguous or
-  impossible date, a date outside the calendar's years, a response or extension before
-  receipt, unknown decision) is a [`LocatedError`][ppid_core.errors.LocatedError]. Every cell
-  of every row is checked, whatever came before; all of a file's errors are raised
-  together as one [`DataFileError`][ppid_core.errors.DataFileError].
-- A message never shows a cell as written when it may hold personal data (a cell beyond
-  the header, a date or decision it cannot read): the text is masked as the reports mask
-  names, phone numbers and e-mail addresses (`ppid_core.requests._shown`).
+- **Only the date received is required.** A field the file has no column for is unknown,
+  never zero ([`Register.fields`][Register.fields]); without a number column each
+  request is numbered by its row (and the notes say so).
+- **Dates** are read as offices and apps write them (`ppid_core.requests._dates`:
+  "Senin, 3 Juni 2024", "04/06/2024 10:15", "2023-10-25 04:33:44", "2024/06/04",
+  spreadsheet serials, date cells). A time is kept for the date received
+  ([`Register.received_times`][Register.received_times]): under office hours it decides
+  the day a request counts as received. A time without a zone is the office's (the
+  calendar's zone) unless ``source_zone=`` says where an app stored it (often UTC); it is
+  moved to the office's zone before its date is taken.
+- **Decisions** are read through a decision table (`ppid_core.requests._decisions`,
+  extensible with ``decisions=``).
+- **Optional cells that cannot be used do not stop the report.** A decision the table does
+  not know, an optional date that cannot be read, lies outside the calendar or comes
+  before receipt (a response, an extension) is a warning with its row and column
+  ([`Register.warnings`][Register.warnings]); the cell counts as unknown. The date received
+  cannot be unknown: an empty or unreadable one, a header problem, a cell beyond the header
+  or under a column with no header are errors ([`LocatedError`][ppid_core.errors.LocatedError]),
+  all of a file's raised together as one [`DataFileError`][ppid_core.errors.DataFileError].
+- **Page breaks.** Rows that repeat the header (every cell under a known column names
+  that column, as the header does) are skipped and listed in
+  [`Register.header_rows`][Register.header_rows]; blank rows in
+  [`Register.blank_rows`][Register.blank_rows]. A row whose ``No`` cell reads "No" but whose
+  other cells hold a request is read as a request. When a repeated KPU header lacks the
+  word ``Publik`` in the unit column and the next row's unit cell starts with ``Publik``
+  (row 7 of the seed), the word belongs to the header: the unit is read without it and the
+  repair is listed in [`Register.repairs`][Register.repairs].
+- A row longer than the header is reported when a cell beyond the header holds something;
+  a trailing run of empty cells, as spreadsheets export them, is ignored.
+- A message never shows a cell as written when it may hold personal data: the text is
+  masked as the reports mask names, phone numbers and e-mail addresses
+  (`ppid_core.requests._shown`).
 
-Row numbers are the spreadsheet's (the first header row is row 1). XLSX date cells are
-read as dates; a phone number stored as a number loses its leading zero in the sheet
-itself, and is kept as the digits the sheet holds. A CSV file is read within size limits
+Row numbers are the spreadsheet's. A CSV file is read in its encoding (UTF-8 with or
+without a byte-order mark, UTF-16 with one, or cp1252, which the notes then name) with
+``,``, ``;`` or a tab between cells, within size limits
 (`ppid_core.requests._register_csv`).
 
 References:
     UU 14/2008 Pasal 22 ayat (4) (register number); Pasal 12 (what the yearly report
-    counts).
+    counts); Perki 1/2010 Lampiran (register template).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-import itertools
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
@@ -89,24 +83,21 @@ from ppid_core._source import (
     read_source,
     source_name,
 )
+from ppid_core._textio import text_note
 from ppid_core.errors import (
     DataFileError,
     InvalidArgumentError,
     LocatedError,
     UnknownNameError,
 )
-from ppid_core.requests._register_columns import Columns
+from ppid_core.requests._dates import to_office_zone
+from ppid_core.requests._decisions import DecisionTable
+from ppid_core.requests._layouts import Layout, LayoutInput, check_columns, resolve_layout
 from ppid_core.requests._register_csv import CsvRows
-from ppid_core.requests._register_layout import (
-    KNOWN,
-    Column,
-    Repair,
-    canonical,
-    duplicate_columns,
-    too_many_cells,
-)
+from ppid_core.requests._register_layout import Column, Repair
 from ppid_core.requests._register_model import Register, RegisterEntry
-from ppid_core.requests._register_rows import Rows
+from ppid_core.requests._register_parse import DEFAULT_ZONE, parse_rows
+from ppid_core.requests._register_provenance import Provenance, UnreadCell
 
 if TYPE_CHECKING:
     from ppid_core.calendar import WorkCalendar
@@ -114,16 +105,67 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMATS",
     "Column",
+    "Provenance",
     "Register",
     "RegisterEntry",
     "Repair",
+    "UnreadCell",
     "load_register",
     "parse_register",
     "read_register",
     "read_rows",
 ]
 
-CHUNK = 256  # rows per chunk: small enough that a chunk does not wake the garbage collector
+
+@attrs.frozen(kw_only=True)
+class _Options:
+    """What every reader is told: layouts, chosen columns, decisions, zones."""
+
+    calendar: WorkCalendar | None
+    layouts: tuple[Layout, ...]
+    chosen: dict[str, tuple[str, str]]
+    decisions: DecisionTable
+    source_zone: str | None
+
+    def parse(
+        self, rows: Iterable[Sequence[str]], source: str, reader: CsvRows | None = None
+    ) -> Register:
+        return parse_rows(
+            rows,
+            source=source,
+            calendar=self.calendar,
+            layouts=self.layouts,
+            chosen=self.chosen,
+            decisions=self.decisions,
+            source_zone=self.source_zone,
+            reader=reader,
+        )
+
+
+def _options(
+    calendar: WorkCalendar | None,
+    layout: LayoutInput | None,
+    columns: Mapping[str, str] | None,
+    source_zone: str | None,
+    decisions: DecisionTable | None,
+) -> _Options:
+    """The reading options, checked before the file is read."""
+    chosen = check_columns(columns or {})
+    if source_zone is not None:  # an unknown zone is the caller's error, found at once
+        office = calendar.zone if calendar is not None else DEFAULT_ZONE
+        to_office_zone(dt.date(2024, 1, 1), dt.time(0), source_zone=source_zone, office_zone=office)
+    layouts = (
+        tuple(Layout.bundled(n) for n in Layout.bundled_names())
+        if layout is None
+        else (resolve_layout(layout),)
+    )
+    return _Options(
+        calendar=calendar,
+        layouts=layouts,
+        chosen=chosen,
+        decisions=decisions or DecisionTable.bundled(),
+        source_zone=source_zone,
+    )
 
 
 def read_rows(
@@ -131,123 +173,15 @@ def read_rows(
     *,
     source: str = "<register>",
     calendar: WorkCalendar | None = None,
+    layout: LayoutInput | None = None,
+    columns: Mapping[str, str] | None = None,
+    source_zone: str | None = None,
+    decisions: DecisionTable | None = None,
 ) -> Register:
-    """Register rows of text cells, the first row the header
+    """Register rows of text cells, the header among the first rows
     ([`Register.from_rows()`][Register.from_rows])."""
-    return _parse(rows, source=source, calendar=calendar)
-
-
-def _parse(
-    rows: Iterable[Sequence[str]],
-    *,
-    source: str,
-    calendar: WorkCalendar | None,
-    chunk_size: int = CHUNK,
-    column_wise: bool = True,
-    reader: CsvRows | None = None,
-) -> Register:
-    """[`Register.from_rows()`][Register.from_rows], with the knobs the laws turn.
-
-    Args:
-        rows: The rows, header first.
-        source: Name used in error messages.
-        calendar: When given, dates outside its years are refused.
-        chunk_size: Rows per chunk of the column-wise reading (the result does not
-            depend on it).
-        column_wise: Whether to try the column-wise reading at all (``False``: every
-            row is read one by one; the result is the same).
-        reader: The CSV reader ``rows`` is: its rows come cut to the header (the
-            messages about what was cut in its ``wide``), and its error, if it stopped
-            early, is reported with the others.
-    """
-    it = iter(rows)
-    header = next(it, None)
-    errors: list[LocatedError] = []
-
-    def stopped() -> list[LocatedError]:
-        return [reader.error] if reader is not None and reader.error is not None else []
-
-    if header is None:
-        errors = stopped() or [
-            LocatedError("empty file; expected a header row", source=source, row=1)
-        ]
-        raise DataFileError.from_errors(source, errors)
-    _check_text(header, 1, source)
-    names = [canonical(c) for c in header]
-    positions: dict[str, list[int]] = {}
-    for i, name in enumerate(names):
-        if name in KNOWN:
-            positions.setdefault(name, []).append(i)
-    for column in Column.REQUIRED:
-        if column not in positions:
-            errors.append(LocatedError("missing column", source=source, row=1, field=column))
-    if errors:
-        raise DataFileError.from_errors(source, [*errors, *stopped()])
-    for column in (*Column.REQUIRED, *Column.OPTIONAL):
-        if len(at := positions.get(column, ())) > 1:
-            message = duplicate_columns(column, at, header)
-            errors.append(LocatedError(message, source=source, row=1, field=column))
-    width = len(names)
-    rd = Rows(
-        source,
-        calendar,
-        {name: at[0] for name, at in positions.items()},
-        width,
-        known=tuple((i, name) for i, name in enumerate(names) if name in KNOWN),
-        unnamed=tuple(i for i, name in enumerate(names) if not name),
-    )
-    rd.errors += errors
-    if reader is not None:  # its rows come cut to the header, their messages kept
-        rd.wide = reader.wide
-    by_column = Columns(rd).read
-    one_by_one = rd.read
-    first = 2
-    while chunk := list(itertools.islice(it, chunk_size)):
-        if reader is None and max(map(len, chunk)) > width:
-            _fit(chunk, first, width, rd.wide)
-        try:
-            if not (column_wise and by_column(chunk, first)):
-                one_by_one(chunk, first)
-        except (TypeError, AttributeError):
-            for rowno, row in enumerate(chunk, start=first):
-                _check_text(row, rowno, source)
-            raise
-        first += len(chunk)
-    rd.errors += stopped()
-    if rd.errors:
-        raise DataFileError.from_errors(source, rd.errors)
-    return rd.columns.register(
-        source=source,
-        columns=frozenset(positions),
-        header_rows=rd.header_rows,
-        blank_rows=rd.blank_rows,
-        repairs=rd.repairs,
-        ignored_columns=[n for n in names if n and n not in KNOWN],
-    )
-
-
-def _check_text(row: Sequence[object], rowno: int, source: str) -> None:
-    """Refuse a cell that is not text (a programming error, not bad data)."""
-    for i, cell in enumerate(row):
-        if not isinstance(cell, str):
-            msg = (
-                f"{source}: row {rowno}, cell {i + 1} is {type(cell).__name__}; register cells "
-                "are str, as a CSV reader gives them"
-            )
-            raise TypeError(msg)
-
-
-def _fit(chunk: list[Sequence[str]], first: int, width: int, wide: dict[int, str]) -> None:
-    """Cut the chunk's rows to the header's width; keep the message about what was cut.
-
-    A row's cells beyond the header are never read as data, so only the message about
-    them is kept (the CSV reader does the same as it reads, see [`CsvRows`][CsvRows]).
-    """
-    for i, row in enumerate(chunk):
-        if len(row) > width:
-            if message := too_many_cells(row, width):
-                wide[first + i] = message
-            chunk[i] = row[:width]
+    options = _options(calendar, layout, columns, source_zone, decisions)
+    return options.parse(rows, source)
 
 
 _XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
@@ -280,8 +214,12 @@ def load_register(
     sheet: str | None = None,
     include_hidden: bool = False,
     format: str | None = None,
+    layout: LayoutInput | None = None,
+    columns: Mapping[str, str] | None = None,
+    source_zone: str | None = None,
+    decisions: DecisionTable | None = None,
 ) -> Register:
-    """Load a register file, CSV (UTF-8, comma or semicolon) or XLSX: a path, bytes or a file.
+    """Load a register file, CSV or XLSX: a path, bytes or a file.
 
     The format is ``format`` when given; else a path's suffix decides (``.xlsx`` and
     ``.xlsm`` are XLSX, anything else CSV); else, for bytes or a file object, the suffix
@@ -293,27 +231,44 @@ def load_register(
     first visible sheet unless ``sheet`` names one, hidden rows holding data refused
     unless ``include_hidden``, a formula without a saved value reported; the errors are
     located in the sheet read (``register.xlsx, sheet "2024": row 5, ...``), which is
-    also the register's `source`.
+    also the register's `source`. A CSV file is read in its encoding (UTF-8, UTF-16 with a
+    byte-order mark, or cp1252, named in the notes) with ``,``, ``;`` or a tab between
+    cells.
 
     Args:
         file: The register: a path, its bytes, or a binary file object (read to its end).
         source: The name used in error messages and as `Register.source` (default:
             the path's file name, the file object's file name, or ``"<bytes>"``).
-        calendar: When given, dates outside its years are refused.
+        calendar: When given, dates outside its years are refused, and its zone is the
+            office's (default ``Asia/Jakarta``).
         sheet: The XLSX sheet to read (default: the first visible one).
         include_hidden: Read an XLSX sheet's hidden rows as data instead of refusing them.
         format: ``"csv"`` or ``"xlsx"``, to override the choice above.
+        layout: The layout of the headers: a bundled name (``"kpu"``,
+            ``"komisi-informasi"``, ``"e-ppid"``), a path to a layout file, its bytes, or
+            a [`Layout`][ppid_core.requests.Layout]; default: each bundled layout is tried
+            and the best match is used.
+        columns: Columns chosen by their header, ``{"Tgl Masuk": "received"}``, over the
+            layout's names (the fields are those of `ppid_core.requests._layouts`).
+        source_zone: The zone times without one were stored in (``"UTC"`` for many apps);
+            default the office's own.
+        decisions: The decision table (default the bundled one; extend it with
+            [`load_decisions()`][ppid_core.requests.load_decisions]: ``load_decisions(path,
+            extends=DecisionTable.bundled())``).
 
     Raises:
         DataFileError: Every problem of the file, located by row and column; also a CSV
-            file that is not UTF-8 text, a row or header past the size limits
+            file in no encoding read here, a row or header past the size limits
             (`ppid_core.requests._register_csv`), text the ``csv`` module cannot
             read, or a file that is not a readable workbook.
-        UnknownNameError: No sheet of that name; or a sheet named for a CSV file.
-        InvalidArgumentError: An unknown ``format``.
+        UnknownNameError: No sheet of that name, or a sheet named for a CSV file; a
+            chosen column not in the header; an unknown layout name.
+        InvalidArgumentError: An unknown ``format``, or ``columns`` naming an unknown field.
+        UnknownZoneError: An unknown ``source_zone``.
         MissingExtraError: An XLSX file without openpyxl installed.
         OSError: The path cannot be read.
     """
+    options = _options(calendar, layout, columns, source_zone, decisions)
     name = source_name(file, source)
     if source is None and name not in {"<bytes>", "<file>"}:
         name = Path(name).name  # a register names its file, not the folders above it
@@ -334,7 +289,7 @@ def load_register(
         )
         with rows:
             try:
-                register = _parse(rows, source=rows.source, calendar=calendar)
+                register = options.parse(rows, rows.source)
             except DataFileError as exc:
                 rows.raise_errors([e for e in exc.exceptions if isinstance(e, LocatedError)])
                 raise  # pragma: no cover - raise_errors raises when given errors
@@ -345,7 +300,15 @@ def load_register(
         raise UnknownNameError(msg)
     with open_csv_source(content, source=name) as fh:
         reader = CsvRows(fh, name)
-        return _parse(reader, source=name, calendar=calendar, reader=reader)
+        return _with_encoding(options.parse(reader, name, reader), fh)
+
+
+def _with_encoding(register: Register, fh: TextIO) -> Register:
+    """The register with the encoding its CSV text was read in, and the note on a guess."""
+    encoding = {"utf-8-sig": "utf-8"}.get(fh.encoding, fh.encoding)
+    note = text_note(fh)
+    notes = register.notes if note is None else (note, *register.notes)
+    return attrs.evolve(register, encoding=encoding, notes=notes)
 
 
 def parse_register(
@@ -353,34 +316,43 @@ def parse_register(
     *,
     source: str | None = None,
     calendar: WorkCalendar | None = None,
+    layout: LayoutInput | None = None,
+    columns: Mapping[str, str] | None = None,
+    source_zone: str | None = None,
+    decisions: DecisionTable | None = None,
 ) -> Register:
-    """Parse a register from CSV text (UTF-8 text as a CSV file holds it, header first).
+    """Parse a register from CSV text (as a CSV file holds it, the header among its first rows).
 
-    The same rules and limits as a CSV file read by [`load_register()`][load_register].
+    The same rules, options and limits as a CSV file read by
+    [`load_register()`][load_register].
 
     Args:
         text: The CSV text. *Deprecated:* rows of text cells still give the register,
             with a warning; use [`Register.from_rows()`][Register.from_rows].
         source: Name used in error messages (default ``"<string>"``).
-        calendar: When given, dates outside its years are refused.
+        calendar: As for [`load_register()`][load_register].
+        layout: As for [`load_register()`][load_register].
+        columns: As for [`load_register()`][load_register].
+        source_zone: As for [`load_register()`][load_register].
+        decisions: As for [`load_register()`][load_register].
 
     Raises:
         DataFileError: Every problem of the text, located by row and column.
 
     Examples:
-        >>> head = "No,Unit Kerja Tempat Mengurus Layanan Publik,Jenis Layanan,"
-        >>> head += "Nama Layanan yang diterima,Tanggal/Bulan/Tahun Mengurus Layanan,"
-        >>> head += "Nama Pengguna Layanan"
-        >>> reg = parse_register(head + "\\n1,PPID,Informasi,Data DPT,4 Juni 2024,Ani\\n")
-        >>> len(reg), reg.received[0], reg.source
-        (1, datetime.date(2024, 6, 4), '<string>')
+        >>> text = "REGISTER PERMOHONAN INFORMASI 2024\\n\\nNO;TGL. MASUK;PERIHAL\\n"
+        >>> text += "1;Senin, 3 Juni 2024;Data DPT\\n"
+        >>> reg = parse_register(text, columns={"Tgl Masuk": "received", "Perihal": "information"})
+        >>> reg.received, reg.numbers, reg.header_row, sorted(reg.fields)
+        ((datetime.date(2024, 6, 3),), ('1',), 'row 3', ['information', 'number', 'received'])
     """
+    options = _options(calendar, layout, columns, source_zone, decisions)
     if not isinstance(text, str):
         deprecated("parse_register(rows)", "Register.from_rows(rows)")
-        return _parse(text, source=source or "<register>", calendar=calendar)
+        return options.parse(text, source or "<register>")
     name = source or "<string>"
     reader = CsvRows(io.StringIO(text.removeprefix("\ufeff"), newline=""), name)
-    return _parse(reader, source=name, calendar=calendar, reader=reader)
+    return options.parse(reader, name, reader)
 
 
 # -- deprecated names (one release) ---------------------------------------------------------

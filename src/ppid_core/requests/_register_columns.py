@@ -1,12 +1,12 @@
 """Column-wise reading of a register chunk, for chunks where there is nothing to report.
 
 No repeated header, no blank or short row, no non-empty cell beyond the header or under
-an empty header cell, no row right after a header split at a page break, no empty
-required cell, no date or decision it cannot read, no response or extension before
-receipt: then a chunk of rows is read column by column (strip and cached date/decision
-look-ups at C speed, one look-up per distinct cell text). Anything else sends the chunk
-back to the row-by-row reading (`Rows`), which
-gives every message in the usual order.
+an empty header cell, no row right after a header split at a page break, no date
+received it cannot read, no optional date or decision it cannot read, no response or
+extension before receipt: then a chunk of rows is read column by column (strip and cached
+date/decision look-ups at C speed, one look-up per distinct cell text). Anything else
+sends the chunk back to the row-by-row reading (`Rows`), which gives every message (error
+or warning) in the usual order.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from ppid_core.requests._models import DecisionKind
-from ppid_core.requests._register_layout import Column, decision_of
 from ppid_core.requests._register_rows import Rows
+
+if TYPE_CHECKING:
+    from ppid_core.requests._decisions import Meaning
 
 __all__ = ["Columns"]
 
@@ -106,16 +107,24 @@ class Columns:
         self.extended = _Dates(rows)
         self.keberatan = _Dates(rows)
         self.sengketa = _Dates(rows)
-        self.decisions: dict[str, DecisionKind | None] = {}
+        self.decisions: dict[str, Meaning | None] = {}
         self.texts: dict[str, str] = {}
 
     def _learn_decision(self, text: str) -> bool:
-        key = text.strip().lower()
-        kind = decision_of(key) if key else None
-        if key and kind is None:
+        meaning = self.rows.meaning_of(text)
+        if isinstance(meaning, str):
             return False
-        self.decisions[text] = kind
+        self.decisions[text] = meaning
         return True
+
+    def _texts(self, cols: Sequence[Sequence[str]], field: str, blank: list[str]) -> list[str]:
+        """A text column, stripped; repeated texts share one string object (fewer objects
+        held, freed and walked by the garbage collector)."""
+        i = self.rows.at(field)
+        if i is None:
+            return blank
+        texts = list(map(_strip, cols[i]))
+        return list(map(self.texts.setdefault, texts, texts))
 
     def read(self, chunk: list[Sequence[str]], first: int) -> bool:
         """Read a chunk column by column; False (nothing kept) when a row needs a word."""
@@ -129,36 +138,21 @@ class Columns:
         cols = list(zip(*chunk, strict=False))
         if any(any(map(_strip, cols[i])) for i in rows.unnamed):
             return False
-        i_no, i_unit, i_svc, i_info, i_date, i_name = rows.required
-        i_phone, i_email, i_resp, i_ext, i_dec, i_reason, i_kb, i_sg = rows.optional
-        numbers = list(map(_strip, cols[i_no]))
-        if not all(numbers) or Column.NUMBER in numbers:
-            return False
-        # units, services and topics repeat: keep one string object per distinct text
-        # (fewer objects held, freed and walked by the garbage collector)
-        same = self.texts.setdefault
-        units = list(map(_strip, cols[i_unit]))
-        units = list(map(same, units, units))
-        services = list(map(_strip, cols[i_svc]))
-        services = list(map(same, services, services))
-        infos = list(map(_strip, cols[i_info]))
-        infos = list(map(same, infos, infos))
-        names = list(map(_strip, cols[i_name]))
-        if not (all(units) and all(services) and all(infos) and all(names)):
-            return False
-        received = self.received.required_column(cols[i_date])
+        # an empty, unreadable or header cell in the date received: a word is needed
+        received = self.received.required_column(cols[rows.index["received"]])
         if received is None:
             return False
         n = len(chunk)
         none: list[None] = [None] * n
-        responded = _dates(self.responded, cols, i_resp, none, not_before=received)
-        extended = _dates(self.extended, cols, i_ext, none, not_before=received)
-        keberatan = _dates(self.keberatan, cols, i_kb, none)
-        sengketa = _dates(self.sengketa, cols, i_sg, none)
+        at = rows.at
+        responded = _dates(self.responded, cols, at("responded"), none, not_before=received)
+        extended = _dates(self.extended, cols, at("extended"), none, not_before=received)
+        keberatan = _dates(self.keberatan, cols, at("keberatan"), none)
+        sengketa = _dates(self.sengketa, cols, at("sengketa"), none)
         if responded is None or extended is None or keberatan is None or sengketa is None:
             return False
-        decisions: Iterable[DecisionKind | None] = none
-        if i_dec is not None:
+        decisions: Iterable[Meaning | None] = none
+        if (i_dec := at("decision")) is not None:
             found = _looked_up(self.decisions, cols[i_dec], self._learn_decision)
             if found is None:
                 return False
@@ -166,22 +160,30 @@ class Columns:
         if rows.errors:  # an earlier row failed: nothing more is kept, as row by row
             return True
         blank = [""] * n
+        i_no, i_date = at("number"), rows.index["received"]
         rows.columns.extend(
             rows=range(first, first + n),
-            numbers=numbers,
-            units=units,
-            services=services,
-            information=infos,
+            numbers=map(str, range(first, first + n)) if i_no is None else map(_strip, cols[i_no]),
+            units=self._texts(cols, "unit", blank),
+            services=self._texts(cols, "service", blank),
+            information=self._texts(cols, "information", blank),
             received=received,
             received_times=map(rows.times.get, cols[i_date]) if rows.times else none,
-            names=names,
-            phones=blank if i_phone is None else map(_strip, cols[i_phone]),
-            emails=blank if i_email is None else map(_strip, cols[i_email]),
+            names=self._texts_plain(cols, "requester", blank),
+            phones=self._texts_plain(cols, "phone", blank),
+            emails=self._texts_plain(cols, "email", blank),
             responded=responded,
             extended_on=extended,
             decisions=decisions,
-            refusal_reasons=blank if i_reason is None else map(_strip, cols[i_reason]),
+            refusal_reasons=self._texts_plain(cols, "refusal_reason", blank),
             keberatan_on=keberatan,
             sengketa_on=sengketa,
         )
         return True
+
+    def _texts_plain(
+        self, cols: Sequence[Sequence[str]], field: str, blank: list[str]
+    ) -> Iterable[str]:
+        """A text column, stripped (names and phones rarely repeat: not shared)."""
+        i = self.rows.at(field)
+        return blank if i is None else map(_strip, cols[i])

@@ -1,20 +1,30 @@
-"""The register's layout: column names, header aliases, decisions, documented repairs."""
+"""The KPU layout's column names, the messages about a row's shape, documented repairs.
+
+The header names of every layout are data (`ppid_core.requests._layouts`); [`Column`][Column]
+keeps the KPU layout's names as constants, for code that names a column as the seed
+register does (``register.has(Column.RESPONDED)``).
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import attrs
 
-from ppid_core.requests._models import DecisionKind
 from ppid_core.requests._shown import shown
 
-__all__ = ["Column", "Repair"]
+__all__ = [
+    "KPU_COLUMN_FIELDS",
+    "UNIT_SPLIT",
+    "Column",
+    "Repair",
+    "too_many_cells",
+    "unnamed_cell",
+]
 
 
 class Column:
-    """The register's column names, as the office writes them."""
+    """The KPU layout's column names, as the seed register writes them."""
 
     NUMBER = "No"
     UNIT = "Unit Kerja Tempat Mengurus Layanan Publik"
@@ -31,42 +41,31 @@ class Column:
     KEBERATAN = "Tanggal Keberatan"
     SENGKETA = "Tanggal Sengketa"
 
+    # The seed's own columns, and the optional ones ppid-core added; before issue 10 the
+    # first group was required. Now only the date received is (see _layouts.REQUIRED_FIELD).
     REQUIRED = (NUMBER, UNIT, SERVICE, INFORMATION, RECEIVED, NAME)
     OPTIONAL = (PHONE, EMAIL, RESPONDED, EXTENDED, DECISION, REFUSAL_REASON, KEBERATAN, SENGKETA)
 
 
 UNIT_SPLIT = "Unit Kerja Tempat Mengurus Layanan"
-ALIASES = {
-    UNIT_SPLIT: Column.UNIT,
-    "Tanggal Pemberitahuan Perpanjangan": Column.EXTENDED,
-    "Tanggal Perpanjangan Waktu": Column.EXTENDED,
-    "Tgl Perpanjangan": Column.EXTENDED,
-    "Tgl. Perpanjangan": Column.EXTENDED,
+"""The KPU unit header as a page break splits it (its last word lands in the next row)."""
+KPU_COLUMN_FIELDS: dict[str, str] = {
+    Column.NUMBER: "number",
+    Column.UNIT: "unit",
+    Column.SERVICE: "service",
+    Column.INFORMATION: "information",
+    Column.RECEIVED: "received",
+    Column.NAME: "requester",
+    Column.PHONE: "phone",
+    Column.EMAIL: "email",
+    Column.RESPONDED: "responded",
+    Column.EXTENDED: "extended",
+    Column.DECISION: "decision",
+    Column.REFUSAL_REASON: "refusal_reason",
+    Column.KEBERATAN: "keberatan",
+    Column.SENGKETA: "sengketa",
 }
-KNOWN = frozenset((*Column.REQUIRED, *Column.OPTIONAL))
-DECISIONS = {k.label: k for k in DecisionKind}
-_BLANKS = re.compile(r"\s+")
-
-
-def norm(text: str) -> str:
-    """Blanks collapsed and stripped (how header names are matched)."""
-    return _BLANKS.sub(" ", text).strip()
-
-
-def canonical(text: str) -> str:
-    """The column a header cell names: blanks collapsed, aliases resolved."""
-    name = norm(text)
-    return ALIASES.get(name, name)
-
-
-def decision_of(text: str) -> DecisionKind | None:
-    """The decision a lower-cased, stripped cell names, or None."""
-    return DECISIONS.get(text) or DECISIONS.get(norm(text))
-
-
-def unknown_decision(text: str) -> str:
-    """The message for a decision cell that names no decision (its text masked)."""
-    return f"unknown decision {shown(text)}; expected one of: " + ", ".join(sorted(DECISIONS))
+"""The field of each [`Column`][Column] (the KPU layout's first name for it)."""
 
 
 def too_many_cells(row: Sequence[str], width: int, hint: str = "") -> str | None:
@@ -94,15 +93,6 @@ def unnamed_cell(position: int, text: str) -> str:
         f"cell {position + 1}, {shown(text)}, is under a column with no header; "
         "expected it empty, or a header naming its column"
     )
-
-
-def duplicate_columns(column: str, positions: Sequence[int], header: Sequence[str]) -> str:
-    """The message for a column that the header names more than once."""
-    where = [f'{i + 1} ("{norm(header[i])}")' for i in positions]
-    listed = ", ".join(where[:-1]) + " and " + where[-1]
-    if len(where) == 2:
-        return f"columns {listed} both name this column; expected it once: delete or rename one"
-    return f"columns {listed} all name this column; expected it once: delete or rename all but one"
 
 
 @attrs.frozen(kw_only=True)

@@ -3,27 +3,31 @@
 
 The two readers of a register (row by row, `ppid_core.requests._register_rows`, and
 column by column, `ppid_core.requests._register_columns`) fill one
-[`RegisterColumns`][RegisterColumns], a typed list per column, by name; the [`Register`][Register]
-is built
-from it by name. Nothing is matched by position, so mypy checks every column's type.
+`ppid_core.requests._register_record.RegisterColumns`, a typed list per column, by name;
+the [`Register`][Register] is built from it by name. Nothing is matched by position, so mypy
+checks every column's type.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from ppid_core.errors import InvalidArgumentError
-from ppid_core.requests._models import DecisionKind, Requester
-from ppid_core.requests._register_layout import Repair
+from ppid_core.requests._decisions import Meaning
+from ppid_core.requests._models import Requester
+from ppid_core.requests._register_layout import KPU_COLUMN_FIELDS, Repair
+from ppid_core.requests._register_provenance import Provenance, UnreadCell
 
 if TYPE_CHECKING:
     from ppid_core.calendar import WorkCalendar
+    from ppid_core.requests._decisions import DecisionTable
+    from ppid_core.requests._layouts import LayoutInput
 
-__all__ = ["COLUMN_FIELDS", "Register", "RegisterColumns", "RegisterEntry"]
+__all__ = ["COLUMN_FIELDS", "Register", "RegisterEntry", "kpu_fields"]
 
 
 @attrs.frozen(kw_only=True)
@@ -32,7 +36,8 @@ class RegisterEntry:
 
     Attributes:
         row: Spreadsheet row number.
-        number: Register number as written.
+        number: Register number as written (the row number when the file has no number
+            column).
         unit: Unit handling it.
         service: Kind of service.
         information: Information asked for.
@@ -42,7 +47,10 @@ class RegisterEntry:
         requester: Name, phone and e-mail (masked in ``repr``).
         responded: Date of the written notice, if recorded.
         extended_on: Date of the written extension notice, if recorded.
-        decision: Decision, if recorded.
+        decision: Decision, as the decision table reads the cell: a
+            [`DecisionKind`][ppid_core.requests.DecisionKind], or an
+            [`Unstated`][ppid_core.requests.Unstated] word ("selesai": answered, decision not
+            stated); ``None`` when not recorded or not readable.
         refusal_reason: Refusal reason, if recorded.
         keberatan_on: Date a keberatan was filed, if any.
         sengketa_on: Date a sengketa was filed, if any.
@@ -58,7 +66,7 @@ class RegisterEntry:
     requester: Requester
     responded: dt.date | None = None
     extended_on: dt.date | None = None
-    decision: DecisionKind | None = None
+    decision: Meaning | None = None
     refusal_reason: str = ""
     keberatan_on: dt.date | None = None
     sengketa_on: dt.date | None = None
@@ -73,9 +81,9 @@ class Register:
 
     Attributes:
         source: File name used in messages.
-        columns: The known columns present in the file.
+        columns: The headers of the columns read, as written (blanks collapsed).
         rows: Spreadsheet row number of each request.
-        numbers: Register numbers.
+        numbers: Register numbers (each row's number when the file has no number column).
         units: Units.
         services: Kinds of service.
         information: Information asked for.
@@ -86,7 +94,8 @@ class Register:
         emails: E-mail addresses (as written; ``""`` when absent).
         responded: Dates of the written notice (``None`` when not recorded).
         extended_on: Dates of the written extension notice (``None`` when not recorded).
-        decisions: Decisions (``None`` when not recorded).
+        decisions: Decisions as the decision table reads them: a kind of decision or a word
+            stating none (``None`` when not recorded, or not readable: see `warnings`).
         refusal_reasons: Refusal reasons (``""`` when not recorded).
         keberatan_on: Keberatan dates (``None`` when none).
         sengketa_on: Sengketa dates (``None`` when none).
@@ -96,6 +105,21 @@ class Register:
         ignored_columns: Columns present in the file but not part of the layout.
         hidden_sheets: Hidden sheets of an XLSX file passed over to reach the sheet read
             (the first visible one).
+        fields: The register fields the file has a column for (``received``, ``unit``,
+            ...; see `ppid_core.requests._layouts`). A field it lacks is unknown, never
+            zero: its values are ``""`` or ``None`` and a report says so.
+        layout: The layout whose header names were read (``kpu``, ``komisi-informasi``,
+            ``e-ppid`` or the caller's).
+        header_row: The row or rows taken as the header, in the file's numbering
+            (``"rows 4-5 (two header rows joined)"``).
+        column_names: ``(field, header as written)`` for each field read.
+        encoding: The encoding a CSV file was read in; ``None`` for a workbook or rows.
+        notes: What the reading assumed or passed over, for the report (rows above the
+            header, a row of column numbers, an encoding guessed, times moved between
+            zones, register numbers taken from the rows).
+        warnings: Optional cells that could not be read, or that contradict their row
+            (a response before receipt): each counts as unknown, with its row and column.
+        merged_from: For a register merged from several files, how each was read.
 
     Raises:
         InvalidArgumentError: The columns differ in length (a register built by hand).
@@ -115,7 +139,7 @@ class Register:
     emails: tuple[str, ...] = attrs.field(repr=False)
     responded: tuple[dt.date | None, ...]
     extended_on: tuple[dt.date | None, ...]
-    decisions: tuple[DecisionKind | None, ...]
+    decisions: tuple[Meaning | None, ...]
     refusal_reasons: tuple[str, ...]
     keberatan_on: tuple[dt.date | None, ...]
     sengketa_on: tuple[dt.date | None, ...]
@@ -124,6 +148,16 @@ class Register:
     repairs: tuple[Repair, ...] = ()
     ignored_columns: tuple[str, ...] = ()
     hidden_sheets: tuple[str, ...] = ()
+    fields: frozenset[str] = attrs.field(
+        default=attrs.Factory(lambda self: kpu_fields(self.columns), takes_self=True)
+    )
+    layout: str = "kpu"
+    header_row: str = "row 1"
+    column_names: tuple[tuple[str, str], ...] = ()
+    encoding: str | None = attrs.field(default=None, eq=False)
+    notes: tuple[str, ...] = ()
+    warnings: tuple[UnreadCell, ...] = ()
+    merged_from: tuple[Provenance, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         n = len(self.rows)
@@ -142,20 +176,36 @@ class Register:
         *,
         source: str = "<register>",
         calendar: WorkCalendar | None = None,
+        layout: LayoutInput | None = None,
+        columns: Mapping[str, str] | None = None,
+        source_zone: str | None = None,
+        decisions: DecisionTable | None = None,
     ) -> Register:
-        """A register from rows of text cells, the first row the header.
+        """A register from rows of text cells, its header among the first rows.
 
         For rows an app already holds (a CSV reader's, a sheet's as text); a file is
         [`load_register()`][ppid_core.requests.load_register], CSV text
-        [`parse_register()`][ppid_core.requests.parse_register].
+        [`parse_register()`][ppid_core.requests.parse_register]. The header is found as
+        there: below title and blank rows, over one row or two.
 
         Args:
             rows: Rows of cell texts, as a CSV reader gives them (dates as written, or ISO).
             source: Name used in error messages.
-            calendar: When given, dates outside its years are refused.
+            calendar: When given, dates outside its years are refused, and its zone is
+                the office's (for times stored in another zone).
+            layout: The layout of the headers (a name, a path, bytes or a
+                [`Layout`][ppid_core.requests.Layout]); default: every bundled layout is
+                tried and the best match is used.
+            columns: Columns chosen by their header: ``{"Tgl Masuk": "received"}``.
+            source_zone: The zone times without one were stored in (an app's ``UTC``);
+                default the office's own.
+            decisions: The decision table (default the bundled one).
 
         Raises:
             DataFileError: Every problem of the rows, located by row and column.
+            InvalidArgumentError: ``columns`` names an unknown field.
+            UnknownNameError: A chosen column is not in the header; an unknown layout.
+            UnknownZoneError: An unknown ``source_zone``.
             TypeError: A cell is not text (a programming error: give ``str`` cells).
 
         Examples:
@@ -170,19 +220,52 @@ class Register:
             >>> reg = Register.from_rows(
             ...     [head, ["1", "PPID", "Informasi", "Data DPT", "4 Juni 2024", "Ani"]]
             ... )
-            >>> len(reg), reg.units
-            (1, ('PPID',))
+            >>> len(reg), reg.units, reg.layout, reg.header_row
+            (1, ('PPID',), 'kpu', 'row 1')
         """
         from ppid_core.requests._register import read_rows  # noqa: PLC0415 - it builds this
 
-        return read_rows(rows, source=source, calendar=calendar)
+        return read_rows(
+            rows,
+            source=source,
+            calendar=calendar,
+            layout=layout,
+            columns=columns,
+            source_zone=source_zone,
+            decisions=decisions,
+        )
 
     def __len__(self) -> int:
         return len(self.rows)
 
-    def has(self, column: str) -> bool:
-        """Whether the file has ``column``."""
-        return column in self.columns
+    def has(self, name: str) -> bool:
+        """Whether the file has a column for ``name``: a field (``"responded"``), or a
+        column's header as read or as the KPU layout names it (``Column.RESPONDED``)."""
+        return (
+            name in self.fields
+            or name in self.columns
+            or KPU_COLUMN_FIELDS.get(name, "") in self.fields
+        )
+
+    def column(self, field: str) -> str | None:
+        """The header of the column read for ``field``, or ``None`` when the file has none."""
+        return dict(self.column_names).get(field)
+
+    @property
+    def provenance(self) -> tuple[Provenance, ...]:
+        """How the file was read (one item per file, several for a merged register)."""
+        if self.merged_from:
+            return self.merged_from
+        return (
+            Provenance(
+                source=self.source,
+                layout=self.layout,
+                header=self.header_row,
+                columns=dict(self.column_names),
+                encoding=self.encoding,
+                requests=len(self.rows),
+            ),
+        )
 
     @property
     def entries(self) -> tuple[RegisterEntry, ...]:
@@ -226,145 +309,11 @@ class Register:
         )
 
 
-@attrs.define(kw_only=True)
-class RegisterColumns:
-    """A register being read: one typed list per column of [`Register`][Register], same names.
-
-    The row-by-row reading adds a row with [`append()`][append], the column-wise reading a chunk
-    of rows with [`extend()`][extend], both by keyword; [`register()`][register] builds the
-    [`Register`][Register] by name.
-    """
-
-    rows: list[int] = attrs.Factory(list)
-    numbers: list[str] = attrs.Factory(list)
-    units: list[str] = attrs.Factory(list)
-    services: list[str] = attrs.Factory(list)
-    information: list[str] = attrs.Factory(list)
-    received: list[dt.date] = attrs.Factory(list)
-    received_times: list[dt.time | None] = attrs.Factory(list)
-    names: list[str] = attrs.Factory(list)
-    phones: list[str] = attrs.Factory(list)
-    emails: list[str] = attrs.Factory(list)
-    responded: list[dt.date | None] = attrs.Factory(list)
-    extended_on: list[dt.date | None] = attrs.Factory(list)
-    decisions: list[DecisionKind | None] = attrs.Factory(list)
-    refusal_reasons: list[str] = attrs.Factory(list)
-    keberatan_on: list[dt.date | None] = attrs.Factory(list)
-    sengketa_on: list[dt.date | None] = attrs.Factory(list)
-
-    def append(
-        self,
-        *,
-        row: int,
-        number: str,
-        unit: str,
-        service: str,
-        information: str,
-        received: dt.date,
-        received_time: dt.time | None,
-        name: str,
-        phone: str,
-        email: str,
-        responded: dt.date | None,
-        extended_on: dt.date | None,
-        decision: DecisionKind | None,
-        refusal_reason: str,
-        keberatan_on: dt.date | None,
-        sengketa_on: dt.date | None,
-    ) -> None:
-        """Add one request (the fields of [`RegisterEntry`][RegisterEntry], the requester
-        spread)."""
-        self.rows.append(row)
-        self.numbers.append(number)
-        self.units.append(unit)
-        self.services.append(service)
-        self.information.append(information)
-        self.received.append(received)
-        self.received_times.append(received_time)
-        self.names.append(name)
-        self.phones.append(phone)
-        self.emails.append(email)
-        self.responded.append(responded)
-        self.extended_on.append(extended_on)
-        self.decisions.append(decision)
-        self.refusal_reasons.append(refusal_reason)
-        self.keberatan_on.append(keberatan_on)
-        self.sengketa_on.append(sengketa_on)
-
-    def extend(
-        self,
-        *,
-        rows: Iterable[int],
-        numbers: Iterable[str],
-        units: Iterable[str],
-        services: Iterable[str],
-        information: Iterable[str],
-        received: Iterable[dt.date],
-        received_times: Iterable[dt.time | None],
-        names: Iterable[str],
-        phones: Iterable[str],
-        emails: Iterable[str],
-        responded: Iterable[dt.date | None],
-        extended_on: Iterable[dt.date | None],
-        decisions: Iterable[DecisionKind | None],
-        refusal_reasons: Iterable[str],
-        keberatan_on: Iterable[dt.date | None],
-        sengketa_on: Iterable[dt.date | None],
-    ) -> None:
-        """Add a chunk of requests, column by column (every column as long as ``rows``)."""
-        self.rows += rows
-        self.numbers += numbers
-        self.units += units
-        self.services += services
-        self.information += information
-        self.received += received
-        self.received_times += received_times
-        self.names += names
-        self.phones += phones
-        self.emails += emails
-        self.responded += responded
-        self.extended_on += extended_on
-        self.decisions += decisions
-        self.refusal_reasons += refusal_reasons
-        self.keberatan_on += keberatan_on
-        self.sengketa_on += sengketa_on
-
-    def register(
-        self,
-        *,
-        source: str,
-        columns: frozenset[str],
-        header_rows: Sequence[int],
-        blank_rows: Sequence[int],
-        repairs: Sequence[Repair],
-        ignored_columns: Sequence[str],
-    ) -> Register:
-        """The [`Register`][Register] of the columns read, with what the reading found besides."""
-        return Register(
-            source=source,
-            columns=columns,
-            rows=tuple(self.rows),
-            numbers=tuple(self.numbers),
-            units=tuple(self.units),
-            services=tuple(self.services),
-            information=tuple(self.information),
-            received=tuple(self.received),
-            received_times=tuple(self.received_times),
-            names=tuple(self.names),
-            phones=tuple(self.phones),
-            emails=tuple(self.emails),
-            responded=tuple(self.responded),
-            extended_on=tuple(self.extended_on),
-            decisions=tuple(self.decisions),
-            refusal_reasons=tuple(self.refusal_reasons),
-            keberatan_on=tuple(self.keberatan_on),
-            sengketa_on=tuple(self.sengketa_on),
-            header_rows=tuple(header_rows),
-            blank_rows=tuple(blank_rows),
-            repairs=tuple(repairs),
-            ignored_columns=tuple(ignored_columns),
-        )
+def kpu_fields(columns: Iterable[str]) -> frozenset[str]:
+    """The fields of columns named as the KPU layout names them (a register built by hand)."""
+    return frozenset(KPU_COLUMN_FIELDS[c] for c in columns if c in KPU_COLUMN_FIELDS)
 
 
-COLUMN_FIELDS: Final = tuple(f.name for f in attrs.fields(RegisterColumns))
+_NAMES = [f.name for f in attrs.fields(Register)]
+COLUMN_FIELDS: Final = tuple(_NAMES[_NAMES.index("rows") : _NAMES.index("sengketa_on") + 1])
 """The names of the [`Register`][Register] attributes that hold one value per request."""

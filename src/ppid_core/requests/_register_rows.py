@@ -3,11 +3,18 @@
 The column-wise reading (`ppid_core.requests._register_columns`) hands any chunk
 with something to report to [`Rows.read()`][Rows.read], so messages never depend on the chunking
 (a Hypothesis law, ``tests/property/test_register_laws.py``, checks that both give the same
-register and the same errors in the same order).
+register, the same warnings and the same errors in the same order).
+
+What stops the reading (a located error): the date received missing or unreadable, a
+cell beyond the header or under a column with no header. What does not (a warning, the
+cell counted as unknown, see [`UnreadCell`][ppid_core.requests.UnreadCell]): an optional
+date that cannot be read, lies outside the calendar or comes before receipt, and a
+decision the decision table does not know.
 
 A row is a repeated header (a page break) only when every cell under a known column names
-that column as the header does; a row whose ``No`` cell reads "No" but whose other cells
-hold a request is read, and reported, as a request.
+that column as the header does (under a two-row header, a cell may also be empty: a merged
+cell spans both rows); a row whose ``No`` cell reads "No" but whose other cells hold a
+request is read, and reported, as a request.
 """
 
 from __future__ import annotations
@@ -16,93 +23,126 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ppid_core.errors import InvalidArgumentError, LocatedError
-from ppid_core.requests._dates import parse_register_date, split_time
-from ppid_core.requests._register_layout import (
-    UNIT_SPLIT,
-    Column,
-    Repair,
-    canonical,
-    decision_of,
-    norm,
-    unknown_decision,
-    unnamed_cell,
-)
-from ppid_core.requests._register_model import RegisterColumns
+from ppid_core._headers import fold
+from ppid_core.errors import LocatedError, PpidError
+from ppid_core.requests._dates import read_when
+from ppid_core.requests._register_layout import UNIT_SPLIT, Repair, unnamed_cell
+from ppid_core.requests._register_provenance import UnreadCell
+from ppid_core.requests._register_record import RegisterColumns
 
 if TYPE_CHECKING:
     from ppid_core.calendar import WorkCalendar
+    from ppid_core.requests._decisions import DecisionTable, Meaning
 
 __all__ = ["Rows"]
 
+_UNREAD = "; read as unknown"
 _PUBLIK_REASON = (
     "the word 'Publik' belongs to the unit header split at the page break above (its "
     "header reads 'Unit Kerja Tempat Mengurus Layanan')"
 )
+_SPLIT = fold(UNIT_SPLIT)
 
 
 class Rows:
-    """A register being read: the header's positions, the columns so far, the errors."""
+    """A register being read: the header's positions, the columns so far, the messages."""
 
     def __init__(
         self,
         source: str,
         calendar: WorkCalendar | None,
         index: dict[str, int],
-        width: int,
+        names: Sequence[str],
         *,
-        known: tuple[tuple[int, str], ...] = (),
+        decisions: DecisionTable,
+        accepted: Sequence[frozenset[str]] = (),
+        two_rows: bool = False,
         unnamed: tuple[int, ...] = (),
+        office_zone: str = "Asia/Jakarta",
+        source_zone: str | None = None,
     ) -> None:
         """Start reading.
 
         Args:
             source: File name used in messages.
             calendar: When given, dates outside its years are refused.
-            index: Position of each known column (the first, if named twice).
-            width: Cells in the header.
-            known: Every position under a known column, with the column's name (how a
-                repeated header is recognised).
+            index: Position of each field's column (the first, if named twice).
+            names: Each column's header, as messages name it.
+            decisions: The decision table.
+            accepted: For each column, the folded names a repeated header may give it.
+            two_rows: Whether the header spans two rows (a repeat may leave a cell empty).
             unnamed: Positions whose header cell is empty (their cells must be empty).
+            office_zone: The office's zone, which times are read in.
+            source_zone: The zone times without one were stored in, if not the office's.
         """
         self.source = source
         self.calendar = calendar
-        self.width = width
-        self.known = known
+        self.index = index
+        self.names = tuple(names)
+        self.width = len(self.names)
+        self.table = decisions
+        read = set(index.values())
+        self.known = tuple((i, ok) for i, ok in enumerate(accepted) if i in read and ok)
+        self.two_rows = two_rows
         self.unnamed = unnamed
+        self.office_zone = office_zone
+        self.source_zone = source_zone
         self.wide: dict[int, str] = {}
         """Messages for rows with cells beyond the header (by row), not yet reported."""
         self.errors: list[LocatedError] = []
+        self.warnings: list[UnreadCell] = []
         self.dates: dict[str, dt.date | str] = {"": ""}
         self.times: dict[str, dt.time] = {}
         """The time of day of each cell text that has one (``2024-06-04 23:30``)."""
+        self.meanings: dict[str, Meaning | str | None] = {}
+        """What each decision text says, or why it says nothing known (cached)."""
         self.columns = RegisterColumns()
         """The requests read so far (kept only while the file has no error)."""
         self.header_rows: list[int] = []
         self.blank_rows: list[int] = []
         self.repairs: list[Repair] = []
         self.split_unit = False
-        self.required = tuple(index[c] for c in Column.REQUIRED)
-        self.optional = tuple(index.get(c) for c in Column.OPTIONAL)
+        self.moved = 0
+        """Cells whose time was moved from another zone into the office's."""
+
+    def at(self, field: str) -> int | None:
+        """The position of ``field``'s column, or ``None`` when the file has none."""
+        return self.index.get(field)
 
     def error(self, row: int, column: str | None, message: str) -> None:
         """Record a located error."""
         self.errors.append(LocatedError(message, source=self.source, row=row, field=column))
 
+    def warn(self, row: int, field: str, message: str) -> None:
+        """Record an optional cell counted as unknown."""
+        self.warnings.append(
+            UnreadCell(
+                source=self.source,
+                row=row,
+                column=self.names[self.index[field]],
+                field=field,
+                message=message + _UNREAD,
+            )
+        )
+
     def parse_date(self, text: str) -> tuple[dt.date | str, dt.time | None]:
-        """Date and time of day of a stripped, non-empty cell; or the error message."""
+        """Date and time of day (in the office's zone) of a stripped, non-empty cell; or the
+        error message."""
         try:
-            written, time = split_time(text)
-            day = parse_register_date(written)
-        except InvalidArgumentError as exc:
+            when = read_when(text)
+            local = when.local(self.office_zone, source_zone=self.source_zone)
+        except PpidError as exc:
             return str(exc), None
+        if local is not when and local.time is not None:
+            self.moved += 1
+        day = local.day
         cal = self.calendar
         if cal is not None and not cal.covers(day):
             return (
                 f"{day.isoformat()}: outside the calendar's coverage "
                 f"({cal.first_day.isoformat()} to {cal.last_day.isoformat()})"
             ), None
-        return day, time
+        return day, local.time
 
     def date_of(self, text: str) -> dt.date | str:
         """Date of a cell as written, ``""`` when empty, or the error; cached per text.
@@ -118,33 +158,60 @@ class Rows:
                 self.times[text] = time
         return day
 
+    def meaning_of(self, text: str) -> Meaning | str | None:
+        """What a decision cell says, ``None`` when empty, or why it says nothing known."""
+        if text in self.meanings:
+            return self.meanings[text]
+        meaning: Meaning | str | None = None
+        if text.strip():
+            meaning = self.table.lookup(text)
+            if meaning is None:
+                try:
+                    meaning = self.table.read(text)
+                except PpidError as exc:
+                    meaning = str(exc)
+        self.meanings[text] = meaning
+        return meaning
+
     def optional_date(
-        self, cells: Sequence[str], i: int | None, row: int, column: str
+        self, cells: Sequence[str], field: str, row: int, received: dt.date | None
     ) -> dt.date | None:
-        """The date of an optional column's cell; an unreadable one is reported."""
+        """The date of an optional column's cell; an unreadable one, or one before
+        ``received``, is a warning and ``None``."""
+        i = self.index.get(field)
         if i is None:
             return None
         day = self.date_of(cells[i])
         if isinstance(day, str):
             if day:
-                self.error(row, column, day)
+                self.warn(row, field, day)
+            return None
+        if field in {"responded", "extended"} and received is not None and day < received:
+            self.warn(
+                row,
+                field,
+                f"{day.isoformat()} is before the request was received ({received.isoformat()})",
+            )
             return None
         return day
 
-    def not_before(
-        self, row: int, column: str, day: dt.date | None, received: dt.date | None
-    ) -> None:
-        """Report a date before the request was received."""
-        if day is not None and received is not None and day < received:
-            self.error(
-                row,
-                column,
-                f"{day.isoformat()} is before the request was received ({received.isoformat()})",
-            )
-
     def repeats_header(self, cells: Sequence[str]) -> bool:
-        """Whether every cell under a known column names that column, as the header does."""
-        return all(canonical(cells[i]) == name for i, name in self.known)
+        """Whether every cell under a known column names that column, as the header does
+        (under a two-row header, empty cells aside; one at least names its column)."""
+        named = 0
+        for i, ok in self.known:
+            text = cells[i]
+            if not text.strip() and self.two_rows:
+                continue
+            if fold(text) not in ok:
+                return False
+            named += 1
+        return named > 0
+
+    def text(self, cells: Sequence[str], field: str) -> str:
+        """A text column's cell, stripped; ``""`` when the file has no such column."""
+        i = self.index.get(field)
+        return "" if i is None else cells[i].strip()
 
     def read(self, chunk: Sequence[Sequence[str]], first: int) -> None:
         """Read rows one by one: every message, in row and column order.
@@ -153,15 +220,14 @@ class Rows:
         while the file has no error.
         """
         width = self.width
-        i_no, i_unit, i_svc, i_info, i_date, i_name = self.required
-        i_phone, i_email, i_resp, i_ext, i_dec, i_reason, i_kb, i_sg = self.optional
+        i_no, i_unit, i_date = self.at("number"), self.at("unit"), self.index["received"]
+        i_dec = self.at("decision")
         add = self.columns.append
         errors = self.errors
         for rowno, raw in enumerate(chunk, start=first):
             cells = raw if len(raw) >= width else [*raw, *([""] * (width - len(raw)))]
-            number = cells[i_no].strip()
             beyond = self.wide.pop(rowno, None) if self.wide else None
-            if not number and beyond is None and not "".join(cells).strip():
+            if beyond is None and not "".join(cells).strip():
                 self.blank_rows.append(rowno)
                 continue
             if beyond is not None:
@@ -169,17 +235,18 @@ class Rows:
             for i in self.unnamed:
                 if cells[i].strip():
                     self.error(rowno, None, unnamed_cell(i, cells[i]))
-            if number == Column.NUMBER and self.repeats_header(cells):
+            day = self.date_of(cells[i_date])
+            if not isinstance(day, dt.date) and self.repeats_header(cells):
                 self.header_rows.append(rowno)
-                self.split_unit = norm(cells[i_unit]) == UNIT_SPLIT
+                self.split_unit = i_unit is not None and fold(cells[i_unit]) == _SPLIT
                 continue
-            unit = cells[i_unit].strip()
+            unit = self.text(cells, "unit")
             if self.split_unit and unit.startswith("Publik "):
                 fixed = unit.removeprefix("Publik ").strip()
                 self.repairs.append(
                     Repair(
                         row=rowno,
-                        column=Column.UNIT,
+                        column=self.names[i_unit] if i_unit is not None else "unit",
                         original=unit,
                         value=fixed,
                         reason=_PUBLIK_REASON,
@@ -187,51 +254,37 @@ class Rows:
                 )
                 unit = fixed
             self.split_unit = False
-            service = cells[i_svc].strip()
-            info = cells[i_info].strip()
-            name = cells[i_name].strip()
-            if not (number and unit and service and info and name):
-                for column, value in (
-                    (Column.NUMBER, number),
-                    (Column.UNIT, unit),
-                    (Column.SERVICE, service),
-                    (Column.INFORMATION, info),
-                    (Column.NAME, name),
-                ):
-                    if not value:
-                        self.error(rowno, column, "empty; a value is required")
-            day = self.date_of(cells[i_date])
             received = day if isinstance(day, dt.date) else None
             if received is None:
-                self.error(rowno, Column.RECEIVED, str(day or "empty; expected a date"))
-            responded = self.optional_date(cells, i_resp, rowno, Column.RESPONDED)
-            self.not_before(rowno, Column.RESPONDED, responded, received)
-            extended = self.optional_date(cells, i_ext, rowno, Column.EXTENDED)
-            self.not_before(rowno, Column.EXTENDED, extended, received)
+                self.error(rowno, self.names[i_date], str(day or "empty; expected a date"))
+            responded = self.optional_date(cells, "responded", rowno, received)
+            extended = self.optional_date(cells, "extended", rowno, received)
             decision = None
-            if i_dec is not None and (decision_text := cells[i_dec].strip().lower()):
-                decision = decision_of(decision_text)
-                if decision is None:
-                    self.error(rowno, Column.DECISION, unknown_decision(decision_text))
-            keberatan = self.optional_date(cells, i_kb, rowno, Column.KEBERATAN)
-            sengketa = self.optional_date(cells, i_sg, rowno, Column.SENGKETA)
+            if i_dec is not None:
+                meaning = self.meaning_of(cells[i_dec])
+                if isinstance(meaning, str):
+                    self.warn(rowno, "decision", meaning)
+                else:
+                    decision = meaning
+            keberatan = self.optional_date(cells, "keberatan", rowno, received)
+            sengketa = self.optional_date(cells, "sengketa", rowno, received)
             if errors or received is None:  # nothing more is kept once a row failed
                 continue
             add(
                 row=rowno,
-                number=number,
+                number=str(rowno) if i_no is None else cells[i_no].strip(),
                 unit=unit,
-                service=service,
-                information=info,
+                service=self.text(cells, "service"),
+                information=self.text(cells, "information"),
                 received=received,
                 received_time=self.times.get(cells[i_date]),
-                name=name,
-                phone="" if i_phone is None else cells[i_phone].strip(),
-                email="" if i_email is None else cells[i_email].strip(),
+                name=self.text(cells, "requester"),
+                phone=self.text(cells, "phone"),
+                email=self.text(cells, "email"),
                 responded=responded,
                 extended_on=extended,
                 decision=decision,
-                refusal_reason="" if i_reason is None else cells[i_reason].strip(),
+                refusal_reason=self.text(cells, "refusal_reason"),
                 keberatan_on=keberatan,
                 sengketa_on=sengketa,
             )

@@ -1,0 +1,109 @@
+"""Several register files as one register (``ppid register report FILE...``).
+
+An office may keep a register per year, per unit or per sheet, each in its own layout.
+[`merge_registers()`][merge_registers] concatenates them in the order given. A figure needs
+its column in every file: a field some files lack is left out of the merged register for
+all of them (unknown in the report, not zero), and the notes say which file had it. Row
+numbers stay each file's own, so every note and warning names its file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ppid_core.errors import InvalidArgumentError
+from ppid_core.requests._layouts import FIELDS
+from ppid_core.requests._register_model import COLUMN_FIELDS, Register
+
+__all__ = ["merge_registers", "passed_over"]
+
+#: For each field, the per-request attributes it fills and their value when unknown.
+_ATTRIBUTES: dict[str, tuple[tuple[str, Any], ...]] = {
+    "unit": (("units", ""),),
+    "service": (("services", ""),),
+    "information": (("information", ""),),
+    "requester": (("names", ""),),
+    "phone": (("phones", ""),),
+    "email": (("emails", ""),),
+    "responded": (("responded", None),),
+    "extended": (("extended_on", None),),
+    "decision": (("decisions", None),),
+    "refusal_reason": (("refusal_reasons", ""),),
+    "keberatan": (("keberatan_on", None),),
+    "sengketa": (("sengketa_on", None),),
+}
+
+
+def merge_registers(registers: Sequence[Register]) -> Register:
+    """One register of several files' requests, in the order given.
+
+    Raises:
+        InvalidArgumentError: No register is given.
+
+    Examples:
+        >>> head = ["No", "Tanggal/Bulan/Tahun Mengurus Layanan", "Keputusan"]
+        >>> a = Register.from_rows([head, ["1", "4 Juni 2024", "Ditolak"]], source="a.csv")
+        >>> b = Register.from_rows([head[:2], ["1", "5 Juni 2024"]], source="b.csv")
+        >>> both = merge_registers([a, b])
+        >>> both.source, len(both), both.decisions, "decision" in both.fields
+        ('a.csv, b.csv', 2, (None, None), False)
+        >>> print(both.notes[-1])
+        a.csv: column "Keputusan" (decision) not used: b.csv has no such column
+    """
+    if not registers:
+        msg = "no register to merge; expected at least one"
+        raise InvalidArgumentError(msg)
+    if len(registers) == 1:
+        return registers[0]
+    common = frozenset.intersection(*(r.fields for r in registers))
+    values: dict[str, list[Any]] = {name: [] for name in COLUMN_FIELDS}
+    notes: list[str] = []
+    for reg in registers:
+        for name in COLUMN_FIELDS:
+            values[name] += getattr(reg, name)
+        notes += [f"{reg.source}: {note}" for note in (*reg.notes, *passed_over(reg))]
+    for field in FIELDS:
+        if field in common or field not in _ATTRIBUTES:
+            continue
+        for name, unknown in _ATTRIBUTES[field]:
+            values[name] = [unknown] * len(values["rows"])
+        for reg in registers:
+            if field in reg.fields:
+                lacking = ", ".join(r.source for r in registers if field not in r.fields)
+                notes.append(
+                    f'{reg.source}: column "{reg.column(field) or field}" ({field}) not used: '
+                    f"{lacking} has no such column"
+                )
+    per_row: dict[str, Any] = {name: tuple(v) for name, v in values.items()}
+    return Register(
+        source=", ".join(r.source for r in registers),
+        columns=frozenset().union(*(r.columns for r in registers)),
+        **per_row,
+        ignored_columns=tuple(dict.fromkeys(c for r in registers for c in r.ignored_columns)),
+        fields=common,
+        layout=", ".join(dict.fromkeys(r.layout for r in registers)),
+        header_row="; ".join(f"{r.source}: {r.header_row}" for r in registers),
+        notes=tuple(notes),
+        warnings=tuple(w for r in registers for w in r.warnings if w.field in common),
+        merged_from=tuple(p for r in registers for p in r.provenance),
+    )
+
+
+def passed_over(register: Register) -> list[str]:
+    """The notes on what the reading passed over or repaired, row by row: hidden sheets,
+    headers repeated at page breaks, blank rows, documented repairs."""
+    notes: list[str] = []
+    if register.hidden_sheets:
+        names = ", ".join(f'"{n}"' for n in register.hidden_sheets)
+        notes.append(f"hidden sheets passed over: {names}; read: {register.source}")
+    if register.header_rows:
+        listed = ", ".join(map(str, register.header_rows))
+        notes.append(f"{len(register.header_rows)} repeated header rows skipped (rows {listed})")
+    if register.blank_rows:
+        notes.append(f"{len(register.blank_rows)} blank rows skipped")
+    notes += [
+        f'row {r.row}, column "{r.column}": {r.original!r} read as {r.value!r}: {r.reason}'
+        for r in register.repairs
+    ]
+    return notes
