@@ -16,9 +16,20 @@ from ppid_core import Table
 from ppid_core._result import HTML_MAX_CHARS, REPR_MAX_CHARS, ResultMixin
 from ppid_core.calendar import WorkCalendar, coverage, year_overview
 from ppid_core.errors import MissingExtraError, UnknownNameError
+from ppid_core.examples.ikm import read_seed_survey
 from ppid_core.examples.rb import example_path
 from ppid_core.examples.requests import load_kpu_ntt_2024
-from ppid_core.ikm import Breakdown, IkmResult, Regime, Tally, score
+from ppid_core.ikm import (
+    Breakdown,
+    IkmResult,
+    IkmWorksheet,
+    PeriodSeries,
+    Regime,
+    Tally,
+    by_period,
+    read_survey,
+    score,
+)
 from ppid_core.rb import load_monitoring, plan_status
 from ppid_core.requests import (
     Case,
@@ -33,6 +44,12 @@ from ppid_core.requests import (
 CAL = WorkCalendar.indonesia(zone="WITA")
 R = Regime.bundled()
 TOTALS = [549, 555, 523, 600, 503, 553, 553, 537, 523]  # KPU NTT 2024, 150 respondents
+
+
+def _period_series() -> PeriodSeries:
+    header = ["Tanggal", *(f"U{i}" for i in range(1, 10))]
+    rows: list[list[object]] = [[*header], ["15/02/2024", *[4] * 9], ["04/06/2024", *[3] * 9]]
+    return by_period(read_survey(rows), "quarter")
 
 
 def _ikm() -> IkmResult:
@@ -75,6 +92,8 @@ CASES: dict[str, tuple[Callable[[], ResultMixin], str]] = {
         "jumlah permohonan: 37",
     ),
     "IkmResult": (_ikm, "90.67"),
+    "IkmWorksheet": (lambda: IkmWorksheet.from_survey(read_seed_survey()), "90.67"),
+    "PeriodSeries": (_period_series, "Triwulan II 2024"),
     "Breakdown": (_breakdown, "90.67"),
     "PlanStatus": (_plan_status, "terlambat: 38"),
 }

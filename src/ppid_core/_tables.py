@@ -37,12 +37,20 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ppid_core._optional import import_optional
-from ppid_core.errors import InvalidArgumentError
+from ppid_core.errors import InvalidArgumentError, UnknownNameError
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Table", "dumps_json", "formula_safe", "jsonable", "markdown_text"]
+__all__ = [
+    "CSV_DIALECTS",
+    "Table",
+    "csv_dialect",
+    "dumps_json",
+    "formula_safe",
+    "jsonable",
+    "markdown_text",
+]
 
 #: Rows an HTML view shows before it says how many more there are.
 HTML_MAX_ROWS = 50
@@ -92,9 +100,32 @@ def _csv_text(text: str) -> str:
     return formula_safe(text).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _csv_cell(value: Cell) -> str:
+def _csv_cell(value: Cell, decimal: str = ".") -> str:
     text = _cell_text(value)
-    return text if _is_number(value) else _csv_text(text)
+    if not _is_number(value):
+        return _csv_text(text)
+    return text if decimal == "." else text.replace(".", decimal)
+
+
+#: The CSV dialects of [`Table.to_csv()`][Table.to_csv]: name -> (delimiter, decimal mark,
+#: text before the header). ``excel-id`` is for Excel on a Windows set to Indonesian.
+CSV_DIALECTS: Mapping[str, tuple[str, str, str]] = {
+    "excel": (",", ".", ""),
+    "excel-id": (";", ",", "\ufeff"),
+}
+
+
+def csv_dialect(name: str) -> tuple[str, str, str]:
+    """(delimiter, decimal mark, text before the header) of a CSV dialect.
+
+    Raises:
+        UnknownNameError: No dialect has that name.
+    """
+    try:
+        return CSV_DIALECTS[name]
+    except KeyError:
+        msg = f"unknown CSV dialect {name!r}; use one of {', '.join(CSV_DIALECTS)}"
+        raise UnknownNameError(msg) from None
 
 
 def _cell_text(value: Cell) -> str:
@@ -184,17 +215,37 @@ class Table:
         lines.extend("| " + " | ".join(esc(_cell_text(v)) for v in row) + " |" for row in self.rows)
         return "\n".join(lines)
 
-    def to_csv(self) -> str:
+    def to_csv(self, *, dialect: str = "excel") -> str:
         """CSV text with a header row and ``\\n`` line ends; formula-safe text cells.
+
+        Args:
+            dialect: ``"excel"`` (the default): ``,`` between cells and a decimal point.
+                ``"excel-id"``: for Excel on a Windows set to Indonesian, whose list
+                separator is ``;`` and decimal symbol ``,``: cells are separated by ``;``,
+                numbers take a decimal comma (only the mark changes: ``Decimal("90.67")``
+                is ``90,67``, every digit kept, no thousands separator), and the text
+                starts with a byte-order mark (U+FEFF). Written as UTF-8, the mark is the
+                three bytes by which Excel knows a CSV is UTF-8; without them it reads the
+                file in the Windows code page (cp1252), and "Pelayanan – Sangat Baik" or a
+                name with "é" comes out garbled. Write the text with ``encoding="utf-8"``
+                (not ``"utf-8-sig"``, which would add a second mark).
+
+        Raises:
+            UnknownNameError: ``dialect`` names no dialect (``CSV_DIALECTS``).
 
         >>> print(Table(columns=["Unit", "Selisih"], rows=[["=1+1", -3]]).to_csv(), end="")
         Unit,Selisih
         '=1+1,-3
+        >>> t = Table(columns=["Unsur", "NRR"], rows=[["Waktu; Biaya", Decimal("3.49")]])
+        >>> t.to_csv(dialect="excel-id")
+        '\\ufeffUnsur;NRR\\n"Waktu; Biaya";3,49\\n'
         """
+        delimiter, decimal, start = csv_dialect(dialect)
         buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
+        buf.write(start)
+        writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
         writer.writerow([_csv_text(c) for c in self.columns])
-        writer.writerows([_csv_cell(v) for v in row] for row in self.rows)
+        writer.writerows([_csv_cell(v, decimal) for v in row] for row in self.rows)
         return buf.getvalue()
 
     def to_records(self) -> list[dict[str, Any]]:

@@ -19,6 +19,7 @@ from ppid_core.cli import main
 from ppid_core.examples.ikm import SEED_FILE, read_seed_survey
 from ppid_core.examples.rb import example_path
 from ppid_core.examples.requests import kpu_ntt_2024_text
+from ppid_core.ikm import Survey
 from ppid_core.rb import load_monitoring, plan_status
 from ppid_core.requests import deadline_chain, load_register, service_report
 
@@ -77,15 +78,25 @@ def seed_survey(tmp_path: Path) -> Path:
     return path
 
 
+def _reading(survey: Survey) -> dict[str, object]:
+    """How the file was read (header row, layout, notes): the one key beside to_dict()."""
+    return {"header": survey.header_row, "layout": survey.layout, "notes": list(survey.notes)}
+
+
 def test_ikm_score(seed_survey: Path) -> None:
     data = run_json("ikm", "score", str(seed_survey), "--json")
-    assert data == read_seed_survey().score().to_dict()
+    survey = read_seed_survey()
+    assert data == {**survey.score().to_dict(), "reading": _reading(survey)}
 
 
 def test_ikm_score_by(seed_survey: Path) -> None:
     data = run_json("ikm", "score", str(seed_survey), "--by", "Layanan", "--json")
     survey = read_seed_survey()
-    assert data == {**survey.score().to_dict(), "by": survey.score(by="Layanan").to_dict()}
+    assert data == {
+        **survey.score().to_dict(),
+        "by": survey.score(by="Layanan").to_dict(),
+        "reading": _reading(survey),
+    }
 
 
 def test_rb_status() -> None:

@@ -21,6 +21,7 @@ from typing import NoReturn, TextIO
 
 from ppid_core._tables import dumps_json
 from ppid_core.cli._options import add_output_options, output_format
+from ppid_core.cli._output import add_score_options, check_file_options, write_score
 from ppid_core.errors import UnknownNameError
 from ppid_core.ikm import (
     MissingPolicy,
@@ -74,7 +75,9 @@ def _mapping(items: list[str] | None, parser: argparse.ArgumentParser) -> dict[s
 def _read(args: argparse.Namespace, regime: Regime) -> Survey:
     """Read FILE (CSV or XLSX); a ``--by`` column or ``--sheet`` it does not have is bad
     usage. The ``--by`` columns are named when reading, so that they are checked before
-    the file is read and kept whatever their number of values."""
+    the file is read and kept whatever their number of values. What the reading assumed
+    (the header row when it is not row 1, a long layout, each question code read by its
+    question number) is said on stderr."""
     path = Path(args.file)
     if (args.sheet is not None or args.include_hidden) and not _is_workbook(path):
         _usage(args, "--sheet and --include-hidden apply to .xlsx workbooks only")
@@ -85,14 +88,28 @@ def _read(args: argparse.Namespace, regime: Regime) -> Survey:
             columns=_mapping(args.map, args.parser),
             missing=MissingPolicy(args.missing),
             by=args.by or [],
+            layout=args.layout,
             sheet=args.sheet,
             include_hidden=args.include_hidden,
         )
     except UnknownNameError as exc:
         _usage(args, str(exc))
-    if _is_workbook(path):  # say which sheet was read (the first visible one by default)
-        print(f"ppid: read {survey.source}", file=sys.stderr)
+    _say_reading(survey, workbook=_is_workbook(path))
     return survey
+
+
+def _say_reading(survey: Survey, *, workbook: bool) -> None:
+    """On stderr: the sheet read (a workbook), the header when it is not row 1, a long
+    layout, and each note of the reading."""
+    said = []
+    if survey.header_row not in {"", "row 1"}:
+        said.append(f"header in {survey.header_row}")
+    if survey.layout == "long":
+        said.append("long layout (one row per answer)")
+    if workbook or said:
+        print(f"ppid: read {survey.source}{': ' if said else ''}{', '.join(said)}", file=sys.stderr)
+    for note in survey.notes:
+        print(f"ppid: note: {note}", file=sys.stderr)
 
 
 def _is_workbook(path: Path) -> bool:
@@ -142,6 +159,7 @@ def _policy(args: argparse.Namespace, regime: Regime) -> ScoringPolicy | None:
 
 def _score(args: argparse.Namespace, out: TextIO) -> int:
     fmt = output_format(args)
+    check_file_options(args, fmt)
     regime = _regime(args)
     policy = _policy(args, regime)
     survey = _read(args, regime)
@@ -151,20 +169,9 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
     for w in caught:
         print(f"ppid: warning: {w.message}", file=sys.stderr)
     breakdown = survey.score(by=args.by, policy=policy) if args.by else None
-    if fmt == "json":
-        data = result.to_dict()
-        if breakdown is not None:
-            data["by"] = breakdown.to_dict()
-        print(dumps_json(data), file=out)
-        return 0
-    render = "to_csv" if fmt == "csv" else "to_markdown"
-    print(getattr(result.to_table(order=args.order), render)().rstrip("\n"), file=out)
-    if breakdown is not None:
-        print(file=out)
-        print(getattr(breakdown.to_table(), render)().rstrip("\n"), file=out)
-    if not result.policy.compliant:
-        print(f"\nWARNING: {result.policy.describe()}", file=out)
-    return 0
+    return write_score(
+        args, out, fmt, survey=survey, result=result, breakdown=breakdown, policy=policy
+    )
 
 
 def _sample_size(args: argparse.Namespace, out: TextIO) -> int:
@@ -196,8 +203,10 @@ def register(ikm: argparse.ArgumentParser) -> None:
         "score",
         help="score a respondents file (CSV or XLSX)",
         description="Score a satisfaction survey: one row per questionnaire, one column per "
-        "unsur (by name or alias; codes like U1 need --map). Exact arithmetic; values "
-        "half-up to 2 decimals for display only.",
+        "unsur (by name or alias, by question code U1..U9 read by the regime's question "
+        "numbers, or by question text as Google Forms exports it), or one row per answer "
+        "(--layout long). The header may stand below title rows, over two rows. Exact "
+        "arithmetic; values half-up to 2 decimals for display only.",
     )
     score.add_argument("file", metavar="FILE", help="CSV (, ; or tab) or XLSX file")
     score.add_argument(
@@ -217,7 +226,22 @@ def register(ikm: argparse.ArgumentParser) -> None:
         "--map",
         action="append",
         metavar="HEADER=UNSUR",
-        help="map a column to an unsur, e.g. --map U8=sarana (repeatable)",
+        help="map a column to an unsur, e.g. --map U8=pengaduan for an app that numbers "
+        "pengaduan 8th (repeatable); also to a profile field, to date, or in a long layout "
+        "to respondent, question or score, or a question cell to an unsur (--map 8=pengaduan)",
+    )
+    score.add_argument(
+        "--layout",
+        choices=["wide", "long"],
+        help="wide: one row per questionnaire; long: one row per answer (respondent, "
+        "question, score); default: told from the header",
+    )
+    score.add_argument(
+        "--long",
+        dest="layout",
+        action="store_const",
+        const="long",
+        help="the same as --layout long",
     )
     score.add_argument(
         "--missing",
@@ -263,7 +287,10 @@ def register(ikm: argparse.ArgumentParser) -> None:
         metavar="N",
         help="NON-COMPLIANT: round the weighted index half-up to N decimals before x 25",
     )
-    add_output_options(score, ("md", "csv", "json"), default="md", aliases={"markdown": "md"})
+    add_output_options(
+        score, ("md", "csv", "json", "xlsx"), default="md", aliases={"markdown": "md"}
+    )
+    add_score_options(score)
     score.set_defaults(handler=_score, parser=score)
     size = sub.add_parser(
         "sample-size",

@@ -23,6 +23,7 @@ import sys
 from typing import Any, TextIO
 
 from ppid_core.cli._options import add_output_options, add_unmask_option, output_format
+from ppid_core.cli._output import add_file_options, check_file_options, dialect_of, emit_text
 from ppid_core.errors import DataFileError
 from ppid_core.rb import (
     ASCII_TICK,
@@ -131,7 +132,10 @@ def _table(args: argparse.Namespace, out: TextIO) -> int:
     else:
         plan = loaded if isinstance(loaded, ActionPlan) else loaded[0]
         table = plan_table(plan, mark=_mark(out))
-    _write(out, table.to_csv() if output_format(args) == "csv" else table.to_markdown() + "\n")
+    fmt = output_format(args)
+    check_file_options(args, fmt)
+    text = table.to_csv(dialect=dialect_of(args)) if fmt == "csv" else table.to_markdown() + "\n"
+    emit_text(args, out, text, fmt)
     return 0
 
 
@@ -154,6 +158,7 @@ def register(rb: argparse.ArgumentParser) -> None:
     table.add_argument("file", metavar="FILE", help="a plan, or a team file")
     add_unmask_option(table)
     add_output_options(table, ("md", "csv"), default="md", legacy_flags={"--csv": "csv"})
+    add_file_options(table, output=False)
     table.set_defaults(handler=_table)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -27,6 +27,9 @@ from ppid_core.errors import UnknownNameError
 from ppid_core.ikm._policy import ScoringPolicy
 from ppid_core.ikm._regime import Band, Regime, Unsur
 from ppid_core.ikm._sample import krejcie_morgan
+
+if TYPE_CHECKING:
+    from ppid_core._export import XlsxTarget
 
 __all__ = ["COLUMNS", "IkmResult", "UnsurScore"]
 
@@ -165,9 +168,21 @@ class IkmResult(ResultMixin):
         """The report table as Markdown, its title in bold above it."""
         return self.to_table(order=order).to_markdown()
 
-    def to_csv(self, *, order: str = "questionnaire") -> str:
-        """The report table as CSV."""
-        return self.to_table(order=order).to_csv()
+    def to_csv(self, *, order: str = "questionnaire", dialect: str = "excel") -> str:
+        """The report table as CSV (``dialect="excel-id"``: for Excel on an Indonesian
+        Windows, see `Table.to_csv`)."""
+        return self.to_table(order=order).to_csv(dialect=dialect)
+
+    def to_xlsx(self, file: XlsxTarget, *, order: str = "questionnaire") -> None:
+        """The report table as an Excel workbook (extra ``excel``): number cells, the header
+        bold and frozen. The worksheet with every respondent is `IkmWorksheet.to_xlsx`.
+
+        Raises:
+            MissingExtraError: openpyxl is not installed.
+        """
+        from ppid_core._export import write_xlsx  # noqa: PLC0415 - only to write a workbook
+
+        write_xlsx([self.to_table(order=order)], file)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data (the ``ppid ikm score --json`` object).

@@ -10,8 +10,14 @@ non-working day counts from the next working day, and so does one whose register
 records a time after the office's closing time) to the written notice; a notice given
 before the receipt date counts 0. They are computed only for requests whose response
 date the register records; with none recorded they are **unknown** (``None``), never 0.
-Likewise decisions, keberatan, sengketa and the overdue list are ``None`` when the
-register has no column for them (the Markdown report then says "tidak diketahui" and why).
+Likewise every figure by a column the register lacks is ``None`` — per unit, per kind of
+service, per topic, decisions, refusal reasons, keberatan, sengketa and the overdue list
+(the Markdown report then says "tidak diketahui" and why). Only the count of requests
+and the months are always known: the date received is the one column a register needs.
+A cell left empty counts under "tidak dicatat"; an optional cell the register could not
+read (its warnings) under "tidak terbaca" where a count has such a key, and as unknown
+everywhere else: a request whose response or extension date could not be read is not
+judged overdue but listed with the requests whose deadline is unknown.
 
 A request is overdue when the register records no response date and its deadline has
 passed: the response period (10 working days under UU 14/2008 Pasal 22 ayat (7)), or
@@ -47,21 +53,27 @@ import attrs
 from ppid_core._masking import Masking
 from ppid_core._result import ResultMixin
 from ppid_core._tables import Table, jsonable, markdown_text
-from ppid_core.requests._models import DecisionKind
 from ppid_core.requests._overdue import OverdueRequest, UnknownDeadline, overdue_requests
-from ppid_core.requests._register import Column, Register
+from ppid_core.requests._register import Provenance, Register
 from ppid_core.requests._rules import RuleSet, Step
 from ppid_core.requests._service_figures import (
+    NOT_RECORDED,
     ResponseTimes,
     by_month,
     by_topic,
     count_truthy,
+    counts,
+    deadline_notes,
+    decision_counts,
+    reading_notes,
     response_times,
-    tally,
+    unread_positions,
+    unreadable_deadlines,
 )
 from ppid_core.requests._topics import TopicTable
 
 if TYPE_CHECKING:
+    from ppid_core._export import XlsxTarget
     from ppid_core.calendar import WorkCalendar
 
 __all__ = ["OverdueRequest", "ResponseTimes", "ServiceReport", "service_report"]
@@ -85,9 +97,9 @@ class ServiceReport(ResultMixin):
     rule_set: str
     total: int
     by_month: dict[str, int]
-    by_service: dict[str, int]
-    by_topic: dict[str, int]
-    by_unit: dict[str, int]
+    by_service: dict[str, int] | None
+    by_topic: dict[str, int] | None
+    by_unit: dict[str, int] | None
     response_times: ResponseTimes | None
     decisions: dict[str, int] | None
     refusal_reasons: dict[str, int] | None
@@ -96,6 +108,8 @@ class ServiceReport(ResultMixin):
     overdue: tuple[OverdueRequest, ...] | None
     notes: tuple[str, ...]
     overdue_unknown: tuple[UnknownDeadline, ...] | None = None
+    provenance: tuple[Provenance, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping (the CLI's ``--json`` object)."""
@@ -106,9 +120,9 @@ class ServiceReport(ResultMixin):
             "rule_set": self.rule_set,
             "total": self.total,
             "by_month": dict(self.by_month),
-            "by_service": dict(self.by_service),
-            "by_topic": dict(self.by_topic),
-            "by_unit": dict(self.by_unit),
+            "by_service": _copy(self.by_service),
+            "by_topic": _copy(self.by_topic),
+            "by_unit": _copy(self.by_unit),
             "response_times": None
             if self.response_times is None
             else self.response_times.to_dict(),
@@ -121,19 +135,28 @@ class ServiceReport(ResultMixin):
             if self.overdue_unknown is None
             else jsonable(list(self.overdue_unknown)),
             "notes": list(self.notes),
+            "provenance": [p.to_dict() for p in self.provenance],
+            "warnings": list(self.warnings),
         }
 
     def tables(self) -> list[Table]:
         """The report as tables (titles in Indonesian, as offices publish them)."""
 
-        def counts(title: str, head: str, data: dict[str, int]) -> Table:
-            return Table(columns=(head, "Jumlah"), rows=list(data.items()), title=title)
+        def counts(title: str, head: str, data: dict[str, int] | None, what: str = "") -> Table:
+            rows: list[tuple[str, object]] = (
+                [(f"tidak diketahui: register tidak mencatat {what}", "tidak diketahui")]
+                if data is None
+                else list(data.items())
+            )
+            return Table(columns=(head, "Jumlah"), rows=rows, title=title)
 
         out = [
             counts("Permohonan per bulan", "Bulan", self.by_month),
-            counts("Permohonan per jenis layanan", "Jenis Layanan", self.by_service),
-            counts("Permohonan per topik", "Topik", self.by_topic),
-            counts("Permohonan per unit", "Unit", self.by_unit),
+            counts(
+                "Permohonan per jenis layanan", "Jenis Layanan", self.by_service, "jenis layanan"
+            ),
+            counts("Permohonan per topik", "Topik", self.by_topic, "informasi yang diminta"),
+            counts("Permohonan per unit", "Unit", self.by_unit, "unit"),
         ]
         rt = self.response_times
         rows: list[tuple[str, object]] = (
@@ -144,12 +167,11 @@ class ServiceReport(ResultMixin):
         out.append(
             Table(columns=("Ukuran", "Nilai"), rows=rows, title="Waktu tanggapan (hari kerja)")
         )
-        for title, head, data in (
-            ("Keputusan", "Keputusan", self.decisions),
-            ("Alasan penolakan", "Alasan", self.refusal_reasons),
+        for title, head, data, what in (
+            ("Keputusan", "Keputusan", self.decisions, "keputusan"),
+            ("Alasan penolakan", "Alasan", self.refusal_reasons, "alasan penolakan"),
         ):
-            if data is not None:
-                out.append(counts(title, head, data))
+            out.append(counts(title, head, data, what))
         unknown = "tidak diketahui"
         out.append(
             Table(
@@ -230,16 +252,53 @@ class ServiceReport(ResultMixin):
             parts += ["", table.to_markdown()]
         if self.notes:  # they quote the file (column names, repaired cells): no raw HTML
             parts += ["", "**Catatan**", "", *(f"- {markdown_text(n)}" for n in self.notes)]
+        if self.warnings:  # located, the cells masked
+            parts += ["", "**Peringatan**", "", *(f"- {markdown_text(w)}" for w in self.warnings)]
         return "\n".join(parts) + "\n"
 
-    def to_csv(self) -> str:
-        """Every figure as one long CSV table: ``section,item,value``."""
+    def to_csv(self, *, dialect: str = "excel") -> str:
+        """Every figure as one long CSV table: ``section,item,value``.
+
+        Args:
+            dialect: ``"excel"``, or ``"excel-id"`` for Excel on an Indonesian Windows
+                (``;``, decimal comma, UTF-8 byte-order mark; see `Table.to_csv`).
+        """
         rows: list[tuple[str, str, object]] = [("total", "total", self.total)]
         for table in self.tables():
             rows += [(table.title or "", str(r[0]), r[1]) for r in table.rows if len(r) == 2]
             if len(table.columns) > 2:
                 rows += [(table.title or "", str(r[0]), r[2]) for r in table.rows]
-        return Table(columns=("section", "item", "value"), rows=rows).to_csv()
+        return Table(columns=("section", "item", "value"), rows=rows).to_csv(dialect=dialect)
+
+    def to_xlsx(self, file: XlsxTarget) -> None:
+        """The report as an Excel workbook (extra ``excel``): a sheet ``Ringkasan`` (source,
+        date, rule set, total, notes and warnings), then one sheet per table of
+        [`tables()`][tables]; number and date cells, header rows bold and frozen.
+
+        Args:
+            file: A path (``laporan.xlsx``) or a binary file object.
+
+        Raises:
+            MissingExtraError: openpyxl is not installed.
+        """
+        summary = Table(
+            columns=("Ukuran", "Nilai"),
+            rows=[
+                ("Sumber", self.source),
+                ("Tahun", "seluruh register" if self.year is None else self.year),
+                ("Per tanggal", self.as_of),
+                ("Aturan", self.rule_set),
+                ("Jumlah permohonan", self.total),
+                *(("Catatan", n) for n in self.notes),
+                *(("Peringatan", w) for w in self.warnings),
+            ],
+            title="Laporan layanan informasi publik",
+        )
+        tables = self.tables()
+        names = ["Ringkasan", *(t.title or "" for t in tables)]
+        from ppid_core._export import write_xlsx  # noqa: PLC0415 - only to write a workbook
+
+        write_xlsx([summary, *tables], file, names=names)
 
 
 def service_report(
@@ -287,81 +346,44 @@ def service_report(
     def col(values: Sequence[T]) -> Sequence[T]:
         return values if chosen is None else tuple(itertools.compress(values, chosen))
 
+    def unread(field: str) -> Sequence[bool]:
+        at = unread_positions(reg, field)
+        return col([i in at for i in range(len(reg))]) if at else [False] * len(received)
+
     received = col(reg.received)
     times = col(reg.received_times)
     limits = (rs.days(Step.RESPONSE), rs.days(Step.RESPONSE) + rs.days(Step.EXTENDED_RESPONSE))
 
-    has = reg.has
+    has = reg.fields.__contains__
     decisions = refusal = None
-    if has(Column.DECISION):
-        decisions = {
-            ("tidak dicatat" if d is None else d.label): n
-            for d, n in tally(col(reg.decisions), (None, *DecisionKind)).items()
-        }
-    if has(Column.REFUSAL_REASON):
+    if has("decision"):
+        decisions = decision_counts(col(reg.decisions), unread("decision"))
+    if has("refusal_reason"):
         refusal = dict(Counter(filter(None, col(reg.refusal_reasons))))
     overdue: tuple[OverdueRequest, ...] | None = None
     unknown: tuple[UnknownDeadline, ...] | None = None
     responded = col(reg.responded)
-    if has(Column.RESPONDED):
+    if has("responded"):
+        name_of = functools.lru_cache(maxsize=None)(mask.name)
         overdue, unknown = overdue_requests(
             received,
             responded,
-            col(reg.extended_on) if has(Column.EXTENDED) else None,
+            col(reg.extended_on) if has("extended") else None,
             rules=rs,
             calendar=calendar,
             today=today,
             numbers=col(reg.numbers),
             names=col(reg.names),
-            masked=functools.lru_cache(maxsize=None)(mask.name),
+            masked=lambda name: name_of(name) if name else NOT_RECORDED,
             rows=col(reg.rows),
             times=times,
+            unreadable=unreadable_deadlines(unread("responded"), unread("extended")),
         )
 
-    notes = []
-    if register.hidden_sheets:
-        names = ", ".join(f'"{n}"' for n in register.hidden_sheets)
-        notes.append(f"hidden sheets passed over: {names}; read: {register.source}")
-    if register.header_rows:
-        rows = ", ".join(map(str, register.header_rows))
-        notes.append(f"{len(register.header_rows)} repeated header rows skipped (rows {rows})")
-    if register.blank_rows:
-        notes.append(f"{len(register.blank_rows)} blank rows skipped")
-    notes += [
-        f'row {r.row}, column "{r.column}": {r.original!r} read as {r.value!r}: {r.reason}'
-        for r in register.repairs
-    ]
-    if register.ignored_columns:
-        notes.append("columns not in the layout, not used: " + ", ".join(register.ignored_columns))
+    notes = reading_notes(register)
     if year is not None and len(received) != len(reg):
         notes.append(f"{len(reg) - len(received)} requests outside {year} not counted")
-    if not rs.confirmed:
-        notes.append(
-            f"rule set {rs.name} is not confirmed (some numbers are unknown or rest on too "
-            "few sources; see each step's confidence)"
-        )
-    if unknown:
-        notes.append(
-            f"{len(unknown)} open requests have a deadline past the calendar's holiday data "
-            "and cannot be judged overdue; they are listed with their rows"
-        )
-    if overdue is not None and any(o.provisional for o in overdue):
-        notes.append(
-            "deadlines marked provisional rest on estimated holidays or on a date the "
-            "sidang isbat may still move"
-        )
-    if overdue is not None:
-        notes.append(
-            f"overdue means no response date and past the response deadline "
-            f"({limits[0]} working days, {rs.step(Step.RESPONSE).citation}), or past the "
-            f"extended one ({limits[1]} working days, {rs.step(Step.EXTENDED_RESPONSE).citation}) "
-            "where the register records a written extension sent within the response period"
-        )
-        if not has(Column.EXTENDED):
-            notes.append(
-                f'the register has no column "{Column.EXTENDED}": no extension is presumed, '
-                f"every open request is held to {limits[0]} working days"
-            )
+    notes += deadline_notes(rs, overdue, unknown, register)
 
     return ServiceReport(
         source=register.source,
@@ -370,15 +392,21 @@ def service_report(
         rule_set=rs.name,
         total=len(received),
         by_month=by_month(received, year),
-        by_service=dict(Counter(col(reg.services)).most_common()),
-        by_topic=by_topic(table, col(reg.information)),
-        by_unit=dict(Counter(col(reg.units)).most_common()),
+        by_service=counts(col(reg.services)) if has("service") else None,
+        by_topic=by_topic(table, col(reg.information)) if has("information") else None,
+        by_unit=counts(col(reg.units)) if has("unit") else None,
         response_times=response_times(received, responded, calendar, limits, times),
         decisions=decisions,
         refusal_reasons=refusal,
-        keberatan=count_truthy(col(reg.keberatan_on)) if has(Column.KEBERATAN) else None,
-        sengketa=count_truthy(col(reg.sengketa_on)) if has(Column.SENGKETA) else None,
+        keberatan=count_truthy(col(reg.keberatan_on)) if has("keberatan") else None,
+        sengketa=count_truthy(col(reg.sengketa_on)) if has("sengketa") else None,
         overdue=overdue,
         overdue_unknown=unknown,
         notes=tuple(notes),
+        provenance=register.provenance,
+        warnings=tuple(map(str, register.warnings)),
     )
+
+
+def _copy(data: dict[str, int] | None) -> dict[str, int] | None:
+    return None if data is None else dict(data)

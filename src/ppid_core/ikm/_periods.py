@@ -1,0 +1,507 @@
+"""The IKM per quarter (triwulan) or semester, from one survey with a date column.
+
+Units run the SKM per triwulan, per semester or per year, and the Zona Integritas
+evaluation scores how often (at least four times a year is best); an office reads one
+file of a year's answers and wants the IKM of each period with the change from the one
+before. [`by_period()`][by_period] scores each period from its own respondents, exactly
+as the unit IKM is scored from all of them.
+
+Dates are the survey's date column (``Timestamp`` of Google Forms, ``Tanggal``; see
+`Survey.date_column`), read as written:
+
+- ``2024-06-04``, ``2024/06/04``, ``04/06/2024`` or ``04-06-2024`` (day first, as
+  Indonesian documents write; ``day_first=False`` for a sheet that writes month first),
+  ``4 Juni 2024`` and ``Selasa, 4 Juni 2024``, each with or without a time after it
+  (``10:15``, ``10:15:23 AM``, ``T10:15:23Z``, ``GMT+7``);
+- a time with an offset or a zone (``Z``, ``+07:00``, ``GMT+7``, ``UTC``) is moved to
+  the office's zone (``zone``, default ``Asia/Jakarta``) before its date is taken, so a
+  UTC timestamp of 31 March 20:00 counts in April in WIB; a time without one is the
+  office's own;
+- a blank date puts the respondent in a row of its own, **tanpa tanggal** (still in the
+  unit IKM; never dropped, never guessed);
+- any other text is an error located at its row: every such row together.
+
+Every period from the first to the last is listed, those without respondents too (their
+IKM is unknown), so a gap shows. The change is the IKM minus that of the period just
+before, exact; shown half-up to 2 decimals it may differ by 0.01 from the difference of
+the two IKMs as shown, which are rounded apart.
+
+References:
+    Permenpan RB 14/2017 Pasal 1 ayat (1) (SKM at least once a year); Permenpan RB
+    90/2021, Lampiran (LKE): frequency of the SKM, four or more times a year scored
+    highest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from ppid_core._month_names import ENGLISH_MONTHS, INDONESIAN_MONTHS
+from ppid_core._numbers import half_up
+from ppid_core._result import ResultMixin
+from ppid_core._tables import Table, jsonable
+from ppid_core.errors import (
+    DataFileError,
+    InvalidArgumentError,
+    LocatedError,
+    UnknownNameError,
+)
+from ppid_core.ikm._header import shown_cell
+from ppid_core.ikm._policy import ScoringPolicy
+from ppid_core.ikm._regime import Regime
+from ppid_core.ikm._result import IkmResult
+from ppid_core.ikm._scoring import score
+from ppid_core.ikm._survey import Survey
+from ppid_core.ikm._tally import Tally
+
+__all__ = [
+    "COLUMNS",
+    "PERIODS",
+    "UNDATED",
+    "PeriodScore",
+    "PeriodSeries",
+    "by_period",
+    "read_date",
+]
+
+#: The periods, each with its months and its name in reports.
+PERIODS: Mapping[str, tuple[int, str]] = {"quarter": (3, "Triwulan"), "semester": (6, "Semester")}
+#: The columns of the series table.
+COLUMNS = ("Periode", "Dari", "Sampai", "Responden", "IKM", "Mutu", "Kinerja", "Perubahan")
+#: The row of respondents without a date.
+UNDATED = "tanpa tanggal"
+_ROMAN = ("I", "II", "III", "IV")
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+_BAD = "\x00"  # the group of an unreadable date (reported, never scored)
+
+_TIME = (
+    r"(?:[T ]\s*(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2})(?:[.,]\d+)?)?"
+    r"\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
+    r"\s*(?P<zone>Z|(?:GMT|UTC)\s*(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}"
+    r"|WIB|WITA|WIT)?)?"
+)
+_NUMERIC = re.compile(
+    r"(?:(?P<y>\d{4})[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})"
+    r"|(?P<p>\d{1,2})[-/.](?P<q>\d{1,2})[-/.](?P<yy>\d{4}))" + _TIME + r"\s*",
+    re.ASCII,
+)
+_WORDS = re.compile(
+    r"(?:[^\W\d_]+,?\s+)?(?P<d>\d{1,2})\s+(?P<m>[^\W\d_]+)\.?\s+(?P<y>\d{4})" + _TIME + r"\s*"
+)
+_OFFSET = re.compile(r"(?:GMT|UTC)?\s*(?P<sign>[+-])(?P<h>\d{1,2}):?(?P<m>\d{2})?")
+_NAMED = {"Z": 0, "GMT": 0, "UTC": 0, "WIB": 7, "WITA": 8, "WIT": 9}
+#: A date as digits and separators, with a time after it: shown as written in a message
+#: (a phone number, which it is not, has longer groups of digits).
+_DATE_SHAPE = re.compile(
+    r"(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{4}[-/.]\d{1,2})"
+    r"(?:[ T][0-9:.,+ -]*[A-Za-z0-9:+ -]{0,12})?"
+)
+_PLAIN_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?", re.ASCII)
+_EXPECTED = (
+    "expected a date such as 2024-06-04, 04/06/2024 (day first) or 4 Juni 2024, with or "
+    "without a time"
+)
+
+
+def _zone_of(text: str) -> dt.tzinfo:
+    name = text.upper().replace(" ", "")
+    if name in _NAMED:
+        return dt.timezone(dt.timedelta(hours=_NAMED[name]))
+    m = _OFFSET.fullmatch(name)
+    if m is None:  # pragma: no cover - the patterns only let these through
+        msg = f"not a zone: {text!r}"
+        raise InvalidArgumentError(msg)
+    delta = dt.timedelta(hours=int(m["h"]), minutes=int(m["m"] or 0))
+    return dt.timezone(-delta if m["sign"] == "-" else delta)
+
+
+def read_date(text: str, *, day_first: bool = True, zone: str = "Asia/Jakarta") -> dt.date:
+    """The date of a survey's date cell, in the office's zone (see the module docstring).
+
+    Raises:
+        InvalidArgumentError: The text is no date (the message says why, without the
+            text).
+
+    Examples:
+        >>> read_date("04/06/2024"), read_date("2024/06/04 10:15:23 AM GMT+7")
+        (datetime.date(2024, 6, 4), datetime.date(2024, 6, 4))
+        >>> read_date("Senin, 3 Juni 2024"), read_date("2024-03-31T20:00:00Z")
+        (datetime.date(2024, 6, 3), datetime.date(2024, 4, 1))
+    """
+    m = _NUMERIC.fullmatch(text) or _WORDS.fullmatch(text)
+    if m is None:
+        raise InvalidArgumentError(_EXPECTED)
+    groups = m.groupdict()
+    if groups.get("m") is not None:
+        word = groups["m"].casefold()
+        month = INDONESIAN_MONTHS.get(word) or ENGLISH_MONTHS.get(word)
+        if month is None:
+            msg = f"no month is called {groups['m'][:20]!r}; {_EXPECTED}"
+            raise InvalidArgumentError(msg)
+        year, day = int(groups["y"]), int(groups["d"])
+    elif groups["y"] is not None:
+        year, month, day = int(groups["y"]), int(groups["a"]), int(groups["b"])
+    else:
+        first, second = int(groups["p"]), int(groups["q"])
+        year = int(groups["yy"])
+        day, month = (first, second) if day_first else (second, first)
+        if month > 12:
+            order = "day/month/year" if day_first else "month/day/year"
+            other = "day_first=False" if day_first else "day_first=True"
+            msg = (
+                f"month {month} read as {order}; if the column writes it the other way, use {other}"
+            )
+            raise InvalidArgumentError(msg)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        msg = f"year {year} is outside {FIRST_YEAR}-{LAST_YEAR}"
+        raise InvalidArgumentError(msg)
+    try:
+        day_of = dt.date(year, month, day)
+    except ValueError:  # dt.date's own check
+        msg = f"no such day: {year:04d}-{month:02d}-{day:02d}"
+        raise InvalidArgumentError(msg) from None
+    if groups.get("h") is None:
+        return day_of
+    hour, minute = int(groups["h"]), int(groups["mi"])
+    ampm = (groups.get("ampm") or "").replace(".", "").upper()
+    if ampm and not 1 <= hour <= 12:
+        msg = f"hour {hour} with {ampm}"
+        raise InvalidArgumentError(msg)
+    hour = hour % 12 + (12 if ampm == "PM" else 0) if ampm else hour
+    if hour > 23 or minute > 59 or int(groups.get("s") or 0) > 59:
+        msg = f"no such time: {groups['h']}:{groups['mi']}" + (
+            f":{groups['s']}" if groups.get("s") else ""
+        )
+        raise InvalidArgumentError(msg)
+    if groups.get("zone") is None:
+        return day_of
+    moment = dt.datetime.combine(day_of, dt.time(hour, minute), tzinfo=_zone_of(groups["zone"]))
+    return moment.astimezone(ZoneInfo(zone)).date()
+
+
+class _Dates:
+    """[`read_date()`][read_date] for the many cells of a date column: the date and a plain
+    time after it (no zone, no AM/PM) are each read once, so a million timestamps of a
+    year cost a few hundred dates and the times of a day."""
+
+    def __init__(self, *, day_first: bool, zone: str) -> None:
+        self.day_first, self.zone = day_first, zone
+        self.days: dict[str, dt.date | str] = {}  # a date part -> its date, or why not
+        self.times: dict[str, bool] = {}  # a plain time -> whether it is one
+
+    def _read(self, text: str) -> dt.date | str:
+        try:
+            return read_date(text, day_first=self.day_first, zone=self.zone)
+        except InvalidArgumentError as exc:
+            return str(exc)
+
+    def __call__(self, text: str) -> dt.date | str:
+        """The date of ``text``, or why it is none."""
+        head, sep, tail = text.partition(" ")
+        if not sep and len(text) > 10 and text[10] == "T":
+            head, sep, tail = text[:10], "T", text[11:]
+        plain = self.times.get(tail) if sep else None
+        if plain is None and sep:
+            plain = self.times[tail] = _PLAIN_TIME.fullmatch(tail) is not None
+            plain = plain and isinstance(self._read(f"2000-01-01 {tail}"), dt.date)
+            self.times[tail] = plain
+        if sep and not plain:
+            return self._read(text)
+        found = self.days.get(head)
+        if found is None:
+            found = self.days[head] = self._read(head)
+        return found
+
+
+@attrs.frozen(kw_only=True)
+class PeriodScore:
+    """The IKM of one period (or of the respondents without a date).
+
+    Attributes:
+        key: ``"2024-T1"`` (triwulan) or ``"2024-S1"`` (semester); ``"tanpa tanggal"``.
+        label: ``"Triwulan I 2024"``, ``"Semester II 2024"``, ``"tanpa tanggal"``.
+        start: Its first day (``None`` for the undated row).
+        end: Its last day (``None`` for the undated row).
+        respondents: Questionnaires of the period.
+        result: Its IKM; ``None`` when it has no respondents or an unsur nobody answered.
+        unanswered: The unsur keys nobody of the period answered (its IKM is undefined).
+        change: Its IKM minus the previous period's, exact; ``None`` when either is unknown.
+    """
+
+    key: str
+    label: str
+    start: dt.date | None
+    end: dt.date | None
+    respondents: int
+    result: IkmResult | None
+    unanswered: tuple[str, ...] = ()
+    change: Fraction | None = None
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class PeriodSeries(ResultMixin):
+    """The IKM per period of one survey, each with the change from the period before.
+
+    A result (``to_dict``, ``to_json``, ``to_markdown``, ``tables``, ``to_frame``):
+    ``to_dict()`` is the ``periods`` object of ``ppid ikm score --period ... --json``.
+
+    Attributes:
+        period: ``"quarter"`` or ``"semester"``.
+        source: Where the answers came from.
+        column: The date column.
+        periods: Every period from the first to the last, in order.
+        undated: The respondents without a date, if there are any.
+        pooled: The unit IKM from every respondent.
+    """
+
+    period: str
+    source: str
+    column: str
+    periods: tuple[PeriodScore, ...]
+    undated: PeriodScore | None
+    pooled: IkmResult
+
+    def to_table(self) -> Table:
+        """One row per period, the undated row, then the unit (IKM half-up, change signed)."""
+        rows: list[tuple[object, ...]] = [
+            _row(p) for p in (*self.periods, *((self.undated,) if self.undated else ()))
+        ]
+        p = self.pooled
+        first = self.periods[0].start if self.periods else None
+        last = self.periods[-1].end if self.periods else None
+        unit = "unit (semua responden)"
+        rows.append((unit, first, last, p.respondents, p.ikm_display, p.mutu, p.kinerja, None))
+        name = PERIODS[self.period][1].lower()
+        return Table(
+            columns=COLUMNS,
+            rows=rows,
+            title=f"IKM per {name} (kolom tanggal: {self.column})",
+        )
+
+    def tables(self) -> list[Table]:
+        """The series table ([`to_table()`][to_table])."""
+        return [self.to_table()]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data: ``periods`` (``ikm`` and ``change`` half-up to 2 decimals, each
+        with its exact fraction), ``undated`` and the ``pooled`` unit figures."""
+        p = self.pooled
+        data: dict[str, Any] = jsonable(
+            {
+                "period": self.period,
+                "column": self.column,
+                "periods": [_entry(s) for s in self.periods],
+                "undated": None if self.undated is None else _entry(self.undated),
+                "pooled": {
+                    "respondents": p.respondents,
+                    "ikm": p.ikm_display,
+                    "mutu": p.mutu,
+                    "kinerja": p.kinerja,
+                },
+            }
+        )
+        return data
+
+    def _summary(self) -> str:
+        known = [s.result for s in self.periods if s.result is not None]
+        span = f", IKM {known[0].ikm_display} → {known[-1].ikm_display}" if known else ""
+        name = PERIODS[self.period][1].lower()
+        return f"{self.source}: {len(self.periods)} × {name}{span}"
+
+
+def _row(s: PeriodScore) -> tuple[object, ...]:
+    r = s.result
+    if r is None:
+        why = (
+            f"tidak terdefinisi: {', '.join(s.unanswered)} tanpa jawaban" if s.unanswered else None
+        )
+        return (s.label, s.start, s.end, s.respondents, None, None, why, None)
+    change = None if s.change is None else half_up(s.change, 2)
+    return (s.label, s.start, s.end, s.respondents, r.ikm_display, r.mutu, r.kinerja, change)
+
+
+def _entry(s: PeriodScore) -> dict[str, object]:
+    r = s.result
+    return {
+        "period": s.key,
+        "label": s.label,
+        "start": s.start,
+        "end": s.end,
+        "respondents": s.respondents,
+        "ikm": None if r is None else r.ikm_display,
+        "ikm_exact": None if r is None else str(r.ikm),
+        "mutu": None if r is None else r.mutu,
+        "kinerja": None if r is None else r.kinerja,
+        "unanswered": list(s.unanswered),
+        "change": None if s.change is None else half_up(s.change, 2),
+        "change_exact": None if s.change is None else str(s.change),
+    }
+
+
+def _shown(text: str, column: str) -> str:
+    """A date cell as a message shows it: as written when it is shaped as a date (a phone
+    number is not), else masked as any cell is (`shown_cell`)."""
+    if len(text) <= 40 and _DATE_SHAPE.fullmatch(text):
+        return repr(text)
+    return shown_cell(text, column)
+
+
+def _bounds(year: int, index: int, months: int) -> tuple[dt.date, dt.date]:
+    first = dt.date(year, (index - 1) * months + 1, 1)
+    end_month = index * months
+    after = dt.date(year + 1, 1, 1) if end_month == 12 else dt.date(year, end_month + 1, 1)
+    return first, after - dt.timedelta(days=1)
+
+
+def by_period(
+    survey: Survey,
+    period: str = "quarter",
+    *,
+    day_first: bool = True,
+    zone: str = "Asia/Jakarta",
+    policy: ScoringPolicy | None = None,
+) -> PeriodSeries:
+    """The IKM of each quarter (triwulan) or semester of a survey, with the change.
+
+    Args:
+        survey: A survey read with a date column (`Survey.date_column`: found by its
+            header, or mapped with ``columns={"Diisi pada": "date"}``).
+        period: ``"quarter"`` or ``"semester"``.
+        day_first: Read ``04/06/2024`` as 4 June (the default), or as April 6.
+        zone: The office's IANA zone, for times written with an offset.
+        policy: The arithmetic (default exact).
+
+    Raises:
+        UnknownNameError: ``period`` is neither, or the survey has no date column.
+        DataFileError: Every date cell that is not a date, located at its row.
+
+    Examples:
+        >>> from ppid_core.ikm import read_survey
+        >>> survey = read_survey(
+        ...     [
+        ...         ["Tanggal", "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"],
+        ...         ["04/02/2024", 4, 4, 4, 4, 4, 4, 4, 4, 4],
+        ...         ["28/06/2024", 3, 3, 3, 3, 3, 3, 3, 3, 3],
+        ...     ]
+        ... )
+        >>> series = by_period(survey, "quarter")
+        >>> [(p.label, str(p.result.ikm_display), p.change) for p in series.periods]
+        [('Triwulan I 2024', '100.00', None), ('Triwulan II 2024', '75.00', Fraction(-25, 1))]
+    """
+    if period not in PERIODS:
+        msg = f"unknown period {period!r}; use one of {', '.join(PERIODS)}"
+        raise UnknownNameError(msg)
+    column = survey.date_column
+    if column is None:
+        msg = (
+            f"{survey.source} has no date column (a header such as Timestamp or Tanggal); "
+            "map one when reading, e.g. columns={'Diisi pada': 'date'} (--map 'Diisi pada=date')"
+        )
+        raise UnknownNameError(msg)
+    months, name = PERIODS[period]
+    bad: dict[str, str] = {}
+    dates = _Dates(day_first=day_first, zone=zone)
+
+    def key(text: str) -> str:
+        if not text:
+            return UNDATED
+        day = dates(text)
+        if isinstance(day, str):
+            bad[text] = day
+            return _BAD
+        return f"{day.year:04d}-{name[0]}{(day.month - 1) // months + 1}"
+
+    tallies = survey.tallies(column, key=key)
+    if bad:
+        errors = [
+            LocatedError(
+                f"{_shown(text, column)} is not a date: {bad[text]}",
+                source=survey.source,
+                row=row,
+                field=column,
+            )
+            for row, text in survey.dates()
+            if text in bad
+        ]
+        raise DataFileError.from_errors(survey.source, errors)
+    regime = survey.regime
+    scores: list[PeriodScore] = []
+    keys = sorted(k for k in tallies if k != UNDATED)
+    if keys:
+        year, index = int(keys[0][:4]), int(keys[0][6:])
+        last = (int(keys[-1][:4]), int(keys[-1][6:]))
+        count = 12 // months
+        previous: IkmResult | None = None
+        while (year, index) <= last:
+            key_text = f"{year:04d}-{name[0]}{index}"
+            label = f"{name} {_ROMAN[index - 1]} {year}"
+            start, end = _bounds(year, index, months)
+            made = _scored(
+                tallies.get(key_text),
+                key=key_text,
+                label=label,
+                start=start,
+                end=end,
+                regime=regime,
+                policy=policy,
+            )
+            change = None
+            if made.result is not None and previous is not None:
+                change = made.result.ikm - previous.ikm
+            scores.append(attrs.evolve(made, change=change))
+            previous = made.result
+            year, index = (year + 1, 1) if index == count else (year, index + 1)
+    undated = None
+    if UNDATED in tallies:
+        undated = _scored(
+            tallies[UNDATED],
+            key=UNDATED,
+            label=UNDATED,
+            start=None,
+            end=None,
+            regime=regime,
+            policy=policy,
+        )
+    return PeriodSeries(
+        period=period,
+        source=survey.source,
+        column=column,
+        periods=tuple(scores),
+        undated=undated,
+        pooled=survey.score(policy=policy),
+    )
+
+
+def _scored(
+    tally: Tally | None,
+    *,
+    key: str,
+    label: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    regime: Regime,
+    policy: ScoringPolicy | None,
+) -> PeriodScore:
+    if tally is None:
+        return PeriodScore(key=key, label=label, start=start, end=end, respondents=0, result=None)
+    if tally.unanswered:
+        return PeriodScore(
+            key=key,
+            label=label,
+            start=start,
+            end=end,
+            respondents=tally.respondents,
+            result=None,
+            unanswered=tally.unanswered,
+        )
+    result = score(tally, regime, policy=policy, scope=label)
+    return PeriodScore(
+        key=key, label=label, start=start, end=end, respondents=tally.respondents, result=result
+    )
