@@ -42,36 +42,21 @@ References:
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import io
-import math
 import os
 import re
 import secrets
 import zipfile
 from collections.abc import Iterable, Sequence
-from decimal import Decimal, localcontext
+from decimal import Decimal
 from fractions import Fraction
-from itertools import islice
 from typing import IO, Any, TypeAlias
 
 from ppid_core._optional import import_optional
-from ppid_core._tables import Table, formula_safe
+from ppid_core._tables import Table
+from ppid_core._xlsx_cells import EXCEL_MAX_CELL, xlsx_cell
+from ppid_core._xlsx_stream import splice_streams
 from ppid_core.errors import InvalidArgumentError
-
-
-def xml_escape(text: str) -> str:
-    """``&``, ``<`` and ``>`` as XML entities (what ``xml.sax.saxutils.escape`` does).
-
-    Written here because importing :mod:`xml.sax.saxutils` loads ``urllib.request``,
-    ``http.client`` and ``ssl``: tens of milliseconds on every start of a command that
-    only might write a workbook.
-
-    >>> xml_escape("a < b & c > d")
-    'a &lt; b &amp; c &gt; d'
-    """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
 
 __all__ = [
     "EXCEL_MAX_CELL",
@@ -90,84 +75,11 @@ XlsxTarget: TypeAlias = "str | os.PathLike[str] | IO[bytes]"
 
 #: Rows of one sheet (Excel's limit).
 EXCEL_MAX_ROWS = 1_048_576
-#: Characters of one cell (Excel's limit).
-EXCEL_MAX_CELL = 32_767
-#: Significant digits Excel keeps of a number.
-EXCEL_DIGITS = 15
 #: Rows whose text sets the column widths (the header and the first rows).
 WIDTH_SAMPLE = 500
 _MIN_WIDTH, _MAX_WIDTH = 6, 60
 _SHEET_NAME = 31
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_CUT_NOTE = " … (cut: {n:,} characters; an Excel cell holds 32,767)"
-
-
-def _escape(match: re.Match[str]) -> str:
-    return f"\\x{ord(match[0]):02x}"
-
-
-def _text(value: str) -> str:
-    """A text cell: formula-safe, XML-safe, within Excel's cell limit."""
-    text = _ILLEGAL.sub(_escape, formula_safe(value))
-    if len(text) > EXCEL_MAX_CELL:
-        note = _CUT_NOTE.format(n=len(text))
-        text = text[: EXCEL_MAX_CELL - len(note)] + note
-    return text
-
-
-def _decimal_cell(value: Decimal) -> tuple[object, str | None]:
-    """A decimal as a number cell when Excel keeps every digit, else as its text."""
-    if not value.is_finite():
-        return _text(str(value)), None
-    digits = len(value.as_tuple().digits)
-    if digits > EXCEL_DIGITS or Decimal(repr(float(value))) != value:
-        return _text(str(value)), None
-    exponent = value.as_tuple().exponent
-    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return float(value), ("0." + "0" * places) if places else "0"
-
-
-def _fraction_cell(value: Fraction) -> tuple[object, str | None]:
-    """A fraction as its exact decimal when it has one Excel keeps, else the nearest number."""
-    with localcontext() as ctx:
-        ctx.prec = 4 * EXCEL_DIGITS
-        exact = Decimal(value.numerator) / Decimal(value.denominator)
-    if Fraction(exact) == value and len(exact.as_tuple().digits) <= EXCEL_DIGITS:
-        return _decimal_cell(exact)
-    return float(value), None
-
-
-def xlsx_cell(value: object) -> tuple[object, str | None]:
-    """The value openpyxl writes for a table cell, and its number format (or ``None``).
-
-    >>> xlsx_cell(Decimal("90.60")), xlsx_cell(dt.date(2024, 6, 4))
-    ((90.6, '0.00'), (datetime.date(2024, 6, 4), 'yyyy-mm-dd'))
-    >>> xlsx_cell("=1+1"), xlsx_cell(True), xlsx_cell(10**16)
-    (("'=1+1", None), ('ya', None), ('10000000000000000', None))
-    """
-    if value is None:
-        return None, None
-    if isinstance(value, bool):
-        return ("ya" if value else "tidak"), None
-    if isinstance(value, enum.Enum):
-        return xlsx_cell(value.value)
-    if isinstance(value, int):
-        return (value, None) if abs(value) < 10**EXCEL_DIGITS else (_text(str(value)), None)
-    if isinstance(value, float):
-        return (value, None) if math.isfinite(value) else (str(value), None)
-    if isinstance(value, Decimal):
-        return _decimal_cell(value)
-    if isinstance(value, Fraction):
-        return _fraction_cell(value)
-    if isinstance(value, dt.datetime):
-        wall = value.replace(tzinfo=None)
-        return wall, "yyyy-mm-dd hh:mm:ss" if wall.second else "yyyy-mm-dd hh:mm"
-    if isinstance(value, dt.date):
-        return value, "yyyy-mm-dd"
-    if isinstance(value, dt.time):
-        return value.replace(tzinfo=None), "hh:mm"
-    return _text(str(value)), None
 
 
 def _shown_width(value: object) -> int:
@@ -371,97 +283,11 @@ class XlsxBook:
                 entry.compress_type = _DEFLATED
                 big = sum(self._streams[t][1] for t in tokens) > _ZIP64_ROWS
                 with out.open(entry, "w", force_zip64=big) as fh:
-                    self._splice(data.decode("utf-8"), tokens, fh)
-
-    def _splice(self, xml: str, tokens: list[str], fh: IO[bytes]) -> None:
-        """Write a sheet's XML with each placeholder row replaced by its stream's rows, and
-        the rows after it renumbered."""
-        shift = 0
-        at = 0
-        for token in sorted(tokens, key=xml.index):
-            found = xml.index(token)
-            begin = xml.rindex("<row ", 0, found)
-            end = xml.index("</row>", found) + len("</row>")
-            number = int(_ROW_NUMBER.match(xml, begin)[1])  # type: ignore[index]
-            fh.write(_renumber(xml[at:begin], shift).encode())
-            rows, count = self._streams[token]
-            _write_rows(fh, rows, number + shift, count)
-            shift += count - 1
-            at = end
-        fh.write(_renumber(xml[at:], shift).encode())
+                    splice_streams(data.decode("utf-8"), tokens, self._streams, fh)
 
 
 _DEFLATED = zipfile.ZIP_DEFLATED
 _ZIP64_ROWS = 2_000_000  # rows after which a sheet's XML may pass 4 GiB only if very wide
-_ROW_NUMBER = re.compile(r'<row r="(\d+)"')
-_CELL_REFS = re.compile(r'(<row r="|<c r="[A-Z]+)(\d+)"')
-_CHUNK = 4096  # rows per write
-_PATTERNS = 65_536  # row patterns kept (each some hundred characters)
-
-
-def _renumber(xml: str, shift: int) -> str:
-    """Row numbers in ``xml`` (rows and cell references) moved by ``shift``."""
-    if not shift:
-        return xml
-    return _CELL_REFS.sub(lambda m: f'{m[1]}{int(m[2]) + shift}"', xml)
-
-
-def _cell_xml(letter: str, value: int | str, number: str) -> str:
-    """One cell of a streamed row (``number``: its row number, or a mark put in later)."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f'<c r="{letter}{number}"><v>{value}</v></c>'
-    text = xml_escape(_text(str(value)))
-    return f'<c r="{letter}{number}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
-
-
-def _write_rows(
-    fh: IO[bytes], rows: Iterable[Sequence[int | str | None]], first: int, count: int
-) -> None:
-    """Write ``count`` rows as SheetML, numbered from ``first``.
-
-    A row is its first cell (a respondent's number) and the rest (the scores). The XML of
-    the rest is made once per distinct rest of whole numbers (a few hundred patterns of
-    scores), split where the row number goes (a NUL, which text cells never hold: they
-    escape control characters), so a row of a long grid costs a look-up and a join.
-
-    Raises:
-        InvalidArgumentError: ``rows`` has another number of rows than announced.
-    """
-    letters = [_letter(i) for i in range(1, 17)]
-    made: dict[tuple[int | str | None, ...], list[str]] = {}
-    lines: list[str] = []
-    number = first
-    for row in islice(rows, count + 1):
-        while len(letters) < len(row):
-            letters.append(_letter(len(letters) + 1))
-        rest = tuple(row[1:])
-        parts = made.get(rest)
-        if parts is None:
-            parts = "".join(
-                _cell_xml(letters[j], v, "\0") for j, v in enumerate(rest, start=1) if v is not None
-            ).split("\0")
-            if len(made) < _PATTERNS and all(type(v) is not str for v in rest):
-                made[rest] = parts
-        n = str(number)
-        head = "" if not row or row[0] is None else _cell_xml("A", row[0], n)
-        lines.append(f'<row r="{n}">{head}{n.join(parts)}</row>')
-        number += 1
-        if len(lines) >= _CHUNK:
-            fh.write("".join(lines).encode())
-            lines.clear()
-    fh.write("".join(lines).encode())
-    if number - first != count:
-        msg = f"expected {count:,} rows to write, got {number - first:,}"
-        raise InvalidArgumentError(msg)
-
-
-def _letter(column: int) -> str:
-    """The letters of a column number (1: A, 27: AA)."""
-    out = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        out = chr(65 + rest) + out
-    return out
 
 
 def _check_fits(table: Table, name: str | None) -> None:

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from ppid_core._month_names import MONTH_NAMES
 from ppid_core.errors import DataFileError, InvalidArgumentError, UnknownNameError
 from ppid_core.ikm import PeriodSeries, Survey, by_period, read_survey
-from ppid_core.ikm._periods import _Dates, read_date
+from ppid_core.ikm._periods import read_date
+from ppid_core.ikm._survey_dates import SurveyDates as _Dates
 from tests.property.strategies import budget
 
 HEADER: list[object] = [

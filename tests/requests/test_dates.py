@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from ppid_core.errors import InvalidArgumentError, PpidError, UnknownZoneError
 from ppid_core.requests import parse_register_date
-from ppid_core.requests._dates import When, read_when, split_time, to_office_zone
+from ppid_core.requests._dates import read_when, split_time
+from ppid_core.requests._zones_when import When, to_office_zone
 from tests.property.strategies import budget
 
 

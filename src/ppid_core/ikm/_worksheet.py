@@ -31,8 +31,6 @@ References:
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -46,9 +44,19 @@ from ppid_core.errors import InvalidArgumentError
 from ppid_core.ikm._columns import NOT_ANSWERED, KeptColumn
 from ppid_core.ikm._policy import ScoringPolicy
 from ppid_core.ikm._regime_parts import normalize_header
-from ppid_core.ikm._result import IkmResult, UnsurScore
+from ppid_core.ikm._result import IkmResult
 from ppid_core.ikm._survey import Survey
 from ppid_core.ikm._worksheet_html import id_number, worksheet_page
+from ppid_core.ikm._worksheet_tables import (
+    PROFILE_LABELS,
+    exact,
+    legend_table,
+    ordered_unsur,
+    processing_table,
+    profile_tables,
+    result_table,
+    worksheet_notes,
+)
 from ppid_core.ikm._worksheet_xlsx import WorkbookParts, write_workbook
 
 __all__ = ["GRID_HTML_ROWS", "GRID_TABLE_ROWS", "IkmWorksheet"]
@@ -58,41 +66,8 @@ GRID_HTML_ROWS = 1_000
 #: Respondents the grid has in [`IkmWorksheet.tables()`][IkmWorksheet.tables] at most.
 GRID_TABLE_ROWS = 1_000
 
-_PROFILE = {
-    "jenis_kelamin": "Jenis Kelamin",
-    "pendidikan": "Pendidikan",
-    "pekerjaan": "Pekerjaan",
-    "usia": "Usia",
-    "layanan": "Jenis Layanan",
-}
 _NUMBER_HEADERS = frozenset({"no", "nomor", "no responden", "nomor responden", "no urut"})
 _TITLE = "Pengolahan Data Survei Kepuasan Masyarakat per Responden dan per Unsur Pelayanan"
-
-
-def _exact(value: Fraction) -> str:
-    return str(value)
-
-
-def _ordered(result: IkmResult) -> list[UnsurScore]:
-    """The unsur by question number (unnumbered ones last), as the questionnaire asks them."""
-    return sorted(
-        result.unsur, key=lambda s: (s.unsur.question_number is None, s.unsur.question_number or 0)
-    )
-
-
-def _ni(bound: Decimal, conversion: int) -> Decimal:
-    """An interval bound on the answer scale (NIK / conversion), as the tables print it:
-    exact, with at least 2 decimals (``2.60``, ``2.5996``); rounded to 6 only if the
-    division does not end (a conversion factor other than 25).
-
-    >>> _ni(Decimal("65.00"), 25), _ni(Decimal("64.99"), 25), _ni(Decimal("25.00"), 25)
-    (Decimal('2.60'), Decimal('2.5996'), Decimal('1.00'))
-    """
-    exact = Fraction(bound) / conversion
-    return next(
-        (half_up(exact, p) for p in range(2, 7) if Fraction(half_up(exact, p)) == exact),
-        half_up(exact, 6),
-    )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -152,7 +127,7 @@ class IkmWorksheet(ResultMixin):
             msg = f"names: {len(names):,} names for {n:,} respondents; give one per respondent"
             raise InvalidArgumentError(msg)
         shown = None if names is None else tuple(n if unmask else mask_name(n) for n in names)
-        ordered = _ordered(result)
+        ordered = ordered_unsur(result)
         position = {key: i for i, key in enumerate(result.regime.keys)}
         kept = survey.responses.scores
         scores = (
@@ -195,90 +170,19 @@ class IkmWorksheet(ResultMixin):
 
     def processing_table(self) -> Table:
         """Per unsur (U1-U9): Σ nilai, terisi, NRR, bobot, NRR tertimbang, NIK, mutu."""
-        ordered = _ordered(self.result)
-        rows: list[tuple[object, ...]] = [
-            ("Unsur", *(s.unsur.name for s in ordered)),
-            ("Σ nilai per unsur", *(s.total for s in ordered)),
-            ("Kuesioner terisi", *(s.answered for s in ordered)),
-            ("NRR = Σ nilai / kuesioner terisi", *(half_up(s.nrr, 2) for s in ordered)),
-            ("NRR, nilai eksak", *(_exact(s.nrr) for s in ordered)),
-            ("Bobot (eksak)", *(_exact(s.weight) for s in ordered)),
-            ("NRR tertimbang = NRR × bobot", *(half_up(s.nrr * s.weight, 4) for s in ordered)),
-            ("NRR tertimbang, nilai eksak", *(_exact(s.nrr * s.weight) for s in ordered)),
-            ("NRR × 25 (nilai interval konversi)", *(half_up(s.converted, 2) for s in ordered)),
-            ("Mutu per unsur", *(s.mutu for s in ordered)),
-        ]
-        return Table(
-            columns=("Keterangan", *self.codes),
-            rows=rows,
-            title=f"Nilai per unsur ({self.respondents} responden)",
-        )
+        return processing_table(self.result, self.codes)
 
     def result_table(self) -> Table:
         """The sum of the weighted NRR, the IKM, its mutu and kinerja, and how they were got."""
-        r = self.result
-        rows: list[tuple[object, ...]] = [
-            ("Jumlah responden", r.respondents, None),
-            ("Σ NRR tertimbang (nilai indeks)", half_up(r.index, 2), _exact(r.index)),
-            (f"IKM = Σ NRR tertimbang × {r.regime.conversion}", r.ikm_display, _exact(r.ikm)),
-            ("Mutu pelayanan", r.mutu, None),
-            ("Kinerja unit pelayanan", r.kinerja, None),
-        ]
-        if r.dropped:
-            rows.insert(1, ("Kuesioner tidak lengkap, tidak dihitung", r.dropped, None))
-        return Table(
-            columns=("Keterangan", "Nilai", "Nilai eksak"),
-            rows=rows,
-            title="Indeks Kepuasan Masyarakat",
-        )
+        return result_table(self.result)
 
     def legend_table(self) -> Table:
         """The interval table of the regime: NI and NIK bounds, mutu, kinerja."""
-        conv = self.result.regime.conversion
-        return Table(
-            columns=(
-                "Nilai Persepsi",
-                "NI dari",
-                "NI sampai",
-                "NIK dari",
-                "NIK sampai",
-                "Mutu Pelayanan",
-                "Kinerja Unit Pelayanan",
-            ),
-            rows=[
-                (
-                    b.perception,
-                    _ni(b.lower, conv),
-                    _ni(b.upper, conv),
-                    b.lower,
-                    b.upper,
-                    b.mutu,
-                    b.kinerja,
-                )
-                for b in self.result.regime.bands
-            ],
-            title="Tabel nilai persepsi, interval (NI), interval konversi (NIK), mutu dan kinerja",
-        )
+        return legend_table(self.result)
 
     def profile_tables(self) -> list[Table]:
         """One table per characteristic: each value, its respondents and share (%)."""
-        n = self.respondents
-        out = []
-        for key, counts in self.profile.items():
-            label = _PROFILE.get(key, key)
-            rows: list[tuple[object, ...]] = [
-                (value, count, half_up(Fraction(100 * count, n), 2) if n else None)
-                for value, count in counts.items()
-            ]
-            rows.append(("Jumlah", sum(counts.values()), Decimal("100.00") if n else None))
-            out.append(
-                Table(
-                    columns=(label, "Jumlah", "Persentase (%)"),
-                    rows=rows,
-                    title=f"Profil responden: {label}",
-                )
-            )
-        return out
+        return profile_tables(self.profile, self.respondents)
 
     def grid_columns(self) -> tuple[str, ...]:
         """The grid's header: ``No``, ``Nama`` (when names were given), ``U1``..."""
@@ -309,7 +213,7 @@ class IkmWorksheet(ResultMixin):
 
     def grid_footer(self) -> list[tuple[object, ...]]:
         """The rows under the grid, as the official worksheet has them."""
-        ordered = _ordered(self.result)
+        ordered = ordered_unsur(self.result)
         pad = (None,) if self.names is not None else ()
         r = self.result
         return [
@@ -333,30 +237,7 @@ class IkmWorksheet(ResultMixin):
 
     def notes(self) -> list[str]:
         """What a reader of the worksheet should know: the weight, the rounding, the data."""
-        r = self.result
-        weights = {s.weight for s in r.unsur}
-        out = []
-        if len(weights) == 1 and r.policy.compliant:
-            w = weights.pop()
-            out.append(
-                f"Bobot tiap unsur {w} dihitung eksak ({id_number(half_up(w, 4))}…); pedoman "
-                f"dan lembar kerja mencetaknya dibulatkan ({id_number(half_up(w, 2))} atau "
-                f"{id_number(half_up(w, 3))}), dan dengan bobot yang dibulatkan jumlah bobot "
-                "tidak lagi 1."
-            )
-        if not r.policy.compliant:
-            out.append(f"PERHATIAN: {r.policy.describe()}")
-        out.append(
-            "Semua nilai dihitung eksak; NRR dan IKM ditampilkan dibulatkan setengah ke atas "
-            "(2 desimal), NRR tertimbang 4 desimal. Mutu ditentukan dari IKM yang dibulatkan "
-            "ke 2 desimal."
-        )
-        if not self.has_grid:
-            out.append(
-                "Jawaban per responden tidak tersedia: pembaca berkas tidak menyimpannya; "
-                "nilai per unsur dihitung dari semua jawaban."
-            )
-        return out
+        return worksheet_notes(self.result, has_grid=self.has_grid)
 
     def tables(self) -> list[Table]:
         """Processing, result, legend, profile, and the first rows of the grid."""
@@ -387,9 +268,9 @@ class IkmWorksheet(ResultMixin):
                 "respondents": r.respondents,
                 "dropped": r.dropped,
                 "index": half_up(r.index, 4),
-                "index_exact": _exact(r.index),
+                "index_exact": exact(r.index),
                 "ikm": r.ikm_display,
-                "ikm_exact": _exact(r.ikm),
+                "ikm_exact": exact(r.ikm),
                 "mutu": r.mutu,
                 "kinerja": r.kinerja,
                 "unsur": [
@@ -400,14 +281,14 @@ class IkmWorksheet(ResultMixin):
                         "total": s.total,
                         "answered": s.answered,
                         "nrr": half_up(s.nrr, 2),
-                        "nrr_exact": _exact(s.nrr),
-                        "weight": _exact(s.weight),
+                        "nrr_exact": exact(s.nrr),
+                        "weight": exact(s.weight),
                         "weighted": half_up(s.nrr * s.weight, 4),
-                        "weighted_exact": _exact(s.nrr * s.weight),
+                        "weighted_exact": exact(s.nrr * s.weight),
                         "converted": half_up(s.converted, 2),
                         "mutu": s.mutu,
                     }
-                    for code, s in zip(self.codes, _ordered(r), strict=True)
+                    for code, s in zip(self.codes, ordered_unsur(r), strict=True)
                 ],
                 "bands": [
                     {
@@ -420,7 +301,9 @@ class IkmWorksheet(ResultMixin):
                     for b in r.regime.bands
                 ],
                 "profile": {
-                    _PROFILE.get(k, k): [{"value": v, "respondents": c} for v, c in counts.items()]
+                    PROFILE_LABELS.get(k, k): [
+                        {"value": v, "respondents": c} for v, c in counts.items()
+                    ]
                     for k, counts in self.profile.items()
                 },
                 "grid": {
@@ -456,7 +339,7 @@ class IkmWorksheet(ResultMixin):
             f"{id_number(r.respondents)} responden",
         )
         legend = "; ".join(
-            f"{c}: {s.unsur.name}" for c, s in zip(self.codes, _ordered(r), strict=True)
+            f"{c}: {s.unsur.name}" for c, s in zip(self.codes, ordered_unsur(r), strict=True)
         )
         grid = self.grid_table(max_rows)
         return worksheet_page(self._parts(), lines=lines, legend=legend, grid=grid)

@@ -32,13 +32,7 @@ from ppid_core._source import deprecated
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and the API reference
     from ppid_core._masking import Masking, NameMasking
     from ppid_core.requests._chain import Deadline, DeadlineChain
-    from ppid_core.requests._dates import (
-        MONTHS,
-        When,
-        parse_register_date,
-        read_when,
-        to_office_zone,
-    )
+    from ppid_core.requests._dates import MONTHS, parse_register_date, read_when
     from ppid_core.requests._deadlines import compute_deadline, deadline_chain, due_after
     from ppid_core.requests._decisions import (
         DecisionTable,
@@ -94,6 +88,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and the API reference
         parse_topics,
         read_topics,
     )
+    from ppid_core.requests._zones_when import When, to_office_zone
 
 __all__ = [
     "FIELDS",
@@ -197,7 +192,7 @@ _WHERE = {
     "UnknownDeadline": "ppid_core.requests._overdue",
     "UnreadCell": "ppid_core.requests._register",
     "Unstated": "ppid_core.requests._decisions",
-    "When": "ppid_core.requests._dates",
+    "When": "ppid_core.requests._zones_when",
     "compute_deadline": "ppid_core.requests._deadlines",
     "deadline_chain": "ppid_core.requests._deadlines",
     "due_after": "ppid_core.requests._deadlines",
@@ -218,7 +213,7 @@ _WHERE = {
     "read_when": "ppid_core.requests._dates",
     "rule_set_names": "ppid_core.requests._rules",
     "service_report": "ppid_core.requests._service_report",
-    "to_office_zone": "ppid_core.requests._dates",
+    "to_office_zone": "ppid_core.requests._zones_when",
 }
 
 #: Old names kept for one release: old name -> (the new spelling, its module, its name).

@@ -69,13 +69,18 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from fractions import Fraction
-
-import attrs
 
 from ppid_core._month_names import ENGLISH_MONTHS, INDONESIAN_MONTHS
-from ppid_core.errors import InvalidArgumentError, UnknownZoneError
+from ppid_core.errors import InvalidArgumentError
+from ppid_core.requests._date_serials import SERIAL_RANGE, read_serial
 from ppid_core.requests._shown import shown
+from ppid_core.requests._zones_when import (
+    INDONESIAN_ZONES,
+    UTC_NAMES,
+    When,
+    to_office_zone,
+    utc_offset,
+)
 
 __all__ = [
     "MONTHS",
@@ -102,11 +107,6 @@ WEEKDAYS: dict[str, int] = {
 }  # fmt: skip
 """Every accepted weekday word (case-folded) and its number (0 = Monday)."""
 
-_EPOCH = dt.date(1899, 12, 30)  # serial 0 of the 1900 date system, for serials over 60
-_FIRST, _LAST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
-SERIAL_RANGE = ((_FIRST - _EPOCH).days, (_LAST - _EPOCH).days)
-"""The spreadsheet serials read as dates: 36526 (2000-01-01) to 73415 (2100-12-31)."""
-
 _NAMED = re.compile(r"(\d{1,2})(?:\s*[-/.]\s*|\s+)([A-Za-z]+)\.?(?:\s*[-/.,]\s*|\s+)(\d{4}|\d{2})")
 _LONGEST = 80  # characters: the longest form written out is about 60
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -128,18 +128,6 @@ _STAMP = re.compile(
 _TWELVE_HOUR = re.compile(
     r".*\d\s+(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*[ap]\.?\s*m\.?)", re.IGNORECASE
 )
-_OFFSET = re.compile(r"(?:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
-_UTC_NAMES = frozenset({"UTC", "GMT", "Z", "ETC/UTC"})
-_INDONESIAN_ZONES = frozenset({"WIB", "WITA", "WIT"})
-
-
-def _offset(text: str) -> dt.timedelta | None:
-    """``+07:00``, ``+0700``, ``UTC+7`` as a timedelta; ``None`` for 24 hours or more."""
-    m = _OFFSET.fullmatch(text)
-    if m is None or int(m[2]) > 23 or int(m[3] or 0) > 59:
-        return None
-    delta = dt.timedelta(hours=int(m[2]), minutes=int(m[3] or 0))
-    return -delta if m[1] == "-" else delta
 
 
 def _split(raw: str) -> tuple[str, dt.time | None, str | None]:
@@ -154,10 +142,10 @@ def _split(raw: str) -> tuple[str, dt.time | None, str | None]:
         raise InvalidArgumentError(msg)
     micro = int((m["f"] or "").ljust(6, "0"))
     zone = m["zone"] and m["zone"].upper()
-    if zone in _UTC_NAMES:
+    if zone in UTC_NAMES:
         zone = "UTC"
-    elif zone is not None and zone not in _INDONESIAN_ZONES:
-        delta = _offset(zone)
+    elif zone is not None and zone not in INDONESIAN_ZONES:
+        delta = utc_offset(zone)
         if delta is None:
             msg = f"{raw!r}: no such UTC offset {m['zone']!r}; expected e.g. +07:00"
             raise InvalidArgumentError(msg)
@@ -294,148 +282,6 @@ def parse_register_date(text: str) -> dt.date:
     return day
 
 
-@functools.cache
-def _tz(zone: str) -> dt.tzinfo:
-    """The tzinfo of a zone as [`to_office_zone()`][to_office_zone] takes it."""
-    text = zone.strip()
-    if text.upper() in _UTC_NAMES:
-        return dt.UTC
-    if _OFFSET.fullmatch(text):
-        delta = _offset(text)
-        if delta is None:
-            msg = f"no such UTC offset {zone!r}; expected e.g. +07:00"
-            raise InvalidArgumentError(msg)
-        return dt.timezone(delta)
-    from ppid_core.calendar._zones import zone_info  # noqa: PLC0415 - zone data on first use
-
-    try:
-        return zone_info(text)
-    except UnknownZoneError:
-        msg = (
-            f"unknown zone {zone!r}; expected UTC, an offset such as +07:00, WIB, WITA, WIT, "
-            "an Indonesian IANA zone (Asia/Jakarta, Asia/Pontianak, Asia/Makassar, "
-            "Asia/Jayapura) or a province name"
-        )
-        raise UnknownZoneError(msg) from None
-
-
-def to_office_zone(
-    day: dt.date, time: dt.time, *, source_zone: str, office_zone: str
-) -> tuple[dt.date, dt.time]:
-    """A timestamp stored in ``source_zone`` as the office's date and time of day.
-
-    Apps often store UTC: an e-PPID export's ``2023-10-25 20:00:00`` is 26 October at
-    03:00 in a WIB office, and the day it was received there is the 26th.
-
-    Args:
-        day: The stored date.
-        time: The stored time of day (naive).
-        source_zone: The zone the timestamp was stored in: ``UTC`` (also ``GMT``, ``Z``),
-            an offset (``+07:00``, ``UTC+08:00``), or an Indonesian zone in any form
-            [`resolve_zone()`][ppid_core.calendar.resolve_zone] takes (``WIB``,
-            ``Asia/Makassar``, ``NTT``). None of these has daylight saving time, so every
-            timestamp exists once and the conversion is exact both ways.
-        office_zone: The office's zone, in the same forms.
-
-    Returns:
-        The date and (naive) time of day in the office's zone.
-
-    Raises:
-        UnknownZoneError: A zone in none of those forms.
-        InvalidArgumentError: ``time`` carries its own tzinfo, or an offset of 24 hours
-            or more.
-
-    Examples:
-        >>> to_office_zone(
-        ...     dt.date(2023, 10, 25), dt.time(20, 0), source_zone="UTC", office_zone="WIB"
-        ... )
-        (datetime.date(2023, 10, 26), datetime.time(3, 0))
-        >>> to_office_zone(dt.date(2024, 6, 4), dt.time(9, 0), source_zone="WIB", office_zone="NTT")
-        (datetime.date(2024, 6, 4), datetime.time(10, 0))
-    """
-    if time.tzinfo is not None:
-        msg = f"expected a naive time of day, got {time.isoformat()}; the zone is source_zone"
-        raise InvalidArgumentError(msg)
-    stamp = dt.datetime.combine(day, time, tzinfo=_tz(source_zone))
-    local = stamp.astimezone(_tz(office_zone))
-    return local.date(), local.time()
-
-
-def _zone_needs_time(inst: When, _attr: attrs.Attribute[str | None], zone: str | None) -> None:
-    if zone is None:
-        return
-    if inst.time is None:
-        msg = f"a zone ({zone}) needs a time of day"
-        raise InvalidArgumentError(msg)
-    _tz(zone)
-
-
-@attrs.frozen(kw_only=True)
-class When:
-    """A register cell's date, its time of day when written, and the zone written after it.
-
-    Attributes:
-        day: The date as written (in ``zone`` when one is given).
-        time: The time of day, ``None`` when the cell has a date alone.
-        zone: The zone written after the time: ``WIB``, ``WITA``, ``WIT``, ``UTC``, or an
-            offset as ``UTC+07:00``; ``None`` when the cell names none (the office's own
-            zone, unless the caller knows the app stored another).
-
-    Raises:
-        InvalidArgumentError: A zone without a time of day.
-        UnknownZoneError: A zone [`to_office_zone()`][to_office_zone] does not take.
-    """
-
-    day: dt.date
-    time: dt.time | None = None
-    zone: str | None = attrs.field(default=None, validator=_zone_needs_time)
-
-    def local(self, office_zone: str, *, source_zone: str | None = None) -> When:
-        """This moment in the office's zone (a [`When`][When] without a zone).
-
-        The zone written in the cell comes first, then ``source_zone`` (where the caller
-        knows an app's timestamps are stored, often UTC); with neither the time already
-        is the office's. A date alone is the office's own day and is not moved.
-
-        >>> When(day=dt.date(2023, 10, 25), time=dt.time(20, 0)).local("WIB", source_zone="UTC")
-        When(day=datetime.date(2023, 10, 26), time=datetime.time(3, 0), zone=None)
-        """
-        stored = self.zone or source_zone
-        if self.time is None or stored is None:
-            return self
-        day, time = to_office_zone(self.day, self.time, source_zone=stored, office_zone=office_zone)
-        return When(day=day, time=time)
-
-
-def _serial(raw: str, whole: str, fraction: str | None) -> When:
-    """The date and time of a spreadsheet date serial (1900 date system)."""
-    days = int(whole)
-    if fraction is None and len(whole) == 4 and 1900 <= days <= 2100:
-        msg = f"{raw!r} is a year alone; expected a full date (e.g. 4 Juni {days})"
-        raise InvalidArgumentError(msg)
-    if days <= 60:
-        msg = (
-            f"{shown(raw)} as a spreadsheet date serial falls on or before 1900-02-29, a "
-            "day the 1900 date system counts though it never was; write the date itself "
-            "(e.g. 2024-06-04)"
-        )
-        raise InvalidArgumentError(msg)
-    low, high = SERIAL_RANGE
-    if not low <= days <= high:
-        msg = (
-            f"{shown(raw)} as a spreadsheet date serial is outside {_FIRST.year}-{_LAST.year} "
-            f"(serials {low} to {high}); write the date itself (e.g. 2024-06-04)"
-        )
-        raise InvalidArgumentError(msg)
-    day = _EPOCH + dt.timedelta(days=days)
-    if fraction is None:
-        return When(day=day)
-    seconds = int(Fraction(f"0.{fraction}") * 86400 + Fraction(1, 2))  # half up
-    if seconds == 86400:  # .99999... rounds to the next midnight
-        return When(day=day + dt.timedelta(days=1), time=dt.time(0))
-    return When(day=day, time=dt.time(seconds // 3600, seconds // 60 % 60, seconds % 60))
-
-
 def read_when(text: str) -> When:
     """Read a register's date cell: a date, a time of day and a zone, or a date serial.
 
@@ -478,7 +324,7 @@ def read_when(text: str) -> When:
         else:
             return When(day=day, time=time)
     if m := _SERIAL.fullmatch(raw):
-        return _serial(raw, m[1], m[2])
+        return read_serial(raw, m[1], m[2])
     written, time, zone = _split(raw)
     return When(day=_date_part(written), time=time, zone=zone)
 

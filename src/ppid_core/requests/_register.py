@@ -90,7 +90,6 @@ from ppid_core.errors import (
     LocatedError,
     UnknownNameError,
 )
-from ppid_core.requests._dates import to_office_zone
 from ppid_core.requests._decisions import DecisionTable
 from ppid_core.requests._layouts import Layout, LayoutInput, check_columns, resolve_layout
 from ppid_core.requests._register_csv import CsvRows
@@ -98,6 +97,7 @@ from ppid_core.requests._register_layout import Column, Repair
 from ppid_core.requests._register_model import Register, RegisterEntry
 from ppid_core.requests._register_parse import DEFAULT_ZONE, parse_rows
 from ppid_core.requests._register_provenance import Provenance, UnreadCell
+from ppid_core.requests._zones_when import to_office_zone
 
 if TYPE_CHECKING:
     from ppid_core.calendar import WorkCalendar
