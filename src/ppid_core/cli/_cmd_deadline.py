@@ -102,7 +102,6 @@ def _parse_received(text: str, zone: str) -> dt.date | dt.datetime:
 _LABELS = {
     "response": "Response due",
     "extended_response": "Extended response due",
-    "extension": "Extended response due",  # the step's value up to ppid-core 0.1
     "keberatan_filing": "Keberatan: file by",
     "atasan_answer": "Atasan PPID answers by",
     "sengketa_filing": "Sengketa: file by",
