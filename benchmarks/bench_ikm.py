@@ -27,17 +27,21 @@ Run: ``.venv/bin/python benchmarks/bench_ikm.py [N]`` (N defaults to 1 000 000),
 from __future__ import annotations
 
 import argparse
-import json
 import random
-import statistics
-import subprocess
 import sys
-import tarfile
 import tempfile
 import tracemalloc
 from pathlib import Path
 
-from _timing import median_seconds, rate
+from _timing import (
+    Runs,
+    Worker,
+    baseline_src,
+    interleaved_workers,
+    median_seconds,
+    print_vs_first,
+    rate,
+)
 from ppid_core.ikm import Regime, read_survey
 
 HEADER = (
@@ -172,35 +176,6 @@ def _files(folder: Path, n: int) -> tuple[Path, Path]:
     return plain, titled
 
 
-class _Worker:
-    def __init__(self, src: str) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", WORKER, src],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-
-    def run(self, path: Path, columns: dict[str, str] | None) -> tuple[float, float, str]:
-        """Wall time and CPU time of one read + score, and the IKM."""
-        assert self.proc.stdin is not None
-        assert self.proc.stdout is not None
-        self.proc.stdin.write(json.dumps([str(path), columns]) + "\n")
-        self.proc.stdin.flush()
-        wall, cpu, ikm = json.loads(self.proc.stdout.readline())
-        return float(wall), float(cpu), str(ikm)
-
-    def close(self) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.close()
-        self.proc.wait()
-
-
-def _spread(ratios: list[float]) -> str:
-    ratios = sorted(ratios)
-    return f"{statistics.median(ratios):.3f}x (range {ratios[0]:.3f}-{ratios[-1]:.3f}x)"
-
-
 def compare(argv: list[str]) -> None:
     """Time today's reader (``--baseline REV``) against this one, interleaved."""
     parser = argparse.ArgumentParser(prog="bench_ikm.py compare")
@@ -213,16 +188,8 @@ def compare(argv: list[str]) -> None:
     here = Path(__file__).resolve().parent.parent
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        archive = subprocess.run(
-            ["git", "-C", str(here), "archive", args.baseline, "src"],
-            check=True,
-            capture_output=True,
-        ).stdout
-        (folder / "old.tar").write_bytes(archive)
-        with tarfile.open(folder / "old.tar") as tar:
-            tar.extractall(folder / "old", filter="data")
-        today = _Worker(str(folder / "old" / "src"))
-        new = _Worker(str(here / "src"))
+        today = Worker(WORKER, baseline_src(folder, here, args.baseline))
+        new = Worker(WORKER, here / "src")
         print(
             f"IKM read + score, today ({args.baseline}) vs detection and codes on; "
             f"Python {sys.version.split()[0]}"
@@ -230,31 +197,18 @@ def compare(argv: list[str]) -> None:
         try:
             for n, count in zip(sizes, rounds, strict=True):
                 plain, titled = _files(folder, n)
-                runs = {
+                runs: Runs = {
                     "today: row-1 header, 9 mappings": (today, plain, MAPPING),
                     "new: same file, same mappings": (new, plain, MAPPING),
                     "new: title rows, codes found": (new, titled, None),
                 }
-                ikms = {name: w.run(p, c)[2] for name, (w, p, c) in runs.items()}  # warm-up
-                assert len(set(ikms.values())) == 1, ikms
-                walls: dict[str, list[float]] = {name: [] for name in runs}
-                cpus: dict[str, list[float]] = {name: [] for name in runs}
-                names = list(runs)
-                for r in range(count):
-                    for name in names[r % 3 :] + names[: r % 3]:
-                        w, p, c = runs[name]
-                        wall, cpu, _ = w.run(p, c)
-                        walls[name].append(wall)
-                        cpus[name].append(cpu)
-                print(f"{n:,} respondents x 9 unsur, {count} rounds (IKM {ikms[names[0]]}):")
-                for name in names:
-                    wall_ratios = [t / b for t, b in zip(walls[name], walls[names[0]], strict=True)]
-                    cpu_ratios = [t / b for t, b in zip(cpus[name], cpus[names[0]], strict=True)]
-                    print(
-                        f"  {name:<34} wall {statistics.median(walls[name]):6.3f} s, vs today "
-                        f"{_spread(wall_ratios)}; CPU {statistics.median(cpus[name]):6.3f} s, "
-                        f"vs today {_spread(cpu_ratios)}"
-                    )
+                ikms = {name: str(w.run(str(p), c)[2][0]) for name, (w, p, c) in runs.items()}
+                assert len(set(ikms.values())) == 1, ikms  # warm-up
+                walls, cpus, _ = interleaved_workers(runs, count)
+                print(
+                    f"{n:,} respondents x 9 unsur, {count} rounds (IKM {ikms[next(iter(runs))]}):"
+                )
+                print_vs_first(walls, cpus, width=6)
         finally:
             today.close()
             new.close()

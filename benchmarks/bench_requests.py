@@ -32,14 +32,12 @@ import csv
 import datetime as dt
 import json
 import random
-import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from _timing import Runs, Worker, baseline_src, interleaved_workers, print_vs_first
 from ppid_core.calendar import WorkCalendar
 from ppid_core.requests import load_register, service_report
 
@@ -183,16 +181,7 @@ for line in sys.stdin:
 
 def _today(folder: Path, here: Path, baseline: str) -> Path:
     """The working tree's ``src`` with the register reader as it is at ``baseline``."""
-    src = folder / "today" / "src"
-    shutil.copytree(here / "src", src, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in READER_FILES:
-        text = subprocess.run(
-            ["git", "-C", str(here), "show", f"{baseline}:{name}"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        (folder / "today" / name).write_text(text, encoding="utf-8")
+    src = baseline_src(folder, here, baseline, READER_FILES)
     init = src / "ppid_core" / "requests" / "__init__.py"
     lines = init.read_text(encoding="utf-8").splitlines(keepends=True)
     kept = [ln for ln in lines if ln.strip().strip('",') not in NEW_NAMES]
@@ -214,35 +203,6 @@ def _files(folder: Path, n: int, cal: WorkCalendar) -> tuple[Path, Path]:
     return plain, titled
 
 
-class _Worker:
-    def __init__(self, src: Path) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(src)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-
-    def run(self, path: Path, options: dict[str, object]) -> tuple[float, float, object]:
-        """Wall and CPU time of one import + report, and the figures that must agree."""
-        assert self.proc.stdin is not None
-        assert self.proc.stdout is not None
-        self.proc.stdin.write(json.dumps([str(path), options]) + "\n")
-        self.proc.stdin.flush()
-        wall, cpu, total, months = json.loads(self.proc.stdout.readline())
-        return float(wall), float(cpu), (total, months)
-
-    def close(self) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.close()
-        self.proc.wait()
-
-
-def _spread(ratios: list[float]) -> str:
-    ratios = sorted(ratios)
-    return f"{statistics.median(ratios):.3f}x (range {ratios[0]:.3f}-{ratios[-1]:.3f}x)"
-
-
 def compare(argv: list[str]) -> None:
     """Time today's register reader (``--baseline REV``) against this one, interleaved."""
     parser = argparse.ArgumentParser(prog="bench_requests.py compare")
@@ -256,10 +216,11 @@ def compare(argv: list[str]) -> None:
     cal = WorkCalendar.indonesia(zone="NTT")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        today, new = _Worker(_today(folder, here, args.baseline)), _Worker(here / "src")
+        today = Worker(WORKER, _today(folder, here, args.baseline))
+        new = Worker(WORKER, here / "src")
         warm, _ = _files(folder, 2_000, cal)  # the calendar's batch tables, once per process
-        today.run(warm, {})
-        new.run(warm, {})
+        today.run(str(warm), {})
+        new.run(str(warm), {})
         print(
             f"register import + service report, today ({args.baseline}) vs detection and "
             f"mapping on; Python {sys.version.split()[0]}"
@@ -267,7 +228,7 @@ def compare(argv: list[str]) -> None:
         try:
             for n, count in zip(sizes, rounds, strict=True):
                 plain, titled = _files(folder, n, cal)
-                runs = {
+                runs: Runs = {
                     "today: header in row 1": (today, plain, {}),
                     "new: same file": (new, plain, {}),
                     "new: title rows, capitals, --map": (
@@ -276,27 +237,11 @@ def compare(argv: list[str]) -> None:
                         {"columns": {"Perihal": "information"}},
                     ),
                 }
-                walls: dict[str, list[float]] = {name: [] for name in runs}
-                cpus: dict[str, list[float]] = {name: [] for name in runs}
-                figures: set[str] = set()
-                names = list(runs)
-                for r in range(count):
-                    for name in names[r % 3 :] + names[: r % 3]:
-                        worker, path, options = runs[name]
-                        wall, cpu, result = worker.run(path, options)
-                        walls[name].append(wall)
-                        cpus[name].append(cpu)
-                        figures.add(json.dumps(result))
+                walls, cpus, results = interleaved_workers(runs, count)
+                figures = {json.dumps(result) for result in results}
                 assert len(figures) == 1, figures
                 print(f"{n:,} rows, {count} rounds:")
-                for name in names:
-                    wall_ratios = [t / b for t, b in zip(walls[name], walls[names[0]], strict=True)]
-                    cpu_ratios = [t / b for t, b in zip(cpus[name], cpus[names[0]], strict=True)]
-                    print(
-                        f"  {name:<34} wall {statistics.median(walls[name]):7.3f} s, vs today "
-                        f"{_spread(wall_ratios)}; CPU {statistics.median(cpus[name]):7.3f} s, "
-                        f"vs today {_spread(cpu_ratios)}"
-                    )
+                print_vs_first(walls, cpus, width=7)
         finally:
             today.close()
             new.close()
