@@ -32,10 +32,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("ppid_core.calendar.__init__", "__getattr__"): (
         "AttributeError: a module __getattr__ must raise it for unknown names (PEP 562)"
     ),
-    ("ppid_core.requests.__init__", "_old_name"): (
-        "AttributeError: a module __getattr__ must raise it for unknown names (PEP 562)"
-    ),
-    ("ppid_core.rb.__init__", "_old_name"): (
+    ("ppid_core._source", "moved_name"): (
         "AttributeError: a module __getattr__ must raise it for unknown names (PEP 562)"
     ),
     ("ppid_core.requests._rules", "_StepType.__getattr__"): (

@@ -37,7 +37,7 @@ import os
 import stat
 import sys
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, BinaryIO, Protocol, TextIO, TypeAlias
 
 from ppid_core._textio import bad_byte_error, csv_text
@@ -351,3 +351,21 @@ def deprecated(old: str, new: str, *, stacklevel: int = 3, guide: str = "Loading
         DeprecationWarning,
         stacklevel=stacklevel,
     )
+
+
+def moved_name(
+    module: str, name: str, moved: Mapping[str, tuple[str, str, str]], *, guide: str
+) -> object:
+    """Attribute ``name`` of package ``module`` found in its table of old names, ``moved``.
+
+    For a package's module ``__getattr__`` (PEP 562): ``moved`` maps each old name to what
+    the user should write instead and to the module and attribute it now is; using one
+    warns, by [`deprecated()`][deprecated], at the code that used it. Any other name is
+    an `AttributeError`, as for any module.
+    """
+    if name not in moved:
+        msg = f"module {module!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    new, where, attribute = moved[name]
+    deprecated(f"{module}.{name}", new, stacklevel=4, guide=guide)
+    return getattr(importlib.import_module(where), attribute)

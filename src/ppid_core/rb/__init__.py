@@ -23,10 +23,9 @@ References:
     2020-2024); Permen PANRB 26/2020 (PMPRB); Keputusan KPU Provinsi NTT No. 79/2022.
 """
 
-import importlib
 from typing import TYPE_CHECKING
 
-from ppid_core._source import deprecated
+from ppid_core._source import moved_name
 from ppid_core.rb._files import (
     check_file,
     load_any,
@@ -144,13 +143,7 @@ _MOVED = {
 
 def _old_name(name: str) -> object:
     """An old name of `_MOVED`, with a `DeprecationWarning` (PEP 562)."""
-    if name not in _MOVED:
-        msg = f"module {__name__!r} has no attribute {name!r}"
-        raise AttributeError(msg)
-    new, module, attribute = _MOVED[name]
-    guide = "Writing and monitoring an RB action plan"
-    deprecated(f"{__name__}.{name}", new, stacklevel=3, guide=guide)
-    return getattr(importlib.import_module(module), attribute)
+    return moved_name(__name__, name, _MOVED, guide="Writing and monitoring an RB action plan")
 
 
 if TYPE_CHECKING:  # pragma: no cover - type checkers see the old names as plain aliases

@@ -27,7 +27,7 @@ References:
 import importlib
 from typing import TYPE_CHECKING
 
-from ppid_core._source import deprecated
+from ppid_core._source import moved_name
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and the API reference
     from ppid_core._masking import Masking, NameMasking
@@ -232,12 +232,7 @@ def _old_name(name: str) -> object:
         value = getattr(importlib.import_module(_WHERE[name]), name)
         globals()[name] = value
         return value
-    if name not in _MOVED:
-        msg = f"module {__name__!r} has no attribute {name!r}"
-        raise AttributeError(msg)
-    new, module, attribute = _MOVED[name]
-    deprecated(f"{__name__}.{name}", new, stacklevel=3, guide="Deadlines and the service report")
-    return getattr(importlib.import_module(module), attribute)
+    return moved_name(__name__, name, _MOVED, guide="Deadlines and the service report")
 
 
 if TYPE_CHECKING:  # pragma: no cover - type checkers see the old names as plain aliases
