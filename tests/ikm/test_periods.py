@@ -14,21 +14,10 @@ from ppid_core.errors import DataFileError, InvalidArgumentError, UnknownNameErr
 from ppid_core.ikm import PeriodSeries, Survey, by_period, read_survey
 from ppid_core.ikm._periods import read_date
 from ppid_core.ikm._survey_dates import SurveyDates as _Dates
+from tests.ikm._codes import UNSUR_CODES
 from tests.property.strategies import budget
 
-HEADER: list[object] = [
-    "Timestamp",
-    "Layanan",
-    "U1",
-    "U2",
-    "U3",
-    "U4",
-    "U5",
-    "U6",
-    "U7",
-    "U8",
-    "U9",
-]
+HEADER: list[object] = ["Timestamp", "Layanan", *UNSUR_CODES]
 # (date as the file writes it, the 9 answers), with the period each date falls in
 ANSWERS: list[tuple[str, list[int], str]] = [
     ("15/02/2024", [4] * 9, "2024-T1"),

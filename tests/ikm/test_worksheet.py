@@ -16,28 +16,15 @@ from ppid_core.examples.ikm import read_seed_survey
 from ppid_core.ikm import IkmWorksheet, ScoringPolicy, read_survey
 from ppid_core.ikm import _worksheet as worksheet_module
 from ppid_core.ikm import _worksheet_xlsx as worksheet_xlsx
+from tests.ikm._codes import UNSUR_CODES as CODES
 
-HEADER: list[object] = [
-    "No",
-    "Nama",
-    "Jenis Kelamin",
-    "U1",
-    "U2",
-    "U3",
-    "U4",
-    "U5",
-    "U6",
-    "U7",
-    "U8",
-    "U9",
-]
+HEADER: list[object] = ["No", "Nama", "Jenis Kelamin", *CODES]
 ROWS: list[list[object]] = [
     [7, "Arieston Dappa, S.T.", "L", 4, 4, 3, 4, 3, 4, 4, 3, 3],
     [8, "Maria Goreti", "P", 3, 3, 3, 2, 3, 3, 3, 4, 4],
     [9, "Drs. Falentinus Bhalu", "L", 4, 3, "", 4, 4, 4, 4, 4, 2],
 ]
 NAMES = [str(r[1]) for r in ROWS]
-CODES = tuple(f"U{i}" for i in range(1, 10))
 
 
 def _small() -> IkmWorksheet:

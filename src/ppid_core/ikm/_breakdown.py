@@ -19,7 +19,7 @@ import attrs
 from ppid_core._numbers import half_up
 from ppid_core._result import ResultMixin
 from ppid_core._tables import Table, jsonable
-from ppid_core.ikm._result import IkmResult
+from ppid_core.ikm._result import IkmResult, unit_figures
 from ppid_core.ikm._tally import Tally
 
 __all__ = ["Breakdown"]
@@ -103,31 +103,16 @@ class Breakdown(ResultMixin):
         (half-up to 2 decimals; ``null`` without scored groups) and the ``pooled`` figures.
         """
         averaged = self.averaged_ikm
-        p = self.pooled
         out: dict[str, Any] = jsonable(
             {
                 "column": self.column,
-                "groups": [
-                    {
-                        "value": value,
-                        "respondents": r.respondents,
-                        "ikm": r.ikm_display,
-                        "mutu": r.mutu,
-                        "kinerja": r.kinerja,
-                    }
-                    for value, r in self.groups.items()
-                ],
+                "groups": [{"value": value, **unit_figures(r)} for value, r in self.groups.items()],
                 "undefined": [
                     {"value": value, "respondents": t.respondents, "unanswered": t.unanswered}
                     for value, t in self.undefined.items()
                 ],
                 "averaged_ikm_not_unit": None if averaged is None else half_up(averaged, 2),
-                "pooled": {
-                    "respondents": p.respondents,
-                    "ikm": p.ikm_display,
-                    "mutu": p.mutu,
-                    "kinerja": p.kinerja,
-                },
+                "pooled": unit_figures(self.pooled),
             }
         )
         return out

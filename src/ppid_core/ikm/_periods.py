@@ -47,7 +47,7 @@ from ppid_core._tables import Table, jsonable
 from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
 from ppid_core.ikm._policy import ScoringPolicy
 from ppid_core.ikm._regime import Regime
-from ppid_core.ikm._result import IkmResult
+from ppid_core.ikm._result import IkmResult, unit_figures
 from ppid_core.ikm._scoring import score
 from ppid_core.ikm._survey import Survey
 from ppid_core.ikm._survey_dates import SurveyDates, read_date, shown_date
@@ -145,19 +145,13 @@ class PeriodSeries(ResultMixin):
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data: ``periods`` (``ikm`` and ``change`` half-up to 2 decimals, each
         with its exact fraction), ``undated`` and the ``pooled`` unit figures."""
-        p = self.pooled
         data: dict[str, Any] = jsonable(
             {
                 "period": self.period,
                 "column": self.column,
                 "periods": [_entry(s) for s in self.periods],
                 "undated": None if self.undated is None else _entry(self.undated),
-                "pooled": {
-                    "respondents": p.respondents,
-                    "ikm": p.ikm_display,
-                    "mutu": p.mutu,
-                    "kinerja": p.kinerja,
-                },
+                "pooled": unit_figures(self.pooled),
             }
         )
         return data

@@ -2,7 +2,8 @@
 
 The engine is `ppid_core.ikm._reader` (validation, fast and slow paths, chunks);
 how a table is opened (its header found, its columns planned, the reader of its layout)
-is `ppid_core.ikm._open`. This module keeps the names other modules import from it.
+is `ppid_core.ikm._open`. This module keeps `survey_from_records()` and the
+`MissingPolicy` other modules import from it.
 """
 
 from __future__ import annotations
@@ -10,28 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from ppid_core.ikm._open import read_records
-from ppid_core.ikm._reader import (
-    CHUNK,
-    MissingPolicy,
-    Reader,
-    chunk_size,
-    feed_rows,
-    missing_policy,
-    score_column,
-)
+from ppid_core.ikm._reader import MissingPolicy
 from ppid_core.ikm._regime import Regime
 from ppid_core.ikm._survey import Survey
 
-__all__ = [
-    "CHUNK",
-    "MissingPolicy",
-    "Reader",
-    "chunk_size",
-    "feed_rows",
-    "missing_policy",
-    "score_column",
-    "survey_from_records",
-]
+__all__ = ["MissingPolicy", "survey_from_records"]
 
 
 def survey_from_records(

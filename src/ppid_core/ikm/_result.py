@@ -31,7 +31,7 @@ from ppid_core.ikm._sample import krejcie_morgan
 if TYPE_CHECKING:
     from ppid_core._export import XlsxTarget
 
-__all__ = ["COLUMNS", "IkmResult", "UnsurScore"]
+__all__ = ["COLUMNS", "IkmResult", "UnsurScore", "unit_figures"]
 
 #: The columns of the report table, as the seed (KPU NTT 2024) heads them.
 COLUMNS = ("No", "Ruang Lingkup", "Nilai Rata-Rata", "Nilai Interval Konversi", "Kinerja")
@@ -294,3 +294,13 @@ class IkmResult(ResultMixin):
 
     def __str__(self) -> str:
         return f"IKM {self.ikm_display} ({self.mutu}, {self.kinerja}); {self.respondents} responden"
+
+
+def unit_figures(result: IkmResult) -> dict[str, object]:
+    """The ``pooled`` figures of a result's JSON: respondents, IKM (half-up), mutu, kinerja."""
+    return {
+        "respondents": result.respondents,
+        "ikm": result.ikm_display,
+        "mutu": result.mutu,
+        "kinerja": result.kinerja,
+    }
