@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Final, Protocol
+from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
 from ppid_core.calendar._holiday_models import HolidayCategory, HolidayStatus
 from ppid_core.errors import CalendarCoverageError, InvalidArgumentError, NaiveDatetimeError
@@ -32,6 +32,8 @@ SHIFT_TABLES: Final = 16
 
 _date: Final = dt.date
 _ELEMENT_ERRORS: Final = (CalendarCoverageError, NaiveDatetimeError, TypeError)
+_T = TypeVar("_T")
+_R = TypeVar("_R")
 
 
 class CalendarParts(Protocol):
@@ -146,13 +148,7 @@ class DayTable:
         try:
             return list(map(table.__getitem__, items))
         except (KeyError, TypeError):
-            out: list[dt.date] = []
-            for pos, d in enumerate(items):
-                try:
-                    out.append(add(d, n))
-                except _ELEMENT_ERRORS as exc:
-                    raise type(exc)(f"element {pos}: {exc}") from None
-            return out
+            return _each(items, lambda d: add(d, n))
 
     def count_many(
         self,
@@ -173,13 +169,18 @@ class DayTable:
         try:
             return [cum[b] - cum[a] for a, b in zip(s, e, strict=True)]
         except (KeyError, TypeError):
-            out: list[int] = []
-            for pos, (a, b) in enumerate(zip(s, e, strict=True)):
-                try:
-                    out.append(count(a, b))
-                except _ELEMENT_ERRORS as exc:
-                    raise type(exc)(f"element {pos}: {exc}") from None
-            return out
+            return _each(zip(s, e, strict=True), lambda pair: count(*pair))
+
+
+def _each(items: Iterable[_T], call: Callable[[_T], _R]) -> list[_R]:
+    """``call`` on each item, one by one; an error names the first bad element's position."""
+    out: list[_R] = []
+    for pos, item in enumerate(items):
+        try:
+            out.append(call(item))
+        except _ELEMENT_ERRORS as exc:
+            raise type(exc)(f"element {pos}: {exc}") from None
+    return out
 
 
 def _unsure_table(
