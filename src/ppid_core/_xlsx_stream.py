@@ -25,7 +25,7 @@ __all__ = ["splice_streams"]
 _ROW_NUMBER = re.compile(r'<row r="(\d+)"')
 _CELL_REFS = re.compile(r'(<row r="|<c r="[A-Z]+)(\d+)"')
 _CHUNK = 4096  # rows per write
-_PATTERNS = 65_536  # row patterns kept (each some hundred characters)
+_PATTERNS = 4_096  # row patterns kept (each some hundred characters): a few MiB at most
 
 
 def splice_streams(
