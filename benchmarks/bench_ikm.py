@@ -229,8 +229,19 @@ def compare(argv: list[str]) -> None:
             new.close()
 
 
+def _cli(argv: list[str]) -> None:
+    """``bench_ikm.py [N]`` (respondents, default 1,000,000), or ``bench_ikm.py compare ...``."""
+    if argv[:1] == ["compare"]:
+        compare(argv[1:])
+        return
+    parser = argparse.ArgumentParser(
+        prog="bench_ikm.py",
+        description="The IKM reader against plain csv/pandas, interleaved; "
+        "'bench_ikm.py compare --help' compares two source trees.",
+    )
+    parser.add_argument("n", nargs="?", type=int, default=1_000_000, help="respondents")
+    main(parser.parse_args(argv).n)
+
+
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["compare"]:
-        compare(sys.argv[2:])
-    else:
-        main(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000)
+    _cli(sys.argv[1:])

@@ -257,8 +257,18 @@ def compare(argv: list[str]) -> None:
             new.close()
 
 
+def _cli(argv: list[str]) -> None:
+    """``bench_requests.py``, or ``bench_requests.py compare ...``."""
+    if argv[:1] == ["compare"]:
+        compare(argv[1:])
+        return
+    argparse.ArgumentParser(
+        prog="bench_requests.py",
+        description="The register report against a plain csv reader, interleaved; "
+        "'bench_requests.py compare --help' compares two source trees.",
+    ).parse_args(argv)
+    main()
+
+
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["compare"]:
-        compare(sys.argv[2:])
-    else:
-        main()
+    _cli(sys.argv[1:])

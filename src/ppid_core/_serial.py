@@ -112,6 +112,22 @@ class DictReader:
             return None
         return read(data[key], f"{path}.{key}")
 
+    def obj(self, value: object, path: str, keys: tuple[str, ...]) -> Mapping[str, object] | None:
+        """An object with exactly ``keys``."""
+        if not isinstance(value, Mapping):
+            self.error(path, f"expected an object, got {kind_of(value)}")
+            return None
+        ok = True
+        for key in value:
+            if key not in keys:
+                ok = False
+                self.error(path, f"unknown key {key!r}; expected {', '.join(keys)}")
+        for key in keys:
+            if key not in value:
+                ok = False
+                self.error(path, f"missing key {key!r}")
+        return value if ok else None
+
     def integer(self, value: object, path: str) -> int | None:
         """A whole number >= 0 (an ``int``, not ``true``, ``4.0`` or ``"4"``)."""
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:

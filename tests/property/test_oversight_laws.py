@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from fractions import Fraction
 
 import attrs
@@ -134,3 +135,13 @@ def test_the_merged_median_is_the_median_of_all_times(parts: list[UnitSummary]) 
     expected = Fraction(times[mid]) if len(times) % 2 else Fraction(times[mid - 1] + times[mid], 2)
     assert merged.median == expected
     assert attrs.evolve(merged).answered == len(times)
+
+
+@given(st.lists(summaries, max_size=5))
+def test_merging_published_summaries_equals_merging_the_summaries(
+    parts: list[UnitSummary],
+) -> None:
+    published = [json.loads(json.dumps(p.to_dict())) for p in parts]
+    assert UnitSummary.merge(UnitSummary.from_dict(d) for d in published) == UnitSummary.merge(
+        parts
+    )

@@ -22,9 +22,10 @@ from fractions import Fraction
 
 import attrs
 
+from ppid_core._serial import DictReader
 from ppid_core.errors import InvalidArgumentError
 
-__all__ = ["DayHistogram"]
+__all__ = ["DayHistogram", "read_histogram"]
 
 
 def _canonical(value: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -97,6 +98,10 @@ class DayHistogram:
         """``0 + histogram`` is the histogram, so that ``sum(histograms)`` works."""
         return self.__add__(other)
 
+    def to_list(self) -> list[dict[str, int]]:
+        """The serialised form: ``[{"days": D, "requests": N}, ...]`` by days."""
+        return [{"days": d, "requests": n} for d, n in self]
+
     @classmethod
     def merge(cls, parts: Iterable[DayHistogram]) -> DayHistogram:
         """The merge of any number of histograms (the empty one for none)."""
@@ -156,3 +161,26 @@ class DayHistogram:
         """Exact share of the requests within ``limit`` working days; ``None`` when empty."""
         n = self.count
         return Fraction(self.within(limit), n) if n else None
+
+
+def read_histogram(reader: DictReader, value: object, path: str) -> DayHistogram | None:
+    """A histogram from its serialised form (``[{"days": D, "requests": N}, ...]``, as
+    [`DayHistogram.to_list()`][DayHistogram.to_list] writes it); problems go to
+    ``reader`` at their paths."""
+
+    def pair(item: object, at: str) -> tuple[int, int] | None:
+        got = reader.obj(item, at, ("days", "requests"))
+        if got is None:
+            return None
+        days = reader.integer(got["days"], f"{at}.days")
+        requests = reader.integer(got["requests"], f"{at}.requests")
+        return None if days is None or requests is None else (days, requests)
+
+    pairs = reader.each(value, path, pair)
+    if pairs is None:
+        return None
+    try:
+        return DayHistogram(pairs)
+    except InvalidArgumentError as exc:  # a day given twice, a count of 0
+        reader.error(path, str(exc))
+        return None

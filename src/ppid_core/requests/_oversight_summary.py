@@ -24,13 +24,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
+from ppid_core._serial import VERSION, DictReader
 from ppid_core.errors import InvalidArgumentError
-from ppid_core.requests._histogram import DayHistogram
+from ppid_core.requests._histogram import DayHistogram, read_histogram
 
-__all__ = ["UnitSummary"]
+__all__ = ["UNIT_SUMMARY_FORMAT", "UnitSummary"]
+
+UNIT_SUMMARY_FORMAT = "ppid-core/oversight-unit"
+"""The ``format`` of a serialised [`UnitSummary`][UnitSummary]."""
+_COUNTS = ("requests", "timed", "open", "overdue", "overdue_unknown")
 
 
 @attrs.frozen(kw_only=True)
@@ -74,6 +80,11 @@ class UnitSummary:
         (False, None, None)
         >>> (untimed + a).within(10), (untimed + a).untimed
         (1, 3)
+
+        A unit publishes its summary, and the province merges what units published:
+
+        >>> UnitSummary.from_dict(a.to_dict()) + b == both
+        True
     """
 
     requests: int = 0
@@ -169,3 +180,48 @@ class UnitSummary:
         so it may end in ``1/2`` (``Fraction(9, 2)``: 4.5 days).
         """
         return self.response_days.median
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable serialised form (version 1), plain JSON types only.
+
+        ``{"format": "ppid-core/oversight-unit", "version": 1, "requests": N, "timed": N,
+        "response_days": [{"days": D, "requests": N}, ...], "open": N, "overdue": N,
+        "overdue_unknown": N}``: counts only, no request and no personal data, so a
+        unit can publish it and a province merge the published ones
+        ([`from_dict()`][from_dict]).
+        """
+        return {
+            "format": UNIT_SUMMARY_FORMAT,
+            "version": VERSION,
+            **{name: getattr(self, name) for name in _COUNTS},
+            "response_days": self.response_days.to_list(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: object, *, source: str = "<dict>") -> UnitSummary:
+        """A summary from its serialised form ([`to_dict()`][to_dict]), checked strictly.
+
+        Args:
+            data: The mapping (as ``json.load`` gives it).
+            source: The name errors use (the file it was read from).
+
+        Raises:
+            DataFileError: Every problem, each at its path (``<dict>
+                ($.response_days[1].days): expected a whole number >= 0, got a text``): a
+                missing or unknown key, another format or version, a count that is not a
+                whole number, counts that cannot belong together.
+        """
+        r = DictReader(source)
+        head = r.header(data, "$", kind=UNIT_SUMMARY_FORMAT, fields=(*_COUNTS, "response_days"))
+        if head is None:
+            r.raise_errors()
+        assert head is not None  # noqa: S101 - raise_errors raised otherwise
+        counts = {name: r.field(head, name, "$", r.integer) for name in _COUNTS}
+        days = r.field(head, "response_days", "$", lambda v, p: read_histogram(r, v, p))
+        r.raise_errors()
+        try:
+            return cls(response_days=days or (), **{k: v or 0 for k, v in counts.items()})
+        except InvalidArgumentError as exc:  # counts that cannot belong together
+            r.error("$", str(exc))
+            r.raise_errors()
+            raise  # pragma: no cover - raise_errors raised

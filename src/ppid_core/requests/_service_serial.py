@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from ppid_core._serial import VERSION, DictReader, kind_of
 from ppid_core._tables import jsonable
 from ppid_core.errors import InvalidArgumentError
-from ppid_core.requests._histogram import DayHistogram
+from ppid_core.requests._histogram import read_histogram
 from ppid_core.requests._layouts import FIELDS
 from ppid_core.requests._overdue import OverdueRequest, UnknownDeadline
 from ppid_core.requests._register_merge import ReadPart
@@ -80,7 +80,7 @@ def dump_summary(s: Any) -> dict[str, Any]:
     }
     out |= {name: getattr(s, name) for name in _INTS}
     out |= {name: dict(getattr(s, name)) for name in _COUNTS}
-    out["response_days"] = [{"days": d, "requests": n} for d, n in s.response_days]
+    out["response_days"] = s.response_days.to_list()
     out["overdue"] = jsonable(list(s.overdue))
     out["overdue_unknown"] = jsonable(list(s.overdue_unknown))
     out["held"] = (
@@ -93,22 +93,6 @@ def dump_summary(s: Any) -> dict[str, Any]:
 
 class _Reader(DictReader):
     """The shared strict reader, with the value kinds a service summary holds."""
-
-    def obj(self, value: object, path: str, keys: tuple[str, ...]) -> Mapping[str, object] | None:
-        """An object with exactly ``keys``."""
-        if not isinstance(value, Mapping):
-            self.error(path, f"expected an object, got {kind_of(value)}")
-            return None
-        ok = True
-        for key in value:
-            if key not in keys:
-                ok = False
-                self.error(path, f"unknown key {key!r}; expected {', '.join(keys)}")
-        for key in keys:
-            if key not in value:
-                ok = False
-                self.error(path, f"missing key {key!r}")
-        return value if ok else None
 
     def flag(self, value: object, path: str) -> bool | None:
         if not isinstance(value, bool):
@@ -309,15 +293,6 @@ def _pair(
     return items[0], items[1]
 
 
-def _histogram(r: _Reader, value: object, path: str) -> DayHistogram | None:
-    def pair(v: object, p: str) -> tuple[int, int] | None:
-        got = _record(r, v, p, {"days": _req(r.integer), "requests": _req(r.integer)})
-        return None if got is None else (got["days"], got["requests"])
-
-    pairs = r.each(value, path, pair)
-    return None if pairs is None else DayHistogram(pairs)
-
-
 def load_summary(data: object, source: str, make: Callable[..., T]) -> T:
     """``ServiceSummary.from_dict(data, source=source)``: ``make(**fields)``, the class
     given by the caller (so that this module does not import it)."""
@@ -336,7 +311,7 @@ def load_summary(data: object, source: str, make: Callable[..., T]) -> T:
         got[name] = r.field(head, name, "$", r.integer)
     for name in _COUNTS:
         got[name] = r.field(head, name, "$", r.counts)
-    got["response_days"] = r.field(head, "response_days", "$", lambda v, p: _histogram(r, v, p))
+    got["response_days"] = r.field(head, "response_days", "$", lambda v, p: read_histogram(r, v, p))
     lists = _lists(r, head, "$")
     if lists is not None:
         got["overdue"], got["overdue_unknown"] = lists
