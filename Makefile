@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: demo test test-all lint typecheck pytest docs bench snapshots fuzz clean
+.PHONY: demo test test-all lint typecheck pytest docs bench snapshots fuzz clean test-integration
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,12 @@ fuzz: $(STAMP_DEV)
 # a share of it for a costly law) and the fuzzing suite with FUZZ_EXAMPLES: tens of minutes.
 test-all: lint typecheck docs
 	HYPOTHESIS_PROFILE=long PPID_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest $(XDIST) -p no:cacheprovider
+
+# read_register_sql against a real PostgreSQL server (installed from the Debian packages
+# when missing, started on a socket in a temporary directory, stopped and removed after):
+# about a minute; not part of `make test` (tests/integration/run.sh).
+test-integration: $(STAMP_DEV)
+	bash tests/integration/run.sh
 
 # After a deliberate holiday-data change: rewrite the per-year snapshots, then review the diff.
 snapshots: $(STAMP_DEV)

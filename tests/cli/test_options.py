@@ -73,6 +73,7 @@ EXPECTED_FORMATS = {
     "rb table": ["md", "csv"],
     "rb frameworks": ["md", "json"],
     "rb lke score": ["md", "json"],
+    "serve": None,  # a server, not a report: its routes' bodies are the commands' --json
 }
 
 

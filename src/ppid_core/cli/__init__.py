@@ -92,6 +92,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("ikm", "Indeks Kepuasan Masyarakat (satisfaction survey)", "_cmd_ikm"),
     Command("rb", "Reformasi Birokrasi teams, action plans, monitoring", "_cmd_rb"),
+    Command("serve", "the library over HTTP for other apps (the [server] extra)", "_cmd_serve"),
 )
 """Every command, in the order of ``ppid --help`` and ``ppid demo``."""
 

@@ -63,7 +63,7 @@ def _year_in_range(text: str, year: int, what: str) -> None:
         raise argparse.ArgumentTypeError(msg)
 
 
-def _parse_received(text: str, zone: str) -> dt.date | dt.datetime:
+def parse_received(text: str, zone: str) -> dt.date | dt.datetime:
     """An ISO date, or an ISO datetime (a naive one is taken in the office's zone).
 
     A partial date (``2025``, ``2025-03``) is refused, not read as the first day of the
@@ -126,7 +126,7 @@ def _optional_date(text: str) -> dt.date:
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     zone = zone_from_args(args)
     try:
-        received = _parse_received(args.received, zone)
+        received = parse_received(args.received, zone)
     except argparse.ArgumentTypeError as exc:
         args.parser.error(str(exc))
     local = received.astimezone(zone_info(zone)) if isinstance(received, dt.datetime) else received
@@ -257,4 +257,4 @@ def demo(out: TextIO) -> None:
     print(file=out)
 
 
-__all__ = ["demo", "register"]
+__all__ = ["demo", "parse_received", "register"]

@@ -76,9 +76,10 @@ def _mapping(items: list[str] | None, parser: argparse.ArgumentParser) -> dict[s
     return out
 
 
-def read_one(path: str, options: dict[str, Any]) -> Survey:
-    """Read one FILE with the reading options (run in a worker process with ``--jobs``)."""
-    return read_survey(Path(path), **options)
+def read_one(path: str | bytes, options: dict[str, Any]) -> Survey:
+    """Read one FILE with the reading options (run in a worker process with ``--jobs``);
+    ``ppid serve`` gives an upload's bytes, with its name as ``source_name``."""
+    return read_survey(Path(path) if isinstance(path, str) else path, **options)
 
 
 def _read(args: argparse.Namespace, regime: Regime) -> Survey:

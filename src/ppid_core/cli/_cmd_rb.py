@@ -33,6 +33,7 @@ from typing import TextIO
 
 import attrs
 
+from ppid_core._source import FileInput
 from ppid_core.cli._options import add_output_options, add_unmask_option, output_format
 from ppid_core.cli._output import add_file_options, check_file_options, dialect_of, emit_text
 from ppid_core.cli._rb_options import add_framework_option, load_frameworks
@@ -96,27 +97,35 @@ def _warn(loaded: object) -> None:
         print(f"ppid: warning: {warning}", file=sys.stderr)
 
 
-def _check_one(name: str, frameworks: tuple[Framework, ...]) -> str:
-    """The summary line of one file: a team, plan, realisation or framework file."""
+def check_one(
+    file: FileInput, frameworks: tuple[Framework, ...] = (), *, source: str | None = None
+) -> tuple[str, list[str]]:
+    """The summary line of one file (a team, plan, realisation or framework file) and the
+    plan's warnings: what ``ppid rb check`` prints, shared with ``POST /v1/rb/check``."""
+    name = source or str(file)
     try:
-        loaded = load_any(name, frameworks=frameworks)
+        loaded = load_any(file, source=source, frameworks=frameworks)
     except DataFileError:
-        if not is_framework_file(name):
+        if not is_framework_file(file, source=source):
             raise
-        fw = load_framework(name)
+        fw = load_framework(file, source=source)
         return (
             f"{name}: framework {fw.key}, {len(fw.areas)} areas, {len(fw.components)} "
             f"components, {len(fw.themes)} themes"
-        )
-    _warn(loaded)
-    return summary_line(name, loaded)
+        ), []
+    plan = loaded[0] if isinstance(loaded, tuple) else loaded
+    warnings = [str(w) for w in plan.warnings] if isinstance(plan, ActionPlan) else []
+    return summary_line(name, loaded), warnings
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     frameworks, failed = load_frameworks(args)
     for name in args.files:
         try:
-            out.write(f"{_check_one(name, frameworks)}\n")
+            line, warnings = check_one(name, frameworks)
+            for warning in warnings:
+                _say(f"ppid: warning: {warning}")
+            out.write(f"{line}\n")
         except DataFileError as exc:
             _say(exc.report())
             failed = True

@@ -28,12 +28,12 @@ import secrets
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from ppid_core._tables import Table, dumps_json
 
 if TYPE_CHECKING:
-    from ppid_core.ikm import Breakdown, IkmResult, ScoringPolicy, Survey
+    from ppid_core.ikm import Breakdown, IkmResult, PeriodSeries, ScoringPolicy, Survey
     from ppid_core.requests import ServiceReport
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "check_file_options",
     "dialect_of",
     "emit_text",
+    "score_dict",
     "write_report",
     "write_score",
 ]
@@ -258,16 +259,7 @@ def write_score(
     if args.worksheet:
         _worksheet(args, survey, policy)
     if fmt == "json":
-        data = result.to_dict()
-        if breakdown is not None:
-            data["by"] = breakdown.to_dict()
-        if series is not None:
-            data["periods"] = series.to_dict()
-        data["reading"] = {
-            "header": survey.header_row,
-            "layout": survey.layout,
-            "notes": list(survey.notes),
-        }
+        data = score_dict(survey, result, breakdown=breakdown, series=series)
         emit_text(args, out, dumps_json(data) + "\n", fmt)
         return 0
     tables = [result.to_table(order=args.order)]
@@ -283,6 +275,29 @@ def write_score(
         text += f"\nWARNING: {result.policy.describe()}\n"
     emit_text(args, out, text, fmt)
     return 0
+
+
+def score_dict(
+    survey: Survey,
+    result: IkmResult,
+    *,
+    breakdown: Breakdown | None = None,
+    series: PeriodSeries | None = None,
+) -> dict[str, Any]:
+    """The JSON object of ``ppid ikm score --json`` (and of ``POST /v1/ikm/score``): the
+    result's ``to_dict()``, the breakdown under ``by``, the periods under ``periods`` and
+    what the reading assumed under ``reading``."""
+    data = result.to_dict()
+    if breakdown is not None:
+        data["by"] = breakdown.to_dict()
+    if series is not None:
+        data["periods"] = series.to_dict()
+    data["reading"] = {
+        "header": survey.header_row,
+        "layout": survey.layout,
+        "notes": list(survey.notes),
+    }
+    return data
 
 
 def _worksheet(args: argparse.Namespace, survey: Survey, policy: ScoringPolicy | None) -> None:

@@ -49,6 +49,7 @@ from ppid_core.ikm._policy import LEGACY_TOLERANCE, ScoringPolicy
 from ppid_core.ikm._profile import Profile
 from ppid_core.ikm._read import MissingPolicy
 from ppid_core.ikm._read_survey import read_survey
+from ppid_core.ikm._records import read_survey_records
 from ppid_core.ikm._regime import (
     DEFAULT_REGIME,
     Band,
@@ -67,6 +68,7 @@ from ppid_core.ikm._sample import (
     krejcie_morgan_table,
 )
 from ppid_core.ikm._scoring import score
+from ppid_core.ikm._sql import read_survey_sql
 from ppid_core.ikm._survey import Survey
 from ppid_core.ikm._tally import Tally
 from ppid_core.ikm._worksheet import IkmWorksheet
@@ -107,6 +109,8 @@ __all__ = [
     "read_csv_pandas",
     "read_records",
     "read_survey",
+    "read_survey_records",
+    "read_survey_sql",
     "read_xlsx",
     "score",
 ]

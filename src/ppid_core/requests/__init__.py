@@ -108,6 +108,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and the API reference
         service_report,
     )
     from ppid_core.requests._service_summary import ServiceSummary
+    from ppid_core.requests._sql import read_register_sql
     from ppid_core.requests._topics import (
         Topic,
         TopicTable,
@@ -192,6 +193,7 @@ __all__ = [
     "parse_rule_set",
     "parse_topics",
     "read_register",
+    "read_register_sql",
     "read_rule_set",
     "read_topics",
     "read_when",
@@ -279,6 +281,7 @@ _WHERE = {
     "parse_rule_set": "ppid_core.requests._rules",
     "parse_topics": "ppid_core.requests._topics",
     "read_register": "ppid_core.requests._register",
+    "read_register_sql": "ppid_core.requests._sql",
     "read_rule_set": "ppid_core.requests._rules",
     "read_topics": "ppid_core.requests._topics",
     "read_when": "ppid_core.requests._dates",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -240,6 +240,59 @@ class Register:
             source_zone=source_zone,
             decisions=decisions,
             row_offset=row_offset,
+        )
+
+    @classmethod
+    def from_records(
+        cls,
+        records: Iterable[Mapping[Any, Any]],
+        *,
+        fields: Mapping[str, str] | None = None,
+        key: str | None = None,
+        source: str = "<records>",
+        calendar: WorkCalendar | None = None,
+        source_zone: str | None = None,
+        decisions: DecisionTable | None = None,
+    ) -> Register:
+        """A register from typed records: mappings of key -> value, as an app's database
+        gives them (datetimes, dates, numbers, text); a table is
+        [`read_register_sql()`][ppid_core.requests.read_register_sql].
+
+        ``fields`` maps the app's keys to the register's fields
+        (``{"tanggal_permohonan": "received"}``); an aware datetime is converted to the
+        office's zone, a naive one read in ``source_zone`` (default the office's); a number
+        where a date belongs is an error. The rules are those of
+        `ppid_core.requests._register_records`; errors are located by record (``row N``,
+        the N-th record) and by ``key``.
+
+        Raises:
+            DataFileError: Every problem of the records, located.
+            InvalidArgumentError: ``fields`` names an unknown field, a field twice, or none
+                for ``received``.
+            UnknownZoneError: An unknown ``source_zone``.
+
+        Examples:
+            >>> import datetime as dt
+            >>> reg = Register.from_records(
+            ...     [{"id": 7, "tgl": dt.datetime(2024, 6, 4, 17, 30), "isi": "Data DPT"}],
+            ...     fields={"id": "number", "tgl": "received", "isi": "information"},
+            ...     source_zone="UTC",
+            ... )
+            >>> reg.numbers, reg.received, reg.received_times
+            (('7',), (datetime.date(2024, 6, 5),), (datetime.time(0, 30),))
+        """
+        from ppid_core.requests._register_records import (  # noqa: PLC0415 - it builds this
+            register_from_records,
+        )
+
+        return register_from_records(
+            records,
+            fields=fields,
+            key=key,
+            source=source,
+            calendar=calendar,
+            source_zone=source_zone,
+            decisions=decisions,
         )
 
     def __len__(self) -> int:
