@@ -33,6 +33,8 @@ import importlib
 import os
 import sys
 
+from ppid_core._i18n import LANGUAGES, _
+from ppid_core.cli._language import language_in, speaking
 from ppid_core.cli._streams import Output, after_broken_pipe, say, stdout_for, tolerant
 
 TYPE_CHECKING = False
@@ -163,9 +165,15 @@ def build_parser(*, complete: bool = False) -> argparse.ArgumentParser:
     )
     parser.register("action", "commands", _Commands)
     parser.add_argument("--version", action=_Version)
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help=_("language of messages and reports: id (Bahasa Indonesia) or en (English); "
+        "default: from the locale (LANG=id_ID... gives id), else en"),
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", action="commands")
     for command in COMMANDS:
-        sub.add_parser(command.name, help=command.help)
+        sub.add_parser(command.name, help=_(command.help))
         if complete and isinstance(sub, _Commands):
             sub.fill(command.name)
     return parser
@@ -278,17 +286,24 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     tolerant(sys.stderr, "backslashreplace")
     try:
         with stdout_for(out) as stdout:
-            try:
-                parser = build_parser()
-                args = parser.parse_args(argv)
-            except SystemExit as exc:  # argparse: --help (0) or bad usage (2)
-                return int(exc.code or 0) if not isinstance(exc.code, str) else 2
-            except BrokenPipeError:  # --help read by `head`
-                after_broken_pipe(sys.stdout)
-                return 0
-            except Exception as exc:  # a bug while parsing
-                return _internal(exc)
-            return _run(args, stdout)
+            words = sys.argv[1:] if argv is None else list(argv)
+            with speaking(language_in(words)):
+                return _parse_and_run(words, stdout)
     except KeyboardInterrupt:
-        say("ppid: interrupted")
+        say(_("ppid: interrupted"))
         return 130
+
+
+def _parse_and_run(argv: list[str], stdout: TextIO) -> int:
+    """Parse ``argv`` and run the command (in the language already chosen)."""
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help (0) or bad usage (2)
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 2
+    except BrokenPipeError:  # --help read by `head`
+        after_broken_pipe(sys.stdout)
+        return 0
+    except Exception as exc:  # a bug while parsing
+        return _internal(exc)
+    return _run(args, stdout)

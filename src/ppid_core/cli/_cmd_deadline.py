@@ -27,6 +27,7 @@ import re
 import sys
 from typing import TextIO
 
+from ppid_core._i18n import N_, _, ngettext
 from ppid_core.calendar import HolidayStatus, WorkCalendar, zone_info
 from ppid_core.cli._options import (
     add_calendar_options,
@@ -37,7 +38,7 @@ from ppid_core.cli._options import (
     zone_from_args,
 )
 from ppid_core.errors import IllegalTransitionError
-from ppid_core.requests import RuleSet, deadline_chain
+from ppid_core.requests import DeadlineChain, RuleSet, deadline_chain
 
 YEARS = (1900, 2200)
 """The years a date on the command line may have: the span the calendar code knows."""
@@ -100,13 +101,19 @@ def _parse_received(text: str, zone: str) -> dt.date | dt.datetime:
 
 
 _LABELS = {
-    "response": "Response due",
-    "extended_response": "Extended response due",
-    "keberatan_filing": "Keberatan: file by",
-    "atasan_answer": "Atasan PPID answers by",
-    "sengketa_filing": "Sengketa: file by",
-    "ki_start": "Komisi Informasi starts by",
-    "ki_finish": "Komisi Informasi ends by",
+    "response": N_("Response due"),
+    "extended_response": N_("Extended response due"),
+    "keberatan_filing": N_("Keberatan: file by"),
+    "atasan_answer": N_("Atasan PPID answers by"),
+    "sengketa_filing": N_("Sengketa: file by"),
+    "ki_start": N_("Komisi Informasi starts by"),
+    "ki_finish": N_("Komisi Informasi ends by"),
+}
+_CONFIDENCE = {
+    "primary": N_("primary source"),
+    "secondary": N_("secondary sources"),
+    "practice": N_("agency practice"),
+    "unknown": N_("number unknown"),
 }
 
 
@@ -157,41 +164,55 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     if fmt == "md":
         print(chain.to_markdown(), end="", file=out)
         return status
-    rules = chain.rules
-    print(f"Regime:                     {rules.title}", file=out)
-    if not rules.confirmed:
-        print(
-            "                            (not confirmed: some numbers are unknown or "
-            "rest on too few sources)",
-            file=out,
-        )
-    print(f"Received:                   {args.received} ({cal.zone})", file=out)
-    print(f"Counts as received on:      {chain.receipt_date}", file=out)
+    _print_text(chain, cal, args.received, out)
+    return status
+
+
+def _print_text(chain: DeadlineChain, cal: WorkCalendar, received: str, out: TextIO) -> None:
+    """The chain for a terminal, in the language chosen (``--lang``)."""
+    rows = [
+        (_("Rules"), chain.rules.title),
+        (_("Received"), f"{received} ({cal.zone})"),
+        (_("Counts as received on"), str(chain.receipt_date)),
+    ]
     for d in chain.deadlines:
         mark = " *" if d.provisional else ""
-        days = "unknown" if d.rule.days is None else f"{d.rule.days} hari kerja"
-        basis = "" if d.actual or d.counts_from is None else ", latest path"
-        why = f" — {d.reason}" if d.reason else ""
-        print(
-            f"{_LABELS[d.step.value] + ':':<27} {d.due or 'unknown'}{mark}{why}  "
-            f"({d.rule.citation}: {days}, {d.rule.confidence.value}{basis})",
-            file=out,
+        days = (
+            _("unknown")
+            if d.rule.days is None
+            else ngettext("{n} working day", "{n} working days", d.rule.days).format(
+                n=d.rule.days
+            )
         )
+        details = [d.rule.citation + ": " + days, _(_CONFIDENCE[d.rule.confidence.value])]
+        if not d.actual and d.counts_from is not None:
+            details.append(_("from the latest day of the step before"))
+        why = f" — {d.reason}" if d.reason else ""
+        due = str(d.due) if d.due is not None else _("unknown")
+        rows.append((_(_LABELS[d.step.value]), f"{due}{mark}{why}  ({', '.join(details)})"))
+    width = max(len(label) for label, _value in rows) + 2
+    for label, value in rows:
+        print(f"{label + ':':<{width}}{value}", file=out)
+        if label == rows[0][0] and not chain.rules.confirmed:
+            note = _("(not confirmed: some numbers are unknown or rest on too few sources)")
+            print(" " * width + note, file=out)
     if chain.provisional:
         dues = [d.due for d in chain.deadlines if d.due is not None]
         print(_provisional_note(cal, chain.receipt_date, max(dues)), file=out)
     skipped = chain.explanation.skipped
     holidays = [s for s in skipped if s.category != "akhir_pekan"]
     weekends = len(skipped) - len(holidays)
-    print(
-        f"Skipped: {_count(weekends, 'weekend day')} and {_count(len(holidays), 'holiday')}"
-        + (":" if holidays else ""),
-        file=out,
+    line = _("Skipped: {weekends} and {holidays}").format(
+        weekends=ngettext("{n} weekend day", "{n} weekend days", weekends).format(n=weekends),
+        holidays=ngettext("{n} holiday", "{n} holidays", len(holidays)).format(n=len(holidays)),
     )
+    print(line + (":" if holidays else ""), file=out)
     for s in holidays:
-        flag = "" if s.status == "decreed" else f" ({s.status})"
+        flag = "" if s.status == "decreed" else f" ({_(_STATUS.get(s.status, s.status))})"
         print(f"  {s.date}  {s.category:<17} {s.name}{flag}", file=out)
-    return status
+
+
+_STATUS = {"provisional": N_("provisional"), "estimated": N_("estimated")}
 
 
 def _provisional_note(cal: WorkCalendar, first: dt.date, last: dt.date) -> str:
@@ -200,8 +221,10 @@ def _provisional_note(cal: WorkCalendar, first: dt.date, last: dt.date) -> str:
     years = [y for y in sorted(cal.estimated_years) if first.year <= y <= last.year]
     if years:
         parts.append(
-            f"the holidays of {', '.join(map(str, years))} are estimated (no SKB yet: "
-            "fixed-date days by Keppres, movable ones by python-holidays, cuti bersama unknown)"
+            _(
+                "the holidays of {years} are estimated (no SKB yet: fixed-date days by "
+                "Keppres, movable ones by python-holidays, cuti bersama unknown)"
+            ).format(years=", ".join(map(str, years)))
         )
     moving = [
         h
@@ -211,13 +234,14 @@ def _provisional_note(cal: WorkCalendar, first: dt.date, last: dt.date) -> str:
     ]
     if moving:
         days = ", ".join(sorted({h.date.isoformat() for h in moving}))
-        parts.append(f"the decree leaves {days} to the sidang isbat, which may move them")
-    return "* provisional: " + "; ".join(parts) + ". Check again once the decree is final."
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
+        parts.append(
+            _("the decree leaves {days} to the sidang isbat, which may move them").format(
+                days=days
+            )
+        )
+    return _("* provisional: {parts}. Check again once the decree is final.").format(
+        parts="; ".join(parts)
+    )
 
 def register(p: argparse.ArgumentParser) -> None:
     """Fill the parser of ``ppid deadline``."""
