@@ -70,6 +70,12 @@ class ResultMixin(abc.ABC):
         parts += [t.to_markdown() for t in self.tables()]
         return "\n\n".join(parts) + "\n"
 
+    def to_text(self) -> str:
+        """Plain text for a terminal: the heading, then every table aligned (no Markdown)."""
+        parts = [self._heading()]
+        parts += [t.to_text() for t in self.tables()]
+        return "\n\n".join(parts) + "\n"
+
     def to_frame(self, table: int | str = 0) -> pd.DataFrame:
         """One table of [`tables()`][tables] as a pandas DataFrame (needs ``ppid-core[pandas]``).
 

@@ -142,6 +142,11 @@ def _cell_text(value: Cell) -> str:
     return str(value)
 
 
+def _one_line_text(text: str) -> str:
+    """Text for one terminal cell: line breaks and tabs become spaces."""
+    return " ".join(text.split()) if any(c in text for c in "\n\r\t") else text
+
+
 def _is_number(value: Cell) -> bool:
     return isinstance(value, int | float | Decimal | Fraction) and not isinstance(value, bool)
 
@@ -213,6 +218,40 @@ class Table:
         lines.append("| " + " | ".join(esc(c) for c in self.columns) + " |")
         lines.append("|" + "|".join("---:" if n else "---" for n in numeric) + "|")
         lines.extend("| " + " | ".join(esc(_cell_text(v)) for v in row) + " |" for row in self.rows)
+        return "\n".join(lines)
+
+    def to_text(self) -> str:
+        """An aligned plain-text table for a terminal: what ``ppid`` prints by default there.
+
+        Columns are padded to their widest cell, numbers right-aligned, the header
+        underlined; no Markdown syntax (``--format md`` gives that).
+
+        >>> t = Table(columns=["Bulan", "Jumlah"], rows=[["2024-09", 10], ["2024-10", 7]])
+        >>> print(t.to_text())
+        Bulan    Jumlah
+        -------  ------
+        2024-09      10
+        2024-10       7
+        """
+        numeric = [
+            any(_is_number(r[i]) for r in self.rows)
+            and all(_is_number(r[i]) or r[i] is None for r in self.rows)
+            for i in range(len(self.columns))
+        ]
+        cells = [[_one_line_text(_cell_text(v)) for v in row] for row in self.rows]
+        heads = [_one_line_text(c) for c in self.columns]
+        widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(heads)]
+
+        def line(values: list[str]) -> str:
+            padded = (
+                v.rjust(w) if n else v.ljust(w)
+                for v, w, n in zip(values, widths, numeric, strict=True)
+            )
+            return "  ".join(padded).rstrip()
+
+        lines = [self.title, ""] if self.title else []
+        lines += [line(heads), "  ".join("-" * w for w in widths)]
+        lines += [line(r) for r in cells]
         return "\n".join(lines)
 
     def to_csv(self, *, dialect: str = "excel") -> str:
