@@ -33,8 +33,9 @@ def test_a_terminal_sees_the_bar_and_then_it_is_cleared(monkeypatch: pytest.Monk
     items = list(progress(range(3), total=3, what="Membaca register", unit="berkas", stream=stream))
     assert items == [0, 1, 2]
     shown = stream.getvalue()
-    assert "Membaca register" in shown
-    assert "3/3" in shown
+    assert "Membaca register:   0%" in shown
+    assert "/3 [" in shown
+    assert shown.endswith("\r")  # leave=False: the line is blanked for the result
 
 
 def test_quick_work_shows_nothing_even_on_a_terminal() -> None:
