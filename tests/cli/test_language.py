@@ -94,3 +94,12 @@ def test_main_restores_the_language_and_argparse() -> None:
     run("--lang", "id", "deadline", "2025-03-27")
     assert argparse._ is before  # type: ignore[attr-defined]
     assert argparse.ArgumentParser(prog="x").format_usage() == "usage: x [-h]\n"
+
+
+def test_ppid_lang_keeps_the_office_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PPID_LANG", "id")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert run("deadline", "2025-03-27")[1].startswith("Aturan:")
+    assert run("--lang", "en", "deadline", "2025-03-27")[1].startswith("Rules:")
+    monkeypatch.setenv("PPID_LANG", "jv")  # not offered: the locale decides
+    assert run("deadline", "2025-03-27")[1].startswith("Rules:")

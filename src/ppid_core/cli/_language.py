@@ -2,8 +2,9 @@
 
 Help texts are written when the parser is built, so the global ``--lang`` is read from the
 arguments before the parser exists (argparse then checks it again, and shows it in
-``ppid --help``). Without ``--lang`` the environment decides (``LANG=id_ID.UTF-8`` gives
-Indonesian; see [`ppid_core._i18n`][ppid_core._i18n]).
+``ppid --help``). Without ``--lang``, ``$PPID_LANG`` (``id`` or ``en``: an office sets it
+once), else the locale decides (``LANG=id_ID.UTF-8`` gives Indonesian; see
+[`ppid_core._i18n`][ppid_core._i18n]), else English.
 
 argparse's own texts ("usage:", "the following arguments are required") come from the
 standard library's gettext call in the ``argparse`` module, for which Python ships no
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 
 from ppid_core import _i18n
 from ppid_core._i18n import N_
@@ -24,7 +26,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover - typing is not imported at run time (start-up)
     from collections.abc import Iterator, Sequence
 
-__all__ = ["ARGPARSE_MESSAGES", "language_in", "speaking"]
+__all__ = ["ARGPARSE_MESSAGES", "LANG_VARIABLE", "language_in", "speaking"]
 
 ARGPARSE_MESSAGES = (
     N_("usage: "),
@@ -73,6 +75,15 @@ def language_in(argv: Sequence[str]) -> str | None:
     return None
 
 
+LANG_VARIABLE = "PPID_LANG"
+"""The variable that keeps an office's choice of language for every ``ppid`` command."""
+
+
+def _variable() -> str | None:
+    value = os.environ.get(LANG_VARIABLE, "").strip().lower()
+    return value if value in _i18n.LANGUAGES else None
+
+
 @contextlib.contextmanager
 def speaking(lang: str | None) -> Iterator[str]:
     """Messages in ``lang`` (or the environment's language) while the block runs.
@@ -82,7 +93,7 @@ def speaking(lang: str | None) -> Iterator[str]:
     """
     before = _i18n.chosen_language()
     saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
-    chosen = lang if lang is not None else _i18n.language_from_environment()
+    chosen = lang or _variable() or _i18n.language_from_environment()
     _i18n.set_language(chosen)
     if chosen != "en":
         argparse._ = _i18n._  # type: ignore[attr-defined]
