@@ -31,13 +31,21 @@ import argparse
 import csv
 import datetime as dt
 import json
+import os
 import random
+import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from _timing import Runs, Worker, baseline_src, interleaved_workers, print_vs_first
+from _timing import (
+    Runs,
+    Worker,
+    baseline_src,
+    interleaved,
+    interleaved_workers,
+    print_vs_first,
+)
 from ppid_core.calendar import WorkCalendar
 from ppid_core.requests import load_register, service_report
 
@@ -107,10 +115,7 @@ def generate(path: Path, rows: int, cal: WorkCalendar) -> None:
             )
 
 
-def timed(fn: object) -> float:
-    t0 = time.perf_counter()
-    fn()  # type: ignore[operator]
-    return time.perf_counter() - t0
+ROUNDS = 9  # interleaved rounds of the main comparison
 
 
 def main() -> None:
@@ -130,16 +135,21 @@ def main() -> None:
             rep = service_report(reg, cal, year=2024, as_of=dt.date(2026, 1, 5))
             assert rep.total > 0
 
-        # warm the calendar's batch tables once, as a long-running service would
-        report()
-        # interleaved, best of 9 each: the machine's other load hits both sides alike
-        pairs = [(timed(bare), timed(report)) for _ in range(9)]
-        t_csv = min(p[0] for p in pairs)
-        t_report = min(p[1] for p in pairs)
-    print(f"rows: {rows}")
-    print(f"csv.reader read only : {t_csv * 1000:8.1f} ms")
-    print(f"whole service report : {t_report * 1000:8.1f} ms")
-    print(f"ratio                : {t_report / t_csv:8.2f}x  (goal: within 3x)")
+        # the shared harness: one warm-up each (the calendar's batch tables, as a
+        # long-running service would have them), then rounds run in turn, first rotating
+        times = interleaved({"csv.reader": bare, "report": report}, rounds=ROUNDS)
+    ratios = sorted(r / b for r, b in zip(times["report"], times["csv.reader"], strict=True))
+    print(f"rows: {rows}, {ROUNDS} interleaved rounds, load average {os.getloadavg()[0]:.1f}")
+    for name, label in (("csv.reader", "csv.reader read only"), ("report", "whole service report")):
+        runs = times[name]
+        print(
+            f"{label:<21}: {statistics.median(runs) * 1000:8.1f} ms median "
+            f"(range {min(runs) * 1000:.1f}-{max(runs) * 1000:.1f})"
+        )
+    print(
+        f"ratio, per round     : {statistics.median(ratios):8.2f}x median (range "
+        f"{ratios[0]:.2f}-{ratios[-1]:.2f}x; goal: within 3x)"
+    )
 
 
 # -- compare: today's register reader (a git revision) vs this one, interleaved --------------

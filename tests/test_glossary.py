@@ -17,10 +17,27 @@ from pathlib import Path
 import attrs
 import pytest
 
-PACKAGES = ["ppid_core.calendar", "ppid_core.requests", "ppid_core.ikm", "ppid_core.rb"]
+PACKAGES = [
+    "ppid_core.calendar",
+    "ppid_core.requests",
+    "ppid_core.ikm",
+    "ppid_core.rb",
+    "ppid_core.dip",
+    "ppid_core.monev",
+]
 INDONESIAN = frozenset(
     [
         "libur",
+        "berkala",
+        "serta",
+        "merta",
+        "setiap",
+        "saat",
+        "uji",
+        "konsekuensi",
+        "wajib",
+        "dip",
+        "monev",
         "nasional",
         "cuti",
         "bersama",
@@ -122,7 +139,9 @@ def words(name: str) -> set[str]:
 
 
 def glossary_words() -> set[str]:
-    terms = re.findall(r"^\| `([^`]+)` \|", GLOSSARY.read_text(encoding="utf-8"), re.MULTILINE)
+    # the first cell of each row: one term, or several (`monev`, `MonevScore`)
+    cells = re.findall(r"^\| ((?:`[^`]+`(?:, )?)+) \|", GLOSSARY.read_text("utf-8"), re.MULTILINE)
+    terms = [t for cell in cells for t in re.findall(r"`([^`]+)`", cell)]
     return {w for t in terms for w in words(t)}
 
 

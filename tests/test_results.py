@@ -19,6 +19,7 @@ from ppid_core.errors import MissingExtraError, UnknownNameError
 from ppid_core.examples.ikm import read_seed_survey
 from ppid_core.examples.rb import example_path
 from ppid_core.examples.requests import load_kpu_ntt_2024
+from ppid_core.examples.requests.oversight import example_folder
 from ppid_core.ikm import (
     Breakdown,
     IkmResult,
@@ -30,14 +31,16 @@ from ppid_core.ikm import (
     read_survey,
     score,
 )
-from ppid_core.rb import load_monitoring, plan_status
+from ppid_core.rb import list_frameworks, load_monitoring, plan_status
 from ppid_core.requests import (
     Case,
     Decision,
     DecisionKind,
     InformationRequest,
     Requester,
+    annual_report,
     deadline_chain,
+    oversight,
     service_report,
 )
 
@@ -81,12 +84,50 @@ def _plan_status() -> Any:
 
 
 #: (builder, a figure its Markdown must show)
+def _monev() -> ResultMixin:
+    from ppid_core.examples.monev import load_example_answers
+    from ppid_core.monev import score_monev
+
+    return score_monev(load_example_answers())
+
+
+def _dip_check() -> ResultMixin:
+    from ppid_core.dip import check_dip
+    from ppid_core.examples.dip import load_example_dip
+
+    return check_dip(load_example_dip(), on=dt.date(2025, 1, 15))
+
+
+def _dip_table() -> ResultMixin:
+    from ppid_core.examples.dip import load_example_dip
+
+    return load_example_dip().table()
+
+
+def _lke_score() -> ResultMixin:
+    from importlib import resources
+
+    from ppid_core.rb import load_lke_answers, score_lke
+
+    path = resources.files("ppid_core.examples.rb") / "lke-example.yaml"
+    with resources.as_file(path) as file:
+        return score_lke(load_lke_answers(file))
+
+
+def _oversight_table() -> ResultMixin:
+    return oversight(example_folder(), on=dt.date(2024, 12, 31), calendar=CAL, by="month")
+
+
 CASES: dict[str, tuple[Callable[[], ResultMixin], str]] = {
     "Span": (lambda: CAL.explain(dt.date(2025, 3, 27), dt.date(2025, 4, 22)), "]: 10"),
     "YearOverview": (lambda: year_overview(CAL, 2025), "237 hari kerja"),
     "Coverage": (lambda: coverage(CAL), "2025"),
     "DeadlineChain": (lambda: deadline_chain(dt.date(2025, 3, 27), CAL), "2025-04-22"),
     "Case": (_case, "2024-10-22"),
+    "AnnualReport": (
+        lambda: annual_report(load_kpu_ntt_2024(CAL), CAL, year=2024),
+        "Jumlah permohonan informasi publik yang diterima: 37.",
+    ),
     "ServiceReport": (
         lambda: service_report(load_kpu_ntt_2024(CAL), CAL, year=2024, as_of=dt.date(2025, 1, 6)),
         "jumlah permohonan: 37",
@@ -96,6 +137,12 @@ CASES: dict[str, tuple[Callable[[], ResultMixin], str]] = {
     "PeriodSeries": (_period_series, "Triwulan II 2024"),
     "Breakdown": (_breakdown, "90.67"),
     "PlanStatus": (_plan_status, "terlambat: 38"),
+    "FrameworkList": (list_frameworks, "rb-general-tematik-2023"),
+    "OversightTable": (_oversight_table, "| Jumlah | 12 |"),
+    "MonevScore": (_monev, "bukan hasil penilaian Komisi Informasi"),
+    "DipCheck": (_dip_check, "Temuan: 3"),
+    "DipTable": (_dip_table, "Laporan Realisasi Anggaran Semester I Tahun 2024"),
+    "LkeScore": (_lke_score, "Nilai evaluasi Zona Integritas | 100.00 | 90.91"),
 }
 NAMES = sorted(CASES)
 

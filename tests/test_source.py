@@ -176,7 +176,7 @@ def test_csv_problems_are_located_in_bytes_too() -> None:
 
 
 def test_bundled_data_by_name() -> None:
-    assert bundled_names("ppid_core.rb", "data") == ("rb-2020-2024",)
+    assert bundled_names("ppid_core.rb", "data") == ("rb-2020-2024", "rb-general-tematik-2023")
     text, source = bundled_text("ppid_core.requests", "data/topics", "kpu", what="topic table")
     assert source == "ppid_core/requests/data/topics/kpu.yaml"
     assert text.startswith("# Topics")

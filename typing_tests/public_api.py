@@ -115,7 +115,7 @@ same_plan: ActionPlan = load_kpu_ntt_2022_plan()
 status: PlanStatus = plan_status(plan, None, year=2022, month=6)
 tables: list[Table] = status.tables()
 monitored, realisation = load_kpu_ntt_2022_monitoring()
-first_done: RecordStatus = realisation.records[0].status
+first_done: RecordStatus | None = realisation.records[0].status  # None: only a target_status
 
 
 def message(error: PpidError) -> str:

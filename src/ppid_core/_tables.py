@@ -83,12 +83,17 @@ def markdown_text(text: str) -> str:
     """Text for Markdown (a table cell, a heading): ``|`` escaped, one line, no raw HTML.
 
     A ``<`` that could open an HTML tag, comment or declaration becomes ``&lt;``; a ``<``
-    before a blank or a digit (``< 20``) cannot, and stays as written.
+    before a blank or a digit (``< 20``) cannot, and stays as written. Text from a file
+    cannot form a link either: ``](`` becomes ``]\\(``, so ``[x](javascript:...)`` shows as
+    written instead of a live link (``[S]`` marks stay as they are).
 
     >>> print(markdown_text("<script>x</script> | < 20"))
     &lt;script>x&lt;/script> \\| < 20
+    >>> print(markdown_text("[klik](javascript:alert(1)) [S]"))
+    [klik]\\(javascript:alert(1)) [S]
     """
-    return _HTML_START.sub("&lt;", text.replace("|", "\\|").replace("\r", " ").replace("\n", " "))
+    flat = text.replace("|", "\\|").replace("](", "]\\(").replace("\r", " ").replace("\n", " ")
+    return _HTML_START.sub("&lt;", flat)
 
 
 def _csv_text(text: str) -> str:

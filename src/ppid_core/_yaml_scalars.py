@@ -123,8 +123,19 @@ def integer_value(raw: str, minimum: int | None, maximum: int | None) -> int | P
         return problem
     value = int(raw)
     if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-        return Problem(f"expected a whole number from {minimum} to {maximum}, got {value}")
+        return Problem(f"expected a whole number {_bounds(minimum, maximum)}, got {value}")
     return value
+
+
+def _bounds(minimum: int | None, maximum: int | None) -> str:
+    """The range of [`integer_value()`][integer_value] in words (either end may be open).
+
+    >>> _bounds(1, 12), _bounds(0, None), _bounds(None, 9)
+    ('from 1 to 12', '>= 0', '<= 9')
+    """
+    if minimum is not None and maximum is not None:
+        return f"from {minimum} to {maximum}"
+    return f">= {minimum}" if minimum is not None else f"<= {maximum}"
 
 
 def decimal_value(raw: str) -> Decimal | Problem:

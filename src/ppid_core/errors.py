@@ -10,6 +10,10 @@ Data errors carry a location. For YAML files the location reads
 as one [`DataFileError`][DataFileError] (an `ExceptionGroup` of [`LocatedError`][LocatedError]),
 never only the first.
 
+Every error pickles whole (its message, location fields and notes; a
+[`DataFileError`][DataFileError] with each of its located errors), so the errors of a
+partition read in a worker process (a process pool, Dask, Spark) come back as raised.
+
 Examples:
     >>> err = LocatedError(
     ...     "month must be 1-12, got 13",
@@ -102,15 +106,25 @@ class LocatedError(PpidError, ValueError):
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
 
-    def __reduce__(self) -> tuple[object, ...]:  # pragma: no cover - pickling support
-        return (_rebuild_located, (self.message, self.__dict__))
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle by the constructor's arguments (its ``args``, ``str()`` and location come
+        back as they were) and the instance's other attributes (``__notes__``), so that a
+        located error crosses a process boundary (a process pool, Dask, Spark) whole."""
+        where = {
+            "source": self.source,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "row": self.row,
+            "field": self.field,
+        }
+        return (_rebuild_located, (type(self), self.message, where), dict(self.__dict__))
 
 
-def _rebuild_located(message: str, state: dict[str, object]) -> LocatedError:  # pragma: no cover
-    err = LocatedError.__new__(LocatedError)
-    err.__dict__.update(state)
-    ValueError.__init__(err, message)
-    return err
+def _rebuild_located(
+    cls: type[LocatedError], message: str, where: dict[str, object]
+) -> LocatedError:
+    return cls(message, **where)  # type: ignore[arg-type]  # the keywords __reduce__ gave
 
 
 class DataFileError(ExceptionGroup[LocatedError], PpidError):
@@ -161,6 +175,11 @@ class DataFileError(ExceptionGroup[LocatedError], PpidError):
     def __str__(self) -> str:
         return str(self.message)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle as the message and the located errors (each pickled whole), and the
+        group's other attributes (``__notes__``)."""
+        return (DataFileError, (str(self.message), list(self.exceptions)), dict(self.__dict__))
+
     def derive(self, excs: Sequence[LocatedError]) -> DataFileError:  # type: ignore[override]
         """Keep the class when the group is split (``except*``)."""
         return DataFileError(self.message, excs)
@@ -192,7 +211,13 @@ class CalendarCoverageError(PpidError, LookupError):
         self.last_day = last_day
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_coverage, (str(self), self.subject, self.first_day, self.last_day))
+        """Pickle with the subject and the covered days (and ``__notes__``)."""
+        state = dict(self.__dict__)
+        return (
+            _rebuild_coverage,
+            (str(self), self.subject, self.first_day, self.last_day),
+            state,
+        )
 
 
 def _rebuild_coverage(

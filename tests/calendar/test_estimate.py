@@ -160,7 +160,7 @@ def test_gap_without_estimates(tmp_path: Path) -> None:
     with pytest.raises(CalendarCoverageError) as exc:
         WorkCalendar.indonesia(extra_years=[load_holidays(path)], holidays_dir=None)
     assert str(exc.value) == (
-        "the holiday data has no year 2028, 2029 between 2020 and 2030; add its holiday "
+        "the holiday data has no year 2028, 2029 between 2016 and 2030; add its holiday "
         "file or ask for estimates"
     )
     cal = WorkCalendar.indonesia(

@@ -101,11 +101,11 @@ def test_yaml11_traps_do_not_apply() -> None:
     ]
 
 
-def test_bundled_years_cover_2020_to_2027() -> None:
-    assert HolidayYear.bundled_names() == tuple(range(2020, 2028))
+def test_bundled_years_cover_2016_to_2027() -> None:
+    assert HolidayYear.bundled_names() == tuple(range(2016, 2028))
 
 
-@pytest.mark.parametrize("year", range(2020, 2028))
+@pytest.mark.parametrize("year", range(2016, 2028))
 def test_every_bundled_entry_cites_a_source_with_a_url(year: int) -> None:
     data = HolidayYear.bundled(year)
     assert data.holidays
@@ -128,9 +128,10 @@ def test_a_year_not_shipped_is_an_unknown_name() -> None:
     from ppid_core.errors import UnknownNameError
 
     with pytest.raises(UnknownNameError) as info:
-        HolidayYear.bundled(2019)
+        HolidayYear.bundled(2015)
     assert str(info.value) == (
-        "unknown holiday year '2019'; bundled: 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027"
+        "unknown holiday year '2015'; bundled: 2016, 2017, 2018, 2019, 2020, 2021, 2022, "
+        "2023, 2024, 2025, 2026, 2027"
     )
 
 

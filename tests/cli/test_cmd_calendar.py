@@ -141,6 +141,6 @@ def test_coverage_json() -> None:
 def test_coverage_text_names_decreed_and_estimated_years() -> None:
     code, text = run("calendar", "coverage")
     assert code == 0
-    assert text.startswith("Decreed: 2020–2027\n")
+    assert text.startswith("Decreed: 2016–2027\n")
     assert "Estimated on request: 2028–2037" in text
     assert text.endswith("Last change of the decreed data: 2026-09-15\n")

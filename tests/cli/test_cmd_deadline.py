@@ -108,10 +108,10 @@ def test_no_estimate_without_a_response_deadline_exits_1(
 
 
 def test_receipt_outside_the_data_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _ = run("deadline", "2019-06-03")
+    code, _ = run("deadline", "2015-06-03")
     assert code == 1
     assert capsys.readouterr().err == (
-        "ppid: 2019-06-03 is outside the holiday data (2020-01-01 to 2027-12-31); add that "
+        "ppid: 2015-06-03 is outside the holiday data (2016-01-01 to 2027-12-31); add that "
         "year with --holidays FILE (or a folder of files in $PPID_HOLIDAYS_DIR); years after "
         "the decreed data are estimated unless --no-estimate is given, at most 10 years ahead\n"
     )

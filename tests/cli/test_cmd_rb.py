@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,127 @@ def test_table_csv_neutralises_formulas(tmp_path: Path) -> None:
     cells = [cell for row in csv.reader(io.StringIO(out)) for cell in row]
     assert "=HYPERLINK" in out  # the text is kept, only made inert
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+GENERAL = example_path("contoh-rb-general-2025-realisasi.yaml")
+GENERAL_PLAN = example_path("contoh-rb-general-2025-rencana-aksi.yaml")
+MIXED = """\
+kind: plan
+framework: rb-general-tematik-2023
+year: 2025
+unit: Satker Contoh
+areas:
+  - kegiatan:
+      - name: Dengan target
+        sub_kegiatan:
+          - {name: A, satuan: Dokumen, targets: {TW I: 1}, budget: 1500000,
+             budget_realised: 1000000, permasalahan: Data ganda}
+      - name: Tanpa target
+        sub_kegiatan:
+          - {name: B, months: [Mar]}
+          - {name: "b:", months: [Apr]}
+"""
+
+
+def test_status_names_its_definition_and_shows_a_dash_for_nothing_measured(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # review 13 A4: the report never said which definition; "0.0%" was invented from nothing
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(MIXED, encoding="utf-8")
+    code, out = run("rb", "status", str(plan), "--month", "2025-03", "--progress", "targets")
+    assert code == 0
+    assert (
+        "Definisi capaian: target tercapai (targets: periods recorded Target Tercapai / "
+        "periods with a target); – = tidak ada yang diukur." in out.splitlines()
+    )
+    assert "| 1.2 | Tanpa target | 2 | 1 | 0 | 0 | – | 50.0% |" in out.splitlines()
+    # review 13 B/C: near-duplicate sub kegiatan ("B", "b:") are warned like kegiatan
+    assert capsys.readouterr().err == (
+        f"ppid: warning: {plan}:14:20 ($.areas[0].kegiatan[1].sub_kegiatan[1].name): "
+        "sub kegiatan 'b:' differs only in case, blanks or a trailing ':' or ';' from 'B' "
+        "at line 13 ($.areas[0].kegiatan[1].sub_kegiatan[0].name); they are kept apart: "
+        "write one name if they are the same sub kegiatan\n"
+    )
+    code, out = run(
+        "rb", "status", str(plan), "--month", "2025-03", "--progress", "targets", "--json"
+    )
+    data = json.loads(out)
+    assert data["by_kegiatan"]["1.2"]["progress"] is None
+    assert data["by_kegiatan"]["1.2"]["progress_exact"] is None
+    assert data["by_kegiatan"]["1.1"]["progress"] == 0
+    # review 13 B: realised budget and permasalahan were read but never output
+    (row,) = [r for r in data["due"] if r["code"] == "1.1.1"]
+    assert (row["budget"], row["budget_realised"], row["permasalahan"]) == (
+        "1500000",
+        "1000000",
+        "Data ganda",
+    )
+
+
+def test_status_markdown_shows_achieved_and_reason() -> None:
+    # review 13 B: the report showed only "Tidak Tercapai"
+    code, out = run("rb", "status", str(GENERAL), "--month", "2025-12")
+    assert code == 0
+    assert (
+        "| 1.2.1 | Survei Kepuasan Masyarakat | Jun, Des | jatuh tempo |  | Tidak Tercapai, "
+        "capaian 0 Laporan (alasan: Survei semester II selesai Januari 2026) | "
+        "skm-semester-1.pdf |" in out.splitlines()
+    )
+
+
+def test_status_notes_a_month_outside_the_plan_year(capsys: pytest.CaptureFixture[str]) -> None:
+    # review 13 C: --month 2024-06 on a 2025 plan silently reported 0%
+    code, _ = run("rb", "status", str(GENERAL), "--month", "2024-06")
+    assert code == 0
+    assert capsys.readouterr().err == (
+        "ppid: note: 2024-06 is before the plan's year 2025: nothing is due yet; give a "
+        "month of 2025 for a monthly report\n"
+    )
+    run("rb", "status", str(GENERAL), "--month", "2026-01")
+    assert "2026-01 is after the plan's year 2025: the whole year has ended" in (
+        capsys.readouterr().err
+    )
+
+
+def _split(tmp_path: Path, parts: int) -> list[str]:
+    """The 2025 example's records in ``parts`` files (round robin) beside a copy of the plan."""
+    (tmp_path / "contoh-rb-general-2025-rencana-aksi.yaml").write_bytes(GENERAL_PLAN.read_bytes())
+    lines = GENERAL.read_text(encoding="utf-8").splitlines()
+    head = [line for line in lines if not line.startswith("  - ")]
+    records = [line for line in lines if line.startswith("  - ")]
+    names = []
+    for i in range(parts):
+        path = tmp_path / f"real-{i}.yaml"
+        path.write_text("\n".join([*head, *records[i::parts]]) + "\n", encoding="utf-8")
+        names.append(str(path))
+    return names
+
+
+def test_status_reads_several_realisation_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # review 13 B: split realisation files merged only in the library
+    one = run("rb", "status", str(GENERAL), "--month", "2025-09", "--json")[1]
+    code, split = run("rb", "status", *_split(tmp_path, 3), "--month", "2025-09", "--json")
+    assert code == 0
+    assert json.loads(split) == json.loads(one)
+    names = _split(tmp_path, 2)
+    code, _ = run("rb", "status", names[0], names[0], "--month", "2025-09")
+    assert code == 1
+    assert capsys.readouterr().err.startswith("ppid: recorded in more than one file: 1.1.1 Mar")
+    bad = tmp_path / "real-bad.yaml"
+    bad.write_text(
+        re.sub(r"period: TW [IV]+,", "period: TW 9,", Path(names[1]).read_text(), count=1)
+    )
+    code, _ = run("rb", "status", str(bad), str(tmp_path / "nothing.yaml"), "--month", "2025-09")
+    assert code == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"{bad}:")
+    assert "unknown period 'TW 9'" in err[0]
+    assert err[-1].startswith(f"ppid: {tmp_path / 'nothing.yaml'}: ")
+    code, _ = run("rb", "status", str(GENERAL_PLAN), names[0], "--month", "2025-09")
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"ppid: {GENERAL_PLAN}: a plan file; several files must all be realisation files\n"
+    )

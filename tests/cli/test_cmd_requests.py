@@ -53,7 +53,7 @@ def test_bad_file_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert code == 1
     assert capsys.readouterr().err == (
         'bad.csv: row 2, column "Tanggal/Bulan/Tahun Mengurus Layanan": 2031-06-04: outside '
-        "the calendar's coverage (2020-01-01 to 2027-12-31)\n"
+        "the calendar's coverage (2016-01-01 to 2027-12-31)\n"
     )
 
 

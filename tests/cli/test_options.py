@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import io
 import json
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from ppid_core.cli import build_parser, main
 from ppid_core.cli._options import FORMATS, UNMASK_HELP
+from ppid_core.examples.dip import example_path as dip_example_path
 from ppid_core.examples.ikm import SEED_FILE
 from ppid_core.examples.rb import example_path
 from ppid_core.examples.requests import kpu_ntt_2024_text
@@ -22,6 +24,9 @@ from ppid_core.examples.requests import kpu_ntt_2024_text
 PLAN = str(example_path("kpu-ntt-2022-rencana-aksi.yaml"))
 TEAM = str(example_path("kpu-ntt-2022-tim.yaml"))
 REAL = str(example_path("kpu-ntt-2022-realisasi.yaml"))
+DIP = str(dip_example_path())
+LKE = str(resources.files("ppid_core.examples.rb") / "lke-example.yaml")
+MONEV = str(resources.files("ppid_core.examples.monev") / "kpu-ntt-2025-jawaban.yaml")
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -56,11 +61,18 @@ EXPECTED_FORMATS = {
     "calendar check": ["text", "json"],
     "calendar coverage": ["text", "md", "json"],
     "register report": ["md", "csv", "json", "xlsx"],
+    "register oversight": ["md", "csv", "json", "xlsx"],
+    "report annual": ["md", "html", "json"],
+    "dip check": ["md", "json"],
+    "dip table": ["md", "html", "csv", "json", "xlsx"],
+    "monev score": ["md", "json"],
     "ikm score": ["md", "csv", "json", "xlsx"],
     "ikm sample-size": ["text", "json"],
     "rb check": None,
     "rb status": ["md", "json"],
     "rb table": ["md", "csv"],
+    "rb frameworks": ["md", "json"],
+    "rb lke score": ["md", "json"],
 }
 
 
@@ -107,6 +119,13 @@ def argv_for(command: str, register_csv: Path, survey_csv: Path) -> list[str]:
         "ikm score": ["ikm", "score", str(survey_csv)],
         "ikm sample-size": ["ikm", "sample-size", "1000"],
         "rb status": ["rb", "status", REAL, "--month", "2022-04"],
+        "register oversight": ["register", "oversight", str(register_csv), "--on", "2025-01-06"],
+        "report annual": ["report", "annual", "--year", "2024", "--register", str(register_csv)],
+        "dip check": ["dip", "check", DIP, "--on", "2025-01-15"],
+        "dip table": ["dip", "table", DIP],
+        "monev score": ["monev", "score", MONEV],
+        "rb frameworks": ["rb", "frameworks"],
+        "rb lke score": ["rb", "lke", "score", LKE],
     }[command]
 
 
@@ -292,5 +311,5 @@ def test_unmask_has_one_help_everywhere() -> None:
         for name, parser in COMMANDS.items()
         if (action := option(parser, "--unmask")) is not None
     }
-    assert sorted(found) == ["rb table", "register report"]
+    assert sorted(found) == ["rb table", "register report", "report annual"]
     assert set(found.values()) == {UNMASK_HELP}

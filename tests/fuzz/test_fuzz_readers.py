@@ -24,10 +24,19 @@ from hypothesis import strategies as st
 from ppid_core.calendar import load_holidays, load_local_calendar
 from ppid_core.calendar._overview import load_calendar_file
 from ppid_core.cli import main
+from ppid_core.dip import load_dip
 from ppid_core.errors import PpidError
 from ppid_core.ikm import load_regime, read_survey
-from ppid_core.rb import load_any
-from ppid_core.requests import load_register, load_rule_set, load_topics
+from ppid_core.monev import load_answers
+from ppid_core.rb import load_any, load_framework, load_lke_answers
+from ppid_core.requests import (
+    load_annual_profile,
+    load_expected_units,
+    load_register,
+    load_rule_set,
+    load_topics,
+    load_zone_map,
+)
 from tests.fuzz.mutations import mutated
 
 pytestmark = pytest.mark.fuzz
@@ -39,6 +48,7 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 PKG = resources.files("ppid_core")
+REGISTER_PATH = str(PKG.joinpath("examples", "requests", "kpu_ntt_2024.csv"))
 
 
 def _bytes(*parts: str) -> bytes:
@@ -81,6 +91,17 @@ REGISTER_EXCEL_ID = (
 PLAN = _bytes("examples", "rb", "kpu-ntt-2022-rencana-aksi.yaml")
 TEAM = _bytes("examples", "rb", "kpu-ntt-2022-tim.yaml")
 REALISATION = _bytes("examples", "rb", "kpu-ntt-2022-realisasi.yaml")
+PROFILE = _bytes("examples", "requests", "kpu_ntt_2024_profil.yaml")
+UNITS = _bytes("examples", "requests", "oversight", "units.yaml")
+ZONES = b"kpu_kabupaten_alor.csv: WITA\nkpu_kota_kupang.csv: Asia/Makassar\n"
+DIP = _bytes("examples", "dip", "kpu-ntt-dip.yaml")
+MONEV = _bytes("examples", "monev", "kpu-ntt-2025-jawaban.yaml")
+LKE = _bytes("examples", "rb", "lke-example.yaml")
+# an office's own framework: the bundled 2023 one under a key of its own
+FRAMEWORK = _bytes("rb", "data", "rb-general-tematik-2023.yaml").replace(
+    b"framework: rb-general-tematik-2023", b"framework: rb-general-kpu-2025"
+)
+PLAN_2025 = _bytes("examples", "rb", "contoh-rb-general-2025-rencana-aksi.yaml")
 
 # name -> (original bytes, file name, reader of the written file)
 Reader = Callable[[Path], object]
@@ -104,6 +125,14 @@ TARGETS: dict[str, tuple[bytes, str, Reader]] = {
     "rb plan": (PLAN, "kpu-ntt-2022-rencana-aksi.yaml", load_any),
     "rb team": (TEAM, "kpu-ntt-2022-tim.yaml", load_any),
     "rb realisation": (REALISATION, "kpu-ntt-2022-realisasi.yaml", load_any),
+    "annual profile": (PROFILE, "profil.yaml", load_annual_profile),
+    "expected units": (UNITS, "units.yaml", load_expected_units),
+    "zone map": (ZONES, "zones.yaml", load_zone_map),
+    "dip": (DIP, "dip.yaml", load_dip),
+    "monev answers": (MONEV, "jawaban.yaml", load_answers),
+    "lke answers": (LKE, "lke.yaml", load_lke_answers),
+    "rb framework": (FRAMEWORK, "framework.yaml", load_framework),
+    "rb general 2025 plan": (PLAN_2025, "contoh-rb-general-2025-rencana-aksi.yaml", load_any),
 }
 
 
@@ -160,6 +189,11 @@ IN_MEMORY: dict[str, tuple[bytes, Callable[[Any], object]]] = {
     "rb plan": (PLAN, load_any),
     "rb team": (TEAM, load_any),
     "rb realisation": (REALISATION, load_any),
+    "annual profile": (PROFILE, load_annual_profile),
+    "dip": (DIP, load_dip),
+    "monev answers": (MONEV, load_answers),
+    "lke answers": (LKE, load_lke_answers),
+    "rb framework": (FRAMEWORK, load_framework),
 }
 
 
@@ -190,6 +224,18 @@ COMMANDS: dict[str, tuple[str, list[str]]] = {
     "holiday file": ("2027.yaml", ["calendar", "check", "{}"]),
     "holiday option": ("2027.yaml", ["deadline", "2026-12-02", "--holidays", "{}", "--json"]),
     "local option": ("kantor.yaml", ["deadline", "2024-11-01", "--local", "{}", "--json"]),
+    "annual profile": (
+        "profil.yaml",
+        ["report", "annual", "--year", "2024", "--register", REGISTER_PATH, "--profile", "{}"],
+    ),
+    "expected units": (
+        "units.yaml",
+        ["register", "oversight", REGISTER_PATH, "--units", "{}", "--on", "2025-01-06"],
+    ),
+    "dip": ("dip.yaml", ["dip", "check", "{}", "--on", "2025-01-15"]),
+    "monev answers": ("jawaban.yaml", ["monev", "score", "{}"]),
+    "lke answers": ("lke.yaml", ["rb", "lke", "score", "{}"]),
+    "rb general 2025 plan": ("contoh-rb-general-2025-rencana-aksi.yaml", ["rb", "check", "{}"]),
 }
 
 

@@ -142,6 +142,15 @@ def test_snapshot(year: int) -> None:
 @pytest.mark.parametrize(
     ("year", "libur", "cuti"),
     [
+        # source: SKB 150/2015 (15 LN, 4 CB).
+        (2016, 15, 4),
+        # source: SKB 684/2016 (16 LN, 6 CB) + Keppres 3/2017 (Pilkada) + Keppres 18/2017
+        # (23 June).
+        (2017, 17, 7),
+        # source: SKB 707/2017 (16 LN, 5 CB) + SKB 223/2018 (3 CB) + Keppres 15/2018 (Pilkada).
+        (2018, 17, 8),
+        # source: SKB 617/2018 (16 LN, 4 CB) + Keppres 10/2019 (Pemilu).
+        (2019, 17, 4),
         # source: reference/kip.md section 4 (SKB counts): LN incl. election days / final CB.
         (2020, 17, 5),
         (2021, 15, 1),

@@ -131,8 +131,8 @@ def test_a_workbook_named_csv_is_refused_as_before(tmp_path: Path) -> None:
 def test_unknown_names_and_forms_are_refused(seed_csv: Path) -> None:
     with pytest.raises(UnknownNameError, match=r"^unknown format 'ods'; use one of csv, xlsx$"):
         read_survey(seed_csv, format="ods")
-    with pytest.raises(UnknownNameError, match=r"^unknown engine 'polars'; use one of python"):
-        read_survey(seed_csv, engine="polars")
+    with pytest.raises(UnknownNameError, match=r"^unknown engine 'duckdb'; use one of python"):
+        read_survey(seed_csv, engine="duckdb")
     with pytest.raises(UnknownNameError, match="engine 'pandas' reads UTF-8 files"):
         read_survey(seed_csv, engine="pandas", encoding="cp1252")
     with pytest.raises(TypeError, match=r"^expected a path, bytes, a binary file object, a Data"):

@@ -73,12 +73,30 @@ def test_merge_adds_everything() -> None:
     assert Tally.merge([a, b, Tally.empty(R)]) == merged
 
 
-def test_merge_refuses_other_unsur_and_nothing() -> None:
+def test_merge_refuses_other_unsur() -> None:
     other = Tally.empty(Regime.bundled("kepmenpan_25_2004"))
     with pytest.raises(InvalidTallyError, match="cannot merge tallies of different unsur"):
         Tally.empty(R) + other
-    with pytest.raises(InvalidTallyError, match="merge needs at least one tally"):
-        Tally.merge([])
+    with pytest.raises(InvalidTallyError, match="cannot merge tallies of different unsur"):
+        Tally.merge([other], regime=R)
+
+
+def test_merging_nothing_gives_the_neutral_tally() -> None:
+    a = Tally.from_totals(R, [4] * 9, respondents=1)
+    assert Tally.merge([]) == Tally.neutral()
+    assert Tally.merge([], regime=R) == Tally.empty(R)
+    assert Tally.neutral() + a == a + Tally.neutral() == a
+    assert sum([a, a]) == a + a
+    assert sum([], Tally.neutral()) == Tally.neutral()
+    assert 0 + a == a + 0 == a
+
+
+def test_the_neutral_tally_counts_nobody() -> None:
+    with pytest.raises(InvalidTallyError) as info:
+        Tally(keys=(), totals=(), answered=(), respondents=1)
+    assert str(info.value) == (
+        "a tally without unsur is the neutral tally: nobody can be counted in it"
+    )
 
 
 def test_nrr_of_an_unanswered_unsur() -> None:

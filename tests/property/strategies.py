@@ -69,7 +69,7 @@ def budget(share: float) -> settings:
 
 FIRST, LAST = HolidayYear.bundled_names()[0], HolidayYear.bundled_names()[-1]
 #: Dates early enough that adding 400 working days stays inside the bundled data.
-calendar_dates = st.dates(dt.date(2020, 1, 1), dt.date(2025, 3, 31))
+calendar_dates = st.dates(dt.date(2016, 1, 1), dt.date(2025, 3, 31))
 #: Receipt dates of a request whose lifecycle (at most 400 working days) stays in 2020-2026.
 request_dates = st.dates(dt.date(2020, 1, 1), dt.date(2024, 6, 30))
 #: Every date of the years a decree covers.

@@ -7,6 +7,8 @@ import pytest
 from ppid_core.errors import UnknownNameError
 from ppid_core.examples.rb import (
     EXAMPLES,
+    GENERAL_2025_PLAN,
+    GENERAL_2025_REALISATION,
     PLAN,
     REALISATION,
     TEAM,
@@ -19,7 +21,8 @@ from ppid_core.rb import load_plan, load_team
 
 
 def test_every_example_is_a_file_beside_the_module() -> None:
-    assert EXAMPLES == (TEAM, PLAN, REALISATION)
+    # the RB General 2025 example was added with issue 13
+    assert EXAMPLES == (TEAM, PLAN, REALISATION, GENERAL_2025_PLAN, GENERAL_2025_REALISATION)
     for name in EXAMPLES:
         assert example_path(name).is_file()
 
@@ -29,7 +32,8 @@ def test_an_unknown_example_lists_the_known_ones() -> None:
         example_path("kpu-ntt-2023.yaml")
     assert str(info.value) == (
         "unknown RB example 'kpu-ntt-2023.yaml'; expected one of: kpu-ntt-2022-tim.yaml, "
-        "kpu-ntt-2022-rencana-aksi.yaml, kpu-ntt-2022-realisasi.yaml"
+        "kpu-ntt-2022-rencana-aksi.yaml, kpu-ntt-2022-realisasi.yaml, "
+        "contoh-rb-general-2025-rencana-aksi.yaml, contoh-rb-general-2025-realisasi.yaml"
     )
 
 

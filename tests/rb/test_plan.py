@@ -28,7 +28,7 @@ def test_a_small_plan_loads_with_codes_and_months() -> None:
     plan = parse_plan(plan_text(months="[1, Maret, Mei-Jul, agustus]"))
     (row,) = plan.rows()
     assert row.code == "1.1.1"
-    assert row.area.key == "organisasi"
+    assert row.area_key == "organisasi"
     assert row.sub == SubActivity(name="FGD Evaluasi Organisasi", months=(1, 3, 5, 6, 7, 8))
     assert plan.row("1.1.1") == row
     with pytest.raises(UnknownNameError) as info:
@@ -100,8 +100,8 @@ def test_yaml_1_1_traps_are_typed_by_the_schema() -> None:
 def test_all_errors_of_a_file_are_reported_together() -> None:
     text = plan_text(area="Foo").replace("unit: KPU Provinsi NTT\n", "unit: U\nowner: X\n")
     assert report(text) == (
-        "plan.yaml:4:1 ($.owner): unknown field 'owner'; expected one of: areas, decree, "
-        "framework, kind, title, unit, year\n"
+        "plan.yaml:4:1 ($.owner): unknown field 'owner'; expected one of: areas, component, "
+        "decree, framework, kind, title, unit, year\n"
         "plan.yaml:6:11 ($.areas[0].area): unknown area 'Foo' in framework rb-2020-2024; "
         "expected a key, name or alias of: manajemen_perubahan, deregulasi_kebijakan, "
         "organisasi, tata_laksana, sdm_aparatur, akuntabilitas, pengawasan, pelayanan_publik"

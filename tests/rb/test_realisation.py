@@ -126,7 +126,7 @@ def test_structural_and_plan_errors_come_in_one_pass(tmp_path: Path) -> None:
     assert info.value.report().splitlines() == [
         f"{real}:4:12 ($.records[0].code): no row 9.9.9 in the plan",
         f"{real}:5:43 ($.records[1].month): Jul is not a planned month of 1.1.2 (planned: Feb)",
-        f"{real}:6:5 ($.records[2]): missing required field 'status'",
+        f"{real}:6:5 ($.records[2]): missing required field 'status' or 'target_status'",
     ]
 
 
@@ -137,7 +137,7 @@ def test_a_missing_plan_or_a_folder_is_located_at_the_plan_field(tmp_path: Path)
     assert info.value.report().splitlines() == [
         f"{real}:2:7 ($.plan): the plan file '{tmp_path / 'nope.yaml'}' does not exist; "
         "'plan' is relative to this file",
-        f"{real}:4:5 ($.records[0]): missing required field 'status'",
+        f"{real}:4:5 ($.records[0]): missing required field 'status' or 'target_status'",
     ]
     (tmp_path / "folder").mkdir()
     real = _files(tmp_path, "  - {code: 1.1.2, sub_kegiatan: S, month: Feb, status: done}\n",

@@ -80,7 +80,7 @@ def test_progress_per_kegiatan_and_areas_named_as_the_plan_does() -> None:
     assert data["by_kegiatan"] == {
         "1.1": {"name": "Evaluasi Organisasi", "planned": 3, "elapsed": 2, "done": 0,
                 "partly": 0, "progress": 0, "expected": 0.6667, "progress_exact": "0",
-                "expected_exact": "2/3"},
+                "expected_exact": "2/3", "definition": "months", "achieved": "0", "out_of": 3},
     }  # fmt: skip
     text = st.to_markdown()
     assert "## Capaian per kegiatan" in text

@@ -105,7 +105,7 @@ def test_every_bad_row_reported_together(tmp_path: Path, cal: WorkCalendar) -> N
         "format 'J. T.' (masked); expected e.g. '4 Juni 2024', '03-Sep-24', '2024-06-04' or "
         "'04/06/2024'",
         'register.csv: row 3, column "Tanggal/Bulan/Tahun Mengurus Layanan": 2031-01-02: '
-        "outside the calendar's coverage (2020-01-01 to 2027-12-31)",
+        "outside the calendar's coverage (2016-01-01 to 2027-12-31)",
         'register.csv: row 4, column "Tanggal/Bulan/Tahun Mengurus Layanan": ambiguous date '
         "'03/09/24': a numeric date needs a four-digit year (write 03/09/2024 for "
         "day/month/year, or ISO 2024-09-03)",
@@ -133,7 +133,7 @@ def test_optional_cells_that_cannot_be_used_are_warnings(tmp_path: Path, cal: Wo
         "expected e.g. '4 Juni 2024', '03-Sep-24', '2024-06-04' or '04/06/2024'; read as "
         "unknown",
         'register.csv: row 3, column "Tanggal Keberatan": 2031-01-02: outside the calendar\'s '
-        "coverage (2020-01-01 to 2027-12-31); read as unknown",
+        "coverage (2016-01-01 to 2027-12-31); read as unknown",
     ]
     assert [(w.row, w.field) for w in reg.warnings] == [
         (2, "responded"),

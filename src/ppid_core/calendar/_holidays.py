@@ -123,7 +123,7 @@ class HolidayYear:
         """The years for which ppid-core ships holiday data, ascending.
 
         >>> HolidayYear.bundled_names()[:3]
-        (2020, 2021, 2022)
+        (2016, 2017, 2018)
         """
         return bundled_year_numbers()
 

@@ -264,7 +264,7 @@ def coverage(
         >>> from ppid_core.calendar import WorkCalendar
         >>> c = coverage(WorkCalendar.indonesia(holidays_dir=None, estimate_until=2030))
         >>> c.decreed[0].year, c.estimated_years[:2], c.estimate_limit
-        (2020, (2028, 2029), 10)
+        (2016, (2028, 2029), 10)
     """
     if years is None:
         years = {y: d for y, d in holiday_data().items() if y in cal.years}

@@ -81,6 +81,17 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("calendar", "holiday data: show a year, check a file, coverage", "_cmd_calendar"),
     Command("register", "request registers (register permohonan informasi)", "_cmd_requests"),
+    Command(
+        "report",
+        "the annual report, laporan layanan informasi publik (Perki 1/2021)",
+        "_cmd_report",
+    ),
+    Command("dip", "Daftar Informasi Publik: check it, print it in its layout", "_cmd_dip"),
+    Command(
+        "monev",
+        "e-Monev self-assessment (Perki 1/2022): a predicted score, items without evidence",
+        "_cmd_monev",
+    ),
     Command("ikm", "Indeks Kepuasan Masyarakat (satisfaction survey)", "_cmd_ikm"),
     Command("rb", "Reformasi Birokrasi teams, action plans, monitoring", "_cmd_rb"),
 )

@@ -3,7 +3,10 @@
 ``ppid ikm score`` prints ``--format md`` (the default), ``csv`` or ``json`` (``--json``:
 the result's ``to_dict()``, with the breakdown's under ``by``); ``--format markdown``
 still works for one release, with a note on stderr. ``--regime`` is the IKM regime.
-``ppid ikm sample-size`` prints ``--format text`` or ``json``.
+``ppid ikm sample-size`` prints ``--format text`` or ``json``. ``ppid ikm score FILE...``
+reads several files (in worker processes with ``--jobs N``) and merges them
+([`Survey.merge`][ppid_core.ikm.Survey.merge]) into exactly the result of their
+concatenation; every file's errors are reported.
 
 References:
     Permenpan RB 14/2017 Pasal 1 and Lampiran (SKM: unsur, NRR, bobot, konversi x 25,
@@ -17,9 +20,10 @@ import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from ppid_core._tables import dumps_json
+from ppid_core.cli._jobs import add_jobs_option, file_errors, run_each
 from ppid_core.cli._options import add_output_options, output_format
 from ppid_core.cli._output import add_score_options, check_file_options, write_score
 from ppid_core.errors import UnknownNameError
@@ -72,30 +76,42 @@ def _mapping(items: list[str] | None, parser: argparse.ArgumentParser) -> dict[s
     return out
 
 
+def read_one(path: str, options: dict[str, Any]) -> Survey:
+    """Read one FILE with the reading options (run in a worker process with ``--jobs``)."""
+    return read_survey(Path(path), **options)
+
+
 def _read(args: argparse.Namespace, regime: Regime) -> Survey:
-    """Read FILE (CSV or XLSX); a ``--by`` column or ``--sheet`` it does not have is bad
-    usage. The ``--by`` columns are named when reading, so that they are checked before
-    the file is read and kept whatever their number of values. What the reading assumed
-    (the header row when it is not row 1, a long layout, each question code read by its
-    question number) is said on stderr."""
-    path = Path(args.file)
-    if (args.sheet is not None or args.include_hidden) and not _is_workbook(path):
+    """Read every FILE (CSV or XLSX), in worker processes with ``--jobs N`` (N > 1), and
+    merge them in the order given: the survey of their concatenation. A ``--by`` column or
+    ``--sheet`` a file does not have is bad usage. The ``--by`` columns are named when
+    reading, so that they are checked before the file is read and kept whatever their
+    number of values. What the reading assumed (the header row when it is not row 1, a
+    long layout, each question code read by its question number) is said on stderr.
+    Every file's errors are reported, together."""
+    paths = [Path(f) for f in args.files]
+    if (args.sheet is not None or args.include_hidden) and not all(map(_is_workbook, paths)):
         _usage(args, "--sheet and --include-hidden apply to .xlsx workbooks only")
-    try:
-        survey = read_survey(
-            path,
-            regime=regime,
-            columns=_mapping(args.map, args.parser),
-            missing=MissingPolicy(args.missing),
-            by=args.by or [],
-            layout=args.layout,
-            sheet=args.sheet,
-            include_hidden=args.include_hidden,
-        )
-    except UnknownNameError as exc:
-        _usage(args, str(exc))
-    _say_reading(survey, workbook=_is_workbook(path))
-    return survey
+    options: dict[str, Any] = {
+        "regime": regime,
+        "columns": _mapping(args.map, args.parser),
+        "missing": MissingPolicy(args.missing),
+        "by": args.by or [],
+        "layout": args.layout,
+        "sheet": args.sheet,
+        "include_hidden": args.include_hidden,
+        "engine": args.engine,
+    }
+    outcomes = run_each(read_one, [str(p) for p in paths], options, jobs=args.jobs)
+    for outcome in outcomes:
+        if isinstance(outcome, UnknownNameError):
+            _usage(args, str(outcome))
+    if (error := file_errors([str(p) for p in paths], outcomes)) is not None:
+        raise error  # in file order, each error naming its file
+    surveys = [o for o in outcomes if isinstance(o, Survey)]
+    for path, survey in zip(paths, surveys, strict=True):
+        _say_reading(survey, workbook=_is_workbook(path))
+    return Survey.merge(surveys)
 
 
 def _say_reading(survey: Survey, *, workbook: bool) -> None:
@@ -208,7 +224,14 @@ def register(ikm: argparse.ArgumentParser) -> None:
         "(--layout long). The header may stand below title rows, over two rows. Exact "
         "arithmetic; values half-up to 2 decimals for display only.",
     )
-    score.add_argument("file", metavar="FILE", help="CSV (, ; or tab) or XLSX file")
+    score.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="CSV (, ; or tab) or XLSX file; several files (same columns) are merged into "
+        "exactly the result of their concatenation",
+    )
+    add_jobs_option(score)
     score.add_argument(
         "--regime",
         default="permenpan_14_2017",
@@ -257,6 +280,13 @@ def register(ikm: argparse.ArgumentParser) -> None:
         help="service population: warn when respondents fall short of Krejcie & Morgan",
     )
     score.add_argument("--sheet", help="XLSX sheet name (default: the first visible sheet)")
+    score.add_argument(
+        "--engine",
+        choices=["python", "polars"],
+        default="python",
+        help="CSV reader: the pure-Python one (default), or polars for big files (the "
+        "[polars] extra; the same results and errors)",
+    )
     score.add_argument(
         "--include-hidden",
         action="store_true",

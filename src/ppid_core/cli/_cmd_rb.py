@@ -1,10 +1,19 @@
 """``ppid rb``: check RB files, show a plan's status in a month, print the plan table.
 
-- ``ppid rb check FILE...`` validates team, plan and realisation files (exit 1 with
-  every located error on stderr);
-- ``ppid rb status FILE --month YYYY-MM [--format md|json] [--json]`` shows what is due,
-  done and late; FILE is a plan, or a realisation file (its plan is read from its
-  ``plan:`` field);
+- ``ppid rb check FILE...`` validates team, plan, realisation and framework files (exit 1
+  with every located error of every file on stderr; a bad ``--framework`` file does not
+  stop the other files being checked);
+- ``ppid rb status FILE... --month YYYY-MM [--progress NAME] [--format md|json] [--json]``
+  shows what is due, done and late, and progress under the chosen definition (``months``,
+  ``targets``, ``values``, ``bps``); FILE is a plan, or one or more realisation files of
+  one plan (their plan is read from ``plan:``; several files are merged, a row and period
+  recorded twice refused). A month outside the plan's year gets a note on stderr;
+- ``ppid rb frameworks [--json]`` lists the bundled frameworks (and those given with
+  ``--framework``) with their keys and entries;
+- ``--framework FILE`` (repeatable, on ``check``, ``status``, ``table`` and
+  ``frameworks``) loads the office's own framework file, so a plan naming its key is
+  checked against it. Warnings of a plan (near-duplicate kegiatan names, with both
+  locations) go to stderr; they do not change the exit status.
 - ``ppid rb table FILE [--format md|csv] [--unmask]`` prints a plan as Lampiran II or a
   team as Lampiran I (names masked unless ``--unmask``). Planned months are ticked ``✓``,
   or ``v`` where the output's encoding (a cp1252 Windows redirect) has no ``✓``. ``--csv``
@@ -20,23 +29,33 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from typing import Any, TextIO
+from typing import TextIO
+
+import attrs
 
 from ppid_core.cli._options import add_output_options, add_unmask_option, output_format
 from ppid_core.cli._output import add_file_options, check_file_options, dialect_of, emit_text
-from ppid_core.errors import DataFileError
+from ppid_core.cli._rb_options import add_framework_option, load_frameworks
+from ppid_core.errors import DataFileError, LocatedError
 from ppid_core.rb import (
     ASCII_TICK,
+    DEFAULT_PROGRESS,
+    PROGRESS_DEFINITIONS,
     TICK,
     ActionPlan,
+    Framework,
     Realisation,
     TeamDecree,
-    check_file,
+    list_frameworks,
     load_any,
+    load_framework,
+    merge_realisations,
     plan_status,
     plan_table,
     team_table,
 )
+from ppid_core.rb._files import is_framework_file, summary_line
+from ppid_core.rb._row_state import percent
 
 _MONTH = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])")
 
@@ -66,42 +85,52 @@ def _mark(out: TextIO) -> str:
     return TICK if _encodable(TICK, getattr(out, "encoding", None)) else ASCII_TICK
 
 
-def _write(out: TextIO, text: str) -> None:
-    """Write ``text``; characters the stream's encoding lacks become ``?``, with a warning.
+def _say(text: str) -> None:
+    print(text, file=sys.stderr)
 
-    A Windows console or redirect is often cp1252: a name in another script must not end
-    in a traceback, nor vanish without a word.
-    """
-    encoding = getattr(out, "encoding", None)
-    strict = getattr(out, "errors", "strict") == "strict"
-    if encoding and strict and not _encodable(text, encoding):
-        lost = {ch for ch in set(text) if not _encodable(ch, encoding)}
-        count = sum(text.count(ch) for ch in lost)
-        text = text.encode(encoding, "replace").decode(encoding)
-        print(
-            f"ppid: {count} character(s) cannot be written in {encoding} and are shown as '?'; "
-            "set PYTHONUTF8=1 (or PYTHONIOENCODING=utf-8) to keep them",
-            file=sys.stderr,
+
+def _warn(loaded: object) -> None:
+    """Print a plan's warnings (near-duplicate kegiatan names) on stderr."""
+    plan = loaded[0] if isinstance(loaded, tuple) else loaded
+    for warning in plan.warnings if isinstance(plan, ActionPlan) else ():
+        print(f"ppid: warning: {warning}", file=sys.stderr)
+
+
+def _check_one(name: str, frameworks: tuple[Framework, ...]) -> str:
+    """The summary line of one file: a team, plan, realisation or framework file."""
+    try:
+        loaded = load_any(name, frameworks=frameworks)
+    except DataFileError:
+        if not is_framework_file(name):
+            raise
+        fw = load_framework(name)
+        return (
+            f"{name}: framework {fw.key}, {len(fw.areas)} areas, {len(fw.components)} "
+            f"components, {len(fw.themes)} themes"
         )
-    out.write(text)
+    _warn(loaded)
+    return summary_line(name, loaded)
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    failed = False
+    frameworks, failed = load_frameworks(args)
     for name in args.files:
         try:
-            _write(out, f"{check_file(name)}\n")
+            out.write(f"{_check_one(name, frameworks)}\n")
         except DataFileError as exc:
-            print(exc.report(), file=sys.stderr)
+            _say(exc.report())
             failed = True
         except OSError as exc:
-            print(f"ppid: {name}: {exc.strerror or exc}", file=sys.stderr)
+            _say(f"ppid: {name}: {exc.strerror or exc}")
             failed = True
     return 1 if failed else 0
 
 
-def _plan_and_records(name: str) -> tuple[ActionPlan, Realisation | None]:
-    loaded = load_any(name)
+def _load_for_status(
+    name: str, frameworks: tuple[Framework, ...]
+) -> tuple[ActionPlan, Realisation | None]:
+    loaded = load_any(name, frameworks=frameworks)
+    _warn(loaded)
     if isinstance(loaded, ActionPlan):
         return loaded, None
     if isinstance(loaded, TeamDecree):
@@ -110,28 +139,81 @@ def _plan_and_records(name: str) -> tuple[ActionPlan, Realisation | None]:
     return loaded
 
 
-def _located(name: str, message: str) -> Any:
-    from ppid_core.errors import LocatedError  # noqa: PLC0415 - rare path
-
+def _located(name: str, message: str) -> LocatedError:
     return LocatedError(message, source=name, line=1, column=1, path="$.kind")
 
 
+def _plan_and_records(
+    names: list[str], frameworks: tuple[Framework, ...]
+) -> tuple[ActionPlan, Realisation | None] | None:
+    """The plan and the records of every file, merged; ``None`` after printing errors.
+
+    Several files must all be realisation files of one plan (a file per quarter or per
+    team): their records are merged, and every file's errors are printed at once.
+    """
+    loaded: list[tuple[str, ActionPlan, Realisation | None]] = []
+    failed = False
+    for name in names:
+        try:
+            loaded.append((name, *_load_for_status(name, frameworks)))
+        except DataFileError as exc:
+            _say(exc.report())
+            failed = True
+        except OSError as exc:
+            _say(f"ppid: {name}: {exc.strerror or exc}")
+            failed = True
+    if failed:
+        return None
+    if len(loaded) == 1:
+        return loaded[0][1], loaded[0][2]
+    first_name, plan, _ = loaded[0]
+    parts: list[Realisation] = []
+    for name, other, real in loaded:
+        if real is None:
+            _say(f"ppid: {name}: a plan file; several files must all be realisation files")
+            return None
+        if other != plan:
+            _say(f"ppid: {name}: names another plan than {first_name}; give the files of one plan")
+            return None
+        parts.append(real)
+    # each file names the plan relative to its own folder: the same plan, checked above
+    first_plan = parts[0].plan
+    return plan, merge_realisations(attrs.evolve(r, plan=first_plan) for r in parts)
+
+
 def _status(args: argparse.Namespace, out: TextIO) -> int:
-    plan, records = _plan_and_records(args.file)
+    frameworks, failed = load_frameworks(args)
+    if failed:
+        return 1
+    found = _plan_and_records(args.files, frameworks)
+    if found is None:
+        return 1
+    plan, records = found
     year, month = args.month
-    status = plan_status(plan, records, year=year, month=month)
+    if year != plan.year:
+        when = "before" if year < plan.year else "after"
+        state = "nothing is due yet" if year < plan.year else "the whole year has ended"
+        _say(
+            f"ppid: note: {year:04d}-{month:02d} is {when} the plan's year {plan.year}: "
+            f"{state}; give a month of {plan.year} for a monthly report"
+        )
+    status = plan_status(plan, records, year=year, month=month, progress=args.progress)
     text = status.to_json() if output_format(args) == "json" else status.to_markdown()
-    _write(out, text + "\n")
+    out.write(text + "\n")
     return 0
 
 
 def _table(args: argparse.Namespace, out: TextIO) -> int:
-    loaded = load_any(args.file)
+    frameworks, failed = load_frameworks(args)
+    if failed:
+        return 1
+    loaded = load_any(args.file, frameworks=frameworks)
+    _warn(loaded)
     if isinstance(loaded, TeamDecree):
         table = team_table(loaded, unmask=args.unmask)
     else:
         plan = loaded if isinstance(loaded, ActionPlan) else loaded[0]
-        table = plan_table(plan, mark=_mark(out))
+        table = plan_table(plan, mark=_mark(out), unmask=args.unmask)
     fmt = output_format(args)
     check_file_options(args, fmt)
     text = table.to_csv(dialect=dialect_of(args)) if fmt == "csv" else table.to_markdown() + "\n"
@@ -139,38 +221,85 @@ def _table(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _list(args: argparse.Namespace, out: TextIO) -> int:
+    frameworks, failed = load_frameworks(args)
+    if failed:
+        return 1
+    listing = list_frameworks(frameworks)
+    text = listing.to_json() if output_format(args) == "json" else listing.to_markdown()
+    out.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _progress(text: str) -> str:
+    if text not in PROGRESS_DEFINITIONS:
+        names = ", ".join(PROGRESS_DEFINITIONS)
+        msg = f"unknown progress definition {text!r}; expected one of: {names}"
+        raise argparse.ArgumentTypeError(msg)
+    return text
+
+
 def register(rb: argparse.ArgumentParser) -> None:
     """Fill the parser of ``ppid rb`` with its sub-commands."""
     sub = rb.add_subparsers(dest="rb_command", required=True, metavar="COMMAND")
-    check = sub.add_parser("check", help="validate RB YAML files (team, plan, realisation)")
-    check.add_argument(
-        "files", nargs="+", metavar="FILE", help="team, plan or realisation YAML files"
+    check = sub.add_parser(
+        "check", help="validate RB YAML files (team, plan, realisation, framework)"
     )
+    check.add_argument(
+        "files", nargs="+", metavar="FILE", help="team, plan, realisation or framework YAML files"
+    )
+    add_framework_option(check)
     check.set_defaults(handler=_check)
     status = sub.add_parser("status", help="what is due, done and late in a month")
-    status.add_argument("file", metavar="FILE", help="a plan, or a realisation file")
+    status.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a plan, or one or more realisation files of one plan (merged)",
+    )
     status.add_argument(
         "--month", type=_month, required=True, metavar="YYYY-MM", help="the month to report"
     )
+    status.add_argument(
+        "--progress",
+        type=_progress,
+        default=DEFAULT_PROGRESS,
+        metavar="NAME",
+        help=f"progress definition: {', '.join(PROGRESS_DEFINITIONS)} (default "
+        f"{DEFAULT_PROGRESS}; formulas in the RB guide)",
+    )
+    add_framework_option(status)
     add_output_options(status, ("md", "json"), default="md")
     status.set_defaults(handler=_status)
     table = sub.add_parser("table", help="a plan as Lampiran II, a team as Lampiran I")
     table.add_argument("file", metavar="FILE", help="a plan, or a team file")
     add_unmask_option(table)
+    add_framework_option(table)
     add_output_options(table, ("md", "csv"), default="md", legacy_flags={"--csv": "csv"})
     add_file_options(table, output=False)
     table.set_defaults(handler=_table)
+    frameworks = sub.add_parser(
+        "frameworks", help="the bundled RB frameworks (road maps) and their keys"
+    )
+    add_framework_option(frameworks)
+    add_output_options(frameworks, ("md", "json"), default="md")
+    frameworks.set_defaults(handler=_list)
+    from ppid_core.cli._cmd_rb_lke import add_lke  # noqa: PLC0415 - its own command module
+
+    add_lke(sub)
 
 
 def demo(out: TextIO) -> None:
-    """The seed plan (KPU Provinsi NTT 2022) in April 2022, with illustrative records."""
-    from ppid_core.examples.rb import load_kpu_ntt_2022_monitoring  # noqa: PLC0415 - demo only
+    """The seed plan (KPU Provinsi NTT 2022) in April 2022, and the RB General 2025 example."""
+    from ppid_core.examples.rb import (  # noqa: PLC0415 - demo only
+        load_kpu_ntt_2022_monitoring,
+        load_rb_general_2025_monitoring,
+    )
 
     plan, records = load_kpu_ntt_2022_monitoring()
     status = plan_status(plan, records, year=2022, month=4)
     total = status.total()
-    _write(
-        out,
+    out.write(
         f"\n== RB: rencana aksi {plan.unit} {plan.year}, status April 2022 "
         "(illustrative realisation records) ==\n"
         f"due this month: {len(status.due())} sub kegiatan; late: {len(status.late())}; "
@@ -179,3 +308,16 @@ def demo(out: TextIO) -> None:
         f"{status.progress_table().to_markdown()}\n\n"
         f"{status.quarter_table().to_markdown()}\n",
     )
+    general, real = load_rb_general_2025_monitoring()
+    shares = []
+    for name in PROGRESS_DEFINITIONS:
+        st = plan_status(general, real, year=2025, month=12, progress=name)
+        shares.append(f"{name} {percent(st.total().value)}")
+    out.write(
+        f"\n== RB General 2025: {general.unit} (illustrative), progress at December 2025 ==\n"
+        f"{len(list(general.rows()))} rencana aksi with targets per triwulan; "
+        f"by definition: {'; '.join(shares)}\n",
+    )
+    from ppid_core.cli._cmd_rb_lke import demo as lke_demo  # noqa: PLC0415 - its own module
+
+    lke_demo(out)

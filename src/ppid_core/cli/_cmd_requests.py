@@ -24,10 +24,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
+from zoneinfo import ZoneInfo
 
+from ppid_core._numbers import half_up
 from ppid_core.calendar import WorkCalendar
+from ppid_core.cli._jobs import add_jobs_option, file_errors, run_each
 from ppid_core.cli._options import (
     ChoiceAction,
     add_calendar_options,
@@ -37,34 +39,41 @@ from ppid_core.cli._options import (
     calendar_from_args,
     output_format,
 )
-from ppid_core.cli._output import add_file_options, check_file_options, write_report
-from ppid_core.errors import UnknownNameError, UnknownZoneError
+from ppid_core.cli._output import (
+    add_file_options,
+    check_file_options,
+    dialect_of,
+    emit_text,
+    write_report,
+)
+from ppid_core.cli._register_options import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    YEARS_HELP,
+    add_register_reading_options,
+    iso_date,
+    option_error,
+    reading_options,
+    register_usage_problem,
+    topics_from_args,
+    year,
+)
+from ppid_core.errors import UnknownNameError
 from ppid_core.requests import (
-    FIELDS,
-    DecisionTable,
-    Layout,
     Masking,
     NameMasking,
     RuleSet,
-    TopicTable,
-    load_decisions,
+    ServiceReport,
+    ServiceSummary,
+    load_expected_units,
     load_register,
-    load_topics,
+    load_zone_map,
+    oversight,
     service_report,
-    to_office_zone,
+    service_summary,
 )
-from ppid_core.requests._layouts import resolve_layout
-from ppid_core.requests._register_merge import merge_registers
 
-__all__ = ["demo", "register"]
-
-FIRST_YEAR, LAST_YEAR = 1900, 2200
-"""The years ``--year`` and ``--as-of`` accept: a guard against typos (0, 20244)."""
-_YEARS = (
-    f"{FIRST_YEAR} to {LAST_YEAR}; a year outside is surely a typo, as registers under "
-    "UU 14/2008 date from 2010 (whether the calendar covers the year is checked when the "
-    "report is built)"
-)
+__all__ = ["demo", "register", "summarise_file"]
 
 
 def _usage_problem(args: argparse.Namespace) -> str | None:
@@ -72,13 +81,8 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
 
     (``--zone`` is checked where it is parsed, in the shared calendar options.)
     """
-    for file in args.files:
-        if Path(file).suffix.lower() in {".xlsx", ".xlsm"}:
-            continue
-        if args.sheet is not None:
-            return f"--sheet applies to .xlsx files; {file} is read as CSV, which has no sheets"
-        if args.include_hidden:
-            return f"--include-hidden applies to .xlsx files; {file} is read as CSV"
+    if (problem := register_usage_problem(args, args.files)) is not None:
+        return problem
     if args.unmask and args.names not in {None, NameMasking.NONE.value}:
         return f"--unmask shows names as written; it cannot be combined with --names {args.names}"
     return None
@@ -89,32 +93,6 @@ def _masking(args: argparse.Namespace) -> Masking:
     if args.unmask or args.names == NameMasking.NONE.value:
         return Masking(names=NameMasking.NONE, unmasked=True)
     return Masking(names=NameMasking(args.names or NameMasking.INITIALS.value))
-
-
-def _layout(args: argparse.Namespace) -> Layout | None:
-    """``--layout NAME|FILE``: a bundled layout or a layout file (its errors exit 1)."""
-    if args.layout is None:
-        return None
-    parser: argparse.ArgumentParser = args.parser
-    try:
-        return resolve_layout(args.layout)
-    except UnknownNameError as exc:
-        parser.error(f"--layout: {exc}")
-
-
-def _topics(args: argparse.Namespace) -> TopicTable | None:
-    """``--topics NAME|FILE``: a bundled topic table or a topic file (its errors exit 1)."""
-    if args.topics is None:
-        return None
-    if args.topics in TopicTable.bundled_names():
-        return TopicTable.bundled(args.topics)
-    if not Path(args.topics).is_file():
-        names = ", ".join(TopicTable.bundled_names())
-        args.parser.error(
-            f"--topics: unknown topic table {args.topics!r}: neither a bundled table "
-            f"({names}) nor a file"
-        )
-    return load_topics(args.topics)
 
 
 def _run_report(args: argparse.Namespace, out: TextIO) -> int:
@@ -128,92 +106,37 @@ def _run_report(args: argparse.Namespace, out: TextIO) -> int:
     this_year = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=9)).year
     horizon = max(this_year, args.year or 0, as_of.year if as_of else 0) + 1
     cal = calendar_from_args(args, through=horizon)
-    layout, topics = _layout(args), _topics(args)
-    decisions = (
-        None
-        if args.decisions is None
-        else load_decisions(args.decisions, extends=DecisionTable.bundled())
-    )
-    registers = []
-    for file in args.files:
-        try:
-            registers.append(
-                load_register(
-                    file,
-                    calendar=cal,
-                    sheet=args.sheet,
-                    include_hidden=args.include_hidden,
-                    layout=layout,
-                    columns=dict(args.map or ()),
-                    source_zone=args.source_zone,
-                    decisions=decisions,
-                )
-            )
-        except UnknownNameError as exc:  # no sheet or column of that name: the option is wrong
-            text = str(exc)
-            args.parser.error(text if "--map" in text else f"--sheet: {text}")
-    reg = merge_registers(registers)
-    for warning in reg.warnings:
+    options = {
+        "reading": {"calendar": cal, **reading_options(args)},
+        "summary": {
+            "calendar": cal,
+            "rules": args.rules,
+            "year": args.year,
+            "as_of": as_of or dt.datetime.now(ZoneInfo(cal.zone)).date(),
+            "masking": masking,
+            "topics": topics_from_args(args),
+        },
+    }
+    outcomes = run_each(summarise_file, args.files, options, jobs=args.jobs)
+    for outcome in outcomes:
+        if isinstance(outcome, UnknownNameError):  # no sheet or column of that name
+            option_error(args, outcome)
+    if (error := file_errors(args.files, outcomes)) is not None:
+        raise error
+    summary = ServiceSummary.merge(o for o in outcomes if isinstance(o, ServiceSummary))
+    for warning in summary.reading.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    report = service_report(
-        reg, cal, args.rules, year=args.year, as_of=as_of, masking=masking, topics=topics
-    )
-    return write_report(args, out, fmt, report)
+    return write_report(args, out, fmt, ServiceReport.from_summary(summary))
 
 
-def _column_field(text: str) -> tuple[str, str]:
-    """An argparse type for ``--map COLUMN=FIELD`` (the last ``=`` separates them)."""
-    column, sep, field = text.rpartition("=")
-    if not sep or not column.strip() or not field.strip():
-        msg = f"expected COLUMN=FIELD (e.g. 'Tgl Masuk=received'), got {text!r}"
-        raise argparse.ArgumentTypeError(msg)
-    if field.strip() not in FIELDS:
-        msg = (
-            f"unknown field {field.strip()!r} in {text!r}; expected COLUMN=FIELD with FIELD "
-            f"one of: {', '.join(FIELDS)}"
-        )
-        raise argparse.ArgumentTypeError(msg)
-    return column.strip(), field.strip()
-
-
-def _source_zone(text: str) -> str:
-    """An argparse type for ``--source-zone``: UTC, an offset or an Indonesian zone."""
-    if not text.strip():
-        msg = "empty; expected UTC, an offset such as +07:00, WIB, WITA, WIT or a province"
-        raise argparse.ArgumentTypeError(msg)
-    try:
-        to_office_zone(dt.date(2024, 1, 1), dt.time(0), source_zone=text, office_zone="WIB")
-    except UnknownZoneError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-    return text.strip()
-
-
-def _iso_date(text: str) -> str:
-    try:
-        day = dt.date.fromisoformat(text.strip())
-    except ValueError:
-        msg = f"expected an ISO date (2025-01-06), got {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        msg = f"expected a date in the years {FIRST_YEAR} to {LAST_YEAR}, got {text!r}"
-        raise argparse.ArgumentTypeError(msg)
-    return day.isoformat()
-
-
-def _year(text: str) -> int:
-    try:
-        year = int(text.strip())
-    except ValueError:
-        msg = f"expected a year such as 2024, got {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        msg = f"expected a year from {FIRST_YEAR} to {LAST_YEAR}, got {text!r}"
-        raise argparse.ArgumentTypeError(msg)
-    return year
+def summarise_file(path: str, options: dict[str, Any]) -> ServiceSummary:
+    """Read one FILE and summarise it (run in a worker process with ``--jobs``)."""
+    register = load_register(path, **options["reading"])
+    return service_summary(register, **options["summary"])
 
 
 def register(reg: argparse.ArgumentParser) -> None:
-    """Fill the parser of ``ppid register`` with ``report``."""
+    """Fill the parser of ``ppid register`` with ``report`` and ``oversight``."""
     reg_sub = reg.add_subparsers(dest="register_command", required=True, metavar="ACTION")
     p = reg_sub.add_parser(
         "report",
@@ -223,7 +146,9 @@ def register(reg: argparse.ArgumentParser) -> None:
         "header is found below title rows (two header rows are joined) and its names are "
         "read through a layout (kpu, komisi-informasi, e-ppid, or --layout FILE). Only the "
         "date received is required; a figure whose column is missing is unknown, never "
-        "zero. Several FILEs are one register. Personal data is masked.",
+        "zero. Several FILEs are one register: each is read and summarised on its own (in N "
+        "worker processes with --jobs N) and the summaries merged, which gives exactly the "
+        "report of the files concatenated. Personal data is masked.",
     )
     p.add_argument(
         "files",
@@ -234,62 +159,19 @@ def register(reg: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--year",
-        type=_year,
+        type=year,
         metavar="YEAR",
-        help=f"only requests received in this year ({_YEARS})",
+        help=f"only requests received in this year ({YEARS_HELP})",
     )
     p.add_argument(
         "--as-of",
-        type=_iso_date,
+        type=iso_date,
         metavar="DATE",
         help=f"report date for the overdue list, ISO (default today; a year from {FIRST_YEAR} "
         f"to {LAST_YEAR}, as for --year)",
     )
-    p.add_argument(
-        "--sheet",
-        metavar="S",
-        help="the .xlsx sheet to read (default: the first visible sheet; the report's "
-        "source names the sheet read)",
-    )
-    p.add_argument(
-        "--include-hidden",
-        action="store_true",
-        help="read the hidden rows of an .xlsx sheet as data (default: refused, listed)",
-    )
-    reading = p.add_argument_group("reading the file")
-    reading.add_argument(
-        "--layout",
-        metavar="NAME|FILE",
-        help=f"the layout of the header names: {', '.join(Layout.bundled_names())}, or a "
-        "layout YAML file (default: the bundled layout that matches best)",
-    )
-    reading.add_argument(
-        "--map",
-        metavar="COLUMN=FIELD",
-        action="append",
-        type=_column_field,
-        help=f"read COLUMN (its header, any case) as FIELD, one of: {', '.join(FIELDS)} "
-        "(repeatable)",
-    )
-    reading.add_argument(
-        "--source-zone",
-        metavar="ZONE",
-        type=_source_zone,
-        help="the zone times without a zone were stored in, e.g. UTC for many e-PPID apps "
-        "(default: the office's zone, --zone); times are moved to the office's zone before "
-        "their date is taken",
-    )
-    reading.add_argument(
-        "--decisions",
-        metavar="FILE",
-        help="a decision table (YAML) adding words to the bundled one",
-    )
-    reading.add_argument(
-        "--topics",
-        metavar="NAME|FILE",
-        help=f"the topic table: {', '.join(TopicTable.bundled_names())}, or a topic YAML "
-        "file (default: umum)",
-    )
+    add_jobs_option(p)
+    add_register_reading_options(p, topics=True)
     add_rules_option(p, RuleSet.bundled_names())
     add_calendar_options(p)
     masking = p.add_argument_group("personal data")
@@ -307,6 +189,103 @@ def register(reg: argparse.ArgumentParser) -> None:
     )
     add_file_options(p)
     p.set_defaults(handler=_run_report, parser=p)
+    _add_oversight(reg_sub)
+
+
+def _add_oversight(reg_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = reg_sub.add_parser(
+        "oversight",
+        help="oversight of the PPID Pelaksana from their registers (pengawasan)",
+        description="Per unit: requests, answered within 10 and 17 working days (UU 14/2008 "
+        "Pasal 22 ayat (7)-(8)), overdue on --on, median response time; the units that "
+        "reported nothing (an empty register, or a unit of --units without one); the total "
+        "over all units. A unit is named by its register's unit column (a file with several "
+        "units is split), else by the file's name. --by month gives the monthly "
+        "rekapitulasi. The registers' unreadable cells and rows copied between two files "
+        "of one unit are printed on stderr as warnings. No personal data is shown.",
+    )
+    p.add_argument(
+        "paths",
+        metavar="FOLDER|FILE",
+        nargs="+",
+        help="register files, or folders of them (.csv, .xlsx, .xlsm; one per unit); the "
+        "order does not matter",
+    )
+    p.add_argument(
+        "--on",
+        type=iso_date,
+        metavar="DATE",
+        help=f"the oversight's date, as of which it counts: overdue on this day; requests "
+        f"received after it are not counted, responses dated after it count as not yet made "
+        f"(ISO; default today in the --zone; a year from {FIRST_YEAR} to {LAST_YEAR})",
+    )
+    p.add_argument(
+        "--by",
+        choices=["year", "month"],
+        default="year",
+        help="one row per unit (year, the default), or also one per unit and month (month)",
+    )
+    p.add_argument(
+        "--year",
+        type=year,
+        metavar="YEAR",
+        help=f"only requests received in this year ({YEARS_HELP})",
+    )
+    p.add_argument(
+        "--units",
+        metavar="FILE",
+        help="a YAML list of the units expected to "
+        "report (e.g. the 22 KPU kabupaten/kota of NTT): a unit without a register shows as "
+        "'tidak melapor'",
+    )
+    p.add_argument(
+        "--zone-map",
+        metavar="FILE",
+        help="a YAML mapping of register file name "
+        "to its unit's zone (WIB, WITA, WIT, an IANA zone or a province); other files use "
+        "--zone",
+    )
+    add_register_reading_options(p, topics=False)
+    add_rules_option(p, RuleSet.bundled_names())
+    add_calendar_options(p)
+    add_output_options(p, ("md", "csv", "json", "xlsx"), default="md")
+    add_file_options(p)
+    p.set_defaults(handler=_run_oversight, parser=p)
+
+
+def _run_oversight(args: argparse.Namespace, out: TextIO) -> int:
+    fmt = output_format(args)
+    check_file_options(args, fmt)
+    on = dt.date.fromisoformat(args.on) if args.on else None
+    this_year = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=9)).year
+    cal = calendar_from_args(args, through=max(this_year, args.year or 0, on.year if on else 0) + 1)
+    reading = reading_options(args)  # --sheet: the workbooks among the folders' files
+    try:
+        table = oversight(
+            args.paths,
+            on=on,
+            calendar=cal,
+            rules=args.rules,
+            by=args.by,
+            year=args.year,
+            units=None if args.units is None else load_expected_units(args.units),
+            zones=None if args.zone_map is None else load_zone_map(args.zone_map),
+            **reading,
+        )
+    except UnknownNameError as exc:  # no sheet or column of that name: the option is wrong
+        option_error(args, exc)
+    for warning in table.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if fmt == "xlsx":
+        from ppid_core.cli._output import write_file  # noqa: PLC0415 - only for workbooks
+
+        write_file(args.output, table.to_xlsx, "the workbook")
+    elif fmt == "json":
+        emit_text(args, out, table.to_json() + "\n", fmt)
+    else:
+        text = table.to_csv(dialect=dialect_of(args)) if fmt == "csv" else table.to_markdown()
+        emit_text(args, out, text, fmt)
+    return 0
 
 
 def demo(out: TextIO) -> None:
@@ -324,4 +303,58 @@ def demo(out: TextIO) -> None:
     print("  response times: unknown (the register records no response dates)", file=out)
     for note in report.notes:
         print(f"  note: {note}", file=out)
+    print(file=out)
+    _demo_oversight(out)
+
+
+def _demo_oversight(out: TextIO) -> None:
+    """The oversight of the embedded example registers of four KPU kabupaten/kota in NTT,
+    read in the office's zone (WITA), then the multi-zone example with its zone map."""
+    from ppid_core.examples.requests import oversight as example  # noqa: PLC0415 - demo only
+
+    cal = WorkCalendar.indonesia(zone="NTT")
+    table = oversight(
+        example.example_folder(),
+        on=dt.date(2024, 12, 31),
+        calendar=cal,
+        units=example.example_units(),
+    )
+    print(
+        "== Oversight of the PPID Pelaksana: KPU kabupaten/kota in NTT (example data, "
+        f"zone {cal.zone}) ==",
+        file=out,
+    )
+    total = table.total
+    median = "unknown" if total.median is None else f"{half_up(total.median, 1)} working days"
+    print(
+        f"  units: {len(table.units)}; requests: {total.requests}; answered: {total.answered}, "
+        f"within {table.limits[0]} working days: {total.within(table.limits[0])}, within "
+        f"{table.limits[1]}: {total.within(table.limits[1])}; overdue on "
+        f"{table.on.isoformat()}: {total.overdue}; median: {median}",
+        file=out,
+    )
+    for row in table.units:
+        if row.reported:
+            print(
+                f"  {row.unit}: {row.summary.requests} requests {row.remark()}".rstrip(), file=out
+            )
+    silent = [u.unit for u in table.units if not u.reported]
+    print(f"  reported nothing ({len(silent)}): {', '.join(silent[:3])}, ...", file=out)
+    zoned = oversight(
+        example.zoned_folder(),
+        on=dt.date(2024, 12, 31),
+        calendar=cal,
+        by="month",
+        source_zone="UTC",
+        zones=load_zone_map(example.zone_map_file()),
+    )
+    print("  units in several zones (zone map; times stored in UTC):", file=out)
+    for row in zoned.units:
+        months = ", ".join(
+            f"{m.month} {m.summary.requests}"
+            for m in zoned.months or ()
+            if m.unit == row.unit and m.summary.requests
+        )
+        days = ", ".join(f"{d} days x{n}" for d, n in row.summary.response_days)
+        print(f"    {row.unit} ({', '.join(row.zones)}): received {months}; {days}", file=out)
     print(file=out)

@@ -46,12 +46,13 @@ __all__ = [
     "zone_option",
 ]
 
-FORMATS = ("text", "md", "csv", "json", "xlsx")
+FORMATS = ("text", "md", "html", "csv", "json", "xlsx")
 """Every output format a command may offer; each command lists those it can produce."""
 
 FORMAT_HELP = {
     "text": "text for the terminal",
     "md": "Markdown",
+    "html": "an HTML page to print",
     "csv": "CSV (UTF-8; formulas neutralised)",
     "json": "one JSON object",
     "xlsx": "an Excel workbook",

@@ -33,6 +33,7 @@ References:
 
 from ppid_core._numbers import half_up
 from ppid_core.ikm._breakdown import Breakdown
+from ppid_core.ikm._dask import merge_dask
 from ppid_core.ikm._deprecated import (
     from_dataframe,
     from_rows,
@@ -41,9 +42,11 @@ from ppid_core.ikm._deprecated import (
     read_records,
     read_xlsx,
 )
+from ppid_core.ikm._groups import GroupTallies
 from ppid_core.ikm._header import DEMOGRAPHIC_COLUMNS
 from ppid_core.ikm._periods import PeriodScore, PeriodSeries, by_period
 from ppid_core.ikm._policy import LEGACY_TOLERANCE, ScoringPolicy
+from ppid_core.ikm._profile import Profile
 from ppid_core.ikm._read import MissingPolicy
 from ppid_core.ikm._read_survey import read_survey
 from ppid_core.ikm._regime import (
@@ -74,11 +77,13 @@ __all__ = [
     "LEGACY_TOLERANCE",
     "Band",
     "Breakdown",
+    "GroupTallies",
     "IkmResult",
     "IkmWorksheet",
     "MissingPolicy",
     "PeriodScore",
     "PeriodSeries",
+    "Profile",
     "Regime",
     "SampleCheck",
     "ScoringPolicy",
@@ -96,6 +101,7 @@ __all__ = [
     "krejcie_morgan",
     "krejcie_morgan_table",
     "load_regime",
+    "merge_dask",
     "parse_regime",
     "read_csv",
     "read_csv_pandas",

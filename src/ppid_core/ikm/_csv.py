@@ -80,6 +80,7 @@ def read_csv_source(
     missing: MissingPolicy | str = MissingPolicy.REFUSE,
     by: Sequence[str] = (),
     layout: str | None = None,
+    row_offset: int = 0,
     delimiter: str | None = None,
     encoding: str = "utf-8-sig",
     block: int | None = None,
@@ -129,7 +130,14 @@ def read_csv_source(
         raise UnknownNameError(msg)
     block = _BLOCK if block is None else block
     chunk = chunk_size() if chunk is None else chunk
-    options = Options.make(regime=regime, columns=columns, missing=missing, by=by, layout=layout)
+    options = Options.make(
+        regime=regime,
+        columns=columns,
+        missing=missing,
+        by=by,
+        layout=layout,
+        row_offset=row_offset,
+    )
     name = source_name(file, source)
     with _open_text(file, name, encoding) as fh:
         delim, first, rows = read_head(fh, delimiter, name, head)
@@ -144,12 +152,14 @@ def read_csv_source(
         if rows.error is not None or len(first) < head:
             rows.report(reader.errors)
         elif csv_module or not isinstance(reader, Reader):
-            rest = _CsvRows(fh, delim, name, len(first) + 1)  # fh stands after the head
-            opened.feed(rest, len(first) + 1, chunk)
+            after = len(first) + 1 + options.row_offset
+            rest = _CsvRows(fh, delim, name, after)  # fh stands after the head
+            opened.feed(rest, after, chunk)
             rest.report(reader.errors)
         else:
             reader.delimiter = delim
-            _feed_text(reader, fh, delim, block=block, chunk=chunk, row=len(first) + 1)
+            after = len(first) + 1 + options.row_offset
+            _feed_text(reader, fh, delim, block=block, chunk=chunk, row=after)
         note = text_note(fh)
         return opened.survey(notes=() if note is None else (note,))
 

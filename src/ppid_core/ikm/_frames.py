@@ -95,6 +95,7 @@ def survey_from_frame(
     missing: MissingPolicy | str = MissingPolicy.REFUSE,
     by: Sequence[str] = (),
     layout: str | None = None,
+    row_offset: int = 0,
     source: str = "<DataFrame>",
 ) -> Survey:
     """Tally a pandas DataFrame: one row per questionnaire and one column per unsur, or
@@ -116,7 +117,14 @@ def survey_from_frame(
             column.
     """
     import_optional("pandas", "pandas")
-    options = Options.make(regime=regime, columns=columns, missing=missing, by=by, layout=layout)
+    options = Options.make(
+        regime=regime,
+        columns=columns,
+        missing=missing,
+        by=by,
+        layout=layout,
+        row_offset=row_offset,
+    )
     regime = options.regime
     header = [str(c) for c in df.columns]
     plan = options.planner().plan(HeaderRow(first=0, count=1, names=tuple(header)), source)
@@ -148,6 +156,7 @@ def survey_from_frame(
             by=by,
             layout=layout,
             header_row="",
+            row_offset=row_offset,
         )
     keys = regime.keys
     n = len(df)
@@ -173,7 +182,7 @@ def survey_from_frame(
         header=tuple(h.strip() for h in header),
         scores=scores,
         columns=tuple(kept),
-        rows=array("I", range(2, n + 2) if plan.date is not None else ()),
+        rows=array("I", range(2 + row_offset, n + 2 + row_offset) if plan.date is not None else ()),
     )
     prof: dict[str, dict[str, int]] = {}
     for name, i in plan.profile.items():

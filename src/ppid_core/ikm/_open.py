@@ -13,7 +13,7 @@ from itertools import islice
 import attrs
 
 from ppid_core._headers import SCAN_ROWS, HeaderRow
-from ppid_core.errors import DataFileError, LocatedError
+from ppid_core.errors import DataFileError, InvalidArgumentError, LocatedError
 from ppid_core.ikm._header import by_columns, kept_columns
 from ppid_core.ikm._long import LongReader
 from ppid_core.ikm._plan import ColumnPlan, Planner, layout_of
@@ -38,6 +38,9 @@ class Options:
         missing: The policy for blank answers.
         by: Columns to keep whatever their number of values.
         layout: ``"wide"``, ``"long"`` or ``None`` (told from the header).
+        row_offset: Rows of the source before this input's data rows: every data row
+            (not the header) is numbered that much further, so that a partition of a
+            file names its rows as the whole file does.
     """
 
     regime: Regime
@@ -45,6 +48,7 @@ class Options:
     missing: MissingPolicy = MissingPolicy.REFUSE
     by: tuple[str, ...] = ()
     layout: str | None = None
+    row_offset: int = 0
 
     @classmethod
     def make(
@@ -55,12 +59,17 @@ class Options:
         missing: MissingPolicy | str = MissingPolicy.REFUSE,
         by: Sequence[str] = (),
         layout: str | None = None,
+        row_offset: int = 0,
     ) -> Options:
         """The options, each checked.
 
         Raises:
             UnknownNameError: ``missing`` or ``layout`` names nothing known.
+            InvalidArgumentError: ``row_offset`` is negative or not a whole number.
         """
+        if isinstance(row_offset, bool) or not isinstance(row_offset, int) or row_offset < 0:
+            msg = f"row_offset must be a whole number >= 0, got {row_offset!r}"
+            raise InvalidArgumentError(msg)
         policy = missing_policy(missing)
         return cls(
             regime=regime or Regime.bundled(),
@@ -68,6 +77,7 @@ class Options:
             missing=policy,
             by=tuple(by),
             layout=layout_of(layout),
+            row_offset=row_offset,
         )
 
     def planner(self) -> Planner:
@@ -101,7 +111,7 @@ class Opened:
         header = self.plan.header
         by_idx = by_columns(header, options.by, source)
         self.by_names = [header[i].strip() for i in by_idx]
-        self.first_row = found.data_start + row_offset
+        self.first_row = found.data_start + row_offset + options.row_offset
         self.header_row = (
             found.describe(row_offset=row_offset) if header_row is None else header_row
         )
@@ -172,13 +182,21 @@ def read_records(
     missing: MissingPolicy | str = MissingPolicy.REFUSE,
     by: Sequence[str] = (),
     layout: str | None = None,
+    row_offset: int = 0,
     header_row: str = "row 1",
 ) -> Survey:
     """Tally records under a known header (row 1; the first record is row 2).
 
     See [`survey_from_records()`][ppid_core.ikm._read.survey_from_records].
     """
-    options = Options.make(regime=regime, columns=columns, missing=missing, by=by, layout=layout)
+    options = Options.make(
+        regime=regime,
+        columns=columns,
+        missing=missing,
+        by=by,
+        layout=layout,
+        row_offset=row_offset,
+    )
     found = HeaderRow(first=0, count=1, names=tuple(header))
     opened = Opened(found, source, options, header_row=header_row)
     opened.feed(records, opened.first_row, chunk_size())
@@ -218,4 +236,4 @@ def read_rows(
     if pad:
         data, rest = _padded(data, len(found.names)), _padded(it, len(found.names))
     opened.feed(data, opened.first_row, chunk_size())
-    return opened, rest, len(head) + 1
+    return opened, rest, len(head) + 1 + options.row_offset

@@ -38,7 +38,7 @@ FORMATS: Mapping[str, tuple[str, ...]] = {
     "xlsx": (".xlsx", ".xlsm"),
 }
 _ZIP = b"PK\x03\x04"  # an .xlsx workbook is a zip archive
-_ENGINES = ("python", "pandas")
+_ENGINES = ("python", "pandas", "polars")
 
 
 def _format_of(path: Path | None, data: bytes, format: str | None) -> str:
@@ -89,6 +89,7 @@ def read_survey(
     sheet: str | None = None,
     include_hidden: bool = False,
     source_name: str | None = None,
+    row_offset: int = 0,
     header: Sequence[str] | None = None,
     delimiter: str | None = None,
     encoding: str = "utf-8-sig",
@@ -145,11 +146,22 @@ def read_survey(
             with data is an error).
         source_name: The name errors and `Survey.source` use (default: the path,
             the file object's ``name``, ``"<bytes>"``, ``"<DataFrame>"`` or ``"<rows>"``).
+            With ``row_offset``, a partition of a larger file names the file here.
+        row_offset: Data rows of the source before this input (default 0): every data
+            row is numbered that much further, in errors and in `Survey.dates`, while
+            the header keeps its row. A partition that starts at the file's 1,201st data
+            row (after its own copy of the header, or as a DataFrame) is read with
+            ``row_offset=1200``, and a bad cell in it is reported at the row the whole
+            file gives it. An unreadable line (not CSV) among a partition's first 31
+            rows, where the header is looked for, keeps its own row number.
         header: The header of rows given as sequences without one.
         delimiter: The CSV delimiter (default: ``,``, ``;`` or tab from the header line).
         encoding: The CSV encoding (default UTF-8, with or without a byte-order mark).
         engine: ``"python"`` (the default) or ``"pandas"``: parse a CSV with
-            ``pandas.read_csv`` (extra ``pandas``; UTF-8 files), for the same survey.
+            ``pandas.read_csv`` (extra ``pandas``; UTF-8 files), for the same survey; or
+            ``"polars"`` (extra ``polars``): parse and count a big CSV with polars, for
+            the same survey and the same errors (what polars cannot decide is read by
+            the default engine).
 
     Returns:
         The survey: its tally, profile and what a later breakdown needs.
@@ -157,11 +169,12 @@ def read_survey(
     Raises:
         DataFileError: Every bad header and cell, located, together; or a file that is
             not what its format says (a workbook named ``.csv``, UTF-16, binary data).
+        InvalidArgumentError: ``row_offset`` is not a whole number >= 0.
         UnknownNameError: A ``by`` column is not in the header or holds personal data, an
             XLSX sheet does not exist, a ``columns`` key names no column, or ``missing``,
             ``layout``, ``format``, ``engine`` or ``encoding`` names nothing known.
-        MissingExtraError: XLSX without openpyxl, or a DataFrame or ``engine="pandas"``
-            without pandas.
+        MissingExtraError: XLSX without openpyxl, a DataFrame or ``engine="pandas"``
+            without pandas, or ``engine="polars"`` without polars.
         TypeError: ``source`` is none of the forms above.
         OSError: A path cannot be read.
 
@@ -184,6 +197,7 @@ def read_survey(
         "missing": missing,
         "by": by,
         "layout": layout,
+        "row_offset": row_offset,
     }
     if _is_frame(source):
         from ppid_core.ikm._frames import survey_from_frame  # noqa: PLC0415 - pandas extra
@@ -243,6 +257,12 @@ def _read_file(
     if kind == "xlsx":
         return read_xlsx_source(
             content, source=shown, sheet=sheet, include_hidden=include_hidden, **options
+        )
+    if engine == "polars":
+        from ppid_core.ikm._columnar import read_csv_with_polars  # noqa: PLC0415 - extra
+
+        return read_csv_with_polars(
+            content, source=shown, delimiter=delimiter, encoding=encoding, **options
         )
     if engine == "pandas":
         from ppid_core.ikm._frames import read_csv_with_pandas  # noqa: PLC0415 - pandas extra

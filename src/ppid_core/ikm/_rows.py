@@ -35,6 +35,7 @@ def survey_from_mappings(
     missing: MissingPolicy | str = MissingPolicy.REFUSE,
     by: Sequence[str] = (),
     layout: str | None = None,
+    row_offset: int = 0,
     source: str = "<rows>",
 ) -> Survey:
     """Tally plain rows (mappings of header -> value), e.g. from a web form or a database.
@@ -58,6 +59,7 @@ def survey_from_mappings(
         missing=missing,
         by=by,
         layout=layout,
+        row_offset=row_offset,
         header_row="",
     )
 
@@ -71,6 +73,7 @@ def survey_from_sequences(
     missing: MissingPolicy | str = MissingPolicy.REFUSE,
     by: Sequence[str] = (),
     layout: str | None = None,
+    row_offset: int = 0,
     source: str = "<rows>",
 ) -> Survey:
     """Tally rows of cells (lists or tuples), as a CSV file would be read: the header is
@@ -91,8 +94,16 @@ def survey_from_sequences(
             missing=missing,
             by=by,
             layout=layout,
+            row_offset=row_offset,
         )
-    options = Options.make(regime=regime, columns=columns, missing=missing, by=by, layout=layout)
+    options = Options.make(
+        regime=regime,
+        columns=columns,
+        missing=missing,
+        by=by,
+        layout=layout,
+        row_offset=row_offset,
+    )
     table = read_rows(cells, source=source, options=options)
     if table is None:
         err = LocatedError("no rows; expected a header row", source=source, row=1)

@@ -13,9 +13,13 @@ from ppid_core._numbers import half_up
 from ppid_core._result import REPR_MAX_CHARS
 from ppid_core._source import deprecated
 from ppid_core._tables import Table
+from ppid_core.errors import InvalidArgumentError, InvalidTallyError
 from ppid_core.ikm._breakdown import Breakdown
 from ppid_core.ikm._columns import GroupKey, Responses, group_tallies
+from ppid_core.ikm._groups import CROSS, GroupTallies
+from ppid_core.ikm._merge import check_same_columns, merge_responses
 from ppid_core.ikm._policy import ScoringPolicy
+from ppid_core.ikm._profile import Profile, merge_counts
 from ppid_core.ikm._regime import Regime
 from ppid_core.ikm._result import IkmResult
 from ppid_core.ikm._sample import SmallSampleWarning, check_sample
@@ -44,6 +48,12 @@ class Survey:
 
     Two surveys are equal when they hold the same respondents: how they were read
     (``header_row``, ``layout``, ``notes``) is not compared.
+
+    Surveys merge: ``a + b``, ``sum(surveys)`` or [`Survey.merge()`][Survey.merge] give the
+    survey of all their respondents (the tally, the profile and what a breakdown needs),
+    exactly as one read of the concatenated files, so ``merged.score(by="Layanan")`` is
+    the breakdown across partitions. Only surveys read under the same regime, with the
+    same columns, ``by`` and date column, merge.
 
     Attributes:
         regime: The regime the columns were matched against.
@@ -170,9 +180,7 @@ class Survey:
             >>> {m: t.respondents for m, t in month.items()}
             {'2024-06': 2, '2024-09': 1}
         """
-        names = [by] if isinstance(by, str) else list(by)
-        _, tallies = group_tallies(self.responses, names, self.regime, self.source, key)
-        return {_label(k): t for k, t in tallies.items()}
+        return {_label(k): t for k, t in self.group_tallies(by, key=key).groups.items()}
 
     @overload
     def score(
@@ -247,19 +255,92 @@ class Survey:
         pooled = score(self.tally, self.regime, policy=policy, population=population)
         if by is None:
             return pooled
+        return self.group_tallies(by, key=key).score(self.regime, policy=policy, pooled=pooled)
+
+    def group_tallies(
+        self,
+        by: str | Sequence[str],
+        *,
+        key: GroupKey | Mapping[str, GroupKey] | None = None,
+    ) -> GroupTallies:
+        """The tallies of ``score(by=...)`` before scoring: the mergeable form of a breakdown.
+
+        Args:
+            by: As for [`score()`][score].
+            key: As for [`tallies()`][tallies].
+
+        Raises:
+            UnknownNameError: A ``by`` column is not in the file, holds personal data or
+                was not kept.
+        """
         names = [by] if isinstance(by, str) else list(by)
         found, tallies = group_tallies(self.responses, names, self.regime, self.source, key)
-        groups: dict[str, IkmResult] = {}
-        undefined: dict[str, Tally] = {}
-        for values, t in tallies.items():
-            if t.unanswered:
-                undefined[_label(values)] = t
-            else:
-                scope = ", ".join(
-                    f"{c} = {v or '(kosong)'}" for c, v in zip(found, values, strict=True)
-                )
-                groups[_label(values)] = score(t, self.regime, policy=policy, scope=scope)
-        return Breakdown(column=_label(found), groups=groups, pooled=pooled, undefined=undefined)
+        return GroupTallies(columns=found, groups=tallies)
+
+    def profile_summary(self) -> Profile:
+        """The respondent profile as a mergeable, serialisable [`Profile`][Profile]."""
+        return Profile(counts=self.profile)
+
+    def __add__(self, other: object) -> Survey:
+        """The survey of the respondents of both (``0`` changes nothing).
+
+        Raises:
+            InvalidTallyError: The regimes, the columns, ``by`` or the date column differ.
+        """
+        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+            return self
+        if not isinstance(other, Survey):
+            return NotImplemented
+        if other.regime != self.regime:
+            msg = (
+                f"cannot merge surveys read under different regimes: {self.regime.key} "
+                f"({self.source}) and {other.regime.key} ({other.source})"
+            )
+            raise InvalidTallyError(msg)
+        check_same_columns(self.responses, other.responses, (self.source, other.source))
+        if (self.by, self.date_column) != (other.by, other.date_column):
+            msg = (
+                f"cannot merge surveys read with different by= or date columns: "
+                f"{self.source} and {other.source}"
+            )
+            raise InvalidTallyError(msg)
+        required = [*self.by, *((self.date_column,) if self.date_column else ())]
+        sources = [*self.source.split(", "), *other.source.split(", ")]
+        return Survey(
+            regime=self.regime,
+            source=", ".join(dict.fromkeys(sources)),
+            tally=self.tally + other.tally,
+            profile=merge_counts(self.profile, other.profile),
+            responses=merge_responses(self.responses, other.responses, required=required),
+            by=self.by,
+            date_column=self.date_column,
+            header_row=self.header_row,
+            layout=self.layout,
+            notes=tuple(dict.fromkeys((*self.notes, *other.notes))),
+        )
+
+    def __radd__(self, other: object) -> Survey:
+        """``0 + survey`` is the survey, so that ``sum(surveys)`` works."""
+        return self.__add__(other)
+
+    @staticmethod
+    def merge(surveys: Iterable[Survey]) -> Survey:
+        """The survey of the respondents of all, in any order and grouping: see ``+``.
+
+        Raises:
+            InvalidArgumentError: No survey was given (a survey needs a regime and
+                columns; merge tallies, [`Tally.merge()`][Tally.merge], for a result
+                without any).
+            InvalidTallyError: The surveys cannot be merged (see ``+``).
+        """
+        items = list(surveys)
+        if not items:
+            msg = "Survey.merge needs at least one survey; Tally.merge([]) works without"
+            raise InvalidArgumentError(msg)
+        out = items[0]
+        for survey in items[1:]:
+            out = out + survey
+        return out
 
     def score_by(self, column: str, *, policy: ScoringPolicy | None = None) -> Breakdown:
         """Deprecated: use ``score(by=column)``, which needs no ``by`` when reading."""
@@ -283,10 +364,6 @@ class Survey:
             rows=rows,
             title=f"Profil responden ({self.respondents})",
         )
-
-
-#: How the values (or column names) of a crossed breakdown are joined in its labels.
-CROSS = " × "
 
 
 def _label(key: tuple[str, ...]) -> str:

@@ -6,13 +6,19 @@ import operator
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any, cast
 
 import attrs
 
+from ppid_core._serial import VERSION, DictReader
 from ppid_core.errors import InvalidTallyError, UnknownNameError
 from ppid_core.ikm._regime import Regime
 
-__all__ = ["Tally"]
+__all__ = ["TALLY_FORMAT", "Tally", "parse_tally"]
+
+#: The ``format`` of a serialised tally ([`Tally.to_dict()`][Tally.to_dict]).
+TALLY_FORMAT = "ppid-core/ikm-tally"
+_FIELDS = ("keys", "totals", "answered", "respondents", "dropped")
 
 
 def whole(value: object, what: str) -> int:
@@ -62,7 +68,17 @@ class Tally:
 
     A tally per partition (a month, a service, a file, a worker) merges with ``+`` into the
     tally of the whole, exactly: merging is associative and commutative, and scoring the
-    merged tally equals scoring the union of the respondents.
+    merged tally equals scoring the union of the respondents. Tallies form a commutative
+    monoid: ``sum(tallies)`` works (``0 + t`` is ``t``), and the neutral tally
+    ([`Tally.neutral()`][Tally.neutral], no unsur and nobody counted) adopts the unsur of
+    whatever it is merged with, so [`Tally.merge([])`][Tally.merge] has an answer without a
+    regime. [`Tally.empty(regime)`][Tally.empty] is the neutral element of one regime.
+    Tallies of different unsur (another questionnaire) are refused. A tally keeps no
+    regime: merge tallies read under the same regime, and score them under it.
+
+    [`to_dict()`][Tally.to_dict] and [`from_dict()`][Tally.from_dict] give it a stable,
+    versioned form, so that an office can publish its tally and a province merge the
+    published tallies without the raw answers.
 
     Attributes:
         keys: The unsur keys, in the regime's order.
@@ -82,6 +98,10 @@ class Tally:
         >>> b = Tally.from_totals(r, [2, 2, 2, 2, 2, 2, 2, 2, 2], respondents=1)
         >>> (a + b).nrr("biaya")
         Fraction(3, 1)
+        >>> sum([a, b]) == a + b == Tally.merge([b, a])
+        True
+        >>> Tally.merge([]) == Tally.neutral() and Tally.neutral() + a == a
+        True
     """
 
     keys: tuple[str, ...] = attrs.field(converter=_strs)
@@ -92,6 +112,9 @@ class Tally:
 
     def __attrs_post_init__(self) -> None:
         n = len(self.keys)
+        if n == 0 and (self.respondents or self.dropped):
+            msg = "a tally without unsur is the neutral tally: nobody can be counted in it"
+            raise InvalidTallyError(msg)
         if len(self.totals) != n or len(self.answered) != n:
             msg = f"a tally needs one total and one count per unsur ({n})"
             raise InvalidTallyError(msg)
@@ -108,9 +131,20 @@ class Tally:
 
     @classmethod
     def empty(cls, regime: Regime) -> Tally:
-        """The neutral element of ``+`` for a regime."""
+        """The neutral element of ``+`` for a regime: its unsur, nobody counted."""
         n = len(regime.unsur)
         return cls(keys=regime.keys, totals=(0,) * n, answered=(0,) * n, respondents=0)
+
+    @classmethod
+    def neutral(cls) -> Tally:
+        """The neutral element of ``+`` for every regime: no unsur, nobody counted.
+
+        Merged with any tally it gives that tally, so it adopts the other's unsur;
+        [`merge()`][merge] of no tallies returns it. Scoring it is refused (it has no
+        unsur); merge it with a regime's [`empty()`][empty] tally first if a score of
+        nobody is wanted.
+        """
+        return cls(keys=(), totals=(), answered=(), respondents=0)
 
     @classmethod
     def from_totals(
@@ -154,9 +188,19 @@ class Tally:
         return cls(keys=regime.keys, totals=tot, answered=ans, respondents=respondents)
 
     def __add__(self, other: object) -> Tally:
-        """Merge two tallies of the same unsur."""
+        """Merge two tallies of the same unsur (``0`` and the neutral tally change nothing).
+
+        Raises:
+            InvalidTallyError: The tallies have different unsur.
+        """
+        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+            return self
         if not isinstance(other, Tally):
             return NotImplemented
+        if not other.keys:
+            return self
+        if not self.keys:
+            return other
         if other.keys != self.keys:
             msg = f"cannot merge tallies of different unsur: {self.keys} and {other.keys}"
             raise InvalidTallyError(msg)
@@ -168,21 +212,67 @@ class Tally:
             dropped=self.dropped + other.dropped,
         )
 
-    @staticmethod
-    def merge(tallies: Iterable[Tally]) -> Tally:
-        """Merge many tallies (at least one).
+    def __radd__(self, other: object) -> Tally:
+        """``0 + tally`` is the tally, so that ``sum(tallies)`` works."""
+        return self.__add__(other)
+
+    @classmethod
+    def merge(cls, tallies: Iterable[Tally], *, regime: Regime | None = None) -> Tally:
+        """Merge many tallies, in any order and grouping (the result is the same).
+
+        Args:
+            tallies: The tallies; none at all gives the neutral tally.
+            regime: When given, the result has its unsur even if ``tallies`` is empty
+                ([`empty()`][empty]), and tallies of other unsur are refused.
 
         Raises:
-            InvalidTallyError: No tally was given, or their unsur differ.
+            InvalidTallyError: Their unsur differ.
         """
-        items = list(tallies)
-        if not items:
-            msg = "merge needs at least one tally"
-            raise InvalidTallyError(msg)
-        out = items[0]
-        for t in items[1:]:
+        out = cls.neutral() if regime is None else cls.empty(regime)
+        for t in tallies:
             out = out + t
         return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable serialised form (version 1), plain JSON types only.
+
+        ``{"format": "ppid-core/ikm-tally", "version": 1, "keys": [...], "totals":
+        [...], "answered": [...], "respondents": N, "dropped": N}``: ``totals`` and
+        ``answered`` are in the order of ``keys``. [`from_dict()`][from_dict] reads it back.
+
+        >>> from ppid_core.ikm import Regime
+        >>> t = Tally.from_totals(Regime.bundled(), [4] * 9, respondents=1)
+        >>> t.to_dict()["totals"], Tally.from_dict(t.to_dict()) == t
+        ([4, 4, 4, 4, 4, 4, 4, 4, 4], True)
+        """
+        return {
+            "format": TALLY_FORMAT,
+            "version": VERSION,
+            "keys": list(self.keys),
+            "totals": list(self.totals),
+            "answered": list(self.answered),
+            "respondents": self.respondents,
+            "dropped": self.dropped,
+        }
+
+    @classmethod
+    def from_dict(cls, data: object, *, source: str = "<dict>") -> Tally:
+        """A tally from its serialised form ([`to_dict()`][to_dict]), checked strictly.
+
+        Args:
+            data: The mapping (as ``json.load`` gives it).
+            source: The name errors use (the file it was read from).
+
+        Raises:
+            DataFileError: Every problem, each at its path (``<dict> ($.totals[3]):
+                expected a whole number >= 0, got a text``): a missing or unknown key,
+                another format or version, a count that is not a whole number, lists of
+                the wrong length, figures no questionnaires can give.
+        """
+        reader = DictReader(source)
+        tally = parse_tally(reader, data, "$")
+        reader.raise_errors()
+        return cast("Tally", tally)  # None only with an error recorded, raised above
 
     @property
     def unanswered(self) -> tuple[str, ...]:
@@ -242,3 +332,49 @@ def _by_key(
     return tuple(
         whole(v, f"{what}: unsur {u.key!r}") for u, v in zip(regime.unsur, seq, strict=True)
     )
+
+
+def parse_tally(reader: DictReader, value: object, path: str) -> Tally | None:
+    """The tally serialised at ``path``, or ``None`` with its problems in ``reader``."""
+    data = reader.header(value, path, kind=TALLY_FORMAT, fields=_FIELDS)
+    if data is None:
+        return None
+    keys = reader.field(data, "keys", path, reader.unique_texts)
+    totals = reader.field(data, "totals", path, lambda v, p: reader.each(v, p, reader.integer))
+    answered = reader.field(data, "answered", path, lambda v, p: reader.each(v, p, reader.integer))
+    respondents = reader.field(data, "respondents", path, reader.integer)
+    dropped = reader.field(data, "dropped", path, reader.integer)
+    if keys is None or totals is None or answered is None:
+        return None
+    ok = True
+    for name, values in (("totals", totals), ("answered", answered)):
+        if len(values) != len(keys):
+            ok = False
+            reader.error(
+                f"{path}.{name}",
+                f"expected {len(keys)} values, one per key, got {len(values)}",
+            )
+    if not ok or respondents is None or dropped is None:
+        return None
+    for i, (key, total, count) in enumerate(zip(keys, totals, answered, strict=True)):
+        if count > respondents:
+            ok = False
+            reader.error(
+                f"{path}.answered[{i}]",
+                f"unsur {key!r}: {count} answers for {respondents} respondents",
+            )
+        elif total < count or (count == 0 and total != 0):
+            ok = False
+            reader.error(
+                f"{path}.totals[{i}]",
+                f"unsur {key!r}: a total of {total} is impossible for {count} answers",
+            )
+    if not ok:
+        return None
+    try:
+        return Tally(
+            keys=keys, totals=totals, answered=answered, respondents=respondents, dropped=dropped
+        )
+    except InvalidTallyError as exc:
+        reader.error(path, str(exc))
+        return None

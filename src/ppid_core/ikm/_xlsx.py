@@ -42,6 +42,7 @@ def read_xlsx_source(
     missing: MissingPolicy | str = MissingPolicy.REFUSE,
     by: Sequence[str] = (),
     layout: str | None = None,
+    row_offset: int = 0,
 ) -> Survey:
     """Read respondents from the first visible (or the named) sheet of an ``.xlsx`` workbook.
 
@@ -80,7 +81,14 @@ def read_xlsx_source(
         book = Path(file)
     else:
         book = read_source(file, source=name, max_bytes=None)[0]
-    options = Options.make(regime=regime, columns=columns, missing=missing, by=by, layout=layout)
+    options = Options.make(
+        regime=regime,
+        columns=columns,
+        missing=missing,
+        by=by,
+        layout=layout,
+        row_offset=row_offset,
+    )
     with open_sheet(
         book, sheet=sheet, include_hidden=include_hidden, defer_errors=True, source=name
     ) as ws:

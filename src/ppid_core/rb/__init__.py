@@ -7,12 +7,18 @@ Three kinds of YAML file, each read strictly with located errors:
 - ``kind: realisation`` — monthly realisation records beside the plan
   ([`load_realisation()`][load_realisation], [`load_monitoring()`][load_monitoring]).
 
-[`plan_status()`][plan_status] says what is due, done and late in a month; the report helpers
-render the plan (Lampiran II), the team (Lampiran I) and the monthly report to the Tim
-Pengarah. The eight areas perubahan are data ([`Framework`][Framework]).
+[`plan_status()`][plan_status] says what is due, done and late in a month, with progress
+under a chosen definition (``PROGRESS_DEFINITIONS``: ``months``,
+``targets``, ``values``, ``bps``); the report helpers render the plan (Lampiran II), the
+team (Lampiran I) and the monthly report to the Tim Pengarah. Frameworks are data
+([`Framework`][Framework]): the Road Map 2020-2024 (the default) and RB General/Tematik
+of Permen PANRB 3/2023 are bundled ([`list_frameworks()`][list_frameworks]), and an
+office's own road map is a file ([`load_framework()`][load_framework]). Plan rows may carry
+targets per period with their satuan ([`Target`][Target]), budget, a PIC and an RB
+Tematik theme; records may carry the value achieved and a [`TargetStatus`][TargetStatus].
 
-The embedded examples (the KPU Provinsi NTT decree of 2022) are in
-`ppid_core.examples.rb`.
+The embedded examples (the KPU Provinsi NTT decree of 2022, and an illustrative RB General
+2025 plan) are in `ppid_core.examples.rb`.
 
 Names that changed (the old ones still work in this release, with a
 `DeprecationWarning`): ``Status`` is [`RecordStatus`][RecordStatus]; ``example_path`` is
@@ -20,12 +26,14 @@ Names that changed (the old ones still work in this release, with a
 
 References:
     Perpres 81/2010 (Grand Design RB 2010-2025); Permen PANRB 25/2020 (Road Map RB
-    2020-2024); Permen PANRB 26/2020 (PMPRB); Keputusan KPU Provinsi NTT No. 79/2022.
+    2020-2024); Permen PANRB 26/2020 (PMPRB); Permen PANRB 3/2023 (RB General and RB
+    Tematik); KepMen PANRB 739/2023 (LKE RB General); Keputusan KPU Provinsi NTT No. 79/2022.
 """
 
 from typing import TYPE_CHECKING
 
 from ppid_core._source import moved_name
+from ppid_core.rb._catalogue import FrameworkList, list_frameworks
 from ppid_core.rb._files import (
     check_file,
     load_any,
@@ -33,8 +41,48 @@ from ppid_core.rb._files import (
     load_realisation,
 )
 from ppid_core.rb._framework import DEFAULT_FRAMEWORK, Area, Framework
+from ppid_core.rb._framework_file import load_framework, parse_framework
+from ppid_core.rb._lke import (
+    DEFAULT_LKE,
+    LKE_ANSWER_TYPES,
+    Lke,
+    LkeArea,
+    LkeCondition,
+    LkePredicate,
+    LkeQuestion,
+    LkeSubIndicator,
+)
+from ppid_core.rb._lke_answers import (
+    LkeAnswers,
+    LkeAnswerValue,
+    load_lke_answers,
+    parse_lke_answers,
+)
+from ppid_core.rb._lke_evidence import (
+    LKE_SURVEY_VALUES,
+    SKM_PUBLISHED,
+    LkeEvidence,
+    derive_lke_answers,
+)
+from ppid_core.rb._lke_parts import (
+    LkeAreaScore,
+    LkeConditionCheck,
+    LkeItemScore,
+    LkePredicateCheck,
+    LkeSubScore,
+    LkeWhatIf,
+)
+from ppid_core.rb._lke_read import bundled_lke, lke_names, load_lke
+from ppid_core.rb._lke_result import LkeScore
+from ppid_core.rb._lke_score import (
+    DEFAULT_LKE_AGGREGATION,
+    LKE_AGGREGATIONS,
+    lke_answer_value,
+    score_lke,
+)
 from ppid_core.rb._monitor import plan_status
 from ppid_core.rb._months import months_label, parse_month, quarter_months, quarter_of
+from ppid_core.rb._periods import Period, Target, parse_period
 from ppid_core.rb._plan import (
     ActionPlan,
     Activity,
@@ -46,12 +94,15 @@ from ppid_core.rb._plan import (
     loads_plan,
     parse_plan,
 )
+from ppid_core.rb._progress import DEFAULT_PROGRESS, PROGRESS_DEFINITIONS, ProgressDefinition
 from ppid_core.rb._realisation import (
     Realisation,
     Record,
     RecordStatus,
+    TargetStatus,
     dump_realisation,
     loads_realisation,
+    merge_realisations,
     parse_realisation,
 )
 from ppid_core.rb._reports import (
@@ -80,6 +131,14 @@ from ppid_core.rb._team import (
 __all__ = [
     "ASCII_TICK",
     "DEFAULT_FRAMEWORK",
+    "DEFAULT_LKE",
+    "DEFAULT_LKE_AGGREGATION",
+    "DEFAULT_PROGRESS",
+    "LKE_AGGREGATIONS",
+    "LKE_ANSWER_TYPES",
+    "LKE_SURVEY_VALUES",
+    "PROGRESS_DEFINITIONS",
+    "SKM_PUBLISHED",
     "TICK",
     "ActionPlan",
     "Activity",
@@ -87,10 +146,29 @@ __all__ = [
     "AreaPlan",
     "Decree",
     "Framework",
+    "FrameworkList",
+    "Lke",
+    "LkeAnswerValue",
+    "LkeAnswers",
+    "LkeArea",
+    "LkeAreaScore",
+    "LkeCondition",
+    "LkeConditionCheck",
+    "LkeEvidence",
+    "LkeItemScore",
+    "LkePredicate",
+    "LkePredicateCheck",
+    "LkeQuestion",
+    "LkeScore",
+    "LkeSubIndicator",
+    "LkeSubScore",
+    "LkeWhatIf",
     "Member",
+    "Period",
     "PlanRow",
     "PlanStatus",
     "Progress",
+    "ProgressDefinition",
     "QuarterRollup",
     "Realisation",
     "Record",
@@ -98,14 +176,24 @@ __all__ = [
     "RowState",
     "RowStatus",
     "SubActivity",
+    "Target",
+    "TargetStatus",
     "Team",
     "TeamDecree",
+    "bundled_lke",
     "check_file",
+    "derive_lke_answers",
     "dump_plan",
     "dump_realisation",
     "dump_team",
     "kegiatan_table",
+    "list_frameworks",
+    "lke_answer_value",
+    "lke_names",
     "load_any",
+    "load_framework",
+    "load_lke",
+    "load_lke_answers",
     "load_monitoring",
     "load_plan",
     "load_realisation",
@@ -113,9 +201,13 @@ __all__ = [
     "loads_plan",
     "loads_realisation",
     "loads_team",
+    "merge_realisations",
     "monthly_report",
     "months_label",
+    "parse_framework",
+    "parse_lke_answers",
     "parse_month",
+    "parse_period",
     "parse_plan",
     "parse_realisation",
     "parse_team",
@@ -125,6 +217,7 @@ __all__ = [
     "quarter_months",
     "quarter_of",
     "quarter_table",
+    "score_lke",
     "status_data",
     "team_table",
 ]

@@ -15,13 +15,15 @@ plan 2022, 8 areas, 32 kegiatan, 93 sub kegiatan
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
 
 from ppid_core._source import FileInput, source_name
 from ppid_core._yaml import Document
-from ppid_core.errors import InvalidArgumentError
+from ppid_core.errors import InvalidArgumentError, PpidError
+from ppid_core.rb._framework import DEFAULT_FRAMEWORK, Framework
 from ppid_core.rb._plan import ActionPlan, plan_from_document
 from ppid_core.rb._realisation import Realisation, parse_realisation, realisation_from_document
 from ppid_core.rb._source import read_rb_source, resolve_plan
@@ -30,10 +32,12 @@ from ppid_core.rb._team import TeamDecree, team_from_document
 __all__ = [
     "KINDS",
     "check_file",
+    "is_framework_file",
     "load_any",
     "load_monitoring",
     "load_realisation",
     "monitoring_from_document",
+    "summary_line",
 ]
 
 KINDS = ("plan", "realisation", "team")
@@ -55,7 +59,9 @@ def _is_plan(pdoc: Document) -> bool:
     return isinstance(kind, yaml.ScalarNode) and str(kind.value).strip() == "plan"
 
 
-def _named_plan(doc: Document, folder: Path | None) -> ActionPlan | None:
+def _named_plan(
+    doc: Document, folder: Path | None, frameworks: tuple[Framework, ...] = ()
+) -> ActionPlan | None:
     """Load the plan a realisation names, from inside ``folder``; else a located error.
 
     A ``plan:`` that leaves the folder (an absolute path, ``..``, a link), names no
@@ -84,19 +90,21 @@ def _named_plan(doc: Document, folder: Path | None) -> ActionPlan | None:
         msg = f"the file {name!r} is not an RB plan (a YAML mapping with 'kind: plan')"
         doc.error(node, "$.plan", f"{msg}; name the plan's YAML file")
         return None
-    plan = plan_from_document(pdoc)
+    plan = plan_from_document(pdoc, frameworks)
     pdoc.raise_errors()
     return plan
 
 
-def monitoring_from_document(doc: Document, folder: Path | None) -> tuple[ActionPlan, Realisation]:
+def monitoring_from_document(
+    doc: Document, folder: Path | None, frameworks: tuple[Framework, ...] = ()
+) -> tuple[ActionPlan, Realisation]:
     """Check a composed realisation document against the plan it names in ``folder``.
 
     Raises:
         DataFileError: Every problem of the plan file, or else every problem of the
             realisation document (``folder`` ``None``: the plan cannot be read).
     """
-    plan = _named_plan(doc, folder)
+    plan = _named_plan(doc, folder, frameworks)
     real = realisation_from_document(doc, plan)
     doc.raise_errors()  # without a plan, _named_plan or the pass recorded why
     if plan is None or real is None:  # pragma: no cover - an error was recorded
@@ -106,7 +114,12 @@ def monitoring_from_document(doc: Document, folder: Path | None) -> tuple[Action
 
 
 def load_monitoring(
-    file: FileInput, /, *, source: str | None = None, plan: ActionPlan | None = None
+    file: FileInput,
+    /,
+    *,
+    source: str | None = None,
+    plan: ActionPlan | None = None,
+    frameworks: Iterable[Framework] = (),
 ) -> tuple[ActionPlan, Realisation]:
     """Load a realisation file and its plan, checking one against the other.
 
@@ -123,6 +136,7 @@ def load_monitoring(
         source: The name used in error messages (default: the path, the file object's
             name, or ``"<bytes>"``).
         plan: The plan to check the records against, instead of the one ``plan:`` names.
+        frameworks: The office's own frameworks the plan's ``framework:`` may name.
 
     Raises:
         DataFileError: Every problem of the plan file, or else every problem of the
@@ -141,11 +155,16 @@ def load_monitoring(
     if plan is not None:
         return plan, parse_realisation(text, source=name, plan=plan)
     folder = Path(file).parent if isinstance(file, str | os.PathLike) else None
-    return monitoring_from_document(Document.parse(text, source=name), folder)
+    return monitoring_from_document(Document.parse(text, source=name), folder, tuple(frameworks))
 
 
 def load_realisation(
-    file: FileInput, /, *, source: str | None = None, plan: ActionPlan | None = None
+    file: FileInput,
+    /,
+    *,
+    source: str | None = None,
+    plan: ActionPlan | None = None,
+    frameworks: Iterable[Framework] = (),
 ) -> Realisation:
     """Load realisation records, checked against their plan (see
     [`load_monitoring()`][load_monitoring]).
@@ -164,18 +183,31 @@ def load_realisation(
         InvalidArgumentError: Bytes or a file object without ``plan``.
         OSError: The path cannot be read.
     """
-    return load_monitoring(file, source=source, plan=plan)[1]
+    return load_monitoring(file, source=source, plan=plan, frameworks=frameworks)[1]
 
 
 def _kind(doc: Document) -> str:
     root = doc.root
     if isinstance(root, yaml.MappingNode):
         node = _top_value(doc, "kind")
-        if node is not None:
+        if isinstance(node, yaml.ScalarNode) and str(node.value).strip() == "lke-answers":
+            msg = (
+                "an LKE answers file (kind: lke-answers) is read by 'ppid rb lke score FILE'; "
+                f"expected one of: {', '.join(KINDS)}"
+            )
+            doc.error(node, "$.kind", msg)
+        elif node is not None:
             kind = doc.choice(node, "$.kind", KINDS)
             doc.raise_errors()
             return str(kind)
-        doc.error(root, "$", f"missing required field 'kind' (one of: {', '.join(KINDS)})")
+        elif _top_value(doc, "framework") is not None:
+            msg = (
+                f"missing required field 'kind' (one of: {', '.join(KINDS)}); a framework "
+                "file has no 'kind': load it with load_framework() (ppid rb check reads it)"
+            )
+            doc.error(root, "$", msg)
+        else:
+            doc.error(root, "$", f"missing required field 'kind' (one of: {', '.join(KINDS)})")
     else:
         doc.mapping(root, "$")
     doc.raise_errors()
@@ -183,7 +215,7 @@ def _kind(doc: Document) -> str:
 
 
 def load_any(
-    file: FileInput, /, *, source: str | None = None
+    file: FileInput, /, *, source: str | None = None, frameworks: Iterable[Framework] = ()
 ) -> TeamDecree | ActionPlan | tuple[ActionPlan, Realisation]:
     """Load a team, a plan, or a realisation file with its plan, by the file's ``kind``.
 
@@ -195,6 +227,7 @@ def load_any(
         file: A path, the file's bytes, or a binary file object (read to its end).
         source: The name used in error messages (default: the path, the file object's
             name, or ``"<bytes>"``).
+        frameworks: The office's own frameworks a plan's ``framework:`` may name.
 
     Raises:
         DataFileError: Every problem of the file (for a realisation file, of its plan
@@ -205,10 +238,11 @@ def load_any(
     text, name = read_rb_source(file, source=source)
     doc = Document.parse(text, source=name)
     kind = _kind(doc)
+    extra = tuple(frameworks)
     if kind == "realisation":
         folder = Path(file).parent if isinstance(file, str | os.PathLike) else None
-        return monitoring_from_document(doc, folder)
-    value = team_from_document(doc) if kind == "team" else plan_from_document(doc)
+        return monitoring_from_document(doc, folder, extra)
+    value = team_from_document(doc) if kind == "team" else plan_from_document(doc, extra)
     doc.raise_errors()
     if value is None:  # pragma: no cover - a reader returns None only after recording why
         msg = f"{name}: nothing could be read"
@@ -216,24 +250,49 @@ def load_any(
     return value
 
 
-def check_file(file: FileInput, /, *, source: str | None = None) -> str:
+def is_framework_file(file: FileInput, /, *, source: str | None = None) -> bool:
+    """Whether a file looks like a framework file: a mapping with ``framework:`` and no ``kind``.
+
+    ``ppid rb check`` uses it to read such a file as a framework (its errors are then the
+    framework reader's). A file that cannot be read or parsed is not one.
+    """
+    try:
+        text, name = read_rb_source(file, source=source)
+        doc = Document.parse(text, source=name)
+    except (OSError, PpidError):
+        return False
+    return _top_value(doc, "kind") is None and _top_value(doc, "framework") is not None
+
+
+def check_file(
+    file: FileInput, /, *, source: str | None = None, frameworks: Iterable[Framework] = ()
+) -> str:
     """Validate one RB file (a path, bytes or a binary file object); a one-line summary.
+
+    ``frameworks`` are the office's own frameworks a plan may name. A plan's warnings
+    (near-duplicate kegiatan names) are in the loaded plan, not in this summary.
 
     Raises:
         DataFileError: Every problem of the file, each located.
     """
     name = source_name(file, source)
-    loaded = load_any(file, source=name)
+    return summary_line(name, load_any(file, source=name, frameworks=frameworks))
+
+
+def summary_line(
+    name: str, loaded: TeamDecree | ActionPlan | tuple[ActionPlan, Realisation]
+) -> str:
+    """The one-line summary [`check_file()`][check_file] gives, for a file already loaded."""
     if isinstance(loaded, TeamDecree):
         people = len(loaded.members())
         what = f"team {loaded.year}, {len(loaded.teams())} teams, {people} memberships"
     elif isinstance(loaded, ActionPlan):
         kegiatan = sum(len(a.kegiatan) for a in loaded.areas)
         rows = sum(1 for _ in loaded.rows())
-        what = (
-            f"plan {loaded.year}, {len(loaded.areas)} areas, {kegiatan} kegiatan, "
-            f"{rows} sub kegiatan"
-        )
+        areas = sum(1 for a in loaded.areas if a.area)
+        what = f"plan {loaded.year}, {areas} areas, {kegiatan} kegiatan, {rows} sub kegiatan"
+        if loaded.framework != DEFAULT_FRAMEWORK:
+            what += f" (framework {loaded.framework})"
     else:
         plan, real = loaded
         what = f"realisation of plan {plan.year}, {len(real.records)} records"

@@ -8,7 +8,8 @@ Everything is month-granular. For a sub kegiatan with planned months *P* in the 
 year, looked at in a reporting month *c* (a month of the plan year; a month before the
 year counts as 0, one after it as 13), using only the records of months up to *c*:
 
-- a planned month *p* is **done** when a record for (row, *p*) has status ``done``;
+- a planned month *p* is **done** when a record for (row, *p*) has status ``done`` (or,
+  without a ``status``, target status ``Target Tercapai``);
   ``partly`` and ``not_done`` records, and a missing record, leave it open;
 - the row is **due** in *c* when *c* is in *P* (whatever its records say);
 - a planned month *p* is **late** when *p* < *c* and it is not done: a month's work is
@@ -17,7 +18,9 @@ year counts as 0, one after it as 13), using only the records of months up to *c
   planned month is after *c*), ``late`` (a late month), ``due`` (*c* in *P* and not
   done), ``complete`` (every planned month done), else ``on_track`` (every month up to *c*
   done, more planned later);
-- **progress** is (done months + *w* x partly months) / |*P*| over the months up to
+- **progress** (under the default definition, ``months``; ``progress=`` selects
+  ``targets``, ``values`` or ``bps``, see ``rb/_progress.py``) is
+  (done months + *w* x partly months) / |*P*| over the months up to
   *c*, with *w* = ``partly_weight`` (1/2 unless set; this weight is a ppid-core
   convention, not a regulation); **expected** is |{*p* in *P* : *p* <= *c*}| / |*P*|.
   Area and kegiatan progress pool the planned months of their rows.
@@ -53,27 +56,31 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ppid_core.errors import LocatedError
+from ppid_core.errors import LocatedError, UnknownNameError
 from ppid_core.rb._months import quarter_months
-from ppid_core.rb._plan import ActionPlan, PlanRow
-from ppid_core.rb._realisation import Realisation, Record, RecordStatus
-from ppid_core.rb._status import (
+from ppid_core.rb._plan_model import ActionPlan, PlanRow
+from ppid_core.rb._progress import DEFAULT_PROGRESS, PROGRESS_DEFINITIONS, row_share
+from ppid_core.rb._record_model import Realisation, Record, RecordStatus
+from ppid_core.rb._row_state import (
     DEFAULT_PARTLY_WEIGHT,
-    PlanStatus,
     Progress,
     QuarterRollup,
     RowState,
     RowStatus,
 )
+from ppid_core.rb._status import PlanStatus
 
 __all__ = ["plan_status"]
 
 
-def _row_status(row: PlanRow, recs: dict[int, Record], cutoff: int, weight: Fraction) -> RowStatus:
+def _row_status(
+    row: PlanRow, recs: dict[int, Record], cutoff: int, weight: Fraction, definition: str
+) -> RowStatus:
     planned = row.sub.months
     elapsed = [m for m in planned if m <= cutoff]
-    done = [m for m in elapsed if m in recs and recs[m].status is RecordStatus.DONE]
+    done = [m for m in elapsed if m in recs and recs[m].is_done]
     partly = [m for m in elapsed if m in recs and recs[m].status is RecordStatus.PARTLY]
+    achieved, out_of = row_share(definition, row, recs, cutoff, weight)
     late = tuple(m for m in planned if m < cutoff and m not in done)
     due = cutoff in planned
     if not planned:
@@ -100,6 +107,9 @@ def _row_status(row: PlanRow, recs: dict[int, Record], cutoff: int, weight: Frac
             done=len(done),
             partly=len(partly),
             partly_weight=weight,
+            definition=definition,
+            achieved=achieved,
+            out_of=out_of,
         ),
     )
 
@@ -111,6 +121,7 @@ def plan_status(
     year: int,
     month: int,
     partly_weight: Fraction = DEFAULT_PARTLY_WEIGHT,
+    progress: str = DEFAULT_PROGRESS,
 ) -> PlanStatus:
     """The plan's status in a reporting month.
 
@@ -120,11 +131,19 @@ def plan_status(
         year: The reporting year.
         month: The reporting month, 1-12.
         partly_weight: How much a ``partly`` month counts in progress, 0 to 1.
+        progress: The progress definition, by name: ``months`` (the default),
+            ``targets``, ``values`` or ``bps`` (formulas in ``rb/_progress.py`` and the
+            RB guide).
 
     Raises:
         LocatedError: ``month`` is not 1-12 or ``partly_weight`` not within 0 to 1 (a
             ``ValueError``; its location is ``plan_status``, the function given it).
+        UnknownNameError: ``progress`` is not a definition's name.
     """
+    if progress not in PROGRESS_DEFINITIONS:
+        names = ", ".join(PROGRESS_DEFINITIONS)
+        msg = f"unknown progress definition {progress!r}; expected one of: {names}"
+        raise UnknownNameError(msg)
     if not 1 <= month <= 12:
         msg = f"month must be 1-12, got {month}"
         raise LocatedError(msg, source="plan_status")
@@ -136,7 +155,8 @@ def plan_status(
     for rec in realisation.records if realisation else ():
         by_row.setdefault(rec.code, {})[rec.month] = rec
     rows = tuple(
-        _row_status(row, by_row.get(row.code, {}), cutoff, partly_weight) for row in plan.rows()
+        _row_status(row, by_row.get(row.code, {}), cutoff, partly_weight, progress)
+        for row in plan.rows()
     )
     quarters = []
     for q in range(1, 5):
@@ -152,9 +172,17 @@ def plan_status(
                     counts["future"] += 1
                 elif found is None:
                     counts["no_record"] += 1
-                else:
+                elif found.status is not None:
                     counts[found.status.value] += 1
+                else:
+                    counts["done" if found.is_done else "not_done"] += 1
         quarters.append(QuarterRollup(quarter=q, **counts))
     return PlanStatus(
-        plan=plan, year=year, month=month, cutoff=cutoff, rows=rows, quarters=tuple(quarters)
+        plan=plan,
+        year=year,
+        month=month,
+        cutoff=cutoff,
+        rows=rows,
+        quarters=tuple(quarters),
+        progress_definition=progress,
     )

@@ -33,16 +33,18 @@ References:
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
+from decimal import Decimal
 
-import attrs
 import yaml
 
 from ppid_core._source import FileInput, deprecated
 from ppid_core._yaml import Document, build, dump, node_path
-from ppid_core.errors import UnknownNameError
-from ppid_core.rb._framework import DEFAULT_FRAMEWORK, Area, Framework
-from ppid_core.rb._months import MONTH_ABBREVIATIONS, read_months
+from ppid_core.rb._framework import DEFAULT_FRAMEWORK, Framework, find_framework
+from ppid_core.rb._months import MONTH_ABBREVIATIONS
+from ppid_core.rb._periods import Target
+from ppid_core.rb._plan_model import ActionPlan, Activity, AreaPlan, PlanRow, SubActivity
+from ppid_core.rb._plan_rows import read_sub
 from ppid_core.rb._source import check_text_size, read_rb_source
 
 __all__ = [
@@ -60,168 +62,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SubActivity:
-    """One sub kegiatan: the unit that is scheduled and reported on.
-
-    Attributes:
-        name: The sub kegiatan as the office wrote it.
-        details: Its own list of items (``a) ...``, ``b) ...``), where the plan has one.
-        indikator: Indikator keberhasilan (success indicators), in order.
-        months: Months of implementation (1-12), ascending; empty if not scheduled.
-        target: The target, where the plan states one.
-        team: The responsible team, where known.
-        keterangan: The remark column.
-    """
-
-    name: str
-    details: tuple[str, ...] = ()
-    indikator: tuple[str, ...] = ()
-    months: tuple[int, ...] = ()
-    target: str | None = None
-    team: str | None = None
-    keterangan: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Activity:
-    """One kegiatan (activity) of an area, made of sub kegiatan."""
-
-    name: str
-    sub_kegiatan: tuple[SubActivity, ...]
-
-
-@attrs.frozen(kw_only=True)
-class AreaPlan:
-    """The part of a plan for one area perubahan.
-
-    Attributes:
-        area: The canonical area key, e.g. ``"organisasi"``.
-        label: The area's name as the office wrote it, when it differs from the key.
-        team: The responsible team, where known.
-        kegiatan: The activities.
-    """
-
-    area: str
-    label: str | None = None
-    team: str | None = None
-    kegiatan: tuple[Activity, ...]
-
-
-@attrs.frozen(kw_only=True)
-class PlanRow:
-    """A sub kegiatan with its place in the plan.
-
-    ``code`` is ``"<area>.<kegiatan>.<sub kegiatan>"``, each a 1-based position in the
-    plan (``"3.1.2"``: third area listed, first kegiatan, second sub kegiatan).
-    Realisation records refer to rows by this code.
-    """
-
-    code: str
-    area: Area
-    area_label: str
-    activity: Activity
-    sub: SubActivity
-
-
-@attrs.frozen(kw_only=True)
-class ActionPlan:
-    """A rencana aksi: the annual RB action plan of one unit.
-
-    Attributes:
-        year: The plan year.
-        unit: The office (satuan kerja).
-        areas: The areas, in the plan's order.
-        framework: The road-map framework key its areas belong to.
-        title: The plan's title, if given.
-        decree: The decree it is attached to (free text), if given.
-    """
-
-    year: int
-    unit: str
-    areas: tuple[AreaPlan, ...]
-    framework: str = DEFAULT_FRAMEWORK
-    title: str | None = None
-    decree: str | None = None
-    _rows: dict[str, PlanRow] | None = attrs.field(init=False, default=None, eq=False, repr=False)
-
-    def _index(self) -> dict[str, PlanRow]:
-        """Every row by code, built on first use (the plan is frozen, so it stays valid)."""
-        if self._rows is not None:
-            return self._rows
-        fw = Framework.bundled(self.framework)
-        index: dict[str, PlanRow] = {}
-        for a, ap in enumerate(self.areas, start=1):
-            area = fw.area(ap.area)
-            for k, act in enumerate(ap.kegiatan, start=1):
-                for s, sub in enumerate(act.sub_kegiatan, start=1):
-                    code = f"{a}.{k}.{s}"
-                    index[code] = PlanRow(
-                        code=code,
-                        area=area,
-                        area_label=ap.label or area.name,
-                        activity=act,
-                        sub=sub,
-                    )
-        object.__setattr__(self, "_rows", index)
-        return index
-
-    def rows(self) -> Iterator[PlanRow]:
-        """Every sub kegiatan, in plan order, with its code.
-
-        Raises:
-            UnknownNameError: The plan was built with an area key or framework that
-                does not exist (a loaded plan never is).
-        """
-        return iter(self._index().values())
-
-    def row(self, code: str) -> PlanRow:
-        """The row with this code, found by an index (not a scan of the plan).
-
-        Raises:
-            UnknownNameError: No such code (a ``LookupError``).
-        """
-        row = self._index().get(code)
-        if row is None:
-            n = len(self._index())
-            msg = (
-                f"no row {code!r} in the plan; expected the code of one of its {n} rows, "
-                "'<area>.<kegiatan>.<sub kegiatan>' such as '1.1.1'"
-            )
-            raise UnknownNameError(msg)
-        return row
-
-
 def _text(doc: Document, fields: dict[str, yaml.Node], key: str, path: str) -> str | None:
     return doc.optional(fields, key, path, doc.string)
-
-
-def _texts(doc: Document, node: yaml.Node, path: str) -> tuple[str, ...]:
-    if isinstance(node, yaml.ScalarNode):
-        one = doc.string(node, path)
-        return (one,) if one is not None else ()
-    return tuple(s for _, n, p in doc.items(node, path) if (s := doc.string(n, p)) is not None)
-
-
-def _sub(doc: Document, node: yaml.Node, path: str) -> SubActivity:
-    fields = doc.mapping(
-        node,
-        path,
-        required=("name", "months"),
-        optional=("details", "indikator", "target", "team", "keterangan"),
-    )
-    details = fields.get("details")
-    months = read_months(doc, fields["months"], f"{path}.months") if "months" in fields else ()
-    indikator = fields.get("indikator")
-    return SubActivity(
-        name=doc.required(fields, "name", path, doc.string) or "",
-        details=_texts(doc, details, f"{path}.details") if details is not None else (),
-        indikator=_texts(doc, indikator, f"{path}.indikator") if indikator is not None else (),
-        months=months or (),
-        target=_text(doc, fields, "target", path),
-        team=_text(doc, fields, "team", path),
-        keterangan=_text(doc, fields, "keterangan", path),
-    )
 
 
 def _year(doc: Document) -> Callable[[yaml.Node, str], int | None]:
@@ -241,12 +83,19 @@ def _nonempty(
 
 
 def _area(
-    doc: Document, node: yaml.Node, path: str, fw: Framework, seen: dict[str, int]
+    doc: Document,
+    node: yaml.Node,
+    path: str,
+    fw: Framework,
+    seen: dict[str, int],
+    *,
+    component: str | None,
 ) -> AreaPlan:
-    fields = doc.mapping(node, path, required=("area", "kegiatan"), optional=("team",))
-    label = doc.required(fields, "area", path, doc.string)
-    key = ""
-    if label is not None:
+    required = ("area", "kegiatan") if fw.area_required else ("kegiatan",)
+    fields = doc.mapping(node, path, required=required, optional=("area", "team"))
+    label = doc.optional(fields, "area", path, doc.string)
+    key: str | None = None
+    if label is not None and fw.areas:  # no areas: the framework is unknown (reported)
         area = fw.get(label)
         if area is None:
             doc.error(fields["area"], f"{path}.area", fw.unknown_message(label))
@@ -266,7 +115,10 @@ def _area(
         kegiatan.append(
             Activity(
                 name=doc.required(kf, "name", ipath, doc.string) or "",
-                sub_kegiatan=tuple(_sub(doc, n, node_path(spath, j)) for j, n in enumerate(subs)),
+                sub_kegiatan=tuple(
+                    read_sub(doc, n, node_path(spath, j), fw, component=component)
+                    for j, n in enumerate(subs)
+                ),
             )
         )
     return AreaPlan(
@@ -277,8 +129,60 @@ def _area(
     )
 
 
-def plan_from_document(doc: Document) -> ActionPlan | None:
+def _named(node: yaml.Node, key: str) -> yaml.Node | None:
+    """The value of ``key`` in a mapping node, if any (no errors: the reader reports them)."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    found: yaml.Node | None = next((v for k, v in node.value if k.value == key), None)
+    return found
+
+
+def _near_duplicates(doc: Document, top: dict[str, yaml.Node]) -> tuple[str, ...]:
+    """Kegiatan, and sub kegiatan, whose names differ only in case, blanks or a trailing
+    ``:`` or ``;`` (as the record matcher compares them): one warning each, both located.
+    """
+    first: dict[tuple[str, str], tuple[str, yaml.Node, str]] = {}
+    out: list[str] = []
+
+    def see(what: str, node: yaml.Node | None, path: str) -> None:
+        if not isinstance(node, yaml.ScalarNode):
+            return
+        name = str(node.value)
+        norm = " ".join(name.split()).rstrip(":;").strip().casefold()
+        if (what, norm) not in first:
+            first[what, norm] = (name, node, path)
+            return
+        other, onode, opath = first[what, norm]
+        if other != name:
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+            out.append(
+                f"{doc.source}:{line}:{col} ({path}): {what} {name!r} differs only in case, "
+                f"blanks or a trailing ':' or ';' from {other!r} at line "
+                f"{onode.start_mark.line + 1} ({opath}); they are kept apart: write one name "
+                f"if they are the same {what}"
+            )
+
+    for _, anode, apath in doc.items(top.get("areas"), "$.areas"):
+        kegiatan = _named(anode, "kegiatan")
+        if not isinstance(kegiatan, yaml.SequenceNode):
+            continue
+        for _, knode, kpath in doc.items(kegiatan, f"{apath}.kegiatan"):
+            see("kegiatan", _named(knode, "name"), f"{kpath}.name")
+            subs = _named(knode, "sub_kegiatan")
+            if not isinstance(subs, yaml.SequenceNode):
+                continue
+            for _, snode, spath in doc.items(subs, f"{kpath}.sub_kegiatan"):
+                see("sub kegiatan", _named(snode, "name"), f"{spath}.name")
+    return tuple(out)
+
+
+def plan_from_document(doc: Document, frameworks: tuple[Framework, ...] = ()) -> ActionPlan | None:
     """Read a plan from a composed document; errors are recorded on ``doc``.
+
+    Args:
+        doc: The document.
+        frameworks: The office's own frameworks, besides the bundled ones, that the
+            plan's ``framework:`` may name.
 
     Returns:
         The plan, or ``None`` when the document has errors.
@@ -287,21 +191,28 @@ def plan_from_document(doc: Document) -> ActionPlan | None:
         doc.root,
         "$",
         required=("kind", "year", "unit", "areas"),
-        optional=("framework", "title", "decree"),
+        optional=("framework", "title", "decree", "component"),
     )
     if "kind" in top:
         doc.choice(top["kind"], "$.kind", ("plan",))
     fw_key = doc.optional(top, "framework", "$", doc.string) or DEFAULT_FRAMEWORK
     try:
-        fw = Framework.bundled(fw_key)
+        fw = find_framework(fw_key, frameworks)
     except LookupError as exc:
         doc.error(top["framework"], "$.framework", str(exc))
-        fw = Framework.bundled()
+        # an unknown framework: read the rest without checking names against one
+        fw = Framework(key=fw_key, title="", source="", areas=(), area_required=False)
+    component = doc.optional(top, "component", "$", doc.string)
+    if component is not None:
+        found = fw.component(component)
+        if found is None:
+            doc.error(top["component"], "$.component", fw.unknown_message(component, "component"))
+        component = found.key if found is not None else None
     year = doc.required(top, "year", "$", _year(doc))
     unit = doc.required(top, "unit", "$", doc.string)
     seen: dict[str, int] = {}
     areas = tuple(
-        _area(doc, n, node_path("$.areas", i), fw, seen)
+        _area(doc, n, node_path("$.areas", i), fw, seen, component=component)
         for i, n in enumerate(_nonempty(doc, top, "areas", "$.areas", "area"))
     )
     if doc.errors or year is None or unit is None:
@@ -313,27 +224,42 @@ def plan_from_document(doc: Document) -> ActionPlan | None:
         framework=fw.key,
         title=_text(doc, top, "title", "$"),
         decree=_text(doc, top, "decree", "$"),
+        component=component,
+        warnings=_near_duplicates(doc, top),
+        framework_file=fw if fw.origin is not None else None,
     )
 
 
-def parse_plan(text: str, *, source: str = "<string>") -> ActionPlan:
+def parse_plan(
+    text: str, *, source: str = "<string>", frameworks: Iterable[Framework] = ()
+) -> ActionPlan:
     """Parse a plan from YAML text.
+
+    Args:
+        text: The YAML text.
+        source: The name used in error messages.
+        frameworks: The office's own frameworks
+            ([`load_framework()`][ppid_core.rb.load_framework]) its ``framework:`` may name.
 
     Raises:
         DataFileError: Every problem of the text, each located; text over 10 MiB
             (`MAX_FILE_BYTES`) is refused unread.
     """
     check_text_size(text, source)
-    return build(text, source, plan_from_document)
+    extra = tuple(frameworks)
+    return build(text, source, lambda doc: plan_from_document(doc, extra))
 
 
-def load_plan(file: FileInput, /, *, source: str | None = None) -> ActionPlan:
+def load_plan(
+    file: FileInput, /, *, source: str | None = None, frameworks: Iterable[Framework] = ()
+) -> ActionPlan:
     """Load a plan from its UTF-8 YAML file of at most 10 MiB: a path, bytes or a file object.
 
     Args:
         file: The YAML file (a path, bytes, or a binary file object read to its end).
         source: The name used in error messages (default: the path, the file object's
             name, or ``"<bytes>"``).
+        frameworks: The office's own frameworks its ``framework:`` may name.
 
     Raises:
         DataFileError: Every problem of the file, each located (a file over the size
@@ -341,7 +267,7 @@ def load_plan(file: FileInput, /, *, source: str | None = None) -> ActionPlan:
         OSError: The path cannot be read.
     """
     text, name = read_rb_source(file, source=source)
-    return parse_plan(text, source=name)
+    return parse_plan(text, source=name, frameworks=frameworks)
 
 
 def loads_plan(text: str, *, source: str = "<string>") -> ActionPlan:
@@ -353,6 +279,14 @@ def loads_plan(text: str, *, source: str = "<string>") -> ActionPlan:
 def _optional(data: dict[str, object], **values: object) -> dict[str, object]:
     data.update({k: v for k, v in values.items() if v is not None})
     return data
+
+
+def _target(t: Target) -> str:
+    return f"{t.value}%" if t.percent else str(t.value)
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
 
 
 def plan_to_data(plan: ActionPlan) -> dict[str, object]:
@@ -373,17 +307,23 @@ def plan_to_data(plan: ActionPlan) -> dict[str, object]:
                         target=sub.target,
                         team=sub.team,
                         keterangan=sub.keterangan,
+                        satuan=sub.satuan,
+                        targets={t.period.label: _target(t) for t in sub.targets} or None,
+                        budget=_money(sub.budget),
+                        budget_realised=_money(sub.budget_realised),
+                        pic=sub.pic,
+                        pic_name=sub.pic_name,
+                        theme=sub.theme,
+                        permasalahan=sub.permasalahan,
                     )
                     for sub in act.sub_kegiatan
                 ],
             }
             for act in ap.kegiatan
         ]
-        areas.append(
-            _optional({"area": ap.label or ap.area}, team=ap.team) | {"kegiatan": kegiatan}
-        )
+        areas.append(_optional({}, area=ap.label or ap.area, team=ap.team) | {"kegiatan": kegiatan})
     data: dict[str, object] = {"kind": "plan", "framework": plan.framework, "year": plan.year}
-    _optional(data, unit=plan.unit, title=plan.title, decree=plan.decree)
+    _optional(data, unit=plan.unit, title=plan.title, decree=plan.decree, component=plan.component)
     data["areas"] = areas
     return data
 

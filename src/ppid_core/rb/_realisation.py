@@ -6,6 +6,15 @@ Each record says, for one sub kegiatan and one planned month, whether the work w
 ``done``, ``partly`` done or ``not_done``, with a note and references to the data dukung
 (supporting evidence).
 
+A row with targets by triwulan is reported by triwulan (``period: TW I`` instead of
+``month:``); a record may then carry the value ``achieved`` (in the row's ``satuan``, or
+for a percentage target ``80`` or ``80%``), a ``target_status`` (Target Tercapai, Tidak
+Tercapai, Tidak Ada Target, in any case), the ``reason`` a target was missed, and may
+leave ``status`` out. Checked against the plan: a period without a target can only be
+Tidak Ada Target and has no ``achieved``; a period with one cannot be Tidak Ada Target,
+and ``achieved`` must agree with the status (Target Tercapai when achieved >= target,
+Tidak Tercapai when below).
+
 A record names its sub kegiatan twice: by its plan code (``code: 4.1.3``, its position)
 and by its name as written in the plan (``sub_kegiatan:``). Checked against the plan, the
 two must agree, so a row inserted into the plan cannot silently move records onto another
@@ -62,24 +71,35 @@ References:
 
 from __future__ import annotations
 
-import enum
 import re
 
-import attrs
 import yaml
 
 from ppid_core._source import deprecated
 from ppid_core._yaml import Document, build, dump
 from ppid_core.rb._months import MONTH_ABBREVIATIONS, parse_month
+from ppid_core.rb._periods import PERIOD_FORMS, parse_period
 from ppid_core.rb._plan import ActionPlan, PlanRow
+from ppid_core.rb._record_checks import achieved as read_achieved
+from ppid_core.rb._record_checks import against_plan, check_achieved
+from ppid_core.rb._record_checks import target_status as read_target_status
+from ppid_core.rb._record_model import (
+    Realisation,
+    Record,
+    RecordStatus,
+    TargetStatus,
+    merge_realisations,
+)
 from ppid_core.rb._source import check_text_size
 
 __all__ = [
     "Realisation",
     "Record",
     "RecordStatus",
+    "TargetStatus",
     "dump_realisation",
     "loads_realisation",
+    "merge_realisations",
     "parse_realisation",
     "realisation_from_document",
     "realisation_to_data",
@@ -88,73 +108,7 @@ __all__ = [
 _CODE = re.compile(r"[1-9][0-9]*\.[1-9][0-9]*\.[1-9][0-9]*")
 
 
-class RecordStatus(enum.Enum):
-    """How far a planned month's work got: the ``status`` of a [`Record`][Record]."""
-
-    DONE = "done"
-    PARTLY = "partly"
-    NOT_DONE = "not_done"
-
-    @property
-    def label(self) -> str:
-        """The Indonesian label used in reports."""
-        return _LABELS[self]
-
-
-_LABELS = {
-    RecordStatus.DONE: "terlaksana",
-    RecordStatus.PARTLY: "sebagian",
-    RecordStatus.NOT_DONE: "belum",
-}
 _STATUSES = {s.value: s for s in RecordStatus}
-
-
-@attrs.frozen(kw_only=True)
-class Record:
-    """One realisation record.
-
-    Attributes:
-        code: The plan row code (``"1.2.1"``) of the sub kegiatan.
-        sub_kegiatan: The sub kegiatan's name as written in the plan; checked against
-            the row at ``code`` when a plan is given.
-        month: The planned month (1-12) the record reports on.
-        status: Done, partly or not done.
-        note: What was done, or why not.
-        data_dukung: References (file names, links, letter numbers) to the evidence.
-    """
-
-    code: str
-    sub_kegiatan: str
-    month: int
-    status: RecordStatus
-    note: str | None = None
-    data_dukung: tuple[str, ...] = ()
-
-
-@attrs.frozen(kw_only=True)
-class Realisation:
-    """The realisation records of a plan.
-
-    Attributes:
-        plan: The plan file, relative to the realisation file.
-        records: The records, in file order.
-    """
-
-    plan: str
-    records: tuple[Record, ...]
-    _index: dict[tuple[str, int], Record] | None = attrs.field(
-        init=False, default=None, eq=False, repr=False
-    )
-
-    def get(self, code: str, month: int) -> Record | None:
-        """The record of a row and month, if any (the first, if several; found by an index)."""
-        index = self._index
-        if index is None:
-            index = {}
-            for r in self.records:
-                index.setdefault((r.code, r.month), r)
-            object.__setattr__(self, "_index", index)
-        return index.get((code, month))
 
 
 def _norm(name: str) -> str:
@@ -197,8 +151,42 @@ def _check_name(
     return False
 
 
+_RECORD_FIELDS = ("month", "period", "status", "note", "data_dukung", "achieved",
+                  "target_status", "reason")  # fmt: skip
+
+
+def _when(doc: Document, f: dict[str, yaml.Node], path: str) -> tuple[int, int | None] | None:
+    """The record's month, and its triwulan for a quarterly record; ``None`` on an error."""
+    if "month" in f and "period" in f:
+        doc.error(f["period"], f"{path}.period", "give 'month' or 'period', not both")
+        return None
+    if "period" in f:
+        raw = doc.scalar(f["period"], f"{path}.period", "a period")
+        found = parse_period(raw) if raw is not None else None
+        if raw is not None and found is None:
+            msg = f"unknown period {raw.strip()!r}; expected {PERIOD_FORMS}"
+            doc.error(f["period"], f"{path}.period", msg)
+        if found is None:
+            return None
+        return found.last_month, (found.number if found.kind == "quarter" else None)
+    raw = doc.scalar(f["month"], f"{path}.month", "a month") if "month" in f else None
+    if raw is None:
+        return None
+    month = parse_month(raw)
+    if month is None:
+        word = raw.strip()
+        msg = (
+            f"month must be 1-12, got {word}"
+            if word.isdigit()
+            else f"unknown month {word!r}; expected 1-12, Jan..Des or Januari..Desember"
+        )
+        doc.error(f["month"], f"{path}.month", msg)
+        return None
+    return month, None
+
+
 def realisation_from_document(doc: Document, plan: ActionPlan | None = None) -> Realisation | None:
-    """Read realisation records; with ``plan``, check codes, names and months against it."""
+    """Read realisation records; with ``plan``, check codes, names and periods against it."""
     top = doc.mapping(doc.root, "$", required=("kind", "plan", "records"))
     if "kind" in top:
         doc.choice(top["kind"], "$.kind", ("realisation",))
@@ -207,8 +195,11 @@ def realisation_from_document(doc: Document, plan: ActionPlan | None = None) -> 
     records = []
     seen: dict[tuple[str, int], int] = {}
     for _, node, path in doc.items(top["records"], "$.records") if "records" in top else ():
-        f = doc.mapping(node, path, required=("code", "sub_kegiatan", "month", "status"),
-                        optional=("note", "data_dukung"))  # fmt: skip
+        f = doc.mapping(node, path, required=("code", "sub_kegiatan"), optional=_RECORD_FIELDS)
+        if f and "month" not in f and "period" not in f:
+            doc.error(node, path, "missing required field 'month'")
+        if f and "status" not in f and "target_status" not in f:
+            doc.error(node, path, "missing required field 'status' or 'target_status'")
         code = doc.string(f.get("code"), f"{path}.code") if "code" in f else None
         name = doc.required(f, "sub_kegiatan", path, doc.string)
         if code is not None and not _CODE.fullmatch(code):
@@ -227,33 +218,12 @@ def realisation_from_document(doc: Document, plan: ActionPlan | None = None) -> 
             and not _check_name(doc, f["sub_kegiatan"], spath, code=code, name=name, rows=rows)
         ):
             code = None
-        month = None
-        raw = doc.scalar(f["month"], f"{path}.month", "a month") if "month" in f else None
-        if raw is not None:
-            month = parse_month(raw)
-            if month is None:
-                word = raw.strip()
-                msg = (
-                    f"month must be 1-12, got {word}"
-                    if word.isdigit()
-                    else f"unknown month {word!r}; expected 1-12, Jan..Des or Januari..Desember"
-                )
-                doc.error(f["month"], f"{path}.month", msg)
-        if code is not None and month is not None and rows is not None:
-            planned = rows.by_code[code].sub.months
-            if month not in planned:
-                when = ", ".join(MONTH_ABBREVIATIONS[m - 1] for m in planned) or "no month"
-                abbr = MONTH_ABBREVIATIONS[month - 1]
-                msg = f"{abbr} is not a planned month of {code} (planned: {when})"
-                doc.error(f["month"], f"{path}.month", msg)
-                month = None
-        if code is not None and month is not None:
-            if (code, month) in seen:
-                abbr = MONTH_ABBREVIATIONS[month - 1]
-                msg = f"{code} {abbr} is already recorded at line {seen[code, month]}"
-                doc.error(node, path, msg)
-            seen.setdefault((code, month), node.start_mark.line + 1)
-        status = doc.choice(f["status"], f"{path}.status", _STATUSES) if "status" in f else None
+        when = _when(doc, f, path) if f else None
+        status = doc.optional(f, "status", path, lambda n, p: doc.choice(n, p, _STATUSES))
+        target_status = doc.optional(
+            f, "target_status", path, lambda n, p: read_target_status(doc, n, p)
+        )
+        achieved = doc.optional(f, "achieved", path, lambda n, p: read_achieved(doc, n, p))
         data = f.get("data_dukung")
         refs = (
             tuple(
@@ -262,10 +232,27 @@ def realisation_from_document(doc: Document, plan: ActionPlan | None = None) -> 
             if data is not None
             else ()
         )
-        if code is not None and name is not None and month is not None and status is not None:
-            note = doc.optional(f, "note", path, doc.string)
-            records.append(Record(code=code, sub_kegiatan=name, month=month, status=status,
-                                  note=note, data_dukung=refs))  # fmt: skip
+        if code is None or name is None or when is None:
+            continue
+        record = Record(
+            code=code, sub_kegiatan=name, month=when[0], quarter=when[1], status=status,
+            note=doc.optional(f, "note", path, doc.string), data_dukung=refs,
+            achieved=achieved[0] if achieved is not None else None,
+            target_status=target_status, reason=doc.optional(f, "reason", path, doc.string),
+        )  # fmt: skip
+        if rows is not None and not (
+            against_plan(doc, f, path, rows.by_code[code], record)
+            and check_achieved(doc, f, path, rows.by_code[code], record=record,
+                                percent=achieved is not None and achieved[1])
+        ):  # fmt: skip
+            continue
+        if (code, record.month) in seen:
+            line = seen[code, record.month]
+            msg = f"{code} {record.period.label} is already recorded at line {line}"
+            doc.error(node, path, msg)
+        seen.setdefault((code, record.month), node.start_mark.line + 1)
+        if status is not None or target_status is not None:
+            records.append(record)
     if doc.errors or plan_file is None:
         return None
     return Realisation(plan=plan_file, records=tuple(records))
@@ -299,16 +286,20 @@ def realisation_to_data(real: Realisation) -> dict[str, object]:
     """The records as plain data in the YAML layout."""
     records = []
     for r in real.records:
-        item: dict[str, object] = {
-            "code": r.code,
-            "sub_kegiatan": r.sub_kegiatan,
-            "month": MONTH_ABBREVIATIONS[r.month - 1],
-            "status": r.status.value,
+        item: dict[str, object] = {"code": r.code, "sub_kegiatan": r.sub_kegiatan}
+        if r.quarter is not None:
+            item["period"] = r.period.label
+        else:
+            item["month"] = MONTH_ABBREVIATIONS[r.month - 1]
+        optional = {
+            "status": r.status.value if r.status is not None else None,
+            "target_status": r.target_status.value if r.target_status is not None else None,
+            "achieved": str(r.achieved) if r.achieved is not None else None,
+            "reason": r.reason,
+            "note": r.note,
+            "data_dukung": list(r.data_dukung) or None,
         }
-        if r.note is not None:
-            item["note"] = r.note
-        if r.data_dukung:
-            item["data_dukung"] = list(r.data_dukung)
+        item.update({k: v for k, v in optional.items() if v is not None})
         records.append(item)
     return {"kind": "realisation", "plan": real.plan, "records": records}
 

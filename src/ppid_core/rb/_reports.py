@@ -26,13 +26,14 @@ from ppid_core._masking import mask_name
 from ppid_core._source import deprecated
 from ppid_core._tables import Table
 from ppid_core.rb._months import MONTH_ABBREVIATIONS
-from ppid_core.rb._plan import ActionPlan
+from ppid_core.rb._plan import ActionPlan, SubActivity
 from ppid_core.rb._status import ROMAN, PlanStatus, area_labels, percent
 from ppid_core.rb._team import Member, Team, TeamDecree
 
 __all__ = [
     "ASCII_TICK",
     "LAMPIRAN_II_COLUMNS",
+    "PLAN_EXTRA_COLUMNS",
     "TICK",
     "area_labels",
     "kegiatan_table",
@@ -49,17 +50,38 @@ LAMPIRAN_II_COLUMNS = (
     "NO", "AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN", "INDIKATOR KEBERHASILAN",
     *MONTH_ABBREVIATIONS, "KETERANGAN",
 )  # fmt: skip
+#: The columns a plan with numbers adds after KETERANGAN.
+PLAN_EXTRA_COLUMNS = ("SATUAN", "TARGET", "PIC", "ANGGARAN", "REALISASI ANGGARAN", "TEMA",
+                      "PERMASALAHAN")  # fmt: skip
 TICK = "✓"
 ASCII_TICK = "v"  # "beri tanda (v)": how Indonesian forms write a tick without the sign
 
 
-def plan_table(plan: ActionPlan, *, mark: str = TICK) -> Table:
+def _extra_cells(sub: SubActivity, unmask: bool) -> list[object]:
+    targets = "; ".join(f"{t.period.label}: {t.label(sub.satuan)}" for t in sub.targets)
+    person = sub.pic_name if unmask or sub.pic_name is None else mask_name(sub.pic_name)
+    pic = ", ".join(p for p in (sub.pic, person) if p)
+    budget = "" if sub.budget is None else str(sub.budget)
+    realised = "" if sub.budget_realised is None else str(sub.budget_realised)
+    return [sub.satuan or "", targets, pic, budget, realised, sub.theme or "",
+            sub.permasalahan or ""]  # fmt: skip
+
+
+def plan_table(plan: ActionPlan, *, mark: str = TICK, unmask: bool = False) -> Table:
     """The plan in the layout of Lampiran II, one row per sub kegiatan.
 
     The area and kegiatan cells are written on their first row only, as the decree
     merges them; indicators are joined with ``"; "``. A planned month is marked with
-    ``mark`` (`TICK`; give `ASCII_TICK` for an output that cannot encode it).
+    ``mark`` (`TICK`; give `ASCII_TICK` for an output that cannot encode it). A plan
+    with targets, a PIC, a budget, a theme or a permasalahan gets seven more columns
+    (`PLAN_EXTRA_COLUMNS`): satuan, targets per period, PIC (a person's name masked
+    unless ``unmask``), anggaran, realisasi anggaran, tema (RB Tematik) and permasalahan.
     """
+    extra = any(
+        r.sub.targets or r.sub.pic or r.sub.pic_name or r.sub.budget is not None
+        or r.sub.budget_realised is not None or r.sub.theme or r.sub.permasalahan
+        for r in plan.rows()
+    )  # fmt: skip
     rows: list[list[object]] = []
     last_area = last_activity = ""
     for row in plan.rows():
@@ -75,10 +97,12 @@ def plan_table(plan: ActionPlan, *, mark: str = TICK) -> Table:
             "; ".join(row.sub.indikator),
             *ticks,
             row.sub.keterangan or "",
+            *(_extra_cells(row.sub, unmask) if extra else []),
         ])  # fmt: skip
         last_area, last_activity = area_no, activity_no
     title = plan.title or f"Rencana Aksi Reformasi Birokrasi {plan.unit} Tahun {plan.year}"
-    return Table(columns=LAMPIRAN_II_COLUMNS, rows=rows, title=title)
+    columns = (*LAMPIRAN_II_COLUMNS, *PLAN_EXTRA_COLUMNS) if extra else LAMPIRAN_II_COLUMNS
+    return Table(columns=columns, rows=rows, title=title)
 
 
 def _member_rows(team: Team, unmask: bool) -> list[list[object]]:

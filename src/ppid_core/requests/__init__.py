@@ -11,6 +11,9 @@
 - [`load_register()`][load_register] imports a register (CSV, or XLSX with the
   ``[excel]`` extra) in the layouts offices keep (`kpu`, `komisi-informasi`, `e-ppid`, or
   the caller's); [`service_report()`][service_report] builds the yearly report.
+- [`annual_report()`][annual_report] builds the laporan layanan informasi publik of Perki
+  1/2021 Pasal 56 (six parts) from one or more registers and the office's profile
+  ([`load_annual_profile()`][load_annual_profile]).
 - Personal data is masked by default ([`Masking`][Masking], from
   [`ppid_core.masking`][ppid_core.masking],
   exported here too as the type of the reports' ``masking`` argument).
@@ -31,6 +34,23 @@ from ppid_core._source import moved_name
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and the API reference
     from ppid_core._masking import Masking, NameMasking
+    from ppid_core.requests._annual import annual_report
+    from ppid_core.requests._annual_parts import (
+        DisputePart,
+        MonthFigures,
+        ProfilePart,
+        ResponseClasses,
+        ServicePart,
+        TitlePage,
+    )
+    from ppid_core.requests._annual_profile import (
+        AnnualProfile,
+        ProfileSection,
+        Signatory,
+        load_annual_profile,
+        parse_annual_profile,
+    )
+    from ppid_core.requests._annual_result import AnnualReport
     from ppid_core.requests._chain import Deadline, DeadlineChain
     from ppid_core.requests._dates import MONTHS, parse_register_date, read_when
     from ppid_core.requests._deadlines import compute_deadline, deadline_chain, due_after
@@ -40,6 +60,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and the API reference
         load_decisions,
         parse_decisions,
     )
+    from ppid_core.requests._histogram import DayHistogram
     from ppid_core.requests._layouts import FIELDS, Layout, load_layout, parse_layout
     from ppid_core.requests._lifecycle import Case, CaseStatus, State
     from ppid_core.requests._models import (
@@ -54,6 +75,10 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and the API reference
         Sengketa,
     )
     from ppid_core.requests._overdue import UnknownDeadline
+    from ppid_core.requests._oversight import oversight
+    from ppid_core.requests._oversight_files import load_expected_units, load_zone_map
+    from ppid_core.requests._oversight_summary import UnitSummary
+    from ppid_core.requests._oversight_table import OversightRow, OversightTable
     from ppid_core.requests._register import (
         Column,
         Provenance,
@@ -75,12 +100,14 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and the API reference
         read_rule_set,
         rule_set_names,
     )
+    from ppid_core.requests._service_build import service_summary
     from ppid_core.requests._service_report import (
         OverdueRequest,
         ResponseTimes,
         ServiceReport,
         service_report,
     )
+    from ppid_core.requests._service_summary import ServiceSummary
     from ppid_core.requests._topics import (
         Topic,
         TopicTable,
@@ -93,50 +120,71 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and the API reference
 __all__ = [
     "FIELDS",
     "MONTHS",
+    "AnnualProfile",
+    "AnnualReport",
     "Case",
     "CaseStatus",
     "Channel",
     "ClockStart",
     "Column",
     "Confidence",
+    "DayHistogram",
     "Deadline",
     "DeadlineChain",
     "Decision",
     "DecisionKind",
     "DecisionTable",
+    "DisputePart",
     "InformationRequest",
     "Keberatan",
     "KeberatanGround",
     "Layout",
     "Masking",
+    "MonthFigures",
     "NameMasking",
     "OverdueRequest",
+    "OversightRow",
+    "OversightTable",
+    "ProfilePart",
+    "ProfileSection",
     "Provenance",
     "Register",
     "RegisterEntry",
     "Repair",
     "Requester",
+    "ResponseClasses",
     "ResponseTimes",
     "RuleSet",
     "Sengketa",
+    "ServicePart",
     "ServiceReport",
+    "ServiceSummary",
+    "Signatory",
     "State",
     "Step",
     "StepRule",
+    "TitlePage",
     "Topic",
     "TopicTable",
+    "UnitSummary",
     "UnknownDeadline",
     "UnreadCell",
     "Unstated",
     "When",
+    "annual_report",
     "compute_deadline",
     "deadline_chain",
     "due_after",
+    "load_annual_profile",
     "load_decisions",
+    "load_expected_units",
     "load_layout",
     "load_register",
     "load_rule_set",
     "load_topics",
+    "load_zone_map",
+    "oversight",
+    "parse_annual_profile",
     "parse_decisions",
     "parse_layout",
     "parse_register",
@@ -149,12 +197,32 @@ __all__ = [
     "read_when",
     "rule_set_names",
     "service_report",
+    "service_summary",
     "to_office_zone",
 ]
 
 #: The module that defines each public name, imported on first use (PEP 562), so that
 #: ``ppid deadline`` does not load the register readers and the service report.
 _WHERE = {
+    "oversight": "ppid_core.requests._oversight",
+    "load_zone_map": "ppid_core.requests._oversight_files",
+    "load_expected_units": "ppid_core.requests._oversight_files",
+    "UnitSummary": "ppid_core.requests._oversight_summary",
+    "OversightTable": "ppid_core.requests._oversight_table",
+    "OversightRow": "ppid_core.requests._oversight_table",
+    "AnnualProfile": "ppid_core.requests._annual_profile",
+    "AnnualReport": "ppid_core.requests._annual_result",
+    "DisputePart": "ppid_core.requests._annual_parts",
+    "MonthFigures": "ppid_core.requests._annual_parts",
+    "ProfilePart": "ppid_core.requests._annual_parts",
+    "ProfileSection": "ppid_core.requests._annual_profile",
+    "ResponseClasses": "ppid_core.requests._annual_parts",
+    "ServicePart": "ppid_core.requests._annual_parts",
+    "Signatory": "ppid_core.requests._annual_profile",
+    "TitlePage": "ppid_core.requests._annual_parts",
+    "annual_report": "ppid_core.requests._annual",
+    "load_annual_profile": "ppid_core.requests._annual_profile",
+    "parse_annual_profile": "ppid_core.requests._annual_profile",
     "Case": "ppid_core.requests._lifecycle",
     "CaseStatus": "ppid_core.requests._lifecycle",
     "Channel": "ppid_core.requests._models",
@@ -184,6 +252,9 @@ _WHERE = {
     "RuleSet": "ppid_core.requests._rules",
     "Sengketa": "ppid_core.requests._models",
     "ServiceReport": "ppid_core.requests._service_report",
+    "ServiceSummary": "ppid_core.requests._service_summary",
+    "DayHistogram": "ppid_core.requests._histogram",
+    "service_summary": "ppid_core.requests._service_build",
     "State": "ppid_core.requests._lifecycle",
     "Step": "ppid_core.requests._rules",
     "StepRule": "ppid_core.requests._rules",

@@ -126,6 +126,7 @@ class _Options:
     chosen: dict[str, tuple[str, str]]
     decisions: DecisionTable
     source_zone: str | None
+    row_offset: int = 0
 
     def parse(
         self, rows: Iterable[Sequence[str]], source: str, reader: CsvRows | None = None
@@ -139,6 +140,7 @@ class _Options:
             decisions=self.decisions,
             source_zone=self.source_zone,
             reader=reader,
+            row_offset=self.row_offset,
         )
 
 
@@ -148,8 +150,13 @@ def _options(
     columns: Mapping[str, str] | None,
     source_zone: str | None,
     decisions: DecisionTable | None,
+    *,
+    row_offset: int = 0,
 ) -> _Options:
     """The reading options, checked before the file is read."""
+    if isinstance(row_offset, bool) or not isinstance(row_offset, int) or row_offset < 0:
+        msg = f"row_offset must be a whole number >= 0, got {row_offset!r}"
+        raise InvalidArgumentError(msg)
     chosen = check_columns(columns or {})
     if source_zone is not None:  # an unknown zone is the caller's error, found at once
         office = calendar.zone if calendar is not None else DEFAULT_ZONE
@@ -165,6 +172,7 @@ def _options(
         chosen=chosen,
         decisions=decisions or DecisionTable.bundled(),
         source_zone=source_zone,
+        row_offset=row_offset,
     )
 
 
@@ -177,10 +185,11 @@ def read_rows(
     columns: Mapping[str, str] | None = None,
     source_zone: str | None = None,
     decisions: DecisionTable | None = None,
+    row_offset: int = 0,
 ) -> Register:
     """Register rows of text cells, the header among the first rows
     ([`Register.from_rows()`][Register.from_rows])."""
-    options = _options(calendar, layout, columns, source_zone, decisions)
+    options = _options(calendar, layout, columns, source_zone, decisions, row_offset=row_offset)
     return options.parse(rows, source)
 
 
@@ -218,6 +227,7 @@ def load_register(
     columns: Mapping[str, str] | None = None,
     source_zone: str | None = None,
     decisions: DecisionTable | None = None,
+    row_offset: int = 0,
 ) -> Register:
     """Load a register file, CSV or XLSX: a path, bytes or a file.
 
@@ -255,6 +265,10 @@ def load_register(
         decisions: The decision table (default the bundled one; extend it with
             [`load_decisions()`][ppid_core.requests.load_decisions]: ``load_decisions(path,
             extends=DecisionTable.bundled())``).
+        row_offset: Rows of the whole file before this part's data rows: each data row
+            (not the header) is numbered that much further, so that the errors, warnings
+            and rows of a partition of a file name its rows as the whole file does
+            (default 0).
 
     Raises:
         DataFileError: Every problem of the file, located by row and column; also a CSV
@@ -263,12 +277,13 @@ def load_register(
             read, or a file that is not a readable workbook.
         UnknownNameError: No sheet of that name, or a sheet named for a CSV file; a
             chosen column not in the header; an unknown layout name.
-        InvalidArgumentError: An unknown ``format``, or ``columns`` naming an unknown field.
+        InvalidArgumentError: An unknown ``format``, ``columns`` naming an unknown field,
+            or a ``row_offset`` that is not a whole number >= 0.
         UnknownZoneError: An unknown ``source_zone``.
         MissingExtraError: An XLSX file without openpyxl installed.
         OSError: The path cannot be read.
     """
-    options = _options(calendar, layout, columns, source_zone, decisions)
+    options = _options(calendar, layout, columns, source_zone, decisions, row_offset=row_offset)
     name = source_name(file, source)
     if source is None and name not in {"<bytes>", "<file>"}:
         name = Path(name).name  # a register names its file, not the folders above it
@@ -320,6 +335,7 @@ def parse_register(
     columns: Mapping[str, str] | None = None,
     source_zone: str | None = None,
     decisions: DecisionTable | None = None,
+    row_offset: int = 0,
 ) -> Register:
     """Parse a register from CSV text (as a CSV file holds it, the header among its first rows).
 
@@ -335,6 +351,7 @@ def parse_register(
         columns: As for [`load_register()`][load_register].
         source_zone: As for [`load_register()`][load_register].
         decisions: As for [`load_register()`][load_register].
+        row_offset: As for [`load_register()`][load_register].
 
     Raises:
         DataFileError: Every problem of the text, located by row and column.
@@ -346,7 +363,7 @@ def parse_register(
         >>> reg.received, reg.numbers, reg.header_row, sorted(reg.fields)
         ((datetime.date(2024, 6, 3),), ('1',), 'row 3', ['information', 'number', 'received'])
     """
-    options = _options(calendar, layout, columns, source_zone, decisions)
+    options = _options(calendar, layout, columns, source_zone, decisions, row_offset=row_offset)
     if not isinstance(text, str):
         deprecated("parse_register(rows)", "Register.from_rows(rows)")
         return options.parse(text, source or "<register>")

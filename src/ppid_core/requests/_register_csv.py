@@ -60,6 +60,9 @@ class CsvRows:
         delimiter: The delimiter used (known once the first row was read).
         width: The header's width, set by the reader once it found the header.
         wide: By row number, the message about cells beyond the header, for the rows cut.
+        row_offset: Added to the numbers of the rows past the first ones in ``wide`` (set
+            with ``width`` by the reader: see ``parse_rows(row_offset=...)``); its own
+            ``error`` keeps the file's numbering, shifted by the reader.
     """
 
     def __init__(self, fh: TextIO, source: str) -> None:
@@ -69,6 +72,7 @@ class CsvRows:
         self.delimiter = ","
         self.width: int | None = None
         self.wide: dict[int, str] = {}
+        self.row_offset = 0
 
     def _stop(self, row: int, message: str) -> None:
         self.error = LocatedError(message, source=self.source, row=row)
@@ -140,7 +144,7 @@ class CsvRows:
                     break
                 if len(cells) > width:
                     if message := too_many_cells(cells, width, self.hint()):
-                        wide[row] = message
+                        wide[row + self.row_offset] = message
                     cells = cells[:width]  # noqa: PLW2901 - the cut row is what is read
                 yield cells
                 row += 1

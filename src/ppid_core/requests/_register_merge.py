@@ -12,11 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
 from ppid_core.errors import InvalidArgumentError
 from ppid_core.requests._layouts import FIELDS
 from ppid_core.requests._register_model import COLUMN_FIELDS, Register
+from ppid_core.requests._register_provenance import Provenance, UnreadCell
 
-__all__ = ["merge_registers", "passed_over"]
+__all__ = ["ReadPart", "merge_registers", "merged_notes", "passed_over"]
 
 #: For each field, the per-request attributes it fills and their value when unknown.
 _ATTRIBUTES: dict[str, tuple[tuple[str, Any], ...]] = {
@@ -58,23 +61,15 @@ def merge_registers(registers: Sequence[Register]) -> Register:
         return registers[0]
     common = frozenset.intersection(*(r.fields for r in registers))
     values: dict[str, list[Any]] = {name: [] for name in COLUMN_FIELDS}
-    notes: list[str] = []
     for reg in registers:
         for name in COLUMN_FIELDS:
             values[name] += getattr(reg, name)
-        notes += [f"{reg.source}: {note}" for note in (*reg.notes, *passed_over(reg))]
     for field in FIELDS:
         if field in common or field not in _ATTRIBUTES:
             continue
         for name, unknown in _ATTRIBUTES[field]:
             values[name] = [unknown] * len(values["rows"])
-        for reg in registers:
-            if field in reg.fields:
-                lacking = ", ".join(r.source for r in registers if field not in r.fields)
-                notes.append(
-                    f'{reg.source}: column "{reg.column(field) or field}" ({field}) not used: '
-                    f"{lacking} has no such column"
-                )
+    notes = merged_notes([ReadPart.of(r) for r in registers])
     per_row: dict[str, Any] = {name: tuple(v) for name, v in values.items()}
     return Register(
         source=", ".join(r.source for r in registers),
@@ -106,4 +101,96 @@ def passed_over(register: Register) -> list[str]:
         f'row {r.row}, column "{r.column}": {r.original!r} read as {r.value!r}: {r.reason}'
         for r in register.repairs
     ]
+    return notes
+
+
+@attrs.frozen(kw_only=True)
+class ReadPart:
+    """How one register was read: what a report says about it, without its requests.
+
+    The reading side of a [`ServiceSummary`][ppid_core.requests.ServiceSummary]: merged
+    summaries keep one part per register, and [`combine()`][combine] gives what
+    [`merge_registers()`][merge_registers] would make of them (the same notes, fields,
+    warnings and provenance).
+
+    Attributes:
+        source: The register's source (file and sheet).
+        requests: Its requests (all years).
+        provenance: How its file or files were read.
+        notes: Its reading notes.
+        passed_over: The rows its reading passed over or repaired ([`passed_over()`][passed_over]).
+        fields: The fields it has a column for.
+        columns: ``(field, header as written)`` for each field read.
+        ignored_columns: Columns not in the layout.
+        layout: The layout read.
+        warnings: Its optional cells that could not be used (located, cells masked).
+    """
+
+    source: str
+    requests: int = 0
+    provenance: tuple[Provenance, ...] = ()
+    notes: tuple[str, ...] = ()
+    passed_over: tuple[str, ...] = ()
+    fields: frozenset[str] = frozenset(FIELDS)
+    columns: tuple[tuple[str, str], ...] = ()
+    ignored_columns: tuple[str, ...] = ()
+    layout: str = ""
+    warnings: tuple[UnreadCell, ...] = ()
+
+    @classmethod
+    def of(cls, register: Register) -> ReadPart:
+        """The reading side of a register."""
+        return cls(
+            source=register.source,
+            requests=len(register),
+            provenance=register.provenance,
+            notes=register.notes,
+            passed_over=tuple(passed_over(register)),
+            fields=register.fields,
+            columns=register.column_names,
+            ignored_columns=register.ignored_columns,
+            layout=register.layout,
+            warnings=register.warnings,
+        )
+
+    def column(self, field: str) -> str | None:
+        """The header of the column read for ``field``, or ``None``."""
+        return dict(self.columns).get(field)
+
+    @classmethod
+    def combine(cls, parts: Sequence[ReadPart]) -> ReadPart:
+        """The reading side of the register [`merge_registers()`][merge_registers] makes of
+        these parts' registers (one part is itself; none is an empty register)."""
+        if len(parts) == 1:
+            return parts[0]
+        if not parts:
+            return cls(source="")
+        common = frozenset.intersection(*(p.fields for p in parts))
+        return cls(
+            source=", ".join(p.source for p in parts),
+            requests=sum(p.requests for p in parts),
+            provenance=tuple(v for p in parts for v in p.provenance),
+            notes=tuple(merged_notes(parts)),
+            fields=common,
+            ignored_columns=tuple(dict.fromkeys(c for p in parts for c in p.ignored_columns)),
+            layout=", ".join(dict.fromkeys(p.layout for p in parts)),
+            warnings=tuple(w for p in parts for w in p.warnings if w.field in common),
+        )
+
+
+def merged_notes(parts: Sequence[ReadPart]) -> list[str]:
+    """The notes of several registers merged: each one's notes and passed-over rows, named
+    by its source, then every column left out because another register lacks it."""
+    common = frozenset.intersection(*(p.fields for p in parts))
+    notes = [f"{p.source}: {note}" for p in parts for note in (*p.notes, *p.passed_over)]
+    for field in FIELDS:
+        if field in common or field not in _ATTRIBUTES:
+            continue
+        for part in parts:
+            if field in part.fields:
+                lacking = ", ".join(p.source for p in parts if field not in p.fields)
+                notes.append(
+                    f'{part.source}: column "{part.column(field) or field}" ({field}) not '
+                    f"used: {lacking} has no such column"
+                )
     return notes

@@ -180,6 +180,7 @@ class Register:
         columns: Mapping[str, str] | None = None,
         source_zone: str | None = None,
         decisions: DecisionTable | None = None,
+        row_offset: int = 0,
     ) -> Register:
         """A register from rows of text cells, its header among the first rows.
 
@@ -200,10 +201,15 @@ class Register:
             source_zone: The zone times without one were stored in (an app's ``UTC``);
                 default the office's own.
             decisions: The decision table (default the bundled one).
+            row_offset: Rows of the whole file before this part's data rows: each data
+                row (not the header) is numbered that much further, so that the errors,
+                warnings and rows of a partition of a file name its rows as the whole file
+                does (default 0).
 
         Raises:
             DataFileError: Every problem of the rows, located by row and column.
-            InvalidArgumentError: ``columns`` names an unknown field.
+            InvalidArgumentError: ``columns`` names an unknown field, or ``row_offset`` is
+                not a whole number >= 0.
             UnknownNameError: A chosen column is not in the header; an unknown layout.
             UnknownZoneError: An unknown ``source_zone``.
             TypeError: A cell is not text (a programming error: give ``str`` cells).
@@ -233,6 +239,7 @@ class Register:
             columns=columns,
             source_zone=source_zone,
             decisions=decisions,
+            row_offset=row_offset,
         )
 
     def __len__(self) -> int:

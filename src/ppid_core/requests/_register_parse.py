@@ -11,6 +11,7 @@ errors in the same order (a Hypothesis law checks it, whatever the chunk size).
 from __future__ import annotations
 
 import itertools
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,7 @@ def parse_rows(
     chunk_size: int = CHUNK,
     column_wise: bool = True,
     reader: CsvRows | None = None,
+    row_offset: int = 0,
 ) -> Register:
     """The register of ``rows``, its header among the first of them.
 
@@ -72,6 +74,9 @@ def parse_rows(
         reader: The CSV reader ``rows`` is: once the header is found its later rows come
             cut to it (the messages about what was cut in its ``wide``), and its error,
             if it stopped early, is reported with the others.
+        row_offset: Rows of the whole file before this part's data rows: every data row
+            (not the header) is numbered that much further, so that a partition of a file
+            names its rows as the whole file does.
 
     Raises:
         DataFileError: Every problem of the rows, located.
@@ -81,8 +86,15 @@ def parse_rows(
     it = iter(rows)
     head = list(itertools.islice(it, SCAN_ROWS))
 
+    data_after = sys.maxsize  # the last row that is not data (the header's), once found
+
     def stopped() -> list[LocatedError]:
-        return [reader.error] if reader is not None and reader.error is not None else []
+        if reader is None or reader.error is None:
+            return []
+        error = reader.error
+        if row_offset and error.row is not None and error.row > data_after:
+            error = LocatedError(error.message, source=error.source, row=error.row + row_offset)
+        return [error]
 
     if not head:
         errors = stopped() or [
@@ -101,6 +113,7 @@ def parse_rows(
     start = found.data_start
     numbering = start < len(head) and column_numbers(head[start])
     start += numbering
+    data_after = start
     width = len(match.names)
     index: dict[str, int] = {}
     for i, field in enumerate(match.fields):
@@ -122,11 +135,12 @@ def parse_rows(
     hint = ""
     if reader is not None:  # its later rows come cut to the header, their messages kept
         reader.width = width
+        reader.row_offset = row_offset
         rd.wide = reader.wide
         hint = reader.hint()
     by_column = Columns(rd).read
     one_by_one = rd.read
-    first = start + 1
+    first = start + 1 + row_offset
     body = itertools.chain(head[start:], it)
     while chunk := list(itertools.islice(body, chunk_size)):
         if max(map(len, chunk)) > width:

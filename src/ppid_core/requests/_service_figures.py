@@ -12,59 +12,49 @@ References:
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import itertools
 import operator
 from collections import Counter
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from ppid_core._numbers import half_up
 from ppid_core._tables import jsonable
-from ppid_core.requests._decisions import Unstated
+from ppid_core.requests._histogram import DayHistogram
 from ppid_core.requests._layouts import Layout
-from ppid_core.requests._models import DecisionKind
 from ppid_core.requests._overdue import OverdueRequest, UnknownDeadline, receipt_dates
-from ppid_core.requests._register_merge import passed_over
 from ppid_core.requests._rules import RuleSet, Step
+from ppid_core.requests._service_decisions import NOT_RECORDED, UNREADABLE
 from ppid_core.requests._topics import TopicTable
 
 if TYPE_CHECKING:
     from ppid_core.calendar import WorkCalendar
-    from ppid_core.requests._decisions import Meaning
+    from ppid_core.requests._register_merge import ReadPart
     from ppid_core.requests._register_model import Register
 
 __all__ = [
     "NOT_RECORDED",
     "UNREADABLE",
     "ResponseTimes",
+    "RuleFacts",
     "by_month",
     "by_topic",
     "count_truthy",
     "counts",
     "deadline_notes",
-    "decision_counts",
+    "month_counts",
+    "month_table",
     "reading_notes",
+    "response_days",
     "response_times",
-    "tally",
+    "topic_counts",
     "unread_positions",
     "unreadable_deadlines",
 ]
-
-NOT_RECORDED = "tidak dicatat"
-"""The key of a count under which cells left empty are counted."""
-UNREADABLE = "tidak terbaca"
-"""The key of a count under which cells that could not be read are counted."""
-_UNSTATED = {
-    Unstated.HANDLED: "dijawab, keputusan tidak disebut",
-    Unstated.PENDING: "dalam proses",
-}
-
-T = TypeVar("T")
 
 
 @attrs.frozen(kw_only=True)
@@ -89,6 +79,25 @@ class ResponseTimes:
     limits: tuple[int, ...]
     within: tuple[Fraction, ...]
 
+    @classmethod
+    def from_histogram(
+        cls, days: DayHistogram, *, requests: int, limits: tuple[int, ...]
+    ) -> ResponseTimes | None:
+        """The figures of a histogram of ``requests`` requests; ``None`` when no time is
+        recorded (unknown, never 0)."""
+        n = days.count
+        if not n:
+            return None
+        return cls(
+            recorded=n,
+            missing=requests - n,
+            mean=Fraction(days.total, n),
+            median=cast("Fraction", days.median),
+            max=cast("int", days.max),
+            limits=limits,
+            within=tuple(Fraction(days.within(lim), n) for lim in limits),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready figures, rounded half-up to two decimals (shares in percent)."""
         out: dict[str, Any] = {
@@ -103,10 +112,53 @@ class ResponseTimes:
         return out
 
 
-def by_month(received: Sequence[dt.date], year: int | None) -> dict[str, int]:
-    counter: Counter[tuple[int, int]] = Counter()
+@attrs.frozen(kw_only=True)
+class RuleFacts:
+    """What a service report says of its deadline rule set (kept in a summary, so that a
+    report built from merged summaries needs no rule-set file).
+
+    Attributes:
+        name: The rule set's name.
+        confirmed: Whether every number is confirmed.
+        limits: The response period and the extended one in working days, ``(10, 17)``.
+        citations: The articles setting them (UU 14/2008 Pasal 22 ayat (7) and ayat (8)).
+    """
+
+    name: str
+    confirmed: bool
+    limits: tuple[int, int]
+    citations: tuple[str, str]
+
+    @classmethod
+    def of(cls, rules: RuleSet) -> RuleFacts:
+        """The facts of a rule set.
+
+        Raises:
+            UnknownDeadlineError: The rule set has no response or extension number.
+        """
+        response = rules.days(Step.RESPONSE)
+        return cls(
+            name=rules.name,
+            confirmed=rules.confirmed,
+            limits=(response, response + rules.days(Step.EXTENDED_RESPONSE)),
+            citations=(
+                rules.step(Step.RESPONSE).citation,
+                rules.step(Step.EXTENDED_RESPONSE).citation,
+            ),
+        )
+
+
+def month_counts(received: Sequence[dt.date]) -> dict[str, int]:
+    """Requests per month received, ``"YYYY-MM"`` (months without a request left out)."""
+    counter: Counter[str] = Counter()
     for day, n in Counter(received).items():  # count dates at C speed, then months
-        counter[day.year, day.month] += n
+        counter[f"{day.year:04d}-{day.month:02d}"] += n
+    return dict(counter)
+
+
+def month_table(months: dict[str, int], year: int | None) -> dict[str, int]:
+    """Every month of ``year`` (or from the first month counted to the last), in order."""
+    counter = {(int(k[:4]), int(k[5:])): n for k, n in months.items()}
     if year is not None:
         keys = [(year, m) for m in range(1, 13)]
     elif counter:
@@ -117,6 +169,32 @@ def by_month(received: Sequence[dt.date], year: int | None) -> dict[str, int]:
     return {f"{y:04d}-{m:02d}": counter.get((y, m), 0) for y, m in keys}
 
 
+def by_month(received: Sequence[dt.date], year: int | None) -> dict[str, int]:
+    return month_table(month_counts(received), year)
+
+
+def response_days(
+    received: Sequence[dt.date],
+    responded: Sequence[dt.date | None],
+    calendar: WorkCalendar,
+    times: Sequence[dt.time | None],
+) -> DayHistogram:
+    """Working days from receipt to written notice, over the requests that record one (a
+    notice dated before receipt counts 0)."""
+    answered = list(map(operator.is_not, responded, itertools.repeat(None)))
+    ends = cast("list[dt.date]", list(itertools.compress(responded, answered)))
+    if not ends:
+        return DayHistogram()
+    receipts = receipt_dates(
+        list(itertools.compress(received, answered)),
+        list(itertools.compress(times, answered)),
+        calendar,
+    )
+    days = Counter(calendar.count_working_days_many(receipts, ends))
+    early = sum(n for d, n in days.items() if d < 0)
+    return DayHistogram([*((d, n) for d, n in days.items() if d >= 0), (0, early)])
+
+
 def response_times(
     received: Sequence[dt.date],
     responded: Sequence[dt.date | None],
@@ -124,42 +202,8 @@ def response_times(
     limits: tuple[int, ...],
     times: Sequence[dt.time | None],
 ) -> ResponseTimes | None:
-    answered = list(map(operator.is_not, responded, itertools.repeat(None)))
-    ends = cast("list[dt.date]", list(itertools.compress(responded, answered)))
-    if not ends:
-        return None
-    receipts = receipt_dates(
-        list(itertools.compress(received, answered)),
-        list(itertools.compress(times, answered)),
-        calendar,
-    )
-    days = sorted(calendar.count_working_days_many(receipts, ends))
-    early = bisect.bisect_left(days, 0)  # a notice before receipt counts 0
-    days[:early] = [0] * early
-    n = len(days)
-    mid = n // 2
-    median = Fraction(days[mid]) if n % 2 else Fraction(days[mid - 1] + days[mid], 2)
-    return ResponseTimes(
-        recorded=n,
-        missing=len(received) - n,
-        mean=Fraction(sum(days), n),
-        median=median,
-        max=days[-1],
-        limits=limits,
-        within=tuple(Fraction(bisect.bisect_right(days, lim), n) for lim in limits),
-    )
-
-
-def tally(values: Sequence[T], expected: Sequence[T]) -> dict[T, int]:
-    """``Counter(values)`` (same counts, same first-seen order), without hashing each value.
-
-    ``list.count`` compares by identity first, so a column of enum members and ``None``
-    is counted at C speed; anything not in ``expected`` falls back to [`Counter`][Counter].
-    """
-    counts = {v: n for v in expected if (n := values.count(v))}
-    if sum(counts.values()) != len(values):
-        return dict(Counter(values))
-    return dict(sorted(counts.items(), key=lambda item: values.index(item[0])))
+    days = response_days(received, responded, calendar, times)
+    return ResponseTimes.from_histogram(days, requests=len(received), limits=limits)
 
 
 def by_topic(table: TopicTable, texts: Sequence[str]) -> dict[str, int]:
@@ -167,11 +211,16 @@ def by_topic(table: TopicTable, texts: Sequence[str]) -> dict[str, int]:
 
     An empty cell is counted under [`NOT_RECORDED`][NOT_RECORDED], not classified.
     """
+    return dict(Counter(topic_counts(table, texts)).most_common())
+
+
+def topic_counts(table: TopicTable, texts: Sequence[str]) -> dict[str, int]:
+    """Requests per topic in first-seen order (see [`by_topic()`][by_topic])."""
     counter: Counter[str] = Counter()
     classify = table.classify
     for text, n in Counter(texts).items():
         counter[classify(text) if text else NOT_RECORDED] += n
-    return dict(counter.most_common())
+    return dict(counter)
 
 
 def counts(values: Sequence[str]) -> dict[str, int]:
@@ -180,34 +229,7 @@ def counts(values: Sequence[str]) -> dict[str, int]:
     return {text or NOT_RECORDED: n for text, n in out}
 
 
-def decision_counts(
-    decisions: Sequence[Meaning | None], unreadable: Sequence[bool]
-) -> dict[str, int]:
-    """Requests per decision (its label), in first-seen order.
-
-    ``None`` is counted under [`UNREADABLE`][UNREADABLE] where ``unreadable`` says the cell could
-    not be read, else under [`NOT_RECORDED`][NOT_RECORDED]; a word stating no decision
-    ("selesai") under its own key, never as a decision.
-    """
-    out: dict[str, int] = {}
-    expected: tuple[Meaning | None, ...] = (None, *DecisionKind, *Unstated)
-    for meaning, n in tally(decisions, expected).items():
-        if meaning is None:
-            bad = sum(
-                itertools.compress(unreadable, map(operator.is_, decisions, itertools.repeat(None)))
-            )
-            if n - bad:
-                out[NOT_RECORDED] = n - bad
-            if bad:
-                out[UNREADABLE] = bad
-        elif isinstance(meaning, DecisionKind):
-            out[meaning.label] = n
-        else:
-            out[_UNSTATED[meaning]] = n
-    return out
-
-
-def reading_notes(register: Register) -> list[str]:
+def reading_notes(register: ReadPart) -> list[str]:
     """What the report should say about how its register was read, and what it lacks."""
     notes = [
         f"{p.source}: read with layout {p.layout}; header: {p.header}" for p in register.provenance
@@ -221,7 +243,7 @@ def reading_notes(register: Register) -> list[str]:
             "the register has no column for: " + ", ".join(missing) + " (unknown in this "
             "report, not zero)"
         )
-    notes += passed_over(register)
+    notes += register.passed_over
     if register.ignored_columns:
         notes.append("columns not in the layout, not used: " + ", ".join(register.ignored_columns))
     by_field = Counter(w.field for w in register.warnings)
@@ -264,17 +286,14 @@ def unread_positions(register: Register, field: str) -> set[int]:
 
 
 def deadline_notes(
-    rules: RuleSet,
+    rules: RuleFacts,
     overdue: Sequence[OverdueRequest] | None,
     unknown: Sequence[UnknownDeadline] | None,
-    register: Register,
+    register: ReadPart,
 ) -> list[str]:
     """What the report should say about its rule set and its overdue list."""
     notes: list[str] = []
-    limits = (
-        rules.days(Step.RESPONSE),
-        rules.days(Step.RESPONSE) + rules.days(Step.EXTENDED_RESPONSE),
-    )
+    limits = rules.limits
     if not rules.confirmed:
         notes.append(
             f"rule set {rules.name} is not confirmed (some numbers are unknown or rest on too "
@@ -294,9 +313,9 @@ def deadline_notes(
     if overdue is not None:
         notes.append(
             f"overdue means no response date and past the response deadline "
-            f"({limits[0]} working days, {rules.step(Step.RESPONSE).citation}), or past the "
+            f"({limits[0]} working days, {rules.citations[0]}), or past the "
             f"extended one ({limits[1]} working days, "
-            f"{rules.step(Step.EXTENDED_RESPONSE).citation}) where the register records a "
+            f"{rules.citations[1]}) where the register records a "
             "written extension sent within the response period"
         )
         if "extended" not in register.fields:
@@ -307,7 +326,7 @@ def deadline_notes(
     return notes
 
 
-def _extension_column(register: Register) -> str:
+def _extension_column(register: ReadPart) -> str:
     """How the register's layout names the extension column (``"Tanggal Perpanjangan"``)."""
     if register.layout in Layout.bundled_names():
         name = Layout.bundled(register.layout).first_name("extended")

@@ -30,6 +30,7 @@ response period, and the report says so in its notes.
     >>> from ppid_core.calendar import WorkCalendar
     >>> from ppid_core.examples.requests import load_kpu_ntt_2024
     >>> cal = WorkCalendar.indonesia(zone="WITA")
+    >>> from ppid_core.requests import service_report
     >>> report = service_report(load_kpu_ntt_2024(cal), cal, year=2024, as_of=dt.date(2025, 1, 6))
     >>> report.total, report.by_month["2024-09"], report.response_times
     (37, 10, None)
@@ -41,44 +42,35 @@ References:
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import itertools
 from collections import Counter
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ppid_core._masking import Masking
 from ppid_core._result import ResultMixin
 from ppid_core._tables import Table, jsonable, markdown_text
-from ppid_core.requests._overdue import OverdueRequest, UnknownDeadline, overdue_requests
+from ppid_core.requests._overdue import OverdueRequest, UnknownDeadline
 from ppid_core.requests._register import Provenance, Register
-from ppid_core.requests._rules import RuleSet, Step
+from ppid_core.requests._rules import RuleSet
+from ppid_core.requests._service_build import service_summary
+from ppid_core.requests._service_decisions import split_unreadable
 from ppid_core.requests._service_figures import (
     NOT_RECORDED,
     ResponseTimes,
-    by_month,
-    by_topic,
-    count_truthy,
-    counts,
+    RuleFacts,
     deadline_notes,
-    decision_counts,
+    month_table,
     reading_notes,
-    response_times,
-    unread_positions,
-    unreadable_deadlines,
 )
-from ppid_core.requests._topics import TopicTable
+from ppid_core.requests._service_summary import ServiceSummary
 
 if TYPE_CHECKING:
     from ppid_core._export import XlsxTarget
+    from ppid_core._masking import Masking
     from ppid_core.calendar import WorkCalendar
+    from ppid_core.requests._topics import TopicTable
 
 __all__ = ["OverdueRequest", "ResponseTimes", "ServiceReport", "service_report"]
-
-T = TypeVar("T")
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -110,6 +102,48 @@ class ServiceReport(ResultMixin):
     overdue_unknown: tuple[UnknownDeadline, ...] | None = None
     provenance: tuple[Provenance, ...] = ()
     warnings: tuple[str, ...] = ()
+
+    @classmethod
+    def from_summary(cls, summary: ServiceSummary) -> ServiceReport:
+        """The report of a [`ServiceSummary`][ppid_core.requests.ServiceSummary]: of one
+        register, or of several merged (then the report of the register
+        that concatenates their requests, in the order merged)."""
+        s = summary
+        read = s.reading
+        has = read.fields.__contains__
+        rules = s.rules or RuleFacts(name="", confirmed=True, limits=(0, 0), citations=("", ""))
+        overdue = (s.overdue, s.overdue_unknown) if has("responded") else (None, None)
+        notes = reading_notes(read)
+        if s.year is not None and s.outside_year:
+            notes.append(f"{s.outside_year} requests outside {s.year} not counted")
+        notes += deadline_notes(rules, overdue[0], overdue[1], read)
+        return cls(
+            source=read.source,
+            year=s.year,
+            as_of=s.as_of or dt.date.min,
+            rule_set=rules.name,
+            total=s.requests,
+            by_month=month_table(s.months, s.year),
+            by_service=_most(s.services) if has("service") else None,
+            by_topic=dict(Counter(s.topics).most_common()) if has("information") else None,
+            by_unit=_most(s.units) if has("unit") else None,
+            response_times=ResponseTimes.from_histogram(
+                s.response_days, requests=s.requests, limits=rules.limits
+            )
+            if has("responded")
+            else None,
+            decisions=split_unreadable(s.decisions, s.decisions_unreadable)
+            if has("decision")
+            else None,
+            refusal_reasons=dict(s.refusal_reasons) if has("refusal_reason") else None,
+            keberatan=s.keberatan if has("keberatan") else None,
+            sengketa=s.sengketa if has("sengketa") else None,
+            overdue=overdue[0],
+            overdue_unknown=overdue[1],
+            notes=tuple(notes),
+            provenance=read.provenance,
+            warnings=tuple(map(str, read.warnings)),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping (the CLI's ``--json`` object)."""
@@ -313,6 +347,9 @@ def service_report(
 ) -> ServiceReport:
     """Build the service report of a register.
 
+    The report of its [`service_summary()`][ppid_core.requests.service_summary]; merge the
+    summaries of several registers to report on them together.
+
     Args:
         register: The imported register.
         calendar: The office's calendar (working days, cuti bersama setting).
@@ -332,81 +369,17 @@ def service_report(
     References:
         UU 14/2008 Pasal 12; Pasal 22 ayat (7)–(8).
     """
-    rs = RuleSet.bundled(rules) if isinstance(rules, str) else rules
-    mask = masking or Masking()
-    table = topics or TopicTable.bundled()
-    today = as_of or dt.datetime.now(ZoneInfo(calendar.zone)).date()
-    reg = register
-    if year is None:
-        chosen: list[bool] | None = None
-    else:
-        in_year = {d for d in set(reg.received) if d.year == year}
-        chosen = list(map(in_year.__contains__, reg.received))
-
-    def col(values: Sequence[T]) -> Sequence[T]:
-        return values if chosen is None else tuple(itertools.compress(values, chosen))
-
-    def unread(field: str) -> Sequence[bool]:
-        at = unread_positions(reg, field)
-        return col([i in at for i in range(len(reg))]) if at else [False] * len(received)
-
-    received = col(reg.received)
-    times = col(reg.received_times)
-    limits = (rs.days(Step.RESPONSE), rs.days(Step.RESPONSE) + rs.days(Step.EXTENDED_RESPONSE))
-
-    has = reg.fields.__contains__
-    decisions = refusal = None
-    if has("decision"):
-        decisions = decision_counts(col(reg.decisions), unread("decision"))
-    if has("refusal_reason"):
-        refusal = dict(Counter(filter(None, col(reg.refusal_reasons))))
-    overdue: tuple[OverdueRequest, ...] | None = None
-    unknown: tuple[UnknownDeadline, ...] | None = None
-    responded = col(reg.responded)
-    if has("responded"):
-        name_of = functools.lru_cache(maxsize=None)(mask.name)
-        overdue, unknown = overdue_requests(
-            received,
-            responded,
-            col(reg.extended_on) if has("extended") else None,
-            rules=rs,
-            calendar=calendar,
-            today=today,
-            numbers=col(reg.numbers),
-            names=col(reg.names),
-            masked=lambda name: name_of(name) if name else NOT_RECORDED,
-            rows=col(reg.rows),
-            times=times,
-            unreadable=unreadable_deadlines(unread("responded"), unread("extended")),
-        )
-
-    notes = reading_notes(register)
-    if year is not None and len(received) != len(reg):
-        notes.append(f"{len(reg) - len(received)} requests outside {year} not counted")
-    notes += deadline_notes(rs, overdue, unknown, register)
-
-    return ServiceReport(
-        source=register.source,
-        year=year,
-        as_of=today,
-        rule_set=rs.name,
-        total=len(received),
-        by_month=by_month(received, year),
-        by_service=counts(col(reg.services)) if has("service") else None,
-        by_topic=by_topic(table, col(reg.information)) if has("information") else None,
-        by_unit=counts(col(reg.units)) if has("unit") else None,
-        response_times=response_times(received, responded, calendar, limits, times),
-        decisions=decisions,
-        refusal_reasons=refusal,
-        keberatan=count_truthy(col(reg.keberatan_on)) if has("keberatan") else None,
-        sengketa=count_truthy(col(reg.sengketa_on)) if has("sengketa") else None,
-        overdue=overdue,
-        overdue_unknown=unknown,
-        notes=tuple(notes),
-        provenance=register.provenance,
-        warnings=tuple(map(str, register.warnings)),
+    summary = service_summary(
+        register, calendar, rules, year=year, as_of=as_of, topics=topics, masking=masking
     )
+    return ServiceReport.from_summary(summary)
 
 
 def _copy(data: dict[str, int] | None) -> dict[str, int] | None:
     return None if data is None else dict(data)
+
+
+def _most(counts: dict[str, int]) -> dict[str, int]:
+    """Requests per text, most first (ties in first-seen order); empty cells under
+    "tidak dicatat" (as [`counts()`][ppid_core.requests._service_figures.counts])."""
+    return {text or NOT_RECORDED: n for text, n in Counter(counts).most_common()}

@@ -1,0 +1,219 @@
+"""``ppid dip``: check a Daftar Informasi Publik (DIP), print it in the regulation's layout.
+
+- ``ppid dip check FILE [--on DATE] [--zone ZONE] [--required KEY|FILE] [--check-urls]
+  [--strict] [--format md|json] [--json] [--output FILE]`` reports the findings (stale
+  berkala items, items without an address, excepted items without uji konsekuensi,
+  entries of the required list no item fulfils) and the coverage of the list. ``--on``
+  defaults to today in the office's zone (``--zone``, default Asia/Jakarta, WIB), as
+  for ``ppid register oversight``. Findings are a report: exit 0. With ``--strict`` any
+  finding exits 1 (for CI jobs and schedulers). A file that cannot be read exits 1 with
+  every located error on stderr, as always; a ``wajib`` key that is not an entry of the
+  required list is one of them.
+- ``--check-urls`` asks each address whether it answers (off by default: the network is
+  reached only when asked), ``--timeout`` seconds per request, ``--workers`` at a time.
+- ``ppid dip table FILE [--format md|html|csv|json|xlsx] [--output F] [--excel-id]``
+  prints the DIP as the office publishes it, then the excepted items as a table of their
+  own (UU 14/2008 Pasal 11 ayat (1) huruf a).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+from zoneinfo import ZoneInfo
+
+from ppid_core.cli._options import add_output_options, output_format, zone_option
+from ppid_core.cli._output import add_file_options, check_file_options, dialect_of, emit_text
+from ppid_core.dip import (
+    DEFAULT_REQUIRED,
+    DEFAULT_TIMEOUT,
+    DEFAULT_WORKERS,
+    DipCheck,
+    RequiredList,
+    check_dip,
+    load_dip,
+    load_required,
+)
+from ppid_core.errors import UnknownNameError
+
+_DEMO_DAY = dt.date(2025, 1, 15)
+#: The office's zone when ``--zone`` is not given (WIB), as for the other commands.
+_ZONE = "Asia/Jakarta"
+#: The clock of "today" (a test replaces it).
+_clock = dt.datetime.now
+#: The formats of ``dip table``.
+_TABLE_FORMATS = ("md", "html", "csv", "json", "xlsx")
+
+
+def _date(text: str) -> dt.date:
+    """An argparse type: an ISO date ``YYYY-MM-DD`` in the years 1900 to 2200."""
+    msg = f"expected an ISO date (2025-01-15), got {text!r}"
+    if len(text) != 10:
+        raise argparse.ArgumentTypeError(msg)
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(msg) from None
+    if not 1900 <= day.year <= 2200:
+        msg = f"expected a date in the years 1900 to 2200, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return day
+
+
+def _bounded(low: float, high: float, *, whole: bool) -> Callable[[str], float]:
+    """An argparse type: a number from ``low`` to ``high`` (a whole one if ``whole``)."""
+
+    def parse(text: str) -> float:
+        value: float | None
+        try:
+            value = int(text) if whole else float(text)
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high or value == 0:
+            kind = "a whole number" if whole else "a number of seconds"
+            msg = f"expected {kind} from {low:g} to {high:g}, got {text!r}"
+            raise argparse.ArgumentTypeError(msg)
+        return value
+
+    return parse
+
+
+def _required(args: argparse.Namespace) -> RequiredList:
+    """The list of ``--required``: a bundled key, or a YAML file (a name ending .yaml/.yml)."""
+    value: str = args.required
+    if Path(value).suffix.lower() in {".yaml", ".yml"}:
+        return load_required(value)
+    try:
+        return RequiredList.bundled(value)
+    except UnknownNameError as exc:
+        args.parser.error(f"--required: {exc}; or give a file ending in .yaml")
+        raise  # pragma: no cover - parser.error exits
+
+
+def today(zone: str) -> dt.date:
+    """Today's date in the office's zone (an IANA name)."""
+    return _clock(ZoneInfo(zone)).date()
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    fmt = output_format(args)
+    check_file_options(args, fmt)
+    required = _required(args)
+    dip = load_dip(args.file, required=required)
+    result = check_dip(
+        dip,
+        on=args.on or today(args.zone),
+        required=required,
+        check_urls=args.check_urls,
+        timeout=args.timeout,
+        workers=args.workers,
+    )
+    text = result.to_json() + "\n" if fmt == "json" else result.to_markdown()
+    emit_text(args, out, text, fmt)
+    if args.strict and result.findings:
+        print(f"ppid: {len(result.findings)} findings (--strict)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _table(args: argparse.Namespace, out: TextIO) -> int:
+    fmt = output_format(args)
+    check_file_options(args, fmt)
+    table = load_dip(args.file).table()
+    if fmt == "xlsx":
+        from ppid_core.cli._output import write_file  # noqa: PLC0415 - only for workbooks
+
+        write_file(args.output, table.to_xlsx, "the workbook")
+        return 0
+    if fmt == "json":
+        text = table.to_json() + "\n"
+    elif fmt == "csv":
+        text = table.to_csv(dialect=dialect_of(args))
+    elif fmt == "html":
+        text = table.to_html() + "\n"
+    else:
+        text = table.to_markdown()
+    emit_text(args, out, text, fmt)
+    return 0
+
+
+def register(dip: argparse.ArgumentParser) -> None:
+    """Fill the parser of ``ppid dip`` with its sub-commands."""
+    sub = dip.add_subparsers(dest="dip_command", required=True, metavar="COMMAND")
+    check = sub.add_parser(
+        "check", help="check a DIP: completeness, staleness, addresses, uji konsekuensi"
+    )
+    check.add_argument("file", metavar="FILE", help="the DIP as YAML")
+    check.add_argument(
+        "--on",
+        type=_date,
+        metavar="DATE",
+        help="the day of the check (default: today in the office's zone, --zone)",
+    )
+    check.add_argument(
+        "--zone",
+        type=zone_option,
+        default=_ZONE,
+        help="the office's zone, for today's date: IANA zone, WIB/WITA/WIT or province "
+        f"(default {_ZONE}, WIB); an unknown or empty zone is bad usage",
+    )
+    check.add_argument(
+        "--required",
+        default=DEFAULT_REQUIRED,
+        metavar="KEY|FILE",
+        help=f"the list of required information: a bundled key (default {DEFAULT_REQUIRED}: "
+        "UU 14/2008 Pasal 9-11) or your own YAML file in its layout",
+    )
+    check.add_argument(
+        "--strict", action="store_true", help="exit 1 when there is any finding (default: 0)"
+    )
+    urls = check.add_argument_group("URL check (off by default; reaches the network)")
+    urls.add_argument(
+        "--check-urls", action="store_true", help="ask each address whether it answers"
+    )
+    urls.add_argument(
+        "--timeout",
+        type=_bounded(0, 120, whole=False),
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"seconds per request (default {DEFAULT_TIMEOUT:g}, at most 120)",
+    )
+    urls.add_argument(
+        "--workers",
+        type=_bounded(1, 16, whole=True),
+        default=DEFAULT_WORKERS,
+        metavar="N",
+        help=f"requests at a time (default {DEFAULT_WORKERS}, at most 16)",
+    )
+    add_output_options(check, ("md", "json"), default="md")
+    files = check.add_argument_group("files")
+    files.add_argument(
+        "--output",
+        metavar="FILE",
+        help="write the report to FILE instead of stdout; written whole or not at all",
+    )
+    check.set_defaults(handler=_check, parser=check, excel_id=False)
+    table = sub.add_parser("table", help="the DIP in the regulation's layout")
+    table.add_argument("file", metavar="FILE", help="the DIP as YAML")
+    add_output_options(table, _TABLE_FORMATS, default="md")
+    add_file_options(table)
+    table.set_defaults(handler=_table, parser=table)
+
+
+def demo(out: TextIO) -> None:
+    """The example DIP (a KPU provincial office, illustrative) checked on 15 January 2025."""
+    from ppid_core.examples.dip import load_example_dip  # noqa: PLC0415 - demo only
+
+    dip = load_example_dip()
+    result: DipCheck = check_dip(dip, on=_DEMO_DAY)
+    state = "current" if result.current else "not current"
+    complete = "complete" if result.complete else "incomplete"
+    out.write(
+        f"\n== DIP: {dip.unit}, checked on {_DEMO_DAY} (illustrative example) ==\n"
+        f"{len(dip.items)} items; {state}, {complete}; {len(result.findings)} findings\n\n"
+        f"{result.findings_table().to_markdown()}\n"
+    )
