@@ -61,7 +61,7 @@ test-all: lint typecheck docs
 LOCALE := src/ppid_core/locale
 catalogs: $(STAMP_DEV)
 	$(BIN)/pybabel extract --no-location --sort-output --omit-header -k N_ -o $(LOCALE)/ppid_core.pot src/ppid_core
-	$(BIN)/pybabel update --no-location --no-fuzzy-matching --ignore-obsolete -D ppid_core -i $(LOCALE)/ppid_core.pot -d $(LOCALE)
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -D ppid_core -i $(LOCALE)/ppid_core.pot -d $(LOCALE)
 	$(BIN)/pybabel compile --statistics -D ppid_core -d $(LOCALE)
 
 # After a deliberate holiday-data change: rewrite the per-year snapshots, then review the diff.

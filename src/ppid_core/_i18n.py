@@ -44,10 +44,10 @@ __all__ = [
     "LANGUAGES",
     "N_",
     "_",
-    "language",
-    "language_from_environment",
     "catalog_installed",
     "chosen_language",
+    "language",
+    "language_from_environment",
     "ngettext",
     "set_language",
 ]
@@ -102,12 +102,14 @@ def set_language(lang: str | None) -> None:
         lang: ``"en"``, ``"id"``, or ``None`` for the default (English).
 
     Raises:
-        ValueError: Another language.
+        InvalidArgumentError: Another language (a ``ValueError``).
     """
     global _chosen  # noqa: PLW0603 - one process-wide choice, as gettext's own
     if lang is not None and lang not in LANGUAGES:
+        from ppid_core.errors import InvalidArgumentError  # noqa: PLC0415 - a caller's mistake
+
         msg = f"language must be one of {', '.join(LANGUAGES)}, got {lang!r}"
-        raise ValueError(msg)
+        raise InvalidArgumentError(msg)
     _chosen = lang
 
 

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ppid_core._i18n import _, ngettext
 from ppid_core._optional import import_optional
 from ppid_core.errors import InvalidArgumentError, UnknownNameError
 
@@ -129,7 +130,8 @@ def csv_dialect(name: str) -> tuple[str, str, str]:
     try:
         return CSV_DIALECTS[name]
     except KeyError:
-        msg = f"unknown CSV dialect {name!r}; use one of {', '.join(CSV_DIALECTS)}"
+        text = _("unknown CSV dialect {name!r}; use one of {dialects}")
+        msg = text.format(name=name, dialects=", ".join(CSV_DIALECTS))
         raise UnknownNameError(msg) from None
 
 
@@ -137,7 +139,7 @@ def _cell_text(value: Cell) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "ya" if value else "tidak"
+        return _("yes") if value else _("no")
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, enum.Enum):
@@ -198,7 +200,8 @@ class Table:
     def _check_width(self, _attr: object, rows: tuple[tuple[Cell, ...], ...]) -> None:
         for i, row in enumerate(rows):
             if len(row) != len(self.columns):
-                msg = f"row {i} has {len(row)} cells; the table has {len(self.columns)} columns"
+                text = _("row {row} has {cells} cells; the table has {columns} columns")
+                msg = text.format(row=i, cells=len(row), columns=len(self.columns))
                 raise InvalidArgumentError(msg)
 
     def to_markdown(self) -> str:
@@ -333,7 +336,10 @@ class Table:
             body.append(line)
             size += len(line)
         more = len(self.rows) - len(body)
-        tail = f"<p><i>… {more} more row{'' if more == 1 else 's'}</i></p>" if more else ""
+        tail = ""
+        if more:
+            left = ngettext("… {n} more row", "… {n} more rows", more).format(n=more)
+            tail = f"<p><i>{_html_cell(left)}</i></p>"
         return start + "".join(body) + "</tbody></table>" + tail
 
     def to_frame(self) -> pd.DataFrame:

@@ -88,7 +88,7 @@ def test_the_locale_chooses_when_no_flag_is_given() -> None:
 
 
 def test_main_restores_the_language_and_argparse() -> None:
-    import argparse  # noqa: PLC0415 - the module main() points at the catalog
+    import argparse
 
     before = argparse._  # type: ignore[attr-defined]
     run("--lang", "id", "deadline", "2025-03-27")
