@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: demo test test-all lint typecheck pytest docs bench snapshots fuzz clean test-integration
+.PHONY: demo test test-all lint typecheck pytest docs bench snapshots fuzz catalogs clean test-integration
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,15 @@ test-all: lint typecheck docs
 # about a minute; not part of `make test` (tests/integration/run.sh).
 test-integration: $(STAMP_DEV)
 	bash tests/integration/run.sh
+
+# After adding or changing a message: extract the template, merge it into each catalog;
+# then translate the entries left empty and review the diff (tests/test_i18n.py fails on
+# an empty, fuzzy or stale entry). The .mo files are compiled by the build (hatch_build.py).
+LOCALE := src/ppid_core/locale
+catalogs: $(STAMP_DEV)
+	$(BIN)/pybabel extract --no-location --sort-output --omit-header -k N_ -o $(LOCALE)/ppid_core.pot src/ppid_core
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -D ppid_core -i $(LOCALE)/ppid_core.pot -d $(LOCALE)
+	$(BIN)/pybabel compile --statistics -D ppid_core -d $(LOCALE)
 
 # After a deliberate holiday-data change: rewrite the per-year snapshots, then review the diff.
 snapshots: $(STAMP_DEV)

@@ -34,6 +34,13 @@ settings.register_profile(
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
+# The command line speaks the language of the locale (``ppid --lang``): the tests pin its
+# English texts, so they run under a locale that names no language, whatever the
+# developer's own; tests of Indonesian output ask for it with --lang or their own variables.
+for _variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "PPID_LANG"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "C.UTF-8"
+
 PROPERTY = Path(__file__).parent / "property"
 
 

@@ -94,8 +94,8 @@ def test_results_take_the_dialect() -> None:
         regime,
     )
     text = result.to_csv(dialect="excel-id")
-    assert text.startswith("\ufeffNo;Ruang Lingkup;Nilai Rata-Rata;")
-    assert text.splitlines()[-1] == ";IKM (NRR tertimbang);3,63;90,67;Sangat Baik"
+    assert text.startswith("\ufeffNo;Scope;Average score;")
+    assert text.splitlines()[-1] == ";IKM (weighted NRR);3,63;90,67;Sangat Baik"
     cal = WorkCalendar.indonesia(zone="WITA")
     report = service_report(load_kpu_ntt_2024(cal), cal, year=2024, as_of=dt.date(2025, 1, 6))
     assert report.to_csv(dialect="excel-id").startswith(
@@ -118,7 +118,7 @@ class Colour(enum.Enum):
     ("value", "expected"),
     [
         (None, (None, None)),
-        (True, ("ya", None)),
+        (True, ("yes", None)),
         (7, (7, None)),
         (-3, (-3, None)),
         (10**15, ("1000000000000000", None)),
@@ -210,8 +210,8 @@ def test_sheet_names_are_cleaned_cut_and_unique() -> None:
     assert book.sheetnames == [
         "Melewati batas waktu per 2025-0",
         "Melewati batas waktu per 20 (2)",
-        "Tabel",
-        "Tabel (2)",
+        "Table",
+        "Table (2)",
     ]
     assert all(len(n) <= 31 for n in book.sheetnames)
 
@@ -222,7 +222,7 @@ def test_names_choose_the_sheets() -> None:
 
 
 def test_an_empty_workbook_still_has_a_sheet() -> None:
-    assert _written([]).sheetnames == ["Kosong"]
+    assert _written([]).sheetnames == ["Empty"]
 
 
 def test_a_table_longer_than_a_sheet_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -318,15 +318,15 @@ def test_the_service_report_as_a_workbook() -> None:
     buf = io.BytesIO()
     report.to_xlsx(buf)
     book = _book(buf.getvalue())
-    assert book.sheetnames[0] == "Ringkasan"
+    assert book.sheetnames[0] == "Summary"  # "Ringkasan" with --lang id
     assert book.sheetnames[1:] == [_export_name(t.title or "") for t in report.tables()]
-    summary = book["Ringkasan"]
-    assert [c.value for c in summary[3]] == ["Sumber", "kpu_ntt_2024.csv"]
-    assert [c.value for c in summary[7]] == ["Jumlah permohonan", 37]
+    summary = book["Summary"]
+    assert [c.value for c in summary[3]] == ["Source", "kpu_ntt_2024.csv"]
+    assert [c.value for c in summary[7]] == ["Number of requests", 37]
     assert summary["B5"].value == dt.datetime.fromisoformat("2025-01-06")
     assert summary["B5"].is_date
-    months = book["Permohonan per bulan"]
-    assert [c.value for c in months[2]] == ["Bulan", "Jumlah"]
+    months = book["Requests per month"]
+    assert [c.value for c in months[2]] == ["Month", "Count"]
     rows = {r[0].value: r[1].value for r in months.iter_rows(min_row=3)}
     assert rows["2024-09"] == 10
     assert months["B3"].data_type == "n"
@@ -347,11 +347,11 @@ def test_an_ikm_result_as_a_workbook() -> None:
     ws = _book(buf.getvalue()).active
     assert [c.value for c in ws[2]] == [
         "No",
-        "Ruang Lingkup",
-        "Nilai Rata-Rata",
-        "Nilai Interval Konversi",
+        "Scope",
+        "Average score",
+        "Converted interval score",
         "Kinerja",
     ]
     assert [c.value for c in ws[3]] == [1, "Persyaratan", 3.66, 91.5, "Sangat Baik"]
     assert ws["D3"].number_format == "0.00"
-    assert [c.value for c in ws[12]] == [None, "IKM (NRR tertimbang)", 3.63, 90.67, "Sangat Baik"]
+    assert [c.value for c in ws[12]] == [None, "IKM (weighted NRR)", 3.63, 90.67, "Sangat Baik"]

@@ -86,13 +86,17 @@ def _source_files() -> set[str]:
     return {
         p.relative_to(SRC.parent).as_posix()
         for p in SRC.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+        if p.is_file()
+        and "__pycache__" not in p.parts
+        and p.suffix not in {".pyc", ".po", ".pot"}  # catalogs ship compiled (.mo)
     }
 
 
 def test_the_wheel_holds_py_typed_and_every_file_of_the_package(wheel: zipfile.ZipFile) -> None:
     names = _names(wheel)
     assert "ppid_core/py.typed" in names  # PEP 561: users' mypy reads our annotations
+    # the Indonesian catalog, compiled from its .po by the build hook (hatch_build.py)
+    assert "ppid_core/locale/id/LC_MESSAGES/ppid_core.mo" in names
     assert sorted(_source_files() - names) == []
     # only the package and its metadata: no tests, docs or a stray top-level module
     assert {n.split("/")[0] for n in names} == {"ppid_core", _dist_info(wheel)}

@@ -120,7 +120,7 @@ def _oversight_table() -> ResultMixin:
 
 CASES: dict[str, tuple[Callable[[], ResultMixin], str]] = {
     "Span": (lambda: CAL.explain(dt.date(2025, 3, 27), dt.date(2025, 4, 22)), "]: 10"),
-    "YearOverview": (lambda: year_overview(CAL, 2025), "237 hari kerja"),
+    "YearOverview": (lambda: year_overview(CAL, 2025), "237 working days"),
     "Coverage": (lambda: coverage(CAL), "2025"),
     "DeadlineChain": (lambda: deadline_chain(dt.date(2025, 3, 27), CAL), "2025-04-22"),
     "Case": (_case, "2024-10-22"),
@@ -130,19 +130,19 @@ CASES: dict[str, tuple[Callable[[], ResultMixin], str]] = {
     ),
     "ServiceReport": (
         lambda: service_report(load_kpu_ntt_2024(CAL), CAL, year=2024, as_of=dt.date(2025, 1, 6)),
-        "jumlah permohonan: 37",
+        "requests: 37",
     ),
     "IkmResult": (_ikm, "90.67"),
     "IkmWorksheet": (lambda: IkmWorksheet.from_survey(read_seed_survey()), "90.67"),
     "PeriodSeries": (_period_series, "Triwulan II 2024"),
     "Breakdown": (_breakdown, "90.67"),
-    "PlanStatus": (_plan_status, "terlambat: 38"),
+    "PlanStatus": (_plan_status, "late: 38"),
     "FrameworkList": (list_frameworks, "rb-general-tematik-2023"),
-    "OversightTable": (_oversight_table, "| Jumlah | 12 |"),
-    "MonevScore": (_monev, "bukan hasil penilaian Komisi Informasi"),
-    "DipCheck": (_dip_check, "Temuan: 3"),
+    "OversightTable": (_oversight_table, "| All units | 12 |"),
+    "MonevScore": (_monev, "not the Komisi Informasi's assessment"),
+    "DipCheck": (_dip_check, "Findings: 3"),
     "DipTable": (_dip_table, "Laporan Realisasi Anggaran Semester I Tahun 2024"),
-    "LkeScore": (_lke_score, "Nilai evaluasi Zona Integritas | 100.00 | 90.91"),
+    "LkeScore": (_lke_score, "Zona Integritas evaluation score | 100.00 | 90.91"),
 }
 NAMES = sorted(CASES)
 

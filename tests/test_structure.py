@@ -191,7 +191,14 @@ def test_each_module_imports_alone(module: str) -> None:
 # -- no private imports across modules ----------------------------------------------------
 
 
+GETTEXT = {"_"}
+"""gettext's own name for "translate this" (``from ppid_core._i18n import _``): public by
+the convention every gettext program follows, though it starts with an underscore."""
+
+
 def _private(name: str) -> bool:
+    if name in GETTEXT:
+        return False
     return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
 
 

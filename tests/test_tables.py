@@ -31,7 +31,7 @@ def test_markdown_escapes_pipes_and_aligns_numbers() -> None:
 
 def test_csv_quotes_and_formats_cells() -> None:
     t = Table(columns=("a", "b"), rows=[("x,y", dt.date(2025, 4, 22)), (True, Fraction(1, 4))])
-    assert t.to_csv() == 'a,b\n"x,y",2025-04-22\nya,0.25\n'
+    assert t.to_csv() == 'a,b\n"x,y",2025-04-22\nyes,0.25\n'
 
 
 def test_row_width_checked() -> None:

@@ -40,6 +40,8 @@ from fractions import Fraction
 
 import attrs
 
+from ppid_core._i18n import N_
+
 __all__ = [
     "CP1252_NOTE",
     "DELIMITERS",
@@ -57,7 +59,9 @@ SNIFF_LINES = 50
 DELIMITERS = (",", ";", "\t")
 """The delimiters [`sniff_delimiter()`][sniff_delimiter] chooses among."""
 
-CP1252_NOTE = "read as cp1252 (Windows); save as CSV UTF-8 to be sure"
+CP1252_NOTE = N_("read as cp1252 (Windows); save as CSV UTF-8 to be sure")
+"""The note on a file read as cp1252: English, as results keep it (their JSON is the same in
+every language); a report translates it where it prints it, ``_(note)``."""
 
 # C0 control characters other than tab, line feed and carriage return, and DEL: text files
 # do not hold them; binary data (and a zip's or an image's header) does

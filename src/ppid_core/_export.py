@@ -52,6 +52,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import IO, Any, TypeAlias
 
+from ppid_core._i18n import _
 from ppid_core._optional import import_optional
 from ppid_core._tables import Table
 from ppid_core._xlsx_cells import EXCEL_MAX_CELL, xlsx_cell
@@ -107,7 +108,7 @@ def column_widths(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> l
 
 def _sheet_name(wanted: str, taken: set[str]) -> str:
     """A sheet name Excel accepts: no ``[]:*?/\\``, at most 31 characters, unique."""
-    base = _BAD_SHEET_CHARS.sub(" ", wanted).strip().strip("'").strip() or "Tabel"
+    base = _BAD_SHEET_CHARS.sub(" ", wanted).strip().strip("'").strip() or _("Table")
     name, n = base[:_SHEET_NAME].rstrip(), 1
     while name.casefold() in taken:
         n += 1
@@ -115,6 +116,12 @@ def _sheet_name(wanted: str, taken: set[str]) -> str:
         name = base[: _SHEET_NAME - len(tail)].rstrip() + tail
     taken.add(name.casefold())
     return name
+
+
+def _full(title: str) -> str:
+    """The message for a sheet that holds as many rows as Excel allows."""
+    text = _("sheet {sheet!r} is full: an Excel sheet holds {most:,} rows")
+    return text.format(sheet=title, most=EXCEL_MAX_ROWS)
 
 
 class XlsxSheet:
@@ -151,10 +158,7 @@ class XlsxSheet:
             InvalidArgumentError: The sheet is full (Excel's 1,048,576 rows).
         """
         if self.rows >= EXCEL_MAX_ROWS:
-            msg = (
-                f"sheet {self._sheet.title!r} is full: an Excel sheet holds {EXCEL_MAX_ROWS:,} rows"
-            )
-            raise InvalidArgumentError(msg)
+            raise InvalidArgumentError(_full(self._sheet.title))
         if bold or any(isinstance(v, Decimal | Fraction | dt.date | dt.time) for v in values):
             self._sheet.append(self._cells(values, bold=bold, size=size))
         else:  # plain text and numbers: no cell objects (the fast path of long tables)
@@ -173,9 +177,7 @@ class XlsxSheet:
             InvalidArgumentError: The sheet would hold more rows than Excel's limit.
         """
         if self.rows + count > EXCEL_MAX_ROWS:
-            title = self._sheet.title
-            msg = f"sheet {title!r} is full: an Excel sheet holds {EXCEL_MAX_ROWS:,} rows"
-            raise InvalidArgumentError(msg)
+            raise InvalidArgumentError(_full(self._sheet.title))
         token = self._book.placeholder(rows, count)
         self._sheet.append([token])
         self.rows += count
@@ -248,7 +250,7 @@ class XlsxBook:
         _check_fits(table, name)
         above = 2 if table.title else 1
         widths = column_widths(table.columns, table.rows[:WIDTH_SAMPLE])
-        sheet = self.sheet(name or table.title or "Tabel", widths=widths, freeze=above)
+        sheet = self.sheet(name or table.title or _("Table"), widths=widths, freeze=above)
         if table.title:
             sheet.add((table.title,), bold=True, size=12)
         sheet.add(table.columns, bold=True)
@@ -265,7 +267,7 @@ class XlsxBook:
     def save(self, file: XlsxTarget) -> None:
         """Write the workbook to a path or a binary file object."""
         if not self._names:
-            self.sheet("Kosong")  # a workbook needs a sheet
+            self.sheet(_("Empty"))  # a workbook needs a sheet
         target = os.fspath(file) if isinstance(file, str | os.PathLike) else file
         if not self._streams:
             self._book.save(target)
@@ -294,10 +296,10 @@ def _check_fits(table: Table, name: str | None) -> None:
     """Refuse a table longer than a sheet."""
     above = 2 if table.title else 1
     if len(table.rows) + above > EXCEL_MAX_ROWS:
-        msg = (
-            f"table {table.title or name or ''!r} has {len(table.rows):,} rows; an Excel "
-            f"sheet holds {EXCEL_MAX_ROWS - above:,} under its header: write it as CSV"
-        )
+        msg = _(
+            "table {table!r} has {rows:,} rows; an Excel sheet holds {most:,} under its header: "
+            "write it as CSV"
+        ).format(table=table.title or name or "", rows=len(table.rows), most=EXCEL_MAX_ROWS - above)
         raise InvalidArgumentError(msg)
 
 

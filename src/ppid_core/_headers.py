@@ -70,6 +70,9 @@ class HeaderRow:
     def describe(self, *, row_offset: int = 1) -> str:
         """Which rows were taken, in the file's numbering (``row_offset`` is row 0's number).
 
+        English in every language: results keep it as data, and their JSON (``"header"``)
+        is the same whatever the language of the report.
+
         >>> HeaderRow(first=2, count=2, names=("No",)).describe()
         'rows 3-4 (two header rows joined)'
         >>> HeaderRow(first=0, count=1, names=("No",)).describe()

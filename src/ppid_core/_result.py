@@ -20,6 +20,7 @@ from __future__ import annotations
 import abc
 from typing import TYPE_CHECKING, Any
 
+from ppid_core._i18n import _, ngettext
 from ppid_core._tables import HTML_MAX_ROWS, Table, dumps_json, markdown_text
 from ppid_core.errors import UnknownNameError
 
@@ -50,7 +51,8 @@ class ResultMixin(abc.ABC):
 
     @abc.abstractmethod
     def tables(self) -> list[Table]:
-        """The result as tables (titles in Indonesian, as offices publish them)."""
+        """The result as tables (titles and headers in the language in use: English, or
+        Indonesian as offices publish them after ``set_language("id")``)."""
 
     @abc.abstractmethod
     def _summary(self) -> str:
@@ -70,6 +72,12 @@ class ResultMixin(abc.ABC):
         parts += [t.to_markdown() for t in self.tables()]
         return "\n\n".join(parts) + "\n"
 
+    def to_text(self) -> str:
+        """Plain text for a terminal: the heading, then every table aligned (no Markdown)."""
+        parts = [self._heading()]
+        parts += [t.to_text() for t in self.tables()]
+        return "\n\n".join(parts) + "\n"
+
     def to_frame(self, table: int | str = 0) -> pd.DataFrame:
         """One table of [`tables()`][tables] as a pandas DataFrame (needs ``ppid-core[pandas]``).
 
@@ -83,14 +91,21 @@ class ResultMixin(abc.ABC):
         tables = self.tables()
         if isinstance(table, int):
             if not -len(tables) <= table < len(tables):
-                msg = f"table {table} does not exist; this result has {len(tables)} tables"
+                text = ngettext(
+                    "table {table} does not exist; this result has {n} table",
+                    "table {table} does not exist; this result has {n} tables",
+                    len(tables),
+                )
+                msg = text.format(table=table, n=len(tables))
                 raise UnknownNameError(msg)
             return tables[table].to_frame()
         for t in tables:
             if t.title == table:
                 return t.to_frame()
-        titles = ", ".join(repr(t.title) for t in tables if t.title) or "none"
-        msg = f"no table titled {table!r}; the titles are: {titles}"
+        titles = ", ".join(repr(t.title) for t in tables if t.title) or _("none")
+        msg = _("no table titled {table!r}; the titles are: {titles}").format(
+            table=table, titles=titles
+        )
         raise UnknownNameError(msg)
 
     def _repr_html_(self) -> str:
@@ -108,7 +123,8 @@ class ResultMixin(abc.ABC):
             budget = HTML_MAX_CHARS - size
             if budget <= 0:
                 left = len(tables) - i
-                parts.append(f"<p><i>… {left} more table{'' if left == 1 else 's'}</i></p>")
+                more = ngettext("… {n} more table", "… {n} more tables", left).format(n=left)
+                parts.append(f"<p><i>{html.escape(more)}</i></p>")
                 break
             part = t.to_html(max_rows=HTML_MAX_ROWS, max_chars=budget)
             parts.append(part)

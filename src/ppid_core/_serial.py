@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
+from ppid_core._i18n import _
 from ppid_core.errors import DataFileError, LocatedError
 
 __all__ = ["VERSION", "DictReader", "kind_of"]
@@ -36,15 +37,15 @@ def kind_of(value: object) -> str:
     if value is None:
         return "null"
     if isinstance(value, int):
-        return f"the number {value}"
+        return _("the number {value}").format(value=value)
     if isinstance(value, float):
-        return f"a number with a fraction part ({value!r})"
+        return _("a number with a fraction part ({value!r})").format(value=value)
     if isinstance(value, str):
-        return "a text"
+        return _("a text")
     if isinstance(value, Mapping):
-        return "an object"
+        return _("an object")
     if isinstance(value, Sequence):
-        return "a list"
+        return _("a list")
     return type(value).__name__
 
 
@@ -79,22 +80,27 @@ class DictReader:
         unknown key; every key of ``fields`` must be there (``format`` and ``version``
         are checked here and must not be in ``fields``)."""
         if not isinstance(value, Mapping):
-            self.error(path, f"expected an object ({kind} version {VERSION}), got {kind_of(value)}")
+            text = _("expected an object ({format} version {version}), got {kind}")
+            self.error(path, text.format(format=kind, version=VERSION, kind=kind_of(value)))
             return None
         known = ("format", "version", *fields)
         for key in value:
             if key not in known:
-                self.error(path, f"unknown key {key!r}; expected {', '.join(known)}")
+                text = _("unknown key {key!r}; expected {keys}")
+                self.error(path, text.format(key=key, keys=", ".join(known)))
         for key in known:
             if key not in value:
-                self.error(path, f"missing key {key!r}")
+                self.error(path, _("missing key {key!r}").format(key=key))
         if "format" in value and value["format"] != kind:
-            self.error(f"{path}.format", f"expected {kind!r}, got {kind_of(value['format'])}")
+            text = _("expected {format!r}, got {kind}")
+            self.error(f"{path}.format", text.format(format=kind, kind=kind_of(value["format"])))
         version = value.get("version", VERSION)
         if isinstance(version, bool) or version != VERSION:
             self.error(
                 f"{path}.version",
-                f"unsupported version ({kind_of(version)}); this release reads version {VERSION}",
+                _("unsupported version ({kind}); this release reads version {version}").format(
+                    kind=kind_of(version), version=VERSION
+                ),
             )
             return None
         return value
@@ -131,21 +137,23 @@ class DictReader:
     def integer(self, value: object, path: str) -> int | None:
         """A whole number >= 0 (an ``int``, not ``true``, ``4.0`` or ``"4"``)."""
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            self.error(path, f"expected a whole number >= 0, got {kind_of(value)}")
+            self.error(
+                path, _("expected a whole number >= 0, got {kind}").format(kind=kind_of(value))
+            )
             return None
         return value
 
     def text(self, value: object, path: str) -> str | None:
         """A text."""
         if not isinstance(value, str):
-            self.error(path, f"expected a text, got {kind_of(value)}")
+            self.error(path, _("expected a text, got {kind}").format(kind=kind_of(value)))
             return None
         return value
 
     def items(self, value: object, path: str) -> list[object] | None:
         """A list (a JSON array)."""
         if isinstance(value, str | bytes) or not isinstance(value, Sequence):
-            self.error(path, f"expected a list, got {kind_of(value)}")
+            self.error(path, _("expected a list, got {kind}").format(kind=kind_of(value)))
             return None
         return list(value)
 
@@ -167,7 +175,7 @@ class DictReader:
         seen: set[str] = set()
         for i, text in enumerate(texts):
             if text in seen:
-                self.error(f"{path}[{i}]", f"{text!r} is given twice")
+                self.error(f"{path}[{i}]", _("{text!r} is given twice").format(text=text))
                 return None
             seen.add(text)
         return tuple(texts)

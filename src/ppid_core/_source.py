@@ -40,6 +40,7 @@ import warnings
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, BinaryIO, Protocol, TextIO, TypeAlias
 
+from ppid_core._i18n import N_, _
 from ppid_core._textio import bad_byte_error, csv_text
 from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
 
@@ -66,6 +67,21 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 several times the file's size in memory, so a larger file is refused, not read slowly."""
 
 _CHUNK = 1024 * 1024
+# What the bundled data files are, as the readers name them in bundled_text(what=...):
+# marked for the catalog here, translated where the message is made.
+_BUNDLED_KINDS = (
+    N_("decision table"),
+    N_("e-Monev instrument"),
+    N_("framework"),
+    N_("holiday year"),
+    N_("register layout"),
+    N_("regime"),
+    N_("required list"),
+    N_("rule set"),
+    N_("table"),
+    N_("topic table"),
+    N_("zone table"),
+)
 
 
 class BinaryReadable(Protocol):
@@ -111,7 +127,7 @@ def source_name(file: object, source: str | None = None) -> str:
 def _size(n: int) -> str:
     """``10485760`` as ``10 MiB``; other sizes in bytes."""
     mib = 1024 * 1024
-    return f"{n // mib} MiB" if n % mib == 0 and n >= mib else f"{n:,} bytes"
+    return f"{n // mib} MiB" if n % mib == 0 and n >= mib else _("{n:,} bytes").format(n=n)
 
 
 def _too_large(
@@ -121,8 +137,10 @@ def _too_large(
     text = (
         message(size)
         if message is not None
-        else f"the file is larger than {_size(max_bytes)}, the limit for a data file; "
-        "split it (for example one file per year)"
+        else _(
+            "the file is larger than {limit}, the limit for a data file; "
+            "split it (for example one file per year)"
+        ).format(limit=_size(max_bytes))
     )
     return DataFileError.from_errors(name, [LocatedError(text, source=name, line=1, column=1)])
 
@@ -323,7 +341,8 @@ def bundled_text(package: str, folder: str, name: str, *, what: str) -> tuple[st
     """
     names = bundled_names(package, folder)
     if name not in names:
-        msg = f"unknown {what} {name!r}; bundled: {', '.join(names)}"
+        text = _("unknown {what} {name!r}; bundled: {names}")
+        msg = text.format(what=_(what), name=name, names=", ".join(names))
         raise UnknownNameError(msg)
     text = (_folder(package, folder) / f"{name}.yaml").read_text(encoding="utf-8")
     return text, f"{package.replace('.', '/')}/{folder}/{name}.yaml"

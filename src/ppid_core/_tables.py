@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ppid_core._i18n import _, ngettext
 from ppid_core._optional import import_optional
 from ppid_core.errors import InvalidArgumentError, UnknownNameError
 
@@ -129,7 +130,8 @@ def csv_dialect(name: str) -> tuple[str, str, str]:
     try:
         return CSV_DIALECTS[name]
     except KeyError:
-        msg = f"unknown CSV dialect {name!r}; use one of {', '.join(CSV_DIALECTS)}"
+        text = _("unknown CSV dialect {name!r}; use one of {dialects}")
+        msg = text.format(name=name, dialects=", ".join(CSV_DIALECTS))
         raise UnknownNameError(msg) from None
 
 
@@ -137,7 +139,7 @@ def _cell_text(value: Cell) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "ya" if value else "tidak"
+        return _("yes") if value else _("no")
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, enum.Enum):
@@ -145,6 +147,11 @@ def _cell_text(value: Cell) -> str:
     if isinstance(value, Fraction):
         return str(Decimal(value.numerator) / Decimal(value.denominator))
     return str(value)
+
+
+def _one_line_text(text: str) -> str:
+    """Text for one terminal cell: line breaks and tabs become spaces."""
+    return " ".join(text.split()) if any(c in text for c in "\n\r\t") else text
 
 
 def _is_number(value: Cell) -> bool:
@@ -193,7 +200,8 @@ class Table:
     def _check_width(self, _attr: object, rows: tuple[tuple[Cell, ...], ...]) -> None:
         for i, row in enumerate(rows):
             if len(row) != len(self.columns):
-                msg = f"row {i} has {len(row)} cells; the table has {len(self.columns)} columns"
+                text = _("row {row} has {cells} cells; the table has {columns} columns")
+                msg = text.format(row=i, cells=len(row), columns=len(self.columns))
                 raise InvalidArgumentError(msg)
 
     def to_markdown(self) -> str:
@@ -218,6 +226,40 @@ class Table:
         lines.append("| " + " | ".join(esc(c) for c in self.columns) + " |")
         lines.append("|" + "|".join("---:" if n else "---" for n in numeric) + "|")
         lines.extend("| " + " | ".join(esc(_cell_text(v)) for v in row) + " |" for row in self.rows)
+        return "\n".join(lines)
+
+    def to_text(self) -> str:
+        """An aligned plain-text table for a terminal: what ``ppid`` prints by default there.
+
+        Columns are padded to their widest cell, numbers right-aligned, the header
+        underlined; no Markdown syntax (``--format md`` gives that).
+
+        >>> t = Table(columns=["Bulan", "Jumlah"], rows=[["2024-09", 10], ["2024-10", 7]])
+        >>> print(t.to_text())
+        Bulan    Jumlah
+        -------  ------
+        2024-09      10
+        2024-10       7
+        """
+        numeric = [
+            any(_is_number(r[i]) for r in self.rows)
+            and all(_is_number(r[i]) or r[i] is None for r in self.rows)
+            for i in range(len(self.columns))
+        ]
+        cells = [[_one_line_text(_cell_text(v)) for v in row] for row in self.rows]
+        heads = [_one_line_text(c) for c in self.columns]
+        widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(heads)]
+
+        def line(values: list[str]) -> str:
+            padded = (
+                v.rjust(w) if n else v.ljust(w)
+                for v, w, n in zip(values, widths, numeric, strict=True)
+            )
+            return "  ".join(padded).rstrip()
+
+        lines = [self.title, ""] if self.title else []
+        lines += [line(heads), "  ".join("-" * w for w in widths)]
+        lines += [line(r) for r in cells]
         return "\n".join(lines)
 
     def to_csv(self, *, dialect: str = "excel") -> str:
@@ -294,7 +336,10 @@ class Table:
             body.append(line)
             size += len(line)
         more = len(self.rows) - len(body)
-        tail = f"<p><i>… {more} more row{'' if more == 1 else 's'}</i></p>" if more else ""
+        tail = ""
+        if more:
+            left = ngettext("… {n} more row", "… {n} more rows", more).format(n=more)
+            tail = f"<p><i>{_html_cell(left)}</i></p>"
         return start + "".join(body) + "</tbody></table>" + tail
 
     def to_frame(self) -> pd.DataFrame:

@@ -36,6 +36,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from ppid_core._encoding import HEAD_BYTES, Detected, detect_encoding, sniff_delimiter
+from ppid_core._i18n import N_, _
 from ppid_core.errors import DataFileError, LocatedError
 
 if TYPE_CHECKING:
@@ -50,18 +51,22 @@ __all__ = [
 ]
 
 _BLOCK = 1 << 20  # bytes checked at a time past the first ones
-_SIGNATURES = (
-    (b"PK\x03\x04", "a zip file (an .xlsx workbook?), not CSV text; give it its .xlsx name"),
+_UTF32 = N_("this is UTF-32 text; save it as CSV UTF-8")
+_SIGNATURES = (  # the message is translated where it is raised
+    (
+        b"PK\x03\x04",
+        N_("this is a zip file (an .xlsx workbook?), not CSV text; give it its .xlsx name"),
+    ),
     (
         b"\xd0\xcf\x11\xe0",
-        "an old Excel .xls workbook, not CSV text; save it as .xlsx or as CSV UTF-8",
+        N_("this is an old Excel .xls workbook, not CSV text; save it as .xlsx or as CSV UTF-8"),
     ),
-    (codecs.BOM_UTF32_LE, "UTF-32 text; save it as CSV UTF-8"),
-    (codecs.BOM_UTF32_BE, "UTF-32 text; save it as CSV UTF-8"),
+    (codecs.BOM_UTF32_LE, _UTF32),
+    (codecs.BOM_UTF32_BE, _UTF32),
 )
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CODECS = {"utf-8": "utf-8-sig", "utf-16-le": "utf-16-le", "utf-16-be": "utf-16-be"}
-_NUL = "a NUL byte: this is binary data, not CSV text"
+_NUL = N_("a NUL byte: this is binary data, not CSV text")  # translated where raised
 
 
 def _refuse(source: str, message: str, *, line: int = 1, column: int = 1) -> DataFileError:
@@ -87,7 +92,9 @@ def bad_byte_error(data: bytes, source: str, *, what: str = "UTF-8") -> DataFile
         line, column = _where(data, exc.start)
         return _refuse(
             source,
-            f"byte 0x{data[exc.start]:02X} is not UTF-8; save the file as {what}",
+            _("byte 0x{byte} is not UTF-8; save the file as {format}").format(
+                byte=f"{data[exc.start]:02X}", format=what
+            ),
             line=line,
             column=column,
         )
@@ -99,28 +106,32 @@ def _not_text(head: bytes, source: str) -> DataFileError:
     nul = head.count(b"\x00")
     if nul * 4 >= len(head) and (not any(head[0::2]) or not any(head[1::2])):
         return _refuse(
-            source, "this is UTF-16 text without a byte-order mark; save it as CSV UTF-8"
+            source, _("this is UTF-16 text without a byte-order mark; save it as CSV UTF-8")
         )
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _refuse(source, "this is UTF-16 text that cannot be read; save it as CSV UTF-8")
+        return _refuse(source, _("this is UTF-16 text that cannot be read; save it as CSV UTF-8"))
     if (m := _CONTROL.search(head)) is not None:
         line, column = _where(head, m.start())
-        what = "a NUL byte" if m[0] == b"\x00" else f"a control character (0x{m[0][0]:02X})"
-        return _refuse(
-            source, f"{what}: this is binary data, not CSV text", line=line, column=column
+        text = (
+            _(_NUL)
+            if m[0] == b"\x00"
+            else _("a control character (0x{byte}): this is binary data, not CSV text").format(
+                byte=f"{m[0][0]:02X}"
+            )
         )
+        return _refuse(source, text, line=line, column=column)
     try:
         head.decode("cp1252")
     except UnicodeDecodeError as exc:
         line, column = _where(head, exc.start)
-        return _refuse(
-            source,
-            f"byte 0x{head[exc.start]:02X} is neither UTF-8 nor Windows text (cp1252); "
-            "save the file as CSV UTF-8",
-            line=line,
-            column=column,
-        )
-    return _refuse(source, "not CSV text in UTF-8, UTF-16 or cp1252; save it as CSV UTF-8")
+        return _refuse(source, _neither(head[exc.start]), line=line, column=column)
+    return _refuse(source, _("not CSV text in UTF-8, UTF-16 or cp1252; save it as CSV UTF-8"))
+
+
+def _neither(byte: int) -> str:
+    """The message for a byte that is neither UTF-8 nor cp1252."""
+    text = _("byte 0x{byte} is neither UTF-8 nor Windows text (cp1252); save the file as CSV UTF-8")
+    return text.format(byte=f"{byte:02X}")
 
 
 def _scan(raw: BinaryIO, start: int, head: bytes, source: str) -> Detected:
@@ -139,7 +150,7 @@ def _scan(raw: BinaryIO, start: int, head: bytes, source: str) -> Detected:
     block = head
     while block:
         if (nul := block.find(b"\x00")) >= 0:
-            raise _located(raw, start, offset + nul, source, _NUL)
+            raise _located(raw, start, offset + nul, source, _(_NUL))
         pending = decoder.getstate()[0]
         if not (block.isascii() and not pending):
             try:
@@ -180,9 +191,8 @@ def _not_utf8(
 ) -> DataFileError:
     """The error for byte ``data[index]``, at byte ``at`` of the stream: it is not UTF-8."""
     byte = data[index]
-    return _located(
-        raw, start, at, source, f"byte 0x{byte:02X} is not UTF-8; save the file as CSV UTF-8"
-    )
+    text = _("byte 0x{byte} is not UTF-8; save the file as {format}")
+    return _located(raw, start, at, source, text.format(byte=f"{byte:02X}", format="CSV UTF-8"))
 
 
 def _cp1252(raw: BinaryIO, start: int, source: str) -> Detected:
@@ -191,7 +201,7 @@ def _cp1252(raw: BinaryIO, start: int, source: str) -> Detected:
     offset = start
     while block := raw.read(_BLOCK):
         if (nul := block.find(b"\x00")) >= 0:
-            raise _located(raw, start, offset + nul, source, _NUL)
+            raise _located(raw, start, offset + nul, source, _(_NUL))
         try:
             block.decode("cp1252")
         except UnicodeDecodeError as exc:
@@ -200,8 +210,7 @@ def _cp1252(raw: BinaryIO, start: int, source: str) -> Detected:
                 start,
                 offset + exc.start,
                 source,
-                f"byte 0x{block[exc.start]:02X} is neither UTF-8 nor Windows text (cp1252); "
-                "save the file as CSV UTF-8",
+                _neither(block[exc.start]),
             ) from None
         offset += len(block)
     # the cp1252 reading, with its note (0x80 is the euro sign, not UTF-8)
@@ -228,7 +237,10 @@ class _NotedText(io.TextIOWrapper):
 
 def text_note(fh: TextIO) -> str | None:
     """What was assumed about the encoding of text from [`open_csv_text()`][open_csv_text]
-    (``"read as cp1252 (Windows); ..."``), or ``None`` when nothing was."""
+    (``"read as cp1252 (Windows); ..."``), or ``None`` when nothing was.
+
+    The note is English, as a result keeps it (its JSON is the same in every language); the
+    catalog translates it, so a report shows it with ``_(note)``."""
     return getattr(fh, "note", None)
 
 
@@ -264,7 +276,7 @@ def csv_text(raw: BinaryIO, source: str) -> Iterator[TextIO]:
     head = raw.read(HEAD_BYTES)
     for signature, what in _SIGNATURES:
         if head.startswith(signature):
-            raise _refuse(source, f"this is {what}")
+            raise _refuse(source, _(what))
     found = detect_encoding(head, whole=len(head) < HEAD_BYTES)
     if found is None:
         raise _not_text(head, source)
@@ -282,11 +294,14 @@ def csv_text(raw: BinaryIO, source: str) -> Iterator[TextIO]:
             bad_byte_error(raw.read(), source, what="CSV UTF-8") if found.bom_length != 2 else None
         )
         if error is None:  # UTF-16 that breaks off, or a file that changed while it was read
-            err = LocatedError(f"not readable as {found.encoding} ({exc.reason})", source=source)
+            text = _("not readable as {encoding} ({reason})")
+            err = LocatedError(
+                text.format(encoding=found.encoding, reason=exc.reason), source=source
+            )
             raise DataFileError.from_errors(source, [err]) from None
         raise error from None
     except csv.Error as exc:  # a reader that did not locate it itself: still no traceback
-        err = LocatedError(f"not readable as CSV ({exc})", source=source)
+        err = LocatedError(_("not readable as CSV ({reason})").format(reason=exc), source=source)
         raise DataFileError.from_errors(source, [err]) from None
     finally:
         fh.detach()  # leave ``raw`` open for its owner

@@ -42,6 +42,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ppid_core._i18n import N_, _
 from ppid_core._optional import import_optional
 from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
 
@@ -52,8 +53,9 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMULA_WITHOUT_VALUE", "SheetRows", "cell_text", "open_sheet", "sheet_source"]
 
-FORMULA_WITHOUT_VALUE = "formula without a saved value; open the file in Excel and save it"
-"""The message for a formula cell whose file holds no calculated value."""
+FORMULA_WITHOUT_VALUE = N_("formula without a saved value; open the file in Excel and save it")
+"""The message for a formula cell whose file holds no calculated value (in English; the
+error shows it in the language in use)."""
 
 _MAX_ROW = 1_048_576  # Excel's last row
 _HIDDEN_LISTED = 20  # row ranges listed in the hidden-rows message before "and N more"
@@ -125,11 +127,12 @@ def _ranges(rows: Sequence[int]) -> str:
             spans.append((r, r))
     shown = [str(a) if a == b else f"{a}-{b}" for a, b in spans[:_HIDDEN_LISTED]]
     rest = sum(b - a + 1 for a, b in spans[_HIDDEN_LISTED:])
-    return ", ".join(shown) + (f" and {rest} more" if rest else "")
+    listed = ", ".join(shown)
+    return _("{listed} and {n} more").format(listed=listed, n=rest) if rest else listed
 
 
 def _unreadable(source: str, why: str) -> DataFileError:
-    err = LocatedError(f"not a readable .xlsx workbook ({why})", source=source)
+    err = LocatedError(_("not a readable .xlsx workbook ({why})").format(why=why), source=source)
     return DataFileError.from_errors(source, [err])
 
 
@@ -183,11 +186,12 @@ class SheetRows:
             with self._path.open("rb") as fh:  # OSError (missing, unreadable) is the caller's
                 head = fh.read(8)
         if not head:
-            raise _unreadable(self._file_source, "the file is empty")
+            raise _unreadable(self._file_source, _("the file is empty"))
         if head.startswith(b"\xd0\xcf\x11\xe0"):
-            raise _unreadable(self._file_source, "an old Excel .xls workbook; save it as .xlsx")
+            why = _("an old Excel .xls workbook; save it as .xlsx")
+            raise _unreadable(self._file_source, why)
         if not head.startswith(b"PK"):
-            raise _unreadable(self._file_source, "not a zip archive, which an .xlsx file is")
+            raise _unreadable(self._file_source, _("not a zip archive, which an .xlsx file is"))
         try:
             with warnings.catch_warnings():
                 # styles and extensions openpyxl does not keep: irrelevant to reading values
@@ -202,11 +206,13 @@ class SheetRows:
             name = self._asked if self._asked in names else folded.get(self._asked.casefold())
             if name is None:
                 self.close()
-                what = " is a chart, not a worksheet" if self._asked in book.charts else ""
-                msg = (
-                    f"no sheet {self._asked!r} in {self._file_source}{what}; "
-                    f"sheets: {', '.join(names) or 'none'}"
+                text = (
+                    _("no sheet {sheet!r} in {file} is a chart, not a worksheet; sheets: {sheets}")
+                    if self._asked in book.charts
+                    else _("no sheet {sheet!r} in {file}; sheets: {sheets}")
                 )
+                sheets = ", ".join(names) or _("none")
+                msg = text.format(sheet=self._asked, file=self._file_source, sheets=sheets)
                 raise UnknownNameError(msg)
             self._part = book.sheets[names.index(name)][2]
             return book, name, ()
@@ -217,7 +223,7 @@ class SheetRows:
                 return book, name, tuple(hidden)
             hidden.append(name)
         self.close()
-        why = "it has no visible worksheet" if hidden else "it has no worksheet"
+        why = _("it has no visible worksheet") if hidden else _("it has no worksheet")
         raise _unreadable(self._file_source, why)
 
     def close(self) -> None:
@@ -267,16 +273,20 @@ class SheetRows:
             self.close()
         if self.hidden_rows and not self.include_hidden:
             n = len(self.hidden_rows)
-            what = (
-                "hidden row with data"
+            text = (  # two messages, not two forms: only the second lists the rows
+                _(
+                    "hidden row with data; unhide and check it (or delete it), "
+                    "or ask to include hidden rows"
+                )
                 if n == 1
-                else f"hidden rows with data: {_ranges(self.hidden_rows)} ({n} rows)"
+                else _(
+                    "hidden rows with data: {rows} ({n} rows); unhide and check them "
+                    "(or delete them), or ask to include hidden rows"
+                )
             )
-            them = "it" if n == 1 else "them"
             self.errors.append(
                 LocatedError(
-                    f"{what}; unhide and check {them} (or delete {them}), "
-                    "or ask to include hidden rows",
+                    text.format(rows=_ranges(self.hidden_rows), n=n),
                     source=self.source,
                     row=self.hidden_rows[0],
                 )
@@ -303,7 +313,7 @@ class SheetRows:
                 except Exception as exc:  # corrupt XML, zip or data
                     raise _unreadable(self.source, unreadable_reason(exc)) from None
                 if not expected <= index <= _MAX_ROW:
-                    why = f"row {index} is out of order or past Excel's last row"
+                    why = _("row {row} is out of order or past Excel's last row").format(row=index)
                     raise _unreadable(self.source, why)
                 while expected < index:  # rows the file leaves out are empty
                     expected += 1
@@ -332,7 +342,7 @@ class SheetRows:
                 name = header[column - 1].strip() if header and column <= len(header) else ""
                 self.errors.append(
                     LocatedError(
-                        FORMULA_WITHOUT_VALUE,
+                        _(FORMULA_WITHOUT_VALUE),
                         source=self.source,
                         row=index,
                         field=name or _column_letter(column),

@@ -20,6 +20,8 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 from xml.etree import ElementTree
 
+from ppid_core._i18n import _
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -233,7 +235,7 @@ def row_cells(cells: list[_Cell], styles: Book) -> list[tuple[int, object]]:
         if ref:
             m = _COORDINATE.fullmatch(ref)
             if m is None:
-                raise BadSheetError(f"bad cell reference {ref[:20]!r}")
+                raise BadSheetError(_("bad cell reference {ref!r}").format(ref=ref[:20]))
             column = _column_index(m[1])
         else:
             column += 1
@@ -241,9 +243,8 @@ def row_cells(cells: list[_Cell], styles: Book) -> list[tuple[int, object]]:
             out.append((column, cell_value(cell, styles)))
         except (ValueError, IndexError, TypeError):
             # the cell's text is not what its type says; never quoted (it may be personal)
-            raise BadSheetError(
-                f"cell {ref or column} holds a value its type does not allow"
-            ) from None
+            text = _("cell {cell} holds a value its type does not allow")
+            raise BadSheetError(text.format(cell=ref or column)) from None
     return out
 
 

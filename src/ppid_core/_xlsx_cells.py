@@ -18,6 +18,7 @@ import re
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
+from ppid_core._i18n import N_, _
 from ppid_core._tables import formula_safe
 
 __all__ = ["EXCEL_DIGITS", "EXCEL_MAX_CELL", "cell_text", "xlsx_cell", "xml_escape"]
@@ -27,7 +28,7 @@ EXCEL_MAX_CELL = 32_767
 #: Significant digits Excel keeps of a number.
 EXCEL_DIGITS = 15
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_CUT_NOTE = " … (cut: {n:,} characters; an Excel cell holds 32,767)"
+_CUT_NOTE = N_(" … (cut: {n:,} characters; an Excel cell holds 32,767)")
 
 
 def xml_escape(text: str) -> str:
@@ -51,7 +52,7 @@ def cell_text(value: str) -> str:
     """A text cell: formula-safe, XML-safe, within Excel's cell limit."""
     text = _ILLEGAL.sub(_escape, formula_safe(value))
     if len(text) > EXCEL_MAX_CELL:
-        note = _CUT_NOTE.format(n=len(text))
+        note = _(_CUT_NOTE).format(n=len(text))
         text = text[: EXCEL_MAX_CELL - len(note)] + note
     return text
 
@@ -84,12 +85,12 @@ def xlsx_cell(value: object) -> tuple[object, str | None]:
     >>> xlsx_cell(Decimal("90.60")), xlsx_cell(dt.date(2024, 6, 4))
     ((90.6, '0.00'), (datetime.date(2024, 6, 4), 'yyyy-mm-dd'))
     >>> xlsx_cell("=1+1"), xlsx_cell(True), xlsx_cell(10**16)
-    (("'=1+1", None), ('ya', None), ('10000000000000000', None))
+    (("'=1+1", None), ('yes', None), ('10000000000000000', None))
     """
     if value is None:
         return None, None
     if isinstance(value, bool):
-        return ("ya" if value else "tidak"), None
+        return (_("yes") if value else _("no")), None
     if isinstance(value, enum.Enum):
         return xlsx_cell(value.value)
     if isinstance(value, int):

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import islice
 from typing import IO
 
+from ppid_core._i18n import _
 from ppid_core._xlsx_cells import cell_text, xml_escape
 from ppid_core.errors import InvalidArgumentError
 
@@ -113,7 +114,9 @@ def _write_rows(
             lines.clear()
     fh.write("".join(lines).encode())
     if number - first != count:
-        msg = f"expected {count:,} rows to write, got {number - first:,}"
+        msg = _("expected {count:,} rows to write, got {written:,}").format(
+            count=count, written=number - first
+        )
         raise InvalidArgumentError(msg)
 
 

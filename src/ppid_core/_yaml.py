@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ppid_core._i18n import N_, _
 from ppid_core._source import MAX_FILE_BYTES, FileInput, read_source_text
 from ppid_core._yaml_dump import dump
 from ppid_core._yaml_scalars import (
@@ -100,9 +101,9 @@ def _kind(node: yaml.Node) -> str:
     import yaml  # noqa: PLC0415 - loaded with the document (see _loader)
 
     if isinstance(node, yaml.MappingNode):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(node, yaml.SequenceNode):
-        return "a list"
+        return _("a list")
     return show(node.value)
 
 
@@ -136,7 +137,9 @@ class Document:
         """
         bad = [
             LocatedError(
-                f"character U+{ord(m[0]):04X} is not allowed in YAML; remove it or retype the text",
+                _("character U+{code} is not allowed in YAML; remove it or retype the text").format(
+                    code=f"{ord(m[0]):04X}"
+                ),
                 source=source,
                 line=text.count("\n", 0, m.start()) + 1,
                 column=m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1,
@@ -152,21 +155,21 @@ class Document:
             root = yaml.compose(text, Loader=loader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            problem = exc.problem or exc.context or "invalid YAML"
+            problem = exc.problem or exc.context or _("invalid YAML")
             err = LocatedError(
-                f"YAML syntax error: {problem}",
+                _("YAML syntax error: {problem}").format(problem=problem),
                 source=source,
                 line=mark.line + 1 if mark else None,
                 column=mark.column + 1 if mark else None,
             )
             raise DataFileError.from_errors(source, [err]) from None
         except yaml.YAMLError as exc:  # pragma: no cover - other reader failures
-            err = LocatedError(f"YAML syntax error: {exc}", source=source, line=1, column=1)
+            text = _("YAML syntax error: {problem}").format(problem=exc)
+            err = LocatedError(text, source=source, line=1, column=1)
             raise DataFileError.from_errors(source, [err]) from None
         if root is None:
-            err = LocatedError(
-                "the file is empty; expected a mapping", source=source, line=1, column=1
-            )
+            text = _("the file is empty; expected a mapping")
+            err = LocatedError(text, source=source, line=1, column=1)
             raise DataFileError.from_errors(source, [err])
         return cls(root, source)
 
@@ -229,7 +232,7 @@ class Document:
         if node is None:  # absent: the enclosing mapping reported it
             return {}
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, path, f"expected a mapping, got {_kind(node)}")
+            self.error(node, path, _("expected a mapping, got {kind}").format(kind=_kind(node)))
             return {}
         req = tuple(required)
         allowed = set(req) | set(optional)
@@ -237,24 +240,24 @@ class Document:
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.error(key_node, path, "expected a text key, got a nested key")
+                self.error(key_node, path, _("expected a text key, got a nested key"))
                 continue
             key = str(key_node.value)
             kpath = node_path(path, key)
             if key in out:
-                self.error(
-                    key_node, kpath, f"duplicate key {key!r} (first at line {first_line[key]})"
-                )
+                text = _("duplicate key {key!r} (first at line {line})")
+                self.error(key_node, kpath, text.format(key=key, line=first_line[key]))
                 continue
             if not open_keys and key not in allowed:
-                expected = ", ".join(sorted(allowed)) or "no keys"
-                self.error(key_node, kpath, f"unknown field {key!r}; expected one of: {expected}")
+                expected = ", ".join(sorted(allowed)) or _("no keys")
+                text = _("unknown field {key!r}; expected one of: {expected}")
+                self.error(key_node, kpath, text.format(key=key, expected=expected))
                 continue
             out[key] = value_node
             first_line[key] = key_node.start_mark.line + 1
         for key in req:
             if key not in out:
-                self.error(node, path, f"missing required field {key!r}")
+                self.error(node, path, _("missing required field {key!r}").format(key=key))
         return out
 
     def sequence(self, node: yaml.Node | None, path: str) -> list[yaml.Node]:
@@ -264,7 +267,7 @@ class Document:
         if node is None:  # absent: the enclosing mapping reported it
             return []
         if not isinstance(node, yaml.SequenceNode):
-            self.error(node, path, f"expected a list, got {_kind(node)}")
+            self.error(node, path, _("expected a list, got {kind}").format(kind=_kind(node)))
             return []
         return list(node.value)
 
@@ -284,7 +287,8 @@ class Document:
         if node is None:
             return None
         if not isinstance(node, yaml.ScalarNode):
-            self.error(node, path, f"expected {what}, got {_kind(node)}")
+            text = _("expected {what}, got {kind}")
+            self.error(node, path, text.format(what=_(what), kind=_kind(node)))
             return None
         return str(node.value)
 
@@ -321,7 +325,7 @@ class Document:
             one_line: Refuse control characters, tabs and line breaks: for names, ids and
                 file paths.
         """
-        raw = self.scalar(node, path, "text")
+        raw = self.scalar(node, path, N_("text"))
         if raw is None:
             return None
         value = text_value(
@@ -342,22 +346,22 @@ class Document:
         maximum: int | None = None,
     ) -> int | None:
         """A decimal integer (no octal, no sexagesimal), optionally within bounds."""
-        raw = self.scalar(node, path, "a whole number")
+        raw = self.scalar(node, path, N_("a whole number"))
         return None if raw is None else self._take(node, path, integer_value(raw, minimum, maximum))
 
     def decimal(self, node: yaml.Node | None, path: str) -> Decimal | None:
         """A decimal number, read exactly (``0.1`` is ``Decimal('0.1')``)."""
-        raw = self.scalar(node, path, "a number")
+        raw = self.scalar(node, path, N_("a number"))
         return None if raw is None else self._take(node, path, decimal_value(raw))
 
     def boolean(self, node: yaml.Node | None, path: str) -> bool | None:
         """``true`` or ``false`` only (``yes``/``no``/``on``/``off`` are refused)."""
-        raw = self.scalar(node, path, "true or false")
+        raw = self.scalar(node, path, N_("true or false"))
         return None if raw is None else self._take(node, path, boolean_value(raw))
 
     def date(self, node: yaml.Node | None, path: str) -> dt.date | None:
         """An ISO calendar date ``YYYY-MM-DD`` that exists (2022-02-30 is refused)."""
-        raw = self.scalar(node, path, "a date (YYYY-MM-DD)")
+        raw = self.scalar(node, path, N_("a date (YYYY-MM-DD)"))
         return None if raw is None else self._take(node, path, date_value(raw))
 
     def choice(

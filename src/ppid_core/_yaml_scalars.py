@@ -19,6 +19,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
+from ppid_core._i18n import N_, _
+
 if TYPE_CHECKING:
     from decimal import Decimal
 
@@ -49,6 +51,8 @@ _FALSE = frozenset({"false", "False", "FALSE"})
 # C0 but tab, line feed and carriage return; DEL; C1 (NEL included).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAK = re.compile("[\t\n\r\x85\u2028\u2029]")
+# Python's reasons for a date that does not exist, translated where they are shown
+_DATE_REASONS = (N_("day is out of range for month"), N_("month must be in 1..12"))
 
 
 class Problem:
@@ -92,17 +96,20 @@ def text_value(
         one_line: Refuse control characters, tabs and line breaks.
     """
     if raw and null:  # ~ or null; an empty value gets the message below
-        return Problem(f"expected text, got null ({raw!r}); quote it to mean the text")
+        text = _("expected text, got null ({raw!r}); quote it to mean the text")
+        return Problem(text.format(raw=raw))
     if not raw.strip() and not allow_empty:
-        return Problem("expected non-empty text")
+        return Problem(_("expected non-empty text"))
     text = raw.strip()
     if (one_line or not control) and (m := _CONTROL.search(text)):
         return Problem(
-            f"control character U+{ord(m[0]):04X} in the text (written as an escape in "
-            "quotes); remove it"
+            _(
+                "control character U+{code} in the text (written as an escape in quotes); remove it"
+            ).format(code=f"{ord(m[0]):04X}")
         )
     if one_line and (m := _LINE_BREAK.search(text)):
-        return Problem(f"expected one line of text, found U+{ord(m[0]):04X} (a tab or line break)")
+        text = _("expected one line of text, found U+{code} (a tab or line break)")
+        return Problem(text.format(code=f"{ord(m[0]):04X}"))
     return text
 
 
@@ -111,19 +118,21 @@ def _too_many_digits(raw: str, what: str) -> Problem | None:
     digits = sum(c.isdigit() for c in raw)
     if digits <= MAX_DIGITS:
         return None
-    return Problem(f"expected {what} of at most {MAX_DIGITS} digits, got {digits} digits")
+    text = _("expected {what} of at most {most} digits, got {digits} digits")
+    return Problem(text.format(what=_(what), most=MAX_DIGITS, digits=digits))
 
 
 def integer_value(raw: str, minimum: int | None, maximum: int | None) -> int | Problem:
     """A decimal integer (no octal, no sexagesimal), optionally within bounds."""
     if not _INT_RE.fullmatch(raw.strip()):
-        return Problem(f"expected a whole number, got {show(raw)}")
-    problem = _too_many_digits(raw, "a whole number")
+        return Problem(_("expected a whole number, got {value}").format(value=show(raw)))
+    problem = _too_many_digits(raw, N_("a whole number"))
     if problem is not None:
         return problem
     value = int(raw)
     if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-        return Problem(f"expected a whole number {_bounds(minimum, maximum)}, got {value}")
+        text = _("expected a whole number {bounds}, got {value}")
+        return Problem(text.format(bounds=_bounds(minimum, maximum), value=value))
     return value
 
 
@@ -134,7 +143,7 @@ def _bounds(minimum: int | None, maximum: int | None) -> str:
     ('from 1 to 12', '>= 0', '<= 9')
     """
     if minimum is not None and maximum is not None:
-        return f"from {minimum} to {maximum}"
+        return _("from {minimum} to {maximum}").format(minimum=minimum, maximum=maximum)
     return f">= {minimum}" if minimum is not None else f"<= {maximum}"
 
 
@@ -143,14 +152,14 @@ def decimal_value(raw: str) -> Decimal | Problem:
     from decimal import Decimal, InvalidOperation  # noqa: PLC0415 - only numbers need it
 
     if not _DECIMAL_RE.fullmatch(raw.strip()):
-        return Problem(f"expected a decimal number, got {show(raw)}")
-    problem = _too_many_digits(raw, "a decimal number")
+        return Problem(_("expected a decimal number, got {value}").format(value=show(raw)))
+    problem = _too_many_digits(raw, N_("a decimal number"))
     if problem is not None:
         return problem
     try:
         return Decimal(raw.strip())
     except InvalidOperation:  # pragma: no cover - the regex already guards
-        return Problem(f"expected a decimal number, got {show(raw)}")
+        return Problem(_("expected a decimal number, got {value}").format(value=show(raw)))
 
 
 def boolean_value(raw: str) -> bool | Problem:
@@ -159,18 +168,19 @@ def boolean_value(raw: str) -> bool | Problem:
         return True
     if raw in _FALSE:
         return False
-    return Problem(f"expected true or false, got {show(raw)}")
+    return Problem(_("expected true or false, got {value}").format(value=show(raw)))
 
 
 def date_value(raw: str) -> dt.date | Problem:
     """An ISO calendar date ``YYYY-MM-DD`` that exists (2022-02-30 is refused)."""
     m = _DATE_RE.fullmatch(raw.strip())
     if not m:
-        return Problem(f"expected a date as YYYY-MM-DD, got {show(raw)}")
+        return Problem(_("expected a date as YYYY-MM-DD, got {value}").format(value=show(raw)))
     try:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError as exc:
-        return Problem(f"{raw.strip()} is not a valid date ({exc})")
+        text = _("{date} is not a valid date ({reason})")
+        return Problem(text.format(date=raw.strip(), reason=_(str(exc))))
 
 
 def choice_value(raw: str, choices: Mapping[str, T] | Sequence[str]) -> Any:
@@ -179,4 +189,6 @@ def choice_value(raw: str, choices: Mapping[str, T] | Sequence[str]) -> Any:
     if raw in table:
         return table[raw]
     allowed = ", ".join(sorted({str(k) for k in table}))
-    return Problem(f"unknown value {raw!r}; expected one of: {allowed}")
+    return Problem(
+        _("unknown value {value!r}; expected one of: {allowed}").format(value=raw, allowed=allowed)
+    )

@@ -33,6 +33,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from ppid_core._i18n import ngettext
+
 __all__ = [
     "CalendarCoverageError",
     "DataFileError",
@@ -161,12 +163,14 @@ class DataFileError(ExceptionGroup[LocatedError], PpidError):
 
     @classmethod
     def from_errors(cls, source: str, errors: Sequence[LocatedError]) -> DataFileError:
-        """Build the group, sorted by position, with a count in its message."""
+        """Build the group, sorted by position, with a count in its message (in the
+        language in use: ``a.yaml: 2 errors``, ``a.yaml: 2 galat``)."""
         ordered = sorted(
             errors, key=lambda e: (e.row or 0, e.line or 0, e.column or 0, e.path or "")
         )
-        noun = "error" if len(ordered) == 1 else "errors"
-        return cls(f"{source}: {len(ordered)} {noun}", ordered)
+        n = len(ordered)
+        summary = ngettext("{source}: {n} error", "{source}: {n} errors", n)
+        return cls(summary.format(source=source, n=n), ordered)
 
     def report(self) -> str:
         """Every error on its own line, in file order."""

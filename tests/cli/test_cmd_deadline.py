@@ -91,8 +91,9 @@ def test_no_estimate_leaves_later_steps_unknown() -> None:
     assert step["due"] is None
     assert step["reason"] == "di luar data kalender: data ends 2027-12-31"
     code, text = run("deadline", "2027-11-22", "--no-estimate")
-    assert (
-        "Keberatan: file by:         unknown — di luar data kalender: data ends 2027-12-31" in text
+    assert (  # the reason kept in JSON as data, shown in the language in use
+        "Keberatan: file by:         unknown — outside the calendar's data: its data ends on "
+        "2027-12-31" in text
     )
 
 

@@ -35,8 +35,8 @@ def test_check_json_is_the_results_dict() -> None:
 def test_check_markdown_and_strict(capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run("dip", "check", DIP, "--on", "2024-12-01")
     assert code == 0
-    assert out.startswith("# Pemantauan DIP KPU Provinsi Nusa Tenggara Timur per 2024-12-01\n")
-    assert "**Temuan: 2**" in out
+    assert out.startswith("# DIP monitoring of KPU Provinsi Nusa Tenggara Timur on 2024-12-01\n")
+    assert "**Findings: 2**" in out
     code, _ = run("dip", "check", DIP, "--on", "2024-12-01", "--strict")
     assert code == 1
     assert capsys.readouterr().err == "ppid: 2 findings (--strict)\n"
@@ -158,8 +158,11 @@ def test_an_unknown_wajib_key_exits_1_located_with_the_other_errors(
     )
 
 
-def test_the_markdown_report_labels_findings_in_indonesian() -> None:
+def test_the_markdown_report_labels_findings_in_the_language_chosen() -> None:
     _, out = run("dip", "check", DIP, "--on", "2025-01-15")
+    kinds = [line.split(" | ")[0].removeprefix("| ") for line in out.splitlines()[6:9]]
+    assert kinds == ["not current", "no address", "no uji konsekuensi"]
+    _, out = run("--lang", "id", "dip", "check", DIP, "--on", "2025-01-15")
     kinds = [line.split(" | ")[0].removeprefix("| ") for line in out.splitlines()[6:9]]
     assert kinds == ["tidak mutakhir", "tanpa tautan", "tanpa uji konsekuensi"]
     _, out = run("dip", "check", DIP, "--on", "2025-01-15", "--json")
@@ -243,3 +246,58 @@ def test_the_guides_command_lines_run_as_written(
         "pemantauan-dip.md",
     ]
     capsys.readouterr()
+
+
+# -- issue 14: the officer's language, text for a terminal ---------------------------------
+
+
+def test_check_in_indonesian() -> None:
+    # source: issue 14 ("Speak the officer's language")
+    code, out = run("--lang", "id", "dip", "check", DIP, "--on", "2025-01-15")
+    assert code == 0
+    assert out.startswith("# Pemantauan DIP KPU Provinsi Nusa Tenggara Timur per 2025-01-15\n")
+    assert "**Temuan: 3**" in out
+    assert "| Temuan | No | Dasar | Keterangan |" in out
+    assert (
+        "| tanpa tautan | 9 |  | informasi 9: tidak ada url tempat informasi diumumkan |"
+    ) in out
+    assert "| Dasar | Informasi | Kategori | Keyakinan | No | Status |" in out
+
+
+def test_check_in_english() -> None:
+    code, out = run("--lang", "en", "dip", "check", DIP, "--on", "2025-01-15")
+    assert code == 0
+    assert out.startswith("# DIP monitoring of KPU Provinsi Nusa Tenggara Timur on 2025-01-15\n")
+    assert "| Finding | No | Basis | Description |" in out
+    assert "| no address | 9 |  | item 9: no url where the information is published |" in out
+    assert "| Basis | Information | Category | Confidence | No | Status |" in out
+
+
+def test_check_json_is_the_same_in_both_languages() -> None:
+    _, english = run("--lang", "en", "dip", "check", DIP, "--on", "2025-01-15", "--json")
+    _, indonesian = run("--lang", "id", "dip", "check", DIP, "--on", "2025-01-15", "--json")
+    assert english == indonesian
+    assert '"message": "item 9: no url where the information is published"' in english
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_terminal_gets_aligned_text_by_default() -> None:
+    out = _Terminal()
+    assert main(["--lang", "en", "dip", "check", DIP, "--on", "2025-01-15"], out=out) == 0
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "DIP monitoring of KPU Provinsi Nusa Tenggara Timur on 2025-01-15"
+    assert lines[4].split() == ["Finding", "No", "Basis", "Description"]
+    assert "|" not in out.getvalue()
+    out = _Terminal()
+    assert main(["dip", "check", DIP, "--on", "2025-01-15", "--format", "md"], out=out) == 0
+    assert out.getvalue().startswith("# DIP monitoring")
+
+
+def test_strict_note_in_indonesian(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = run("--lang", "id", "dip", "check", DIP, "--on", "2024-12-01", "--strict")
+    assert code == 1
+    assert capsys.readouterr().err == "ppid: 2 temuan (--strict)\n"

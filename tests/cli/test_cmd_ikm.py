@@ -54,7 +54,7 @@ def test_score_markdown_and_csv(seed: Path) -> None:
     code, text = _run("ikm", "score", str(seed), "--order", "regime")
     assert "| 8 | Penanganan Pengaduan, Saran dan Masukan | 3.58 | 89.50 | Sangat Baik |" in text
     code, text = _run("ikm", "score", str(seed), "--format", "csv")
-    assert text.splitlines()[-1] == ",IKM (NRR tertimbang),3.63,90.67,Sangat Baik"
+    assert text.splitlines()[-1] == ",IKM (weighted NRR),3.63,90.67,Sangat Baik"
 
 
 def test_legacy_weight_is_flagged(seed: Path) -> None:
@@ -232,7 +232,7 @@ def test_demo_prints_the_seed_table() -> None:
     out = io.StringIO()
     demo(out)
     text = out.getvalue()
-    assert "|  | IKM (NRR tertimbang) | 3.63 | 90.67 | Sangat Baik |" in text
+    assert "|  | IKM (weighted NRR) | 3.63 | 90.67 | Sangat Baik |" in text
     assert "| unit (pooled) | 150 | 90.67 | A | Sangat Baik |" in text
 
 

@@ -31,8 +31,37 @@ def test_markdown_says_prediction(answers: Path) -> None:
     code, text = _run(["monev", "score", str(answers)])
     assert code == 0
     # SAQ 5 (sarana-prasarana: 2 of its 4 listed items) to 100 (every list is partial)
+    assert text.startswith(
+        "# e-Monev prediction 2025 for KPU Provinsi Nusa Tenggara Timur: 4.00-100.00"
+    )
+    assert "not the Komisi Informasi's assessment" in text
+
+
+def test_the_prediction_in_indonesian(answers: Path) -> None:
+    # source: issue 14 ("Speak the officer's language"); L_parts: "prediksi" in Indonesian
+    code, text = _run(["--lang", "id", "monev", "score", str(answers)])
+    assert code == 0
     assert text.startswith("# Prediksi e-Monev 2025 KPU Provinsi Nusa Tenggara Timur: 4.00-100.00")
     assert "bukan hasil penilaian Komisi Informasi" in text
+    assert "**Prediksi (bukan hasil Komisi Informasi), instrumen " in text
+    assert "| Nilai akhir (prediksi) | 4.00-100.00 |" in text
+    assert "**Butir tanpa bukti, menurut poin yang akan ditambahkan (" in text
+
+
+def test_the_prediction_in_english(answers: Path) -> None:
+    code, text = _run(["--lang", "en", "monev", "score", str(answers)])
+    assert code == 0
+    assert "**Prediction (not the Komisi Informasi's result), instrument " in text
+    assert "| Final score (prediction) | 4.00-100.00 |" in text
+    assert "**Items without evidence, by the points they would add (" in text
+    assert "Prediksi" not in text
+
+
+def test_json_is_the_same_in_both_languages(answers: Path) -> None:
+    _, english = _run(["--lang", "en", "monev", "score", str(answers), "--json"])
+    _, indonesian = _run(["--lang", "id", "monev", "score", str(answers), "--json"])
+    assert english == indonesian
+    assert '"notice": "Prediksi ppid-core dari jawaban kantor' in english
 
 
 def test_json_with_register_and_dip(answers: Path) -> None:
@@ -96,17 +125,19 @@ def test_demo() -> None:
     out = io.StringIO()
     demo(out)
     text = out.getvalue()
-    assert "== e-Monev: prediksi (bukan hasil Komisi Informasi), DIP per 2025-01-15 ==" in text
+    assert (
+        "== e-Monev: a prediction (not the Komisi Informasi's result), DIP as of 2025-01-15 =="
+    ) in text
     # review 12 item 14: the register and profile give the annual-report item, the DIP
     # is checked on the day of the dip demo, and cells name files, not folders
     assert (
         "| laporan_layanan_informasi | jenis_informasi | Laporan layanan informasi publik "
         "(Perki 1/2021 Pasal 56) | ya | PDF untuk diunggah: laporan dari `ppid report annual` "
-        "sebagai PDF | turunan: laporan layanan informasi publik 2024 dari kpu_ntt_2024.csv"
+        "sebagai PDF | derived: laporan layanan informasi publik 2024 dari kpu_ntt_2024.csv"
     ) in text
-    assert "turunan: DIP kpu-ntt-dip.yaml: 14 informasi, tidak mutakhir per 2025-01-15" in text
+    assert "derived: DIP kpu-ntt-dip.yaml: 14 informasi, tidak mutakhir per 2025-01-15" in text
     assert "/src/" not in text
-    assert "tidak dijawab" not in text.split("**Butir**")[1].split("laporan_layanan")[1][:400]
+    assert "not answered" not in text.split("**Items**")[1].split("laporan_layanan")[1][:400]
 
 
 # -- review 12 -----------------------------------------------------------------------------

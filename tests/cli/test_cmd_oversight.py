@@ -79,12 +79,12 @@ def test_monthly_csv_and_markdown(folder: Path) -> None:
     )
     assert code == 0
     lines = csv_text.splitlines()
-    assert lines[0].startswith("Bulan,Unit,Permohonan,Dijawab,")
+    assert lines[0].startswith("Month,Unit,Requests,Answered,")
     assert "2024-10,KPU Kabupaten Kupang,3,3,2,66.67,3,100.00,0,0,10.0," in lines
     assert len(lines) == 1 + 12 * 4
     code, md = run("register", "oversight", str(folder), "--on", "2024-12-31")
     assert code == 0
-    assert "| Jumlah | 12 | 6 | 4 | 66.67 | 5 | 83.33 | 2 | 0 | 7.5 |" in md
+    assert "| All units | 12 | 6 | 4 | 66.67 | 5 | 83.33 | 2 | 0 | 7.5 |" in md
 
 
 def test_xlsx_needs_output(

@@ -61,7 +61,7 @@ def test_status_json() -> None:
 def test_status_markdown_of_a_plan_alone() -> None:
     code, out = run("rb", "status", PLAN, "--month", "2022-01")
     assert code == 0
-    assert out.startswith("# Laporan Rencana Aksi RB Komisi Pemilihan Umum Provinsi Nusa")
+    assert out.startswith("# RB action plan report Komisi Pemilihan Umum Provinsi Nusa")
 
 
 def test_status_refuses_a_team_file_and_a_bad_month(capsys: pytest.CaptureFixture[str]) -> None:
@@ -84,7 +84,7 @@ def test_demo_shows_the_seed_plan_status() -> None:
 
     out = io.StringIO()
     demo(out)
-    assert "status April 2022" in out.getvalue()
+    assert "status in April 2022" in out.getvalue()
     assert "| TW I | 95 |" in out.getvalue()
 
 
@@ -193,7 +193,7 @@ def test_status_report_heading_shows_html_as_text(tmp_path: Path) -> None:
     code, out = run("rb", "status", str(_hostile_plan(tmp_path)), "--month", "2022-01")
     assert code == 0
     assert out.splitlines()[0] == (
-        "# Laporan Rencana Aksi RB KPU &lt;script&gt;alert(1)&lt;/script&gt; — Januari 2022"
+        "# RB action plan report KPU &lt;script&gt;alert(1)&lt;/script&gt; — January 2022"
     )
 
 
@@ -243,8 +243,8 @@ def test_status_names_its_definition_and_shows_a_dash_for_nothing_measured(
     code, out = run("rb", "status", str(plan), "--month", "2025-03", "--progress", "targets")
     assert code == 0
     assert (
-        "Definisi capaian: target tercapai (targets: periods recorded Target Tercapai / "
-        "periods with a target); – = tidak ada yang diukur." in out.splitlines()
+        "Progress definition: targets reached (targets: periods recorded Target Tercapai / "
+        "periods with a target); – = nothing to measure." in out.splitlines()
     )
     assert "| 1.2 | Tanpa target | 2 | 1 | 0 | 0 | – | 50.0% |" in out.splitlines()
     # review 13 B/C: near-duplicate sub kegiatan ("B", "b:") are warned like kegiatan
@@ -275,8 +275,8 @@ def test_status_markdown_shows_achieved_and_reason() -> None:
     code, out = run("rb", "status", str(GENERAL), "--month", "2025-12")
     assert code == 0
     assert (
-        "| 1.2.1 | Survei Kepuasan Masyarakat | Jun, Des | jatuh tempo |  | Tidak Tercapai, "
-        "capaian 0 Laporan (alasan: Survei semester II selesai Januari 2026) | "
+        "| 1.2.1 | Survei Kepuasan Masyarakat | Jun, Des | due this month |  | Tidak Tercapai, "
+        "achieved 0 Laporan (reason: Survei semester II selesai Januari 2026) | "
         "skm-semester-1.pdf |" in out.splitlines()
     )
 

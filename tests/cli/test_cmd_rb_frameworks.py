@@ -118,7 +118,7 @@ def test_a_bad_framework_file_exits_1(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_progress_definitions(name: str, figure: str) -> None:
     code, out = run("rb", "status", GENERAL, "--month", "2025-12", "--progress", name)
     assert code == 0
-    assert f"capaian tahunan: {figure}" in out
+    assert f"progress in the year: {figure}" in out
     code, out = run("rb", "status", GENERAL, "--month", "2025-12", "--progress", name, "--json")
     assert json.loads(out)["progress_definition"] == name
 

@@ -45,8 +45,8 @@ def test_score_the_example_as_json() -> None:
 def test_markdown_is_the_default(tmp_path: Path) -> None:
     code, out = run(write(tmp_path, HEAD + "  hasil.pelayanan_prima.ipkp.a: 3.2\n"))
     assert code == 0
-    assert out.startswith("# LKE Zona Integritas Unit Contoh 2025: nilai 14.00\n")
-    assert "| Menuju WBK | Nilai Pelayanan Publik yang Prima | 14.00 | 14.00 | ya |" in out
+    assert out.startswith("# LKE Zona Integritas Unit Contoh 2025: score 14.00\n")
+    assert "| Menuju WBK | Nilai Pelayanan Publik yang Prima | 14.00 | 14.00 | yes |" in out
 
 
 def test_an_answer_outside_its_type_exits_1_with_its_location(
@@ -193,9 +193,10 @@ def test_an_estimate_is_marked_in_markdown(tmp_path: Path) -> None:
     )
     code, out = run(write(tmp_path, HEAD), "--survey", survey)
     assert code == 0
-    assert out.startswith("# LKE Zona Integritas Unit Contoh 2025: nilai 17.58 (estimasi)\n")
+    assert out.startswith("# LKE Zona Integritas Unit Contoh 2025: score 17.58 (estimasi)\n")
     assert (
-        "| Menuju WBBM | Nilai Pelayanan Publik yang Prima | 15.75 | 17.50 | ya (estimasi) |" in out
+        "| Menuju WBBM | Nilai Pelayanan Publik yang Prima | 15.75 | 17.50 | yes (estimasi) |"
+        in out
     )
 
 

@@ -247,7 +247,7 @@ def test_bad_register_input_exits_1_with_located_errors(
 def test_help_offers_only_the_formats_it_writes(capsys: pytest.CaptureFixture[str]) -> None:
     assert run("report", "annual", "--help")[0] == 0
     text = " ".join(capsys.readouterr().out.split())
-    assert "--format {md,html,json}" in text
+    assert "--format {text,md,html,json}" in text
     assert "--format xlsx" not in text  # .xlsx registers are read, not written
     assert "--excel-id" not in text
     assert "--format csv" not in text

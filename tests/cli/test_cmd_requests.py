@@ -193,7 +193,7 @@ def test_csv_report_neutralises_formulas(tmp_path: Path) -> None:
     )
     code, text = run("register", "report", str(path), "--format", "csv", "--as-of", "2025-06-03")
     assert code == 0
-    assert 'Permohonan per unit,"\'=HYPERLINK(""http://x"")",1' in text.splitlines()
+    assert 'Requests per unit,"\'=HYPERLINK(""http://x"")",1' in text.splitlines()
 
 
 # -- issue 10: the files offices have --------------------------------------------------------

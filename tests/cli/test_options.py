@@ -60,19 +60,19 @@ EXPECTED_FORMATS = {
     "calendar show": ["text", "md", "json"],
     "calendar check": ["text", "json"],
     "calendar coverage": ["text", "md", "json"],
-    "register report": ["md", "csv", "json", "xlsx"],
-    "register oversight": ["md", "csv", "json", "xlsx"],
-    "report annual": ["md", "html", "json"],
-    "dip check": ["md", "json"],
-    "dip table": ["md", "html", "csv", "json", "xlsx"],
-    "monev score": ["md", "json"],
-    "ikm score": ["md", "csv", "json", "xlsx"],
+    "register report": ["text", "md", "csv", "json", "xlsx"],
+    "register oversight": ["text", "md", "csv", "json", "xlsx"],
+    "report annual": ["text", "md", "html", "json"],
+    "dip check": ["text", "md", "json"],
+    "dip table": ["text", "md", "html", "csv", "json", "xlsx"],
+    "monev score": ["text", "md", "json"],
+    "ikm score": ["text", "md", "csv", "json", "xlsx"],
     "ikm sample-size": ["text", "json"],
     "rb check": None,
-    "rb status": ["md", "json"],
-    "rb table": ["md", "csv"],
-    "rb frameworks": ["md", "json"],
-    "rb lke score": ["md", "json"],
+    "rb status": ["text", "md", "json"],
+    "rb table": ["text", "md", "csv"],
+    "rb frameworks": ["text", "md", "json"],
+    "rb lke score": ["text", "md", "json"],
     "serve": None,  # a server, not a report: its routes' bodies are the commands' --json
 }
 
@@ -172,10 +172,10 @@ def test_a_format_a_command_cannot_produce_is_bad_usage(
 def test_md_prints_the_results_markdown() -> None:
     code, text = run("deadline", "2025-03-27", "--format", "md")
     assert code == 0
-    assert text.startswith("# Batas waktu permohonan yang diterima 2025-03-27\n")
+    assert text.startswith("# Deadlines of the request received on 2025-03-27\n")
     code, text = run("calendar", "coverage", "--format", "md")
     assert code == 0
-    assert text.startswith("# Cakupan kalender ")
+    assert text.startswith("# Calendar coverage ")
 
 
 # -- deprecated spellings: still working, with one line on stderr ------------------------------
@@ -216,7 +216,7 @@ def test_markdown_is_not_offered_any_more(capsys: pytest.CaptureFixture[str]) ->
     err = capsys.readouterr().err.splitlines()[-1]
     assert err == (
         "ppid ikm score: error: argument --format: invalid choice: 'html' "
-        "(choose from 'md', 'csv', 'json', 'xlsx')"
+        "(choose from 'text', 'md', 'csv', 'json', 'xlsx')"
     )
 
 

@@ -107,11 +107,11 @@ def test_excel_id_csv(seed: Path) -> None:
     code, text = _run("ikm", "score", str(seed), "--format", "csv", "--excel-id", "--by", "Layanan")
     assert code == 0
     lines = text.split("\n")
-    assert lines[0] == "\ufeffNo;Ruang Lingkup;Nilai Rata-Rata;Nilai Interval Konversi;Kinerja"
+    assert lines[0] == "\ufeffNo;Scope;Average score;Converted interval score;Kinerja"
     assert lines[1] == "1;Persyaratan;3,66;91,50;Sangat Baik"
-    assert lines[10] == ";IKM (NRR tertimbang);3,63;90,67;Sangat Baik"
+    assert lines[10] == ";IKM (weighted NRR);3,63;90,67;Sangat Baik"
     assert lines[11] == ""
-    assert lines[12] == "Layanan;Responden;IKM;Mutu;Kinerja"  # one byte-order mark only
+    assert lines[12] == "Layanan;Respondents;IKM;Mutu;Kinerja"  # one byte-order mark only
     assert text.count("\ufeff") == 1
     assert text.endswith("unit (pooled);150;90,67;A;Sangat Baik\n")
 
@@ -122,14 +122,14 @@ def test_excel_id_is_utf8_on_a_legacy_console(seed: Path) -> None:
     assert main(["ikm", "score", str(seed), "--format", "csv", "--excel-id"], out=out) == 0
     out.flush()
     data = raw.getvalue()
-    assert data.startswith(b"\xef\xbb\xbfNo;Ruang Lingkup;")
+    assert data.startswith(b"\xef\xbb\xbfNo;Scope;")
     assert b"1;Persyaratan;3,66;91,50;Sangat Baik\n" in data
     assert b"?" not in data
 
 
 def test_the_default_csv_is_unchanged(seed: Path) -> None:
     text = _run("ikm", "score", str(seed), "--format", "csv")[1]
-    assert text.splitlines()[-1] == ",IKM (NRR tertimbang),3.63,90.67,Sangat Baik"
+    assert text.splitlines()[-1] == ",IKM (weighted NRR),3.63,90.67,Sangat Baik"
     assert "\ufeff" not in text
 
 
@@ -153,7 +153,7 @@ def test_output_writes_the_text_whole(
         "ikm", "score", str(seed), "--format", "csv", "--excel-id", "--output", str(target)
     )
     assert (code, text) == (0, "")
-    assert target.read_bytes().startswith(b"\xef\xbb\xbfNo;Ruang Lingkup;")
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfNo;Scope;")
     assert capsys.readouterr().err == f"ppid: wrote the csv output to {target}\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
     target_json = tmp_path / "ikm.json"
@@ -183,7 +183,7 @@ def test_ikm_workbook(seed: Path, tmp_path: Path) -> None:
     assert [c.value for c in first[3]] == [1, "Persyaratan", 3.66, 91.5, "Sangat Baik"]
     assert first["C3"].data_type == "n"
     assert first.freeze_panes == "A3"
-    assert [c.value for c in second[2]] == ["Layanan", "Responden", "IKM", "Mutu", "Kinerja"]
+    assert [c.value for c in second[2]] == ["Layanan", "Respondents", "IKM", "Mutu", "Kinerja"]
     assert [c.value for c in second[5]] == ["unit (pooled)", 150, 90.67, "A", "Sangat Baik"]
 
 
@@ -195,8 +195,8 @@ def test_register_workbook(register: Path, tmp_path: Path) -> None:
     )  # fmt: skip
     assert code == 0
     book = openpyxl.load_workbook(target)
-    assert book.sheetnames[:2] == ["Ringkasan", "Permohonan per bulan"]
-    assert [c.value for c in book["Ringkasan"][7]] == ["Jumlah permohonan", 37]
+    assert book.sheetnames[:2] == ["Summary", "Requests per month"]
+    assert [c.value for c in book["Summary"][7]] == ["Number of requests", 37]
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".html"])
@@ -230,12 +230,12 @@ def test_worksheet_rows(seed: Path, tmp_path: Path) -> None:
 def test_period_in_markdown_and_json(dated: Path) -> None:
     code, text = _run("ikm", "score", str(dated), "--period", "quarter")
     assert code == 0
-    assert "**IKM per triwulan (kolom tanggal: Timestamp)**" in text
+    assert "**IKM per triwulan (date column: Timestamp)**" in text
     assert (
         "| Triwulan II 2024 | 2024-04-01 | 2024-06-30 | 1 | 75.00 | C | Kurang Baik | -12.50 |"
         in text
     )
-    assert "| tanpa tanggal |  |  | 1 | 100.00 | A | Sangat Baik |  |" in text
+    assert "| no date |  |  | 1 | 100.00 | A | Sangat Baik |  |" in text
     data = json.loads(_run("ikm", "score", str(dated), "--period", "semester", "--json")[1])
     assert data["ikm"] == 87.5
     assert [(p["label"], p["respondents"], p["ikm"]) for p in data["periods"]["periods"]] == [

@@ -204,11 +204,11 @@ def test_result_protocol() -> None:
         "numbers": ["1"],
         "status": "ada",
     }
-    assert check.tables()[0].title == "Temuan: 3"
+    assert check.tables()[0].title == "Findings: 3"
     assert repr(check) == (
         "<DipCheck KPU Provinsi Nusa Tenggara Timur: 14 items, 3 findings, not current>"
     )
     assert check.to_markdown().startswith(
-        "# Pemantauan DIP KPU Provinsi Nusa Tenggara Timur per 2025-01-15\n"
+        "# DIP monitoring of KPU Provinsi Nusa Tenggara Timur on 2025-01-15\n"
     )
     assert Category.SERTA_MERTA.label == "Serta Merta"

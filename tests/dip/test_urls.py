@@ -51,7 +51,7 @@ def test_answers_become_findings() -> None:
         "error": None,
         "ok": True,
     }
-    assert check.tables()[-1].title == "Tautan"
+    assert check.tables()[-1].title == "Addresses"
 
 
 def test_each_address_once_and_bounded_concurrency() -> None:

@@ -102,7 +102,7 @@ def test_quarters_golden() -> None:
 def test_the_table_shows_the_change_signed_half_up() -> None:
     series = by_period(_survey(), "quarter")
     table = series.to_table()
-    assert table.title == "IKM per triwulan (kolom tanggal: Timestamp)"
+    assert table.title == "IKM per triwulan (date column: Timestamp)"
     assert [tuple(str(c) if c is not None else None for c in r) for r in table.rows] == [
         ("Triwulan I 2024", "2024-01-01", "2024-03-31", "2", "87.50", "B", "Baik", None),
         (
@@ -127,8 +127,8 @@ def test_the_table_shows_the_change_signed_half_up() -> None:
         ),
         ("Triwulan IV 2024", "2024-10-01", "2024-12-31", "0", None, None, None, None),
         ("Triwulan I 2025", "2025-01-01", "2025-03-31", "1", "77.78", "B", "Baik", None),
-        ("tanpa tanggal", None, None, "1", "94.44", "A", "Sangat Baik", None),
-        ("unit (semua responden)", "2024-01-01", "2025-03-31", "9", "85.19", "B", "Baik", None),
+        ("no date", None, None, "1", "94.44", "A", "Sangat Baik", None),
+        ("unit (all respondents)", "2024-01-01", "2025-03-31", "9", "85.19", "B", "Baik", None),
     ]
 
 
@@ -186,7 +186,7 @@ def test_a_period_with_an_unanswered_unsur_is_undefined_not_dropped() -> None:
     first, second = series.periods
     assert (first.respondents, first.result, first.unanswered) == (1, None, ("waktu",))
     assert second.change is None
-    assert series.to_table().rows[0][6] == "tidak terdefinisi: waktu tanpa jawaban"
+    assert series.to_table().rows[0][6] == "undefined: waktu without answers"
 
 
 def test_unreadable_dates_are_located_errors_all_together() -> None:

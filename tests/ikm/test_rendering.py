@@ -22,7 +22,7 @@ def test_csv_by_default_in_questionnaire_order_is_the_seed_layout() -> None:
     # source: seed 000_9f58199ed1254750.txt (KPU NTT 2024): Sarana 8th, Pengaduan 9th.
     assert _result().to_csv() == _result().to_csv(order="questionnaire")
     assert _result().to_csv() == (
-        "No,Ruang Lingkup,Nilai Rata-Rata,Nilai Interval Konversi,Kinerja\n"
+        "No,Scope,Average score,Converted interval score,Kinerja\n"
         "1,Persyaratan,3.66,91.50,Sangat Baik\n"
         '2,"Sistem, Mekanisme, dan Prosedur",3.70,92.50,Sangat Baik\n'
         "3,Waktu Penyelesaian,3.49,87.17,Baik\n"
@@ -32,7 +32,7 @@ def test_csv_by_default_in_questionnaire_order_is_the_seed_layout() -> None:
         "7,Perilaku Pelaksana,3.69,92.17,Sangat Baik\n"
         "8,Sarana dan Prasarana,3.49,87.17,Baik\n"
         '9,"Penanganan Pengaduan, Saran dan Masukan",3.58,89.50,Sangat Baik\n'
-        ",IKM (NRR tertimbang),3.63,90.67,Sangat Baik\n"
+        ",IKM (weighted NRR),3.63,90.67,Sangat Baik\n"
     )
 
 

@@ -64,7 +64,7 @@ def test_office_answer_wins_over_derived() -> None:
     item = next(i for i in s.items if i.item.key == "register_permohonan")
     assert (item.origin, item.value, item.earned) == ("kantor", 0, Fraction(0))
     assert item.source_text == (
-        "jawaban kantor, BERTENTANGAN dengan turunan ya (register permohonan "
+        "office's answer, CONTRADICTS the derived ya (register permohonan "
         "kpu_ntt_2024.csv: 37 permohonan (ppid_core.requests.load_register))"
     )
     assert s.to_dict()["items"][4]["derived"].startswith("register permohonan kpu_ntt_2024.csv")
@@ -92,16 +92,19 @@ def test_survey_fact_on_a_custom_instrument() -> None:
 
 def test_every_rendering_says_prediction() -> None:
     s = score_monev(load_example_answers())
-    assert NOTICE in s.to_markdown()
+    assert (
+        "A prediction by ppid-core from the office's answers, not the Komisi Informasi's "
+        "assessment."
+    ) in s.to_markdown()
     assert s.to_dict()["prediction"] is True
-    assert s.to_dict()["notice"] == NOTICE
-    assert repr(s).startswith("<MonevScore prediksi ")
-    assert "Prediksi" in s._repr_html_()
+    assert s.to_dict()["notice"] == NOTICE  # JSON: Indonesian in every language
+    assert repr(s).startswith("<MonevScore prediction for ")
+    assert "prediction" in s._repr_html_()
     assert [t.title for t in s.tables()][2:] == [
-        "Butir",
-        "Butir tanpa bukti, menurut poin yang akan ditambahkan (menurut setelan agregasi "
-        "equal [unknown], bukan aturan Komisi Informasi)",
-        "Butir yang dijawab ppid-core: PDF yang masih harus diunggah ke SAQ",
+        "Items",
+        "Items without evidence, by the points they would add (by the aggregation setting "
+        "equal [unknown], not a rule of the Komisi Informasi)",
+        "Items answered by ppid-core: PDFs still to upload to the SAQ",
     ]
 
 
@@ -136,7 +139,7 @@ def test_a_partial_indicator_is_a_range_up_to_its_weight() -> None:
     s = score_monev(parse_answers("answers:\n  dip_mutakhir: {answer: ya, evidence: dip.pdf}\n"))
     jenis = s.indicators[0]
     assert (jenis.score, jenis.low, jenis.high) == (None, Fraction(20), Fraction(40))
-    assert s.tables()[1].rows[0][4] == "50.00-100.00 (daftar butir sebagian)"
+    assert s.tables()[1].rows[0][4] == "50.00-100.00 (partial item list)"
     assert s.to_dict()["indicators"][0] == {
         "key": "jenis_informasi",
         "name": "Jenis Informasi",
@@ -148,7 +151,7 @@ def test_a_partial_indicator_is_a_range_up_to_its_weight() -> None:
         "high": 40.0,
     }
     assert s.to_dict()["settings"]["points_assumed"] is True
-    assert s.tables()[2].columns[6] == "Poin (asumsi)"
+    assert s.tables()[2].columns[6] == "Points (assumption)"
 
 
 def test_a_complete_indicator_is_exact() -> None:
@@ -172,7 +175,7 @@ def test_a_fact_no_item_asks_for_is_noted() -> None:
     data = s.to_dict()
     assert data["derived_unused"] == [{"kind": "ikm", "holds": True, "provenance": fact.provenance}]
     assert data["notes"] == list(s.notes)
-    assert s.tables()[-1].title == "Catatan"
+    assert s.tables()[-1].title == "Notes"
 
 
 def test_office_answer_against_a_derived_one_is_noted() -> None:

@@ -120,7 +120,7 @@ def test_derived_answers_fill_gaps_and_office_answers_win() -> None:
         "pemenuhan.pelayanan_publik.iv.c",
         "hasil.pelayanan_prima.ipkp.a",
     ]
-    assert table.rows[1][3] == "jawaban unit dipakai (A)"
+    assert table.rows[1][3] == "the unit's answer used (A)"
     assert table.rows[3][1] == "3.5"
     wbbm = {c.label: c for c in result.predicates[1].conditions}
     assert wbbm["Nilai Pelayanan Publik yang Prima"].estimated_from == (
@@ -132,7 +132,7 @@ def test_derived_answers_fill_gaps_and_office_answers_win() -> None:
         "pemenuhan.pelayanan_publik.iv.c",
         "hasil.pelayanan_prima.ipkp.a",
     )
-    row = "| Menuju WBBM | Nilai Pelayanan Publik yang Prima | 15.75 | 15.31 | tidak (estimasi) |"
+    row = "| Menuju WBBM | Nilai Pelayanan Publik yang Prima | 15.75 | 15.31 | no (estimasi) |"
     assert row in result.to_markdown()
 
 
@@ -165,7 +165,7 @@ def test_a_question_written_null_is_not_filled_by_derivation() -> None:
             "pemenuhan.pelayanan_publik.iv.b",
             "C",
             "recorded: SKM results published none",
-            "tidak dipakai: ditandai belum dijawab (~)",
+            "not used: marked unanswered (~)",
         )
     ]
 
@@ -243,7 +243,7 @@ def test_what_if_orders_by_points_added() -> None:
     assert len(result.what_if) == 113  # every question is unanswered or below its best
     assert result.what_if_table().rows[0][:3] == (
         "hasil.bersih_akuntabel.ipak.a",
-        "belum dijawab",
+        "not answered",
         result.what_if_table().rows[0][2],
     )
 
@@ -269,9 +269,9 @@ def test_result_protocol() -> None:
         "(survei minimal 3,20); Tabel 6",
     }
     assert repr(result) == "<LkeScore Unit Contoh 2025: total 14.00 (no predicate threshold met)>"
-    assert result.to_markdown().startswith("# LKE Zona Integritas Unit Contoh 2025: nilai 14.00\n")
+    assert result.to_markdown().startswith("# LKE Zona Integritas Unit Contoh 2025: score 14.00\n")
     assert [t.title for t in result.tables()] == [
-        "Nilai LKE zi-2021-2024: Unit Contoh 2025",
-        "Syarat predikat (Permen PANRB 90/2021 Lampiran II Tabel 6)",
-        "Apa jika: tambahan nilai dengan jawaban terbaik",
-    ]  # nothing derived: no "Jawaban yang diturunkan" table
+        "LKE score zi-2021-2024: Unit Contoh 2025",
+        "Predicate conditions (Permen PANRB 90/2021 Lampiran II Tabel 6)",
+        "What if: points gained with the best answer",
+    ]  # nothing derived: no "Answers derived by ppid-core" table

@@ -102,8 +102,9 @@ def test_bad_arguments_raise_ppid_errors_that_are_value_errors() -> None:
     assert str(info.value) == "plan_status: partly_weight must be from 0 to 1, got 2"
 
 
-def test_state_labels_are_indonesian() -> None:
-    assert RowState.LATE.label == "terlambat"
+def test_state_labels_follow_the_language() -> None:
+    # English by default; "terlambat" under set_language("id") (tests/cli/test_cmd_rb_language.py)
+    assert RowState.LATE.label == "late"
 
 
 def test_a_row_planned_this_month_and_not_done_is_due() -> None:

@@ -40,7 +40,7 @@ def test_records_load() -> None:
     assert (rec.month, rec.status, rec.note) == (2, RecordStatus.PARTLY, "Half")
     assert real.get("1.1.1", 2) is rec
     assert real.get("1.1.1", 3) is None
-    assert RecordStatus.NOT_DONE.label == "belum"
+    assert RecordStatus.NOT_DONE.label == "not done"
 
 
 def test_records_are_checked_against_the_plan() -> None:

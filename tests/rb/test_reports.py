@@ -62,9 +62,9 @@ def test_monthly_report_and_status_data() -> None:
     )
     st = plan_status(PLAN, real, year=2022, month=6)
     text = st.to_markdown()
-    assert text.startswith("# Laporan Rencana Aksi RB KPU X — Juni 2022\n")
-    assert "Dijadwalkan bulan ini: 2 sub kegiatan; terlambat: 0;" in text
-    assert "| 1.1.2 | Kuesioner | Jun, Des | sesuai jadwal |  | terlaksana | laporan.pdf |" in text
+    assert text.startswith("# RB action plan report KPU X — June 2022\n")
+    assert "Due this month: 2 sub kegiatan; late: 0;" in text
+    assert "| 1.1.2 | Kuesioner | Jun, Des | on schedule |  | done | laporan.pdf |" in text
     data = st.to_dict()
     assert data["month"] == "2022-06"
     assert [r["code"] for r in data["due"]] == ["1.1.1", "1.1.2"]
@@ -83,7 +83,7 @@ def test_progress_per_kegiatan_and_areas_named_as_the_plan_does() -> None:
                 "expected_exact": "2/3", "definition": "months", "achieved": "0", "out_of": 3},
     }  # fmt: skip
     text = st.to_markdown()
-    assert "## Capaian per kegiatan" in text
+    assert "## Progress per kegiatan" in text
     assert "| 1.1 | Evaluasi Organisasi | 3 | 2 | 0 | 0 | 0.0% | 66.7% |" in text
     # the plan says "Penguatan Kelembagaan", not the canonical name of the area
     assert st.progress_table().rows[0][0] == "Penguatan Kelembagaan"

@@ -28,10 +28,10 @@ def status() -> PlanStatus:
 
 def test_tables_have_titles(status: PlanStatus) -> None:
     assert [t.title for t in status.tables()] == [
-        "Dijadwalkan bulan ini",
-        "Terlambat",
-        "Capaian per area perubahan",
-        "Capaian per kegiatan",
+        "Due this month",
+        "Late",
+        "Progress per area perubahan",
+        "Progress per kegiatan",
         "Per triwulan",
     ]
     assert len(status.tables()[0].rows) == len(status.due()) == 45
@@ -40,8 +40,8 @@ def test_tables_have_titles(status: PlanStatus) -> None:
 
 def test_markdown_is_the_monthly_report(status: PlanStatus) -> None:
     text = status.to_markdown()
-    assert text.startswith("# Laporan Rencana Aksi RB Komisi Pemilihan Umum Provinsi")
-    assert "\n## Capaian per area perubahan\n\n| Area perubahan |" in text
+    assert text.startswith("# RB action plan report Komisi Pemilihan Umum Provinsi")
+    assert "\n## Progress per area perubahan\n\n| Area perubahan |" in text
     assert "**" not in text  # the headings carry the titles, not bold lines
     assert text.endswith("|")
 

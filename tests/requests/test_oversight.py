@@ -82,10 +82,10 @@ def test_expected_units_list_the_silent_ones() -> None:
     assert [u.unit for u in t.units][:2] == ["KPU Kota Kupang", "KPU Kabupaten Kupang"]
     lembata = next(u for u in t.units if u.unit == "KPU Kabupaten Lembata")
     assert not lembata.reported
-    assert lembata.remark() == "tidak melapor (register kosong)"
+    assert lembata.remark() == "did not report (empty register)"
     assert lembata.sources == ("kpu_kabupaten_lembata.csv",)
     belu = next(u for u in t.units if u.unit == "KPU Kabupaten Belu")
-    assert (belu.reported, belu.remark(), belu.sources) == (False, "tidak melapor", ())
+    assert (belu.reported, belu.remark(), belu.sources) == (False, "did not report", ())
     assert sum(not u.reported for u in t.units) == 19
     assert '"KPU Kabupaten Lembata" reported nothing' in " ".join(t.notes)
 
@@ -104,8 +104,8 @@ def test_monthly_rekapitulasi() -> None:
     for row in t.units:
         months = [m.summary for m in t.months if m.unit == row.unit]
         assert UnitSummary.merge(months) == row.summary
-    assert t.tables()[1].title == "Rekapitulasi progres layanan informasi per bulan tahun 2024"
-    assert t.to_csv().startswith("Bulan,Unit,Permohonan,")
+    assert t.tables()[1].title == "Monthly rekapitulasi of the information service, year 2024"
+    assert t.to_csv().startswith("Month,Unit,Requests,")
 
 
 def test_a_file_with_several_units_is_split(tmp_path: Path) -> None:
@@ -279,5 +279,5 @@ def test_xlsx_has_the_tables_and_the_notes(tmp_path: Path) -> None:
     path = tmp_path / "pengawasan.xlsx"
     table(by="month").to_xlsx(path)
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Pengawasan", "Rekapitulasi bulanan", "Catatan"]
-    assert "KPU Kabupaten Alor" in [c.value for c in book["Pengawasan"]["A"]]
+    assert book.sheetnames == ["Oversight", "Monthly rekapitulasi", "Notes"]
+    assert "KPU Kabupaten Alor" in [c.value for c in book["Oversight"]["A"]]

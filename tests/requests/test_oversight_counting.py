@@ -51,7 +51,7 @@ def test_register_warnings_are_passed_on_located(tmp_path: Path) -> None:
     assert (alor.answered, alor.overdue, alor.overdue_unknown) == (0, 0, 1)  # as the note says
     assert t.to_dict()["warnings"] == list(t.warnings)
     md = t.to_markdown()
-    assert "**Peringatan**\n\n- prov.csv: row 4, column" in md
+    assert "**Warnings**\n\n- prov.csv: row 4, column" in md
     assert "Budi" not in md
 
 

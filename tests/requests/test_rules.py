@@ -52,7 +52,7 @@ def test_perki_unknown_steps_raise() -> None:
     with pytest.raises(UnknownDeadlineError) as info:
         perki.days(Step.SENGKETA_FILING)
     assert str(info.value) == (
-        "perki_1_2019: no number of days is known for step 'sengketa_filing' (not found); "
+        "perki_1_2019: no number of days is known for step 'sengketa_filing' (tidak ditemukan); "
         "the deadline is unknown, not guessed"
     )
 

@@ -99,13 +99,13 @@ def test_renderings(tmp_path: Path, cal: WorkCalendar) -> None:
     path.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
     rep = service_report(load_register(path), cal, year=2025, as_of=dt.date(2025, 6, 2))
     md = rep.to_markdown()
-    assert md.startswith("# Laporan layanan informasi publik — tahun 2025\n")
+    assert md.startswith("# Public information service report — year 2025\n")
     assert "| 2025-04 | 2 |" in md
     assert "085339672120" not in md
     assert "Ana Kolin" not in md
     csv_text = rep.to_csv()
     assert csv_text.startswith("section,item,value\ntotal,total,4\n")
-    assert "Permohonan per bulan,2025-12,0" in csv_text
+    assert "Requests per month,2025-12,0" in csv_text
     assert json.loads(rep.to_json())["by_month"]["2025-12"] == 0
 
 
@@ -126,11 +126,8 @@ def test_overdue_section_always_in_markdown(tmp_path: Path, cal: WorkCalendar) -
     path = tmp_path / "r.csv"
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     md = service_report(load_register(path), cal, as_of=dt.date(2025, 6, 2)).to_markdown()
-    assert "Melewati batas waktu per 2025-06-02" in md
-    assert (
-        "| Melewati batas waktu | tidak diketahui: register tidak mencatat tanggal tanggapan |"
-        in md
-    )
+    assert "Overdue on 2025-06-02" in md
+    assert "| Overdue | unknown: the register does not record response dates |" in md
 
 
 def test_overdue_says_which_deadline_applied(tmp_path: Path, cal: WorkCalendar) -> None:
@@ -138,10 +135,10 @@ def test_overdue_says_which_deadline_applied(tmp_path: Path, cal: WorkCalendar) 
     path.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
     rep = service_report(load_register(path), cal, as_of=dt.date(2025, 6, 2))
     (overdue,) = rep.overdue or ()
-    assert overdue.deadline == "10 hari kerja; UU 14/2008 Pasal 22 ayat (7)"
+    assert overdue.deadline == "10 working days; UU 14/2008 Pasal 22 ayat (7)"
     md = rep.to_markdown()
     assert "| 4 | 2025-04-14 | 2025-04-29 |" in md
-    assert "10 hari kerja; UU 14/2008 Pasal 22 ayat (7) |" in md
+    assert "10 working days; UU 14/2008 Pasal 22 ayat (7) |" in md
     assert (
         '- the register has no column "Tanggal Perpanjangan": no extension is presumed, '
         "every open request is held to 10 working days"
@@ -165,7 +162,7 @@ def test_extension_after_the_response_period_does_not_extend(
     ]
     assert rep.overdue is not None
     assert rep.overdue[1].deadline == (
-        "17 hari kerja (diperpanjang 2025-11-17); UU 14/2008 Pasal 22 ayat (8)"
+        "17 working days (extended on 2025-11-17); UU 14/2008 Pasal 22 ayat (8)"
     )
 
 
@@ -195,7 +192,7 @@ def test_deadline_past_the_data_is_listed_unknown_with_its_row(tmp_path: Path) -
         "data, or a response or extension date that could not be read); they are listed with "
         "their rows"
     ) in data["notes"]
-    assert "| 2 | 3 | 2027-12-20 | di luar data kalender: data ends 2027-12-31 |" in (
+    assert "| 2 | 3 | 2027-12-20 | outside the calendar's data: its data ends on 2027-12-31 |" in (
         report.to_markdown()
     )
 
@@ -212,7 +209,7 @@ def test_provisional_overdue_deadline_is_marked(tmp_path: Path) -> None:
     (late,) = report.overdue or ()
     assert late.due == dt.date(2028, 1, 4)
     assert late.provisional
-    assert "2028-01-04 (sementara)" in report.to_markdown()
+    assert "2028-01-04 (provisional)" in report.to_markdown()
     assert report.overdue_unknown == ()
 
 
@@ -249,7 +246,7 @@ def test_markdown_notes_quote_the_file_without_raw_html(tmp_path: Path, cal: Wor
     assert "<script>" not in md
     assert "<b>" not in md
     assert "- columns not in the layout, not used: &lt;script>alert(1)&lt;/script>" in md
-    assert "Sumber: &lt;b>r.csv; per 2025-11-20" in md
+    assert "Source: &lt;b>r.csv; as of 2025-11-20" in md
 
 
 # -- issue 10: a figure whose column is missing is unknown, never zero ------------------------
@@ -267,14 +264,14 @@ def test_every_figure_by_a_missing_column_is_unknown(cal: WorkCalendar) -> None:
         assert data[key] is None, key
     md = rep.to_markdown()
     for what in (
-        "jenis layanan",
-        "informasi yang diminta",
-        "unit",
-        "keputusan",
-        "alasan penolakan",
+        "the kind of service",
+        "the information requested",
+        "the unit",
+        "the decision",
+        "the reason for refusal",
     ):
-        assert f"| tidak diketahui: register tidak mencatat {what} | tidak diketahui |" in md
-    assert "| Keberatan | tidak diketahui |" in md
+        assert f"| unknown: the register does not record {what} | unknown |" in md
+    assert "| Keberatan | unknown |" in md
     assert (
         "the register has no column for: unit, service, information, requester (unknown in "
         "this report, not zero)"
@@ -325,7 +322,7 @@ def test_decision_words_stating_none_and_unreadable_ones_are_counted_apart(
         "the warnings)"
     ) in rep.notes
     md = rep.to_markdown()
-    assert "**Peringatan**" in md
+    assert "**Warnings**" in md
     # an office's own word, added to the bundled table, is read
     from ppid_core.requests import DecisionTable, parse_decisions
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core.calendar._day_table import DayTable
 from ppid_core.calendar._holiday_models import Holiday
 from ppid_core.calendar._local import Closure, ExtraWorkingDay, LocalCalendar, load_local_calendar
@@ -136,10 +137,10 @@ class WorkCalendar:
         closed = {d: c for c in self.closures for d in c.days()} if extra else {}
         for x in extra:
             if x.date in closed:
-                msg = (
-                    f"{x.date.isoformat()} is both an extra working day ({x.name!r}) and closed "
-                    f"({closed[x.date].name!r}); a day is one or the other"
-                )
+                msg = _(
+                    "{date} is both an extra working day ({name!r}) and closed "
+                    "({closure!r}); a day is one or the other"
+                ).format(date=x.date.isoformat(), name=x.name, closure=closed[x.date].name)
                 raise InvalidArgumentError(msg)
 
     def __attrs_post_init__(self) -> None:
@@ -331,11 +332,12 @@ class WorkCalendar:
                 k = self._cum[i] - self._working[i] + n
                 if k >= 0:
                     return self._wd[k]
-                what = f"{n} working days from {d.isoformat()}"
+                what = _("{n} working days from {date}").format(n=n, date=d.isoformat())
                 raise self._uncovered(what)
         except IndexError:
             self._index(d)  # raises for d itself
-            raise self._uncovered(f"{n} working days after {d.isoformat()}") from None
+            what = _("{n} working days after {date}").format(n=n, date=d.isoformat())
+            raise self._uncovered(what) from None
         except TypeError:
             msg = f"n must be a whole number, got {n!r}"
             raise TypeError(msg) from None

@@ -29,6 +29,7 @@ import functools
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core._source import bundled_text
 from ppid_core._yaml import Document, node_path
 from ppid_core.calendar._holiday_models import (
@@ -90,7 +91,7 @@ def _read_fixed(doc: Document) -> tuple[FixedHoliday, ...]:
     top = doc.mapping(doc.root, "$", required=("sources", "holidays"))
     sources = read_sources(doc, top.get("sources"), "$.sources")
     out: list[FixedHoliday] = []
-    for _, item, ipath in doc.items(top.get("holidays"), "$.holidays"):
+    for _i, item, ipath in doc.items(top.get("holidays"), "$.holidays"):
         f = doc.mapping(
             item,
             ipath,
@@ -136,7 +137,7 @@ def _indonesia(year: int) -> tuple[list[tuple[dt.date, str]], str]:
         from holidays.countries.indonesia import Indonesia  # noqa: PLC0415
         from holidays.version import __version__ as version  # noqa: PLC0415
     except ImportError as exc:  # pragma: no cover - a dependency of ppid-core
-        msg = "estimating a holiday year needs python-holidays: pip install holidays"
+        msg = _("estimating a holiday year needs python-holidays: pip install holidays")
         raise MissingExtraError(msg) from exc
     found = Indonesia(years=year, language="id", categories=("public",))
     days = [(d, name) for d in sorted(found) for name in found.get_list(d)]

@@ -13,6 +13,7 @@ from typing import Any, Final
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core._result import ResultMixin
 from ppid_core._tables import Table, jsonable
 from ppid_core.calendar._holiday_models import Holiday
@@ -56,9 +57,13 @@ class NonWorkingDay:
 
 
 def skipped_table(days: Iterable[NonWorkingDay], title: str | None = None) -> Table:
-    """Non-working days as a table: date, day, category, name, source, status."""
+    """Non-working days as a table: date, day, category, name, source, status.
+
+    The column headers are in the language in use (Indonesian: ``Tanggal``, ``Hari``,
+    ``Kategori``, ``Nama``, ``Sumber``, ``Status``); the cells are data, as in ``to_dict()``.
+    """
     return Table(
-        columns=("Tanggal", "Hari", "Kategori", "Nama", "Sumber", "Status"),
+        columns=(_("Date"), _("Day"), _("Category"), _("Name"), _("Source"), _("Status")),
         rows=[
             (d.date, _DAY_NAMES_ID[d.date.weekday()], d.category, d.name, d.source, d.status)
             for d in days
@@ -93,7 +98,8 @@ class Span(ResultMixin):
 
     def tables(self) -> list[Table]:
         """The days skipped, one row each."""
-        return [skipped_table(self.skipped, title=f"Hari tidak kerja: {len(self.skipped)}")]
+        title = _("Non-working days: {n}").format(n=len(self.skipped))
+        return [skipped_table(self.skipped, title=title)]
 
     def _summary(self) -> str:
         return (
@@ -102,7 +108,9 @@ class Span(ResultMixin):
         )
 
     def _heading(self) -> str:
-        return f"Hari kerja ({self.start.isoformat()}, {self.end.isoformat()}]: {self.working_days}"
+        return _("Working days ({start}, {end}]: {n}").format(
+            start=self.start.isoformat(), end=self.end.isoformat(), n=self.working_days
+        )
 
 
 def non_working_days(

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core._yaml import node_path
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class RemovedHoliday:
 def read_sources(doc: Document, node: yaml.Node | None, path: str) -> dict[str, Source]:
     """The ``sources:`` list of a holiday file, by id (a duplicate id is an error)."""
     sources: dict[str, Source] = {}
-    for _, item, ipath in doc.items(node, path):
+    for _i, item, ipath in doc.items(node, path):
         f = doc.mapping(
             item, ipath, required=("id", "title", "urls"), optional=("date", "confidence", "note")
         )
@@ -129,14 +130,15 @@ def read_sources(doc: Document, node: yaml.Node | None, path: str) -> dict[str, 
         title = doc.string(f.get("title"), node_path(ipath, "title"))
         urls = tuple(
             u
-            for _, un, up in doc.items(f.get("urls"), node_path(ipath, "urls"))
+            for _j, un, up in doc.items(f.get("urls"), node_path(ipath, "urls"))
             if (u := doc.string(un, up)) is not None
         )
         confidence = doc.optional(f, "confidence", ipath, lambda n, p: doc.choice(n, p, ("P", "S")))
         if sid is None or title is None:
             continue
         if sid in sources:
-            doc.error(f["id"], node_path(ipath, "id"), f"duplicate source id {sid!r}")
+            text = _("duplicate source id {id!r}").format(id=sid)
+            doc.error(f["id"], node_path(ipath, "id"), text)
             continue
         sources[sid] = Source(
             id=sid,

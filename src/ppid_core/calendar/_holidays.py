@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core._source import (
     FileInput,
     bundled_names,
@@ -190,15 +191,17 @@ def _read_year(doc: Document, bundled: HolidayYear | None) -> HolidayYear | None
         if sid is None:
             return None
         if sid not in sources:
-            known = ", ".join(sorted(sources)) or "none"
-            doc.error(node, path, f"unknown source {sid!r}; sources of this file: {known}")
+            known = ", ".join(sorted(sources)) or _("none")
+            text = _("unknown source {id!r}; sources of this file: {known}")
+            doc.error(node, path, text.format(id=sid, known=known))
             return None
         return sources[sid]
 
     def day(node: yaml.Node | None, path: str) -> dt.date | None:
         d = doc.date(node, path)
         if d is not None and year is not None and d.year != year:
-            doc.error(node, path, f"{d.isoformat()} is not in the file's year {year}")
+            text = _("{date} is not in the file's year {year}")
+            doc.error(node, path, text.format(date=d.isoformat(), year=year))
             return None
         return d
 
@@ -234,8 +237,9 @@ def _read_year(doc: Document, bundled: HolidayYear | None) -> HolidayYear | None
             doc.error(
                 f["date"],
                 node_path(ipath, "date"),
-                f"duplicate date {d.isoformat()} in category {cat.value} "
-                f"(first at $.holidays[{seen[d, cat]}])",
+                _("duplicate date {date} in category {category} (first at {path})").format(
+                    date=d.isoformat(), category=cat.value, path=f"$.holidays[{seen[d, cat]}]"
+                ),
             )
             continue
         seen[d, cat] = index
@@ -251,7 +255,7 @@ def _read_year(doc: Document, bundled: HolidayYear | None) -> HolidayYear | None
         )
 
     removed: list[RemovedHoliday] = []
-    for _, item, ipath in doc.items(top.get("removed"), "$.removed"):
+    for _i, item, ipath in doc.items(top.get("removed"), "$.removed"):
         f, d, name, cat, src = entry(item, ipath, ("removed_by",))
         by = ref(f.get("removed_by"), node_path(ipath, "removed_by"))
         if d is not None and name is not None and cat is not None and src and by:
@@ -259,8 +263,12 @@ def _read_year(doc: Document, bundled: HolidayYear | None) -> HolidayYear | None
                 doc.error(
                     f["date"],
                     node_path(ipath, "date"),
-                    f"{d.isoformat()} is listed as removed but is still a {cat.value} day "
-                    f"at $.holidays[{seen[d, cat]}]; keep one of the two",
+                    _(
+                        "{date} is listed as removed but is still a {category} day at {path}; "
+                        "keep one of the two"
+                    ).format(
+                        date=d.isoformat(), category=cat.value, path=f"$.holidays[{seen[d, cat]}]"
+                    ),
                 )
                 continue
             removed.append(
@@ -275,14 +283,20 @@ def _read_year(doc: Document, bundled: HolidayYear | None) -> HolidayYear | None
                 doc.error(
                     top.get("holidays"),
                     "$.holidays",
-                    f"{h.date.isoformat()} {h.category.value} {h.name!r} of the bundled data "
-                    f"({h.source.title}) is missing; keep it, or list it under removed: "
-                    "with the instrument that removed it",
+                    _(
+                        "{date} {category} {name!r} of the bundled data ({source}) is missing; "
+                        "keep it, or list it under removed: with the instrument that removed it"
+                    ).format(
+                        date=h.date.isoformat(),
+                        category=h.category.value,
+                        name=h.name,
+                        source=h.source.title,
+                    ),
                 )
 
     notes: dict[dt.date, str] = {}
     if "python_holidays" in top:
-        for _, item, ipath in doc.items(top["python_holidays"], "$.python_holidays"):
+        for _i, item, ipath in doc.items(top["python_holidays"], "$.python_holidays"):
             f = doc.mapping(item, ipath, required=("date", "note"))
             d = day(f["date"], node_path(ipath, "date")) if "date" in f else None
             text_ = doc.string(f["note"], node_path(ipath, "note")) if "note" in f else None

@@ -31,6 +31,7 @@ import datetime as dt
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core._source import FileInput, read_source_text
 from ppid_core._yaml import Document, node_path
 from ppid_core.calendar._zones import OfficeHours, read_office_hours, resolve_zone
@@ -64,7 +65,9 @@ class Closure:
     @end.validator
     def _check_end(self, _attr: object, end: dt.date) -> None:
         if end < self.start:
-            msg = f"closure ends ({end}) before it starts ({self.start})"
+            msg = _("closure ends ({end}) before it starts ({start})").format(
+                end=end, start=self.start
+            )
             raise InvalidArgumentError(msg)
 
     def days(self) -> list[dt.date]:
@@ -130,7 +133,7 @@ def parse_local_calendar(text: str, *, source: str = "<string>") -> LocalCalenda
 
     closures: list[Closure] = []
     closed: dict[dt.date, str] = {}  # day -> the closure's path, to refuse a working day on it
-    for _, item, path in doc.items(top.get("closures"), "$.closures"):
+    for _i, item, path in doc.items(top.get("closures"), "$.closures"):
         f = doc.mapping(item, path, required=("date", "name"), optional=("until", "source"))
         start = doc.date(f["date"], node_path(path, "date")) if "date" in f else None
         end = doc.optional(f, "until", path, doc.date) or start
@@ -139,14 +142,15 @@ def parse_local_calendar(text: str, *, source: str = "<string>") -> LocalCalenda
         if start is None or end is None or name is None:
             continue
         if end < start:
-            doc.error(f["until"], node_path(path, "until"), f"{end} is before the start {start}")
+            text = _("{end} is before the start {start}").format(end=end, start=start)
+            doc.error(f["until"], node_path(path, "until"), text)
             continue
         closures.append(Closure(start=start, end=end, name=name, source=src))
         for day in closures[-1].days():
             closed.setdefault(day, path)
 
     extra: list[ExtraWorkingDay] = []
-    for _, item, path in doc.items(top.get("working_days"), "$.working_days"):
+    for _i, item, path in doc.items(top.get("working_days"), "$.working_days"):
         f = doc.mapping(item, path, required=("date", "name"), optional=("source",))
         d = doc.date(f["date"], node_path(path, "date")) if "date" in f else None
         name = doc.string(f["name"], node_path(path, "name")) if "name" in f else None
@@ -154,8 +158,10 @@ def parse_local_calendar(text: str, *, source: str = "<string>") -> LocalCalenda
             doc.error(
                 f["date"],
                 node_path(path, "date"),
-                f"{d.isoformat()} is also closed by {closed[d]}; a day is either closed or "
-                "an extra working day, not both",
+                _(
+                    "{date} is also closed by {path}; a day is either closed or "
+                    "an extra working day, not both"
+                ).format(date=d.isoformat(), path=closed[d]),
             )
             continue
         if d is not None and name is not None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ppid_core._i18n import N_, _
 from ppid_core._result import ResultMixin
 from ppid_core._source import read_source_text
 from ppid_core._tables import Table, jsonable
@@ -48,10 +49,24 @@ __all__ = [
 ]
 
 _DAY_NAMES_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-_NO_CUTI_BERSAMA = (
+_NO_CUTI_BERSAMA = N_(
     "cuti bersama cannot be estimated (a yearly policy of the SKB, not a rule): this "
     "estimated year has none, so its deadlines are the earliest the final decree can give"
 )
+_MOVING = N_("{days}: provisional; the decree leaves them to the sidang isbat")
+_MOVING_TAIL = _MOVING.removeprefix("{days}")
+
+
+def _note_text(note: str) -> str:
+    """A note of the result (kept in English in ``to_dict()``: data) in the language in use."""
+    if note == _NO_CUTI_BERSAMA:
+        return _(_NO_CUTI_BERSAMA)
+    if note.endswith(_MOVING_TAIL):
+        return _(_MOVING).format(days=note.removesuffix(_MOVING_TAIL))
+    return note
+
+
+_STATUS = {"decreed": N_("decreed"), "estimated": N_("estimated")}
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -86,12 +101,15 @@ class YearOverview(ResultMixin):
 
     def tables(self) -> list[Table]:
         """The days, then the sources and notes."""
-        out = [skipped_table(self.days, title=f"Hari libur dan penutupan {self.year}")]
+        title = _("Holidays and closures {year}").format(year=self.year)
+        out = [skipped_table(self.days, title=title)]
+        source, note = _("source"), _("note")
         out.append(
             Table(
-                columns=("Keterangan", "Isi"),
-                rows=[("sumber", s) for s in self.sources] + [("catatan", n) for n in self.notes],
-                title="Sumber dan catatan",
+                columns=(_("Kind of entry"), _("Content")),
+                rows=[(source, s) for s in self.sources]
+                + [(note, _note_text(n)) for n in self.notes],
+                title=_("Sources and notes"),
             )
         )
         return out
@@ -103,7 +121,9 @@ class YearOverview(ResultMixin):
         )
 
     def _heading(self) -> str:
-        return f"Kalender {self.year} ({self.status}): {self.working_days} hari kerja"
+        return _("Calendar {year} ({status}): {n} working days").format(
+            year=self.year, status=_(_STATUS[self.status]), n=self.working_days
+        )
 
 
 def year_overview(cal: WorkCalendar, year: int) -> YearOverview:
@@ -140,9 +160,7 @@ def year_overview(cal: WorkCalendar, year: int) -> YearOverview:
     notes = [_NO_CUTI_BERSAMA] if estimated else []
     moving = [d.date.isoformat() for d in days if d.status == HolidayStatus.PROVISIONAL.value]
     if moving:
-        notes.append(
-            f"{', '.join(moving)}: provisional; the decree leaves them to the sidang isbat"
-        )
+        notes.append(_MOVING.format(days=", ".join(moving)))  # data: English, see _note_text
     sources = dict.fromkeys(
         h.source.title for h in cal.holidays if h.date.year == year
     )  # first-seen order
@@ -206,17 +224,17 @@ class Coverage(ResultMixin):
     def tables(self) -> list[Table]:
         """The decreed years, one row each, then what is estimated."""
         decreed = Table(
-            columns=("Tahun", "Berkas", "Sumber", "Keputusan terakhir", "Sementara"),
+            columns=(_("Year"), _("File"), _("Source"), _("Last decree"), _("Provisional")),
             rows=[
                 (y.year, y.file, "; ".join(y.sources), y.last_change, len(y.provisional))
                 for y in self.decreed
             ],
-            title="Tahun dengan keputusan (SKB)",
+            title=_("Decreed years (SKB)"),
         )
         estimated = Table(
-            columns=("Tahun", "Status"),
+            columns=(_("Year"), _("Status")),
             rows=[(y, "estimated") for y in self.estimated_years],
-            title=f"Tahun perkiraan (paling jauh {self.estimate_limit} tahun)",
+            title=_("Estimated years (at most {n} ahead)").format(n=self.estimate_limit),
         )
         return [decreed, estimated]
 
@@ -227,7 +245,9 @@ class Coverage(ResultMixin):
         )
 
     def _heading(self) -> str:
-        return f"Cakupan kalender {self.first_day.isoformat()} s.d. {self.last_day.isoformat()}"
+        return _("Calendar coverage {first} to {last}").format(
+            first=self.first_day.isoformat(), last=self.last_day.isoformat()
+        )
 
 
 def coverage(
@@ -276,7 +296,7 @@ def coverage(
             last_change=y.last_change,
             provisional=tuple(h.date for h in y.provisional),
         )
-        for _, y in sorted(years.items())
+        for _i, y in sorted(years.items())
         if not y.estimated
     )
     changes = [y.last_change for y in decreed if y.last_change is not None]

@@ -16,6 +16,7 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
+from ppid_core._i18n import _
 from ppid_core.calendar._holidays import bundled_year, bundled_year_numbers, load_holidays
 from ppid_core.errors import CalendarCoverageError, InvalidArgumentError
 
@@ -91,10 +92,10 @@ def holiday_data(
                 data[year] = estimated_year(year)
     gaps = sorted(set(range(min(data), max(data) + 1)) - set(data))
     if gaps:
-        msg = (
-            f"the holiday data has no year {', '.join(map(str, gaps))} between "
-            f"{min(data)} and {max(data)}; add its holiday file or ask for estimates"
-        )
+        msg = _(
+            "the holiday data has no year {years} between {first} and {last}; "
+            "add its holiday file or ask for estimates"
+        ).format(years=", ".join(map(str, gaps)), first=min(data), last=max(data))
         raise CalendarCoverageError(msg)
     return dict(sorted(data.items()))
 
@@ -125,7 +126,8 @@ def extra_holiday_years(
 
         d = Path(folder)
         if not d.is_dir():
-            msg = f"{d}: not a folder of holiday files (from ${HOLIDAYS_DIR_ENV} or an option)"
+            msg = _("{folder}: not a folder of holiday files (from ${variable} or an option)")
+            msg = msg.format(folder=d, variable=HOLIDAYS_DIR_ENV)
             raise CalendarCoverageError(msg)
         inputs += sorted(d.glob("*.yaml"))
     years: list[HolidayYear] = []
@@ -133,9 +135,8 @@ def extra_holiday_years(
     for file in inputs:
         year = load_holidays(file)
         if year.year in seen:
-            msg = (
-                f"{year.file}: year {year.year} is already given by {seen[year.year]}; "
-                "keep one file"
+            msg = _("{file}: year {year} is already given by {other}; keep one file").format(
+                file=year.file, year=year.year, other=seen[year.year]
             )
             raise CalendarCoverageError(msg)
         seen[year.year] = year.file
@@ -147,10 +148,18 @@ def uncovered(what: str, years: Sequence[int]) -> CalendarCoverageError:
     """The error for ``what`` (a date, or a step from one) outside the covered ``years``."""
     first_day, last_day = dt.date(years[0], 1, 1), dt.date(years[-1], 12, 31)
     return CalendarCoverageError(
-        f"{what} is outside the calendar's holiday data ({first_day} to "
-        f"{last_day}, years {_year_span(years)}); add that year's holiday file "
-        f"(extra_years=[load_holidays(PATH)], or a folder in ${HOLIDAYS_DIR_ENV}), "
-        "ask for estimated years (estimate_until=YEAR), or upgrade ppid-core",
+        _(
+            "{subject} is outside the calendar's holiday data ({first} to {last}, years "
+            "{years}); add that year's holiday file (extra_years=[load_holidays(PATH)], or a "
+            "folder in ${variable}), ask for estimated years (estimate_until=YEAR), or "
+            "upgrade ppid-core"
+        ).format(
+            subject=what,
+            first=first_day,
+            last=last_day,
+            years=_year_span(years),
+            variable=HOLIDAYS_DIR_ENV,
+        ),
         subject=what,
         first_day=first_day,
         last_day=last_day,

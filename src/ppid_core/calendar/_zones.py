@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core._source import bundled_text
 from ppid_core._yaml import Document, node_path
 from ppid_core.errors import InvalidArgumentError, UnknownZoneError
@@ -61,7 +62,7 @@ def _zone_table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     by_province: dict[str, str] = {}
     official: dict[str, str] = {}
     for zone, node in doc.mapping(top["provinces"], "$.provinces", required=_IANA_ZONES).items():
-        for _, pnode, ppath in doc.items(node, node_path("$.provinces", zone)):
+        for _i, pnode, ppath in doc.items(node, node_path("$.provinces", zone)):
             prov = doc.string(pnode, ppath)
             if prov:
                 by_province[_norm(prov)] = zone
@@ -72,7 +73,8 @@ def _zone_table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         if target and _norm(target) in by_province:
             by_province[_norm(alias)] = by_province[_norm(target)]
         elif target:
-            doc.error(node, node_path("$.province_aliases", alias), f"unknown province {target!r}")
+            text = _("unknown province {name!r}").format(name=target)
+            doc.error(node, node_path("$.province_aliases", alias), text)
     doc.raise_errors()
     return abbrev, by_province, official
 
@@ -85,7 +87,7 @@ def provinces() -> dict[str, str]:
     >>> len(provinces())
     38
     """
-    _, by_province, official = _zone_table()
+    _abbrev, by_province, official = _zone_table()
     return {official[k]: by_province[k] for k in official}
 
 
@@ -110,15 +112,15 @@ def resolve_zone(zone: str) -> str:
         return text
     if text in _LEGACY:
         return _LEGACY[text]
-    abbrev, by_province, _ = _zone_table()
+    abbrev, by_province, _official = _zone_table()
     if text.upper() in abbrev:
         return abbrev[text.upper()]
     if _norm(text) in by_province:
         return by_province[_norm(text)]
-    msg = (
-        f"unknown zone {zone!r}; expected an Indonesian IANA zone ({', '.join(_IANA_ZONES)}), "
+    msg = _(
+        "unknown zone {zone!r}; expected an Indonesian IANA zone ({zones}), "
         "WIB, WITA, WIT or a province name"
-    )
+    ).format(zone=zone, zones=", ".join(_IANA_ZONES))
     raise UnknownZoneError(msg)
 
 
@@ -146,15 +148,17 @@ def _span(text: str) -> tuple[dt.time, dt.time]:
     """
     m = _SPAN_RE.fullmatch(text.strip())
     if not m:
-        msg = f"expected office hours as HH:MM-HH:MM, got {text!r}"
+        msg = _("expected office hours as HH:MM-HH:MM, got {text!r}").format(text=text)
         raise InvalidArgumentError(msg)
     if m[3] == "24" and m[4] != "00":
-        msg = f"{m[3]}:{m[4]} is past the end of the day; office hours close by 24:00, got {text!r}"
+        msg = _(
+            "{time} is past the end of the day; office hours close by 24:00, got {text!r}"
+        ).format(time=f"{m[3]}:{m[4]}", text=text)
         raise InvalidArgumentError(msg)
     start = dt.time(int(m[1]), int(m[2]))
     end = dt.time.max if m[3] == "24" else dt.time(int(m[3]), int(m[4]))
     if end <= start:
-        msg = f"office hours must close after they open, got {text!r}"
+        msg = _("office hours must close after they open, got {text!r}").format(text=text)
         raise InvalidArgumentError(msg)
     return start, end
 
@@ -228,7 +232,9 @@ class OfficeHours:
         hours: dict[int, tuple[dt.time, dt.time]] = {}
         for day, text in spec.items():
             if day.casefold() not in _DAY_NAMES:
-                msg = f"unknown day {day!r}; expected one of: {', '.join(_DAY_NAMES)}"
+                msg = _("unknown day {day!r}; expected one of: {days}").format(
+                    day=day, days=", ".join(_DAY_NAMES)
+                )
                 raise InvalidArgumentError(msg)
             hours[_DAY_NAMES.index(day.casefold())] = _span(text)
         return cls(hours=hours)

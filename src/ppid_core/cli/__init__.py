@@ -33,6 +33,8 @@ import importlib
 import os
 import sys
 
+from ppid_core._i18n import LANGUAGES, N_, _
+from ppid_core.cli._language import language_in, speaking
 from ppid_core.cli._streams import Output, after_broken_pipe, say, stdout_for, tolerant
 
 TYPE_CHECKING = False
@@ -55,7 +57,8 @@ class Command:
 
     Attributes:
         name: The command (``deadline``).
-        help: Its line in ``ppid --help``.
+        help: Its line in ``ppid --help``, in English, marked for the catalog (``N_``) and
+            translated where it is shown.
         module: ``_cmd_<part>`` in this package, or ``None`` for ``ppid demo``.
     """
 
@@ -71,28 +74,28 @@ class Command:
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("demo", "run the main jobs on the embedded example data", None),
+    Command("demo", N_("run the main jobs on the embedded example data"), None),
     Command(
         "deadline",
-        "every deadline of an information request (UU 14/2008 Pasal 22, 36-38)",
+        N_("every deadline of an information request (UU 14/2008 Pasal 22, 36-38)"),
         "_cmd_deadline",
     ),
-    Command("calendar", "holiday data: show a year, check a file, coverage", "_cmd_calendar"),
-    Command("register", "request registers (register permohonan informasi)", "_cmd_requests"),
+    Command("calendar", N_("holiday data: show a year, check a file, coverage"), "_cmd_calendar"),
+    Command("register", N_("request registers (register permohonan informasi)"), "_cmd_requests"),
     Command(
         "report",
-        "the annual report, laporan layanan informasi publik (Perki 1/2021)",
+        N_("the annual report, laporan layanan informasi publik (Perki 1/2021)"),
         "_cmd_report",
     ),
-    Command("dip", "Daftar Informasi Publik: check it, print it in its layout", "_cmd_dip"),
+    Command("dip", N_("Daftar Informasi Publik: check it, print it in its layout"), "_cmd_dip"),
     Command(
         "monev",
-        "e-Monev self-assessment (Perki 1/2022): a predicted score, items without evidence",
+        N_("e-Monev self-assessment (Perki 1/2022): a predicted score, items without evidence"),
         "_cmd_monev",
     ),
-    Command("ikm", "Indeks Kepuasan Masyarakat (satisfaction survey)", "_cmd_ikm"),
-    Command("rb", "Reformasi Birokrasi teams, action plans, monitoring", "_cmd_rb"),
-    Command("serve", "the library over HTTP for other apps (the [server] extra)", "_cmd_serve"),
+    Command("ikm", N_("Indeks Kepuasan Masyarakat (satisfaction survey)"), "_cmd_ikm"),
+    Command("rb", N_("Reformasi Birokrasi teams, action plans, monitoring"), "_cmd_rb"),
+    Command("serve", N_("the library over HTTP for other apps (the [server] extra)"), "_cmd_serve"),
 )
 """Every command, in the order of ``ppid --help`` and ``ppid demo``."""
 
@@ -113,7 +116,7 @@ class _Version(argparse.Action):
     """``--version``: the installed distribution's version, looked up only when asked."""
 
     def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
-        kwargs.setdefault("help", "show the version of ppid-core and exit")
+        kwargs.setdefault("help", _("show the version of ppid-core and exit"))
         super().__init__(option_strings, dest=argparse.SUPPRESS, nargs=0, **kwargs)
 
     def __call__(
@@ -170,14 +173,24 @@ def build_parser(*, complete: bool = False) -> argparse.ArgumentParser:
     """
     parser = argparse.ArgumentParser(
         prog="ppid",
-        description="Indonesian public-information service toolkit: working days, "
-        "KIP request deadlines, IKM scoring, RB action plans.",
+        description=_(
+            "Indonesian public-information service toolkit: working days, "
+            "KIP request deadlines, IKM scoring, RB action plans."
+        ),
     )
     parser.register("action", "commands", _Commands)
     parser.add_argument("--version", action=_Version)
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help=_(
+            "language of messages and reports: id (Bahasa Indonesia) or en (English); "
+            "default: $PPID_LANG, else the locale (LANG=id_ID... gives id), else en"
+        ),
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", action="commands")
     for command in COMMANDS:
-        sub.add_parser(command.name, help=command.help)
+        sub.add_parser(command.name, help=_(command.help))
         if complete and isinstance(sub, _Commands):
             sub.fill(command.name)
     return parser
@@ -192,12 +205,12 @@ def _coverage_advice(exc: CalendarCoverageError) -> str:
 
     if exc.subject is None or exc.first_day is None or exc.last_day is None:
         return str(exc)
-    return (
-        f"{exc.subject} is outside the holiday data ({exc.first_day} to {exc.last_day}); "
+    return _(
+        "{subject} is outside the holiday data ({first} to {last}); "
         "add that year with --holidays FILE (or a folder of files in $PPID_HOLIDAYS_DIR); "
         "years after the decreed data are estimated unless --no-estimate is given, "
-        f"at most {ESTIMATE_LIMIT} years ahead"
-    )
+        "at most {limit} years ahead"
+    ).format(subject=exc.subject, first=exc.first_day, last=exc.last_day, limit=ESTIMATE_LIMIT)
 
 
 def _leaves(group: BaseExceptionGroup[BaseException]) -> list[BaseException]:
@@ -237,12 +250,13 @@ def _internal(exc: BaseException) -> int:
         last = ours[-1]
         parts = Path(last.filename).parts
         shown = "/".join(parts[parts.index("ppid_core") :]) if "ppid_core" in parts else parts[-1]
-        where = f" at {shown}:{last.lineno} ({last.name})"
-    say(
-        f"ppid: internal error: {type(exc).__name__}{where}. This is a bug in ppid-core; "
+        where = " " + _("at {place}").format(place=f"{shown}:{last.lineno} ({last.name})")
+    text = _(
+        "ppid: internal error: {error}{where}. This is a bug in ppid-core; "
         "please report it with the command you ran (the message is not shown, as it may "
-        f"quote your data; {DEBUG_ENV}=1 shows the whole traceback)"
+        "quote your data; {variable}=1 shows the whole traceback)"
     )
+    say(text.format(error=type(exc).__name__, where=where, variable=DEBUG_ENV))
     return EXIT_INTERNAL
 
 
@@ -290,17 +304,24 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     tolerant(sys.stderr, "backslashreplace")
     try:
         with stdout_for(out) as stdout:
-            try:
-                parser = build_parser()
-                args = parser.parse_args(argv)
-            except SystemExit as exc:  # argparse: --help (0) or bad usage (2)
-                return int(exc.code or 0) if not isinstance(exc.code, str) else 2
-            except BrokenPipeError:  # --help read by `head`
-                after_broken_pipe(sys.stdout)
-                return 0
-            except Exception as exc:  # a bug while parsing
-                return _internal(exc)
-            return _run(args, stdout)
+            words = sys.argv[1:] if argv is None else list(argv)
+            with speaking(language_in(words)):
+                return _parse_and_run(words, stdout)
     except KeyboardInterrupt:
-        say("ppid: interrupted")
+        say(_("ppid: interrupted"))
         return 130
+
+
+def _parse_and_run(argv: list[str], stdout: TextIO) -> int:
+    """Parse ``argv`` and run the command (in the language already chosen)."""
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help (0) or bad usage (2)
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 2
+    except BrokenPipeError:  # --help read by `head`
+        after_broken_pipe(sys.stdout)
+        return 0
+    except Exception as exc:  # a bug while parsing
+        return _internal(exc)
+    return _run(args, stdout)

@@ -27,6 +27,7 @@ import re
 import sys
 from typing import TextIO
 
+from ppid_core._i18n import N_, _, ngettext
 from ppid_core.calendar import HolidayStatus, WorkCalendar, zone_info
 from ppid_core.cli._options import (
     add_calendar_options,
@@ -37,7 +38,8 @@ from ppid_core.cli._options import (
     zone_from_args,
 )
 from ppid_core.errors import IllegalTransitionError
-from ppid_core.requests import RuleSet, deadline_chain
+from ppid_core.requests import DeadlineChain, RuleSet, deadline_chain
+from ppid_core.requests._said import said
 
 YEARS = (1900, 2200)
 """The years a date on the command line may have: the span the calendar code knows."""
@@ -59,7 +61,9 @@ def _parse_datetime(text: str, expected: str) -> object:
 
 def _year_in_range(text: str, year: int, what: str) -> None:
     if not YEARS[0] <= year <= YEARS[1]:
-        msg = f"{what} must be in the years {YEARS[0]}-{YEARS[1]}, got {text!r}"
+        msg = _("{what} must be in the years {first}-{last}, got {text!r}").format(
+            what=what, first=YEARS[0], last=YEARS[1], text=text
+        )
         raise argparse.ArgumentTypeError(msg)
 
 
@@ -69,15 +73,15 @@ def parse_received(text: str, zone: str) -> dt.date | dt.datetime:
     A partial date (``2025``, ``2025-03``) is refused, not read as the first day of the
     year or month; so are years outside [`YEARS`][YEARS].
     """
-    expected = (
-        "RECEIVED must be an ISO date or datetime "
-        f"(2025-03-27 or 2025-03-27T15:30+08:00), got {text!r}"
-    )
+    expected = _(
+        "RECEIVED must be an ISO date or datetime (2025-03-27 or 2025-03-27T15:30+08:00), "
+        "got {text!r}"
+    ).format(text=text)
     if _PARTIAL_DATE.fullmatch(text.strip()):
-        msg = (
-            f"RECEIVED {text.strip()!r} is not a whole date; give the year, month and day "
+        msg = _(
+            "RECEIVED {text!r} is not a whole date; give the year, month and day "
             "(2025-03-27) or a datetime (2025-03-27T15:30+08:00)"
-        )
+        ).format(text=text.strip())
         raise argparse.ArgumentTypeError(msg)
     if not _FULL_DATE.match(text.strip()):
         raise argparse.ArgumentTypeError(expected)
@@ -95,31 +99,37 @@ def parse_received(text: str, zone: str) -> dt.date | dt.datetime:
     if isinstance(parsed, dt.date):
         _year_in_range(text, parsed.year, "RECEIVED")
         return dt.date(parsed.year, parsed.month, parsed.day)
-    msg = f"RECEIVED must be a date or a datetime, got {text!r}"
+    msg = _("RECEIVED must be a date or a datetime, got {text!r}").format(text=text)
     raise argparse.ArgumentTypeError(msg)
 
 
 _LABELS = {
-    "response": "Response due",
-    "extended_response": "Extended response due",
-    "keberatan_filing": "Keberatan: file by",
-    "atasan_answer": "Atasan PPID answers by",
-    "sengketa_filing": "Sengketa: file by",
-    "ki_start": "Komisi Informasi starts by",
-    "ki_finish": "Komisi Informasi ends by",
+    "response": N_("Response due"),
+    "extended_response": N_("Extended response due"),
+    "keberatan_filing": N_("Keberatan: file by"),
+    "atasan_answer": N_("Atasan PPID answers by"),
+    "sengketa_filing": N_("Sengketa: file by"),
+    "ki_start": N_("Komisi Informasi starts by"),
+    "ki_finish": N_("Komisi Informasi ends by"),
+}
+_CONFIDENCE = {
+    "primary": N_("primary source"),
+    "secondary": N_("secondary sources"),
+    "practice": N_("agency practice"),
+    "unknown": N_("number unknown"),
 }
 
 
 def _optional_date(text: str) -> dt.date:
     """An argparse type for the dates of steps taken: ISO ``YYYY-MM-DD`` in [`YEARS`][YEARS]."""
-    msg = f"expected an ISO date (2025-04-22), got {text!r}"
+    msg = _("expected an ISO date (2025-04-22), got {text!r}").format(text=text)
     if not _FULL_DATE.match(text) or len(text) != 10:
         raise argparse.ArgumentTypeError(msg)
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:  # 2025-02-30
         raise argparse.ArgumentTypeError(msg) from None
-    _year_in_range(text, day.year, "the date")
+    _year_in_range(text, day.year, _("the date"))
     return day
 
 
@@ -145,11 +155,11 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         args.parser.error(str(exc))
     status = 0 if chain.response.due is not None else 1
     if status:
-        print(
-            f"ppid: the response deadline cannot be computed ({chain.response.reason}); "
-            "add the year with --holidays FILE, or drop --no-estimate",
-            file=sys.stderr,
+        text = _(
+            "ppid: the response deadline cannot be computed ({reason}); "
+            "add the year with --holidays FILE, or drop --no-estimate"
         )
+        print(text.format(reason=chain.response.reason), file=sys.stderr)
     fmt = output_format(args)
     if fmt == "json":
         print(chain.to_json(), file=out)
@@ -157,41 +167,53 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     if fmt == "md":
         print(chain.to_markdown(), end="", file=out)
         return status
-    rules = chain.rules
-    print(f"Regime:                     {rules.title}", file=out)
-    if not rules.confirmed:
-        print(
-            "                            (not confirmed: some numbers are unknown or "
-            "rest on too few sources)",
-            file=out,
-        )
-    print(f"Received:                   {args.received} ({cal.zone})", file=out)
-    print(f"Counts as received on:      {chain.receipt_date}", file=out)
+    _print_text(chain, cal, args.received, out)
+    return status
+
+
+def _print_text(chain: DeadlineChain, cal: WorkCalendar, received: str, out: TextIO) -> None:
+    """The chain for a terminal, in the language chosen (``--lang``)."""
+    rows = [
+        (_("Rules"), chain.rules.title),
+        (_("Received"), f"{received} ({cal.zone})"),
+        (_("Counts as received on"), str(chain.receipt_date)),
+    ]
     for d in chain.deadlines:
         mark = " *" if d.provisional else ""
-        days = "unknown" if d.rule.days is None else f"{d.rule.days} hari kerja"
-        basis = "" if d.actual or d.counts_from is None else ", latest path"
-        why = f" — {d.reason}" if d.reason else ""
-        print(
-            f"{_LABELS[d.step.value] + ':':<27} {d.due or 'unknown'}{mark}{why}  "
-            f"({d.rule.citation}: {days}, {d.rule.confidence.value}{basis})",
-            file=out,
+        days = (
+            _("unknown")
+            if d.rule.days is None
+            else ngettext("{n} working day", "{n} working days", d.rule.days).format(n=d.rule.days)
         )
+        details = [d.rule.citation + ": " + days, _(_CONFIDENCE[d.rule.confidence.value])]
+        if not d.actual and d.counts_from is not None:
+            details.append(_("from the latest day of the step before"))
+        why = f" — {said(d.reason)}" if d.reason else ""
+        due = str(d.due) if d.due is not None else _("unknown")
+        rows.append((_(_LABELS[d.step.value]), f"{due}{mark}{why}  ({', '.join(details)})"))
+    width = max(len(label) for label, _value in rows) + 2
+    for label, value in rows:
+        print(f"{label + ':':<{width}}{value}", file=out)
+        if label == rows[0][0] and not chain.rules.confirmed:
+            note = _("(not confirmed: some numbers are unknown or rest on too few sources)")
+            print(" " * width + note, file=out)
     if chain.provisional:
         dues = [d.due for d in chain.deadlines if d.due is not None]
         print(_provisional_note(cal, chain.receipt_date, max(dues)), file=out)
     skipped = chain.explanation.skipped
     holidays = [s for s in skipped if s.category != "akhir_pekan"]
     weekends = len(skipped) - len(holidays)
-    print(
-        f"Skipped: {_count(weekends, 'weekend day')} and {_count(len(holidays), 'holiday')}"
-        + (":" if holidays else ""),
-        file=out,
+    line = _("Skipped: {weekends} and {holidays}").format(
+        weekends=ngettext("{n} weekend day", "{n} weekend days", weekends).format(n=weekends),
+        holidays=ngettext("{n} holiday", "{n} holidays", len(holidays)).format(n=len(holidays)),
     )
+    print(line + (":" if holidays else ""), file=out)
     for s in holidays:
-        flag = "" if s.status == "decreed" else f" ({s.status})"
+        flag = "" if s.status == "decreed" else f" ({_(_STATUS.get(s.status, s.status))})"
         print(f"  {s.date}  {s.category:<17} {s.name}{flag}", file=out)
-    return status
+
+
+_STATUS = {"provisional": N_("provisional"), "estimated": N_("estimated")}
 
 
 def _provisional_note(cal: WorkCalendar, first: dt.date, last: dt.date) -> str:
@@ -200,8 +222,10 @@ def _provisional_note(cal: WorkCalendar, first: dt.date, last: dt.date) -> str:
     years = [y for y in sorted(cal.estimated_years) if first.year <= y <= last.year]
     if years:
         parts.append(
-            f"the holidays of {', '.join(map(str, years))} are estimated (no SKB yet: "
-            "fixed-date days by Keppres, movable ones by python-holidays, cuti bersama unknown)"
+            _(
+                "the holidays of {years} are estimated (no SKB yet: fixed-date days by "
+                "Keppres, movable ones by python-holidays, cuti bersama unknown)"
+            ).format(years=", ".join(map(str, years)))
         )
     moving = [
         h
@@ -211,49 +235,53 @@ def _provisional_note(cal: WorkCalendar, first: dt.date, last: dt.date) -> str:
     ]
     if moving:
         days = ", ".join(sorted({h.date.isoformat() for h in moving}))
-        parts.append(f"the decree leaves {days} to the sidang isbat, which may move them")
-    return "* provisional: " + "; ".join(parts) + ". Check again once the decree is final."
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+        parts.append(
+            _("the decree leaves {days} to the sidang isbat, which may move them").format(days=days)
+        )
+    return _("* provisional: {parts}. Check again once the decree is final.").format(
+        parts="; ".join(parts)
+    )
 
 
 def register(p: argparse.ArgumentParser) -> None:
     """Fill the parser of ``ppid deadline``."""
-    p.description = (
+    p.description = _(
         "Response deadline (UU 14/2008 Pasal 22 ayat (7)), extended deadline "
         "(ayat (8)), keberatan window (Pasal 36 ayat (1)), atasan PPID's answer (ayat (2)), "
         "sengketa window (Pasal 37 ayat (2)) and the Komisi Informasi's periods (Pasal 38) "
         "of a request received at RECEIVED. Steps not yet taken count from the latest legal "
         "day of the step before."
     )
-    p.add_argument("received", metavar="RECEIVED", help="ISO date or datetime of receipt")
+    p.add_argument("received", metavar="RECEIVED", help=_("ISO date or datetime of receipt"))
     add_calendar_options(p)
     add_rules_option(p, RuleSet.bundled_names())
     for flag, what in (
-        ("--decided", "the written notice was given"),
-        ("--keberatan-filed", "a keberatan was received"),
-        ("--atasan-answered", "the atasan PPID's answer was received"),
-        ("--sengketa-filed", "the Komisi Informasi received a sengketa"),
+        ("--decided", N_("date the written notice was given")),
+        ("--keberatan-filed", N_("date a keberatan was received")),
+        ("--atasan-answered", N_("date the atasan PPID's answer was received")),
+        ("--sengketa-filed", N_("date the Komisi Informasi received a sengketa")),
     ):
-        p.add_argument(flag, type=_optional_date, metavar="DATE", help=f"date {what}")
+        p.add_argument(flag, type=_optional_date, metavar="DATE", help=_(what))
     add_output_options(p, ("text", "md", "json"), default="text")
     p.set_defaults(handler=_run, parser=p)
 
 
 def demo(out: TextIO) -> None:
-    """Show the Lebaran 2025 example with and without cuti bersama."""
-    print("== Working days: a request received on Thursday 2025-03-27 ==", file=out)
+    """Show the Lebaran 2025 example with and without cuti bersama (in the language in use)."""
+    title = _("Working days: a request received on Thursday 2025-03-27")
+    print(f"== {title} ==", file=out)
     received = dt.date(2025, 3, 27)
+    rows = []
     for cb in (True, False):
         chain = deadline_chain(received, WorkCalendar.indonesia(cuti_bersama=cb))
-        label = "cuti bersama non-working" if cb else "cuti bersama as working days"
-        print(
-            f"  {label:<29} response due {chain.response.due}, "
-            f"extended {chain.extended_response.due}",
-            file=out,
+        label = _("cuti bersama non-working") if cb else _("cuti bersama as working days")
+        due = _("response due {due}, extended {extended}").format(
+            due=chain.response.due, extended=chain.extended_response.due
         )
+        rows.append((label, due))
+    width = max(len(label) for label, _due in rows) + 1
+    for label, due in rows:
+        print(f"  {label:<{width}} {due}", file=out)
     print(file=out)
 
 

@@ -1,7 +1,7 @@
 """``ppid dip``: check a Daftar Informasi Publik (DIP), print it in the regulation's layout.
 
 - ``ppid dip check FILE [--on DATE] [--zone ZONE] [--required KEY|FILE] [--check-urls]
-  [--strict] [--format md|json] [--json] [--output FILE]`` reports the findings (stale
+  [--strict] [--format text|md|json] [--json] [--output FILE]`` reports the findings (stale
   berkala items, items without an address, excepted items without uji konsekuensi,
   entries of the required list no item fulfils) and the coverage of the list. ``--on``
   defaults to today in the office's zone (``--zone``, default Asia/Jakarta, WIB), as
@@ -14,6 +14,11 @@
 - ``ppid dip table FILE [--format md|html|csv|json|xlsx] [--output F] [--excel-id]``
   prints the DIP as the office publishes it, then the excepted items as a table of their
   own (UU 14/2008 Pasal 11 ayat (1) huruf a).
+
+Without ``--format``, a report printed to a terminal is ``text`` (aligned tables, no
+Markdown syntax, [`to_text()`][ppid_core.dip.DipCheck.to_text]); printed to a pipe or a
+file, or written with ``--output``, it is ``md``, as before, so scripts keep their output.
+Help texts, messages and the report's headings follow ``ppid --lang``; the JSON does not.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
+from ppid_core._i18n import _, ngettext
 from ppid_core.cli._options import add_output_options, output_format, zone_option
 from ppid_core.cli._output import add_file_options, check_file_options, dialect_of, emit_text
 from ppid_core.dip import (
@@ -46,12 +52,12 @@ _ZONE = "Asia/Jakarta"
 #: The clock of "today" (a test replaces it).
 _clock = dt.datetime.now
 #: The formats of ``dip table``.
-_TABLE_FORMATS = ("md", "html", "csv", "json", "xlsx")
+_TABLE_FORMATS = ("text", "md", "html", "csv", "json", "xlsx")
 
 
 def _date(text: str) -> dt.date:
     """An argparse type: an ISO date ``YYYY-MM-DD`` in the years 1900 to 2200."""
-    msg = f"expected an ISO date (2025-01-15), got {text!r}"
+    msg = _("expected an ISO date (2025-01-15), got {text}").format(text=repr(text))
     if len(text) != 10:
         raise argparse.ArgumentTypeError(msg)
     try:
@@ -59,7 +65,7 @@ def _date(text: str) -> dt.date:
     except ValueError:
         raise argparse.ArgumentTypeError(msg) from None
     if not 1900 <= day.year <= 2200:
-        msg = f"expected a date in the years 1900 to 2200, got {text!r}"
+        msg = _("expected a date in the years 1900 to 2200, got {text}").format(text=repr(text))
         raise argparse.ArgumentTypeError(msg)
     return day
 
@@ -74,8 +80,11 @@ def _bounded(low: float, high: float, *, whole: bool) -> Callable[[str], float]:
         except ValueError:
             value = None
         if value is None or not low <= value <= high or value == 0:
-            kind = "a whole number" if whole else "a number of seconds"
-            msg = f"expected {kind} from {low:g} to {high:g}, got {text!r}"
+            msg = (
+                _("expected a whole number from {low} to {high}, got {text}")
+                if whole
+                else _("expected a number of seconds from {low} to {high}, got {text}")
+            ).format(low=f"{low:g}", high=f"{high:g}", text=repr(text))
             raise argparse.ArgumentTypeError(msg)
         return value
 
@@ -90,7 +99,9 @@ def _required(args: argparse.Namespace) -> RequiredList:
     try:
         return RequiredList.bundled(value)
     except UnknownNameError as exc:
-        args.parser.error(f"--required: {exc}; or give a file ending in .yaml")
+        args.parser.error(
+            _("--required: {error}; or give a file ending in .yaml").format(error=exc)
+        )
         raise  # pragma: no cover - parser.error exits
 
 
@@ -99,8 +110,23 @@ def today(zone: str) -> dt.date:
     return _clock(ZoneInfo(zone)).date()
 
 
+def _format(args: argparse.Namespace, out: TextIO) -> str:
+    """The format asked for; without one, ``text`` for a terminal, else the default (md)."""
+    chosen = output_format(args)
+    if args.format is None and chosen == "md" and not args.output and _terminal(out):
+        return "text"
+    return chosen
+
+
+def _terminal(out: TextIO) -> bool:
+    try:
+        return bool(out.isatty())
+    except (AttributeError, ValueError):  # a closed or odd stream: not a terminal
+        return False
+
+
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    fmt = output_format(args)
+    fmt = _format(args, out)
     check_file_options(args, fmt)
     required = _required(args)
     dip = load_dip(args.file, required=required)
@@ -112,22 +138,31 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         timeout=args.timeout,
         workers=args.workers,
     )
-    text = result.to_json() + "\n" if fmt == "json" else result.to_markdown()
+    if fmt == "json":
+        text = result.to_json() + "\n"
+    elif fmt == "text":
+        text = result.to_text() + "\n"
+    else:
+        text = result.to_markdown()
     emit_text(args, out, text, fmt)
     if args.strict and result.findings:
-        print(f"ppid: {len(result.findings)} findings (--strict)", file=sys.stderr)
+        n = len(result.findings)
+        print(
+            "ppid: " + ngettext("{n} finding (--strict)", "{n} findings (--strict)", n).format(n=n),
+            file=sys.stderr,
+        )
         return 1
     return 0
 
 
 def _table(args: argparse.Namespace, out: TextIO) -> int:
-    fmt = output_format(args)
+    fmt = _format(args, out)
     check_file_options(args, fmt)
     table = load_dip(args.file).table()
     if fmt == "xlsx":
         from ppid_core.cli._output import write_file  # noqa: PLC0415 - only for workbooks
 
-        write_file(args.output, table.to_xlsx, "the workbook")
+        write_file(args.output, table.to_xlsx, _("the workbook"))
         return 0
     if fmt == "json":
         text = table.to_json() + "\n"
@@ -135,6 +170,8 @@ def _table(args: argparse.Namespace, out: TextIO) -> int:
         text = table.to_csv(dialect=dialect_of(args))
     elif fmt == "html":
         text = table.to_html() + "\n"
+    elif fmt == "text":
+        text = table.to_text() + "\n"
     else:
         text = table.to_markdown()
     emit_text(args, out, text, fmt)
@@ -145,63 +182,86 @@ def register(dip: argparse.ArgumentParser) -> None:
     """Fill the parser of ``ppid dip`` with its sub-commands."""
     sub = dip.add_subparsers(dest="dip_command", required=True, metavar="COMMAND")
     check = sub.add_parser(
-        "check", help="check a DIP: completeness, staleness, addresses, uji konsekuensi"
+        "check",
+        help=_("check a DIP: completeness, staleness, addresses, uji konsekuensi"),
+        description=_(
+            "Check a DIP: completeness, staleness, addresses, uji konsekuensi. {terminal}"
+        ).format(terminal=_terminal_help()),
     )
-    check.add_argument("file", metavar="FILE", help="the DIP as YAML")
+    check.add_argument("file", metavar="FILE", help=_("the DIP as YAML"))
     check.add_argument(
         "--on",
         type=_date,
         metavar="DATE",
-        help="the day of the check (default: today in the office's zone, --zone)",
+        help=_("the day of the check (default: today in the office's zone, --zone)"),
     )
     check.add_argument(
         "--zone",
         type=zone_option,
         default=_ZONE,
-        help="the office's zone, for today's date: IANA zone, WIB/WITA/WIT or province "
-        f"(default {_ZONE}, WIB); an unknown or empty zone is bad usage",
+        help=_(
+            "the office's zone, for today's date: IANA zone, WIB/WITA/WIT or province "
+            "(default {zone}, WIB); an unknown or empty zone is bad usage"
+        ).format(zone=_ZONE),
     )
     check.add_argument(
         "--required",
         default=DEFAULT_REQUIRED,
         metavar="KEY|FILE",
-        help=f"the list of required information: a bundled key (default {DEFAULT_REQUIRED}: "
-        "UU 14/2008 Pasal 9-11) or your own YAML file in its layout",
+        help=_(
+            "the list of required information: a bundled key (default {key}: "
+            "UU 14/2008 Pasal 9-11) or your own YAML file in its layout"
+        ).format(key=DEFAULT_REQUIRED),
     )
     check.add_argument(
-        "--strict", action="store_true", help="exit 1 when there is any finding (default: 0)"
+        "--strict", action="store_true", help=_("exit 1 when there is any finding (default: 0)")
     )
-    urls = check.add_argument_group("URL check (off by default; reaches the network)")
+    urls = check.add_argument_group(_("URL check (off by default; reaches the network)"))
     urls.add_argument(
-        "--check-urls", action="store_true", help="ask each address whether it answers"
+        "--check-urls", action="store_true", help=_("ask each address whether it answers")
     )
     urls.add_argument(
         "--timeout",
         type=_bounded(0, 120, whole=False),
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
-        help=f"seconds per request (default {DEFAULT_TIMEOUT:g}, at most 120)",
+        help=_("seconds per request (default {seconds}, at most 120)").format(
+            seconds=f"{DEFAULT_TIMEOUT:g}"
+        ),
     )
     urls.add_argument(
         "--workers",
         type=_bounded(1, 16, whole=True),
         default=DEFAULT_WORKERS,
         metavar="N",
-        help=f"requests at a time (default {DEFAULT_WORKERS}, at most 16)",
+        help=_("requests at a time (default {n}, at most 16)").format(n=DEFAULT_WORKERS),
     )
-    add_output_options(check, ("md", "json"), default="md")
-    files = check.add_argument_group("files")
+    add_output_options(check, ("text", "md", "json"), default="md")
+    files = check.add_argument_group(_("files"))
     files.add_argument(
         "--output",
         metavar="FILE",
-        help="write the report to FILE instead of stdout; written whole or not at all",
+        help=_("write the report to FILE instead of stdout; written whole or not at all"),
     )
     check.set_defaults(handler=_check, parser=check, excel_id=False)
-    table = sub.add_parser("table", help="the DIP in the regulation's layout")
-    table.add_argument("file", metavar="FILE", help="the DIP as YAML")
+    table = sub.add_parser(
+        "table",
+        help=_("the DIP in the regulation's layout"),
+        description=_("The DIP in the regulation's layout. {terminal}").format(
+            terminal=_terminal_help()
+        ),
+    )
+    table.add_argument("file", metavar="FILE", help=_("the DIP as YAML"))
     add_output_options(table, _TABLE_FORMATS, default="md")
     add_file_options(table)
     table.set_defaults(handler=_table, parser=table)
+
+
+def _terminal_help() -> str:
+    return _(
+        "Without --format, the output is text (aligned tables) when printed to a terminal "
+        "and md (Markdown) in a pipe, a file or with --output."
+    )
 
 
 def demo(out: TextIO) -> None:
@@ -210,10 +270,15 @@ def demo(out: TextIO) -> None:
 
     dip = load_example_dip()
     result: DipCheck = check_dip(dip, on=_DEMO_DAY)
-    state = "current" if result.current else "not current"
-    complete = "complete" if result.complete else "incomplete"
-    out.write(
-        f"\n== DIP: {dip.unit}, checked on {_DEMO_DAY} (illustrative example) ==\n"
-        f"{len(dip.items)} items; {state}, {complete}; {len(result.findings)} findings\n\n"
-        f"{result.findings_table().to_markdown()}\n"
+    heading = _("DIP: {unit}, checked on {day} (illustrative example)").format(
+        unit=dip.unit, day=_DEMO_DAY
     )
+    state = _("current") if result.current else _("not current")
+    complete = _("complete") if result.complete else _("incomplete")
+    items = ngettext("{n} item", "{n} items", len(dip.items)).format(n=len(dip.items))
+    n = len(result.findings)
+    findings = ngettext("{n} finding", "{n} findings", n).format(n=n)
+    summary = _("{items}; {state}, {complete}; {findings}").format(
+        items=items, state=state, complete=complete, findings=findings
+    )
+    out.write(f"\n== {heading} ==\n{summary}\n\n{result.findings_table().to_markdown()}\n")

@@ -1,12 +1,17 @@
 """``ppid ikm``: score a satisfaction survey (IKM) and size its sample.
 
-``ppid ikm score`` prints ``--format md`` (the default), ``csv`` or ``json`` (``--json``:
+``ppid ikm score`` prints ``--format text`` (aligned tables; the default on a terminal),
+``md`` (the default in a pipe, a file or with ``--output``), ``csv`` or ``json`` (``--json``:
 the result's ``to_dict()``, with the breakdown's under ``by``); ``--format markdown``
 still works for one release, with a note on stderr. ``--regime`` is the IKM regime.
 ``ppid ikm sample-size`` prints ``--format text`` or ``json``. ``ppid ikm score FILE...``
 reads several files (in worker processes with ``--jobs N``) and merges them
 ([`Survey.merge`][ppid_core.ikm.Survey.merge]) into exactly the result of their
-concatenation; every file's errors are reported.
+concatenation; every file's errors are reported, and a progress bar on stderr (a terminal
+only) counts the files read.
+
+Help texts, messages and the text output are English, marked for the catalog and shown in
+the language chosen (``ppid --lang id``); JSON is the same in every language.
 
 References:
     Permenpan RB 14/2017 Pasal 1 and Lampiran (SKM: unsur, NRR, bobot, konversi x 25,
@@ -16,16 +21,19 @@ References:
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from ppid_core._i18n import _
 from ppid_core._tables import dumps_json
-from ppid_core.cli._jobs import add_jobs_option, file_errors, run_each
+from ppid_core.cli._ikm_options import add_score_arguments, whole_number
+from ppid_core.cli._jobs import file_errors, run_each
 from ppid_core.cli._options import add_output_options, output_format
 from ppid_core.cli._output import add_score_options, check_file_options, write_score
+from ppid_core.cli._progress import progress
 from ppid_core.errors import UnknownNameError
 from ppid_core.ikm import (
     MissingPolicy,
@@ -35,29 +43,8 @@ from ppid_core.ikm import (
     krejcie_morgan,
     load_regime,
     read_survey,
+    shown_note,
 )
-
-_PLACES = 10  # the most decimals a legacy rounding option takes
-
-
-def _whole_number(minimum: int, maximum: int | None = None) -> Callable[[str], int]:
-    """An argparse type: a whole number within bounds; anything else is bad usage (exit 2)."""
-    span = f">= {minimum}" if maximum is None else f"from {minimum} to {maximum}"
-
-    def parse(text: str) -> int:
-        value: int | None
-        try:
-            value = int(text.strip()) if text.strip().lstrip("+-").isdigit() else None
-        except ValueError:  # more digits than Python reads
-            value = None
-        if value is None or value < minimum or (maximum is not None and value > maximum):
-            shown = text if len(text) <= 20 else text[:20] + "..."
-            msg = f"expected a whole number {span}, got {shown!r}"
-            raise argparse.ArgumentTypeError(msg)
-        return value
-
-    parse.__name__ = "whole number"  # argparse names the type in its own messages
-    return parse
 
 
 def _usage(args: argparse.Namespace, message: str) -> NoReturn:
@@ -71,7 +58,9 @@ def _mapping(items: list[str] | None, parser: argparse.ArgumentParser) -> dict[s
     for item in items or []:
         header, sep, unsur = item.partition("=")
         if not sep or not header.strip() or not unsur.strip():
-            parser.error(f"--map expects HEADER=UNSUR (e.g. U8=sarana), got {item!r}")
+            parser.error(
+                _("--map expects HEADER=UNSUR (e.g. U8=sarana), got {item!r}").format(item=item)
+            )
         out[header.strip()] = unsur.strip()
     return out
 
@@ -92,7 +81,7 @@ def _read(args: argparse.Namespace, regime: Regime) -> Survey:
     Every file's errors are reported, together."""
     paths = [Path(f) for f in args.files]
     if (args.sheet is not None or args.include_hidden) and not all(map(_is_workbook, paths)):
-        _usage(args, "--sheet and --include-hidden apply to .xlsx workbooks only")
+        _usage(args, _("--sheet and --include-hidden apply to .xlsx workbooks only"))
     options: dict[str, Any] = {
         "regime": regime,
         "columns": _mapping(args.map, args.parser),
@@ -103,7 +92,12 @@ def _read(args: argparse.Namespace, regime: Regime) -> Survey:
         "include_hidden": args.include_hidden,
         "engine": args.engine,
     }
-    outcomes = run_each(read_one, [str(p) for p in paths], options, jobs=args.jobs)
+    names = [str(p) for p in paths]
+    if args.jobs > 1 and len(names) > 1:
+        outcomes = run_each(read_one, names, options, jobs=args.jobs)
+    else:  # one file at a time: the bar counts the files read
+        steps = progress(names, total=len(names), what=_("Reading surveys"), unit=_("files"))
+        outcomes = [o for name in steps for o in run_each(read_one, [name], options)]
     for outcome in outcomes:
         if isinstance(outcome, UnknownNameError):
             _usage(args, str(outcome))
@@ -120,13 +114,27 @@ def _say_reading(survey: Survey, *, workbook: bool) -> None:
     layout, and each note of the reading."""
     said = []
     if survey.header_row not in {"", "row 1"}:
-        said.append(f"header in {survey.header_row}")
+        said.append(_("header in {row}").format(row=_header_rows(survey.header_row)))
     if survey.layout == "long":
-        said.append("long layout (one row per answer)")
-    if workbook or said:
-        print(f"ppid: read {survey.source}{': ' if said else ''}{', '.join(said)}", file=sys.stderr)
-    for note in survey.notes:
-        print(f"ppid: note: {note}", file=sys.stderr)
+        said.append(_("long layout (one row per answer)"))
+    if said:
+        line = _("ppid: read {source}: {what}").format(source=survey.source, what=", ".join(said))
+        print(line, file=sys.stderr)
+    elif workbook:
+        print(_("ppid: read {source}").format(source=survey.source), file=sys.stderr)
+    for note in survey.notes:  # data (the JSON's reading.notes) in English, shown translated
+        print(_("ppid: note: {note}").format(note=shown_note(note)), file=sys.stderr)
+
+
+def _header_rows(described: str) -> str:
+    """The header's rows (``HeaderRow.describe()``: English data) in the language in use."""
+    one = re.fullmatch(r"row (\d+)", described)
+    if one:
+        return _("row {number}").format(number=one[1])
+    two = re.fullmatch(r"rows (\d+)-(\d+) \(two header rows joined\)", described)
+    if two:
+        return _("rows {first}-{last} (two header rows joined)").format(first=two[1], last=two[2])
+    return described
 
 
 def _is_workbook(path: Path) -> bool:
@@ -149,12 +157,19 @@ def _regime(args: argparse.Namespace) -> Regime:
         known = ", ".join(Regime.bundled_names())
         _usage(
             args,
-            f"--regime: unknown regime {name!r}; use one of {known} or the path of a .yaml file",
+            _(
+                "--regime: unknown regime {name!r}; use one of {known} or the path of a .yaml file"
+            ).format(name=name, known=known),
         )
     try:
         return load_regime(name)
     except OSError as exc:
-        _usage(args, f"--regime: cannot read {name!r} ({exc.strerror or exc})")
+        _usage(
+            args,
+            _("--regime: cannot read {name!r} ({reason})").format(
+                name=name, reason=exc.strerror or exc
+            ),
+        )
 
 
 def _policy(args: argparse.Namespace, regime: Regime) -> ScoringPolicy | None:
@@ -174,8 +189,23 @@ def _policy(args: argparse.Namespace, regime: Regime) -> ScoringPolicy | None:
     return policy
 
 
+def _format(args: argparse.Namespace, out: TextIO) -> str:
+    """The format asked for; without one, ``text`` for a terminal, else the default (md)."""
+    chosen = output_format(args)
+    if args.format is None and chosen == "md" and not args.output and _terminal(out):
+        return "text"
+    return chosen
+
+
+def _terminal(out: TextIO) -> bool:
+    try:
+        return bool(out.isatty())
+    except (AttributeError, ValueError):  # a closed or odd stream: not a terminal
+        return False
+
+
 def _score(args: argparse.Namespace, out: TextIO) -> int:
-    fmt = output_format(args)
+    fmt = _format(args, out)
     check_file_options(args, fmt)
     regime = _regime(args)
     policy = _policy(args, regime)
@@ -184,7 +214,7 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
         warnings.simplefilter("always")
         result = survey.score(policy=policy, population=args.population)
     for w in caught:
-        print(f"ppid: warning: {w.message}", file=sys.stderr)
+        print(_("ppid: warning: {message}").format(message=w.message), file=sys.stderr)
     breakdown = survey.score(by=args.by, policy=policy) if args.by else None
     return write_score(
         args, out, fmt, survey=survey, result=result, breakdown=breakdown, policy=policy
@@ -205,11 +235,12 @@ def _sample_size(args: argparse.Namespace, out: TextIO) -> int:
             file=out,
         )
     else:
-        print(
-            f"Population {args.population}: survey at least {size} respondents "
-            f"(Krejcie & Morgan 1970, {args.method}).",
-            file=out,
+        text = _(
+            "Population {population}: survey at least {size} respondents "
+            "(Krejcie & Morgan 1970, {method})."
         )
+        method = _("table") if args.method == "table" else _("formula")
+        print(text.format(population=args.population, size=size, method=method), file=out)
     return 0
 
 
@@ -218,125 +249,42 @@ def register(ikm: argparse.ArgumentParser) -> None:
     sub = ikm.add_subparsers(dest="ikm_command", required=True, metavar="COMMAND")
     score = sub.add_parser(
         "score",
-        help="score a respondents file (CSV or XLSX)",
-        description="Score a satisfaction survey: one row per questionnaire, one column per "
-        "unsur (by name or alias, by question code U1..U9 read by the regime's question "
-        "numbers, or by question text as Google Forms exports it), or one row per answer "
-        "(--layout long). The header may stand below title rows, over two rows. Exact "
-        "arithmetic; values half-up to 2 decimals for display only.",
+        help=_("score a respondents file (CSV or XLSX)"),
+        description=_(
+            "Score a satisfaction survey: one row per questionnaire, one column per unsur "
+            "(by name or alias, by question code U1..U9 read by the regime's question "
+            "numbers, or by question text as Google Forms exports it), or one row per answer "
+            "(--layout long). The header may stand below title rows, over two rows. Exact "
+            "arithmetic; values half-up to 2 decimals for display only."
+        )
+        + " "
+        + _(
+            "Without --format, the output is text (aligned tables) when printed to a terminal "
+            "and md (Markdown) in a pipe, a file or with --output."
+        ),
     )
-    score.add_argument(
-        "files",
-        nargs="+",
-        metavar="FILE",
-        help="CSV (, ; or tab) or XLSX file; several files (same columns) are merged into "
-        "exactly the result of their concatenation",
-    )
-    add_jobs_option(score)
-    score.add_argument(
-        "--regime",
-        default="permenpan_14_2017",
-        help=f"regime key ({', '.join(Regime.bundled_names())}) or a YAML file",
-    )
-    score.add_argument(
-        "--by",
-        action="append",
-        metavar="COLUMN",
-        help="also score each value of COLUMN (matched as headers are: case, blanks and a "
-        "trailing dot ignored); repeat it for the combinations of several columns; a column "
-        "with personal data (name, phone, e-mail, address, NIK) is refused",
-    )
-    score.add_argument(
-        "--map",
-        action="append",
-        metavar="HEADER=UNSUR",
-        help="map a column to an unsur, e.g. --map U8=pengaduan for an app that numbers "
-        "pengaduan 8th (repeatable); also to a profile field, to date, or in a long layout "
-        "to respondent, question or score, or a question cell to an unsur (--map 8=pengaduan)",
-    )
-    score.add_argument(
-        "--layout",
-        choices=["wide", "long"],
-        help="wide: one row per questionnaire; long: one row per answer (respondent, "
-        "question, score); default: told from the header",
-    )
-    score.add_argument(
-        "--long",
-        dest="layout",
-        action="store_const",
-        const="long",
-        help="the same as --layout long",
-    )
-    score.add_argument(
-        "--missing",
-        choices=[p.value for p in MissingPolicy],
-        default="refuse",
-        help="blank answers: refuse (error, default), per_unsur "
-        "(NRR over questionnaires that answered), drop (leave the row out)",
-    )
-    score.add_argument(
-        "--population",
-        type=_whole_number(1),
-        metavar="N",
-        help="service population: warn when respondents fall short of Krejcie & Morgan",
-    )
-    score.add_argument("--sheet", help="XLSX sheet name (default: the first visible sheet)")
-    score.add_argument(
-        "--engine",
-        choices=["python", "polars"],
-        default="python",
-        help="CSV reader: the pure-Python one (default), or polars for big files (the "
-        "[polars] extra; the same results and errors)",
-    )
-    score.add_argument(
-        "--include-hidden",
-        action="store_true",
-        help="read hidden rows of an XLSX sheet (refused by default: they are easy to miss)",
-    )
-    score.add_argument(
-        "--order",
-        choices=["questionnaire", "regime"],
-        default="questionnaire",
-        help="row order of the report: by question number, as the seed's table "
-        "(default), or the regime file's listing order",
-    )
-    score.add_argument(
-        "--legacy-weight",
-        metavar="W",
-        help="NON-COMPLIANT: reproduce an old spreadsheet's weight, a rounded 1/k "
-        "(0.11 or 0.111 for 9 unsur, 0.071 for 14)",
-    )
-    score.add_argument(
-        "--legacy-round-nrr",
-        type=_whole_number(0, _PLACES),
-        metavar="N",
-        help="NON-COMPLIANT: round each NRR half-up to N decimals before weighting",
-    )
-    score.add_argument(
-        "--legacy-round-index",
-        type=_whole_number(0, _PLACES),
-        metavar="N",
-        help="NON-COMPLIANT: round the weighted index half-up to N decimals before x 25",
-    )
+    add_score_arguments(score)
     add_output_options(
-        score, ("md", "csv", "json", "xlsx"), default="md", aliases={"markdown": "md"}
+        score, ("text", "md", "csv", "json", "xlsx"), default="md", aliases={"markdown": "md"}
     )
     add_score_options(score)
     score.set_defaults(handler=_score, parser=score)
     size = sub.add_parser(
         "sample-size",
-        help="respondents needed for a population",
-        description="Sample size after Krejcie & Morgan (1970).",
+        help=_("respondents needed for a population"),
+        description=_("Sample size after Krejcie & Morgan (1970)."),
     )
     size.add_argument(
-        "population", type=_whole_number(1), metavar="N", help="service population (>= 1)"
+        "population", type=whole_number(1), metavar="N", help=_("service population (>= 1)")
     )
     size.add_argument(
         "--method",
         choices=["table", "formula"],
         default="table",
-        help="table: Table 1 of Krejcie & Morgan (1970), the default; formula: their "
-        "formula, evaluated exactly",
+        help=_(
+            "table: Table 1 of Krejcie & Morgan (1970), the default; formula: their formula, "
+            "evaluated exactly"
+        ),
     )
     add_output_options(size, ("text", "json"), default="text")
     size.set_defaults(handler=_sample_size, parser=size)
@@ -348,7 +296,8 @@ def demo(out: TextIO) -> None:
 
     survey = read_seed_survey()
     result = survey.score()
-    print(f"== IKM: {SEED_FILE} (synthetic respondents reproducing KPU NTT 2024) ==", file=out)
+    title = _("IKM: {file} (synthetic respondents reproducing KPU NTT 2024)").format(file=SEED_FILE)
+    print(f"== {title} ==", file=out)
     print(file=out)
     print(result.to_markdown(), file=out)
     print(file=out)

@@ -2,7 +2,7 @@
 
 ``ppid monev score FILE [--instrument FILE] [--register FILE...] [--survey FILE...]
 [--dip FILE [--on DATE]] [--profile FILE] [--report-year YEAR] [--zone ZONE ...]
-[--format md|json] [--json] [--output FILE]``
+[--format text|md|json] [--json] [--output FILE]``
 
 FILE is the office's answers (YAML). The other files let ppid-core answer items itself
 and say from what: a register read (``--register``), a satisfaction survey and its IKM
@@ -12,7 +12,12 @@ and say from what: a register read (``--register``), a satisfaction survey and i
 for ``--on`` is today in that zone). The office's own answer to an item always wins, and a
 contradiction is a warning on stderr. Every input file is read before any is refused: their
 errors are reported together (exit 1). The output is a prediction, never the Komisi
-Informasi's result, and says so.
+Informasi's result, and says so ("prediction", "prediksi" with ``ppid --lang id``).
+
+Without ``--format``, the prediction printed to a terminal is ``text`` (aligned tables,
+no Markdown syntax); printed to a pipe or a file, or written with ``--output``, it is
+``md``, as before. Reading several registers or surveys shows a progress bar on stderr
+when it is a terminal and the reading takes a while.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
+from ppid_core._i18n import _
 from ppid_core.cli._jobs import file_errors
 from ppid_core.cli._options import (
     add_calendar_options,
@@ -33,6 +39,7 @@ from ppid_core.cli._options import (
     zone_from_args,
 )
 from ppid_core.cli._output import check_file_options, emit_text
+from ppid_core.cli._progress import progress
 from ppid_core.errors import PpidError
 from ppid_core.monev import (
     Answers,
@@ -61,17 +68,21 @@ def _date(text: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(text.strip())
     except ValueError:
-        msg = f"expected a date as YYYY-MM-DD, got {text!r}"
+        msg = _("expected a date as YYYY-MM-DD, got {text}").format(text=repr(text))
         raise argparse.ArgumentTypeError(msg) from None
     if not _FIRST_YEAR <= day.year <= _LAST_YEAR:
-        msg = f"expected a date from {_FIRST_YEAR} to {_LAST_YEAR}, got {text!r}"
+        msg = _("expected a date from {first} to {last}, got {text}").format(
+            first=_FIRST_YEAR, last=_LAST_YEAR, text=repr(text)
+        )
         raise argparse.ArgumentTypeError(msg)
     return day
 
 
 def _year(text: str) -> int:
     if not text.strip().isdigit() or not _FIRST_YEAR <= int(text) <= _LAST_YEAR:
-        msg = f"expected a year from {_FIRST_YEAR} to {_LAST_YEAR}, got {text!r}"
+        msg = _("expected a year from {first} to {last}, got {text}").format(
+            first=_FIRST_YEAR, last=_LAST_YEAR, text=repr(text)
+        )
         raise argparse.ArgumentTypeError(msg)
     return int(text)
 
@@ -89,9 +100,10 @@ def _ikm(read_survey: Callable[[str], Survey], name: str) -> IkmResult:
 
 def _collect(tasks: list[tuple[str, Callable[[], object]]]) -> list[object]:
     """Read every input file; all their errors raise together (one group), else values."""
-    names = [name for name, _ in tasks]
+    names = [name for name, _read in tasks]
     outcomes: list[object] = []
-    for _, read in tasks:
+    steps = progress(tasks, total=len(tasks), what=_("Reading the files"), unit=_("files"))
+    for _name, read in steps:
         try:
             outcomes.append(read())
         except (PpidError, OSError) as exc:
@@ -148,16 +160,30 @@ def _inputs(args: argparse.Namespace) -> tuple[Answers, Instrument | None, list[
 
 def _score(args: argparse.Namespace, out: TextIO) -> int:
     if args.profile is not None and not args.register:
-        args.parser.error("--profile needs --register: the annual report is built from both")
+        args.parser.error(_("--profile needs --register: the annual report is built from both"))
     fmt = output_format(args)
+    if args.format is None and fmt == "md" and not args.output and _terminal(out):
+        fmt = "text"
     check_file_options(args, fmt)
     answers, instrument, facts = _inputs(args)
     result = score_monev(answers, instrument=instrument, derived=facts)
     for note in result.notes:
-        print(f"ppid: warning: {note}", file=sys.stderr)
-    text = (result.to_json() + "\n") if fmt == "json" else result.to_markdown()
+        print(_("ppid: warning: {note}").format(note=note), file=sys.stderr)
+    if fmt == "json":
+        text = result.to_json() + "\n"
+    elif fmt == "text":
+        text = result.to_text() + "\n"
+    else:
+        text = result.to_markdown()
     emit_text(args, out, text, fmt)
     return 0
+
+
+def _terminal(out: TextIO) -> bool:
+    try:
+        return bool(out.isatty())
+    except (AttributeError, ValueError):  # a closed or odd stream: not a terminal
+        return False
 
 
 def register(monev: argparse.ArgumentParser) -> None:
@@ -165,56 +191,69 @@ def register(monev: argparse.ArgumentParser) -> None:
     sub = monev.add_subparsers(dest="monev_command", required=True, metavar="COMMAND")
     p = sub.add_parser(
         "score",
-        help="predict the e-Monev score and list the items without evidence (a prediction, "
-        "not the Komisi Informasi's result)",
+        help=_(
+            "predict the e-Monev score and list the items without evidence (a prediction, "
+            "not the Komisi Informasi's result)"
+        ),
+        description=_(
+            "Predict the e-Monev score and list the items without evidence (a prediction, "
+            "not the Komisi Informasi's result). Without --format, the output is text "
+            "(aligned tables) when printed to a terminal and md (Markdown) in a pipe, a "
+            "file or with --output."
+        ),
     )
-    p.add_argument("file", metavar="FILE", help="the office's answers (YAML)")
+    p.add_argument("file", metavar="FILE", help=_("the office's answers (YAML)"))
     p.add_argument(
         "--instrument",
         metavar="FILE",
-        help="the commission's instrument as a YAML file (default: the bundled one the "
-        "answers name)",
+        help=_(
+            "the commission's instrument as a YAML file (default: the bundled one the answers name)"
+        ),
     )
     p.add_argument(
         "--register",
         action="append",
         default=[],
         metavar="FILE",
-        help="a request register (CSV or XLSX; repeatable): answers the register item, "
-        "and with the year the annual-report item",
+        help=_(
+            "a request register (CSV or XLSX; repeatable): answers the register item, "
+            "and with the year the annual-report item"
+        ),
     )
     p.add_argument(
         "--survey",
         action="append",
         default=[],
         metavar="FILE",
-        help="a satisfaction survey (CSV or XLSX; repeatable): answers a survey item",
+        help=_("a satisfaction survey (CSV or XLSX; repeatable): answers a survey item"),
     )
-    p.add_argument("--dip", metavar="FILE", help="the DIP (YAML): answers the DIP item")
+    p.add_argument("--dip", metavar="FILE", help=_("the DIP (YAML): answers the DIP item"))
     p.add_argument(
         "--on",
         type=_date,
         metavar="DATE",
-        help="the day the DIP is checked on, YYYY-MM-DD (default: today in the office's "
-        "zone, --zone)",
+        help=_(
+            "the day the DIP is checked on, YYYY-MM-DD (default: today in the office's "
+            "zone, --zone)"
+        ),
     )
     p.add_argument(
         "--profile",
         metavar="FILE",
-        help="the office's annual profile (YAML), for the annual report with --register",
+        help=_("the office's annual profile (YAML), for the annual report with --register"),
     )
     p.add_argument(
         "--report-year",
         type=_year,
         metavar="YEAR",
-        help="the year of the annual report (default: the answers' year minus one)",
+        help=_("the year of the annual report (default: the answers' year minus one)"),
     )
     add_calendar_options(p)
-    add_output_options(p, ("md", "json"), default="md")
-    p.add_argument_group("files").add_argument(
+    add_output_options(p, ("text", "md", "json"), default="md")
+    p.add_argument_group(_("files")).add_argument(
         "--output",
         metavar="FILE",
-        help="write the output to FILE instead of stdout; written whole or not at all",
+        help=_("write the output to FILE instead of stdout; written whole or not at all"),
     )
     p.set_defaults(handler=_score, parser=p, excel_id=False)
 
@@ -248,5 +287,8 @@ def demo(out: TextIO) -> None:
         dip_fact(check_dip(load_example_dip(), on=DEMO_DAY)),
     ]
     result = score_monev(load_example_answers(), derived=facts)
-    out.write(f"\n== e-Monev: prediksi (bukan hasil Komisi Informasi), DIP per {DEMO_DAY} ==\n")
+    heading = _(
+        "e-Monev: a prediction (not the Komisi Informasi's result), DIP as of {day}"
+    ).format(day=DEMO_DAY)
+    out.write(f"\n== {heading} ==\n")
     out.write(result.to_markdown())

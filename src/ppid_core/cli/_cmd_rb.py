@@ -3,7 +3,8 @@
 - ``ppid rb check FILE...`` validates team, plan, realisation and framework files (exit 1
   with every located error of every file on stderr; a bad ``--framework`` file does not
   stop the other files being checked);
-- ``ppid rb status FILE... --month YYYY-MM [--progress NAME] [--format md|json] [--json]``
+- ``ppid rb status FILE... --month YYYY-MM [--progress NAME] [--format text|md|json]
+  [--json]``
   shows what is due, done and late, and progress under the chosen definition (``months``,
   ``targets``, ``values``, ``bps``); FILE is a plan, or one or more realisation files of
   one plan (their plan is read from ``plan:``; several files are merged, a row and period
@@ -22,6 +23,12 @@
 
 Output is always encodable: a character the output's encoding lacks is written as ``?``
 and counted in a warning on stderr.
+
+Without ``--format``, ``status``, ``table`` and ``frameworks`` print aligned text tables
+to a terminal (``to_text()``) and Markdown elsewhere (a pipe, a file), so scripts keep
+their output. Help, messages and report headings are in the language chosen with
+``ppid --lang``; the Lampiran I and II tables keep the decree's Indonesian columns in both
+languages, and JSON is the same in both.
 """
 
 from __future__ import annotations
@@ -33,10 +40,17 @@ from typing import TextIO
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core._source import FileInput
-from ppid_core.cli._options import add_output_options, add_unmask_option, output_format
+from ppid_core.cli._options import add_output_options, add_unmask_option
 from ppid_core.cli._output import add_file_options, check_file_options, dialect_of, emit_text
-from ppid_core.cli._rb_options import add_framework_option, load_frameworks
+from ppid_core.cli._progress import progress
+from ppid_core.cli._rb_options import (
+    TEXT_DEFAULT_HELP,
+    add_framework_option,
+    load_frameworks,
+    report_format,
+)
 from ppid_core.errors import DataFileError, LocatedError
 from ppid_core.rb import (
     ASCII_TICK,
@@ -64,7 +78,7 @@ _MONTH = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])")
 def _month(text: str) -> tuple[int, int]:
     m = _MONTH.fullmatch(text)
     if not m:
-        msg = f"expected a month as YYYY-MM (e.g. 2022-06), got {text!r}"
+        msg = _("expected a month as YYYY-MM (e.g. 2022-06), got {text!r}").format(text=text)
         raise argparse.ArgumentTypeError(msg)
     return int(m[1]), int(m[2])
 
@@ -94,7 +108,7 @@ def _warn(loaded: object) -> None:
     """Print a plan's warnings (near-duplicate kegiatan names) on stderr."""
     plan = loaded[0] if isinstance(loaded, tuple) else loaded
     for warning in plan.warnings if isinstance(plan, ActionPlan) else ():
-        print(f"ppid: warning: {warning}", file=sys.stderr)
+        print(_("ppid: warning: {warning}").format(warning=warning), file=sys.stderr)
 
 
 def check_one(
@@ -109,9 +123,9 @@ def check_one(
         if not is_framework_file(file, source=source):
             raise
         fw = load_framework(file, source=source)
-        return (
-            f"{name}: framework {fw.key}, {len(fw.areas)} areas, {len(fw.components)} "
-            f"components, {len(fw.themes)} themes"
+        what = _("framework {key}, {areas} areas, {components} components, {themes} themes")
+        return f"{name}: " + what.format(
+            key=fw.key, areas=len(fw.areas), components=len(fw.components), themes=len(fw.themes)
         ), []
     plan = loaded[0] if isinstance(loaded, tuple) else loaded
     warnings = [str(w) for w in plan.warnings] if isinstance(plan, ActionPlan) else []
@@ -120,11 +134,12 @@ def check_one(
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     frameworks, failed = load_frameworks(args)
-    for name in args.files:
+    names = args.files
+    for name in progress(names, total=len(names), what=_("Checking files"), unit=_("files")):
         try:
             line, warnings = check_one(name, frameworks)
             for warning in warnings:
-                _say(f"ppid: warning: {warning}")
+                _say(_("ppid: warning: {warning}").format(warning=warning))
             out.write(f"{line}\n")
         except DataFileError as exc:
             _say(exc.report())
@@ -143,7 +158,9 @@ def _load_for_status(
     if isinstance(loaded, ActionPlan):
         return loaded, None
     if isinstance(loaded, TeamDecree):
-        msg = f"{name}: a team file has no schedule; give a plan or realisation file"
+        msg = _("{name}: a team file has no schedule; give a plan or realisation file").format(
+            name=name
+        )
         raise DataFileError.from_errors(name, [_located(name, msg)])
     return loaded
 
@@ -162,7 +179,7 @@ def _plan_and_records(
     """
     loaded: list[tuple[str, ActionPlan, Realisation | None]] = []
     failed = False
-    for name in names:
+    for name in progress(names, total=len(names), what=_("Reading files"), unit=_("files")):
         try:
             loaded.append((name, *_load_for_status(name, frameworks)))
         except DataFileError as exc:
@@ -175,14 +192,19 @@ def _plan_and_records(
         return None
     if len(loaded) == 1:
         return loaded[0][1], loaded[0][2]
-    first_name, plan, _ = loaded[0]
+    first_name, plan, _records = loaded[0]
     parts: list[Realisation] = []
     for name, other, real in loaded:
         if real is None:
-            _say(f"ppid: {name}: a plan file; several files must all be realisation files")
+            _say(
+                _("ppid: {name}: a plan file; several files must all be realisation files").format(
+                    name=name
+                )
+            )
             return None
         if other != plan:
-            _say(f"ppid: {name}: names another plan than {first_name}; give the files of one plan")
+            text = _("ppid: {name}: names another plan than {first}; give the files of one plan")
+            _say(text.format(name=name, first=first_name))
             return None
         parts.append(real)
     # each file names the plan relative to its own folder: the same plan, checked above
@@ -200,15 +222,25 @@ def _status(args: argparse.Namespace, out: TextIO) -> int:
     plan, records = found
     year, month = args.month
     if year != plan.year:
-        when = "before" if year < plan.year else "after"
-        state = "nothing is due yet" if year < plan.year else "the whole year has ended"
-        _say(
-            f"ppid: note: {year:04d}-{month:02d} is {when} the plan's year {plan.year}: "
-            f"{state}; give a month of {plan.year} for a monthly report"
+        text = (
+            _(
+                "ppid: note: {month} is before the plan's year {year}: nothing is due yet; "
+                "give a month of {year} for a monthly report"
+            )
+            if year < plan.year
+            else _(
+                "ppid: note: {month} is after the plan's year {year}: the whole year has "
+                "ended; give a month of {year} for a monthly report"
+            )
         )
+        _say(text.format(month=f"{year:04d}-{month:02d}", year=plan.year))
     status = plan_status(plan, records, year=year, month=month, progress=args.progress)
-    text = status.to_json() if output_format(args) == "json" else status.to_markdown()
-    out.write(text + "\n")
+    fmt = report_format(args, out)
+    if fmt == "json":
+        text = status.to_json() + "\n"
+    else:
+        text = status.to_text() if fmt == "text" else status.to_markdown() + "\n"
+    out.write(text)
     return 0
 
 
@@ -223,9 +255,12 @@ def _table(args: argparse.Namespace, out: TextIO) -> int:
     else:
         plan = loaded if isinstance(loaded, ActionPlan) else loaded[0]
         table = plan_table(plan, mark=_mark(out), unmask=args.unmask)
-    fmt = output_format(args)
+    fmt = report_format(args, out)
     check_file_options(args, fmt)
-    text = table.to_csv(dialect=dialect_of(args)) if fmt == "csv" else table.to_markdown() + "\n"
+    if fmt == "csv":
+        text = table.to_csv(dialect=dialect_of(args))
+    else:
+        text = (table.to_text() if fmt == "text" else table.to_markdown()) + "\n"
     emit_text(args, out, text, fmt)
     return 0
 
@@ -235,7 +270,11 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
     if failed:
         return 1
     listing = list_frameworks(frameworks)
-    text = listing.to_json() if output_format(args) == "json" else listing.to_markdown()
+    fmt = report_format(args, out)
+    if fmt == "json":
+        text = listing.to_json()
+    else:
+        text = listing.to_text() if fmt == "text" else listing.to_markdown()
     out.write(text if text.endswith("\n") else text + "\n")
     return 0
 
@@ -243,55 +282,71 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
 def _progress(text: str) -> str:
     if text not in PROGRESS_DEFINITIONS:
         names = ", ".join(PROGRESS_DEFINITIONS)
-        msg = f"unknown progress definition {text!r}; expected one of: {names}"
+        msg = _("unknown progress definition {text!r}; expected one of: {names}").format(
+            text=text, names=names
+        )
         raise argparse.ArgumentTypeError(msg)
     return text
+
+
+def _report_formats(
+    parser: argparse.ArgumentParser,
+    formats: tuple[str, ...],
+    legacy_flags: dict[str, str] | None = None,
+) -> None:
+    """``--format`` (default ``md``, ``text`` on a terminal: see the epilog) and ``--json``."""
+    add_output_options(parser, formats, default="md", legacy_flags=legacy_flags)
+    parser.epilog = _(TEXT_DEFAULT_HELP)
 
 
 def register(rb: argparse.ArgumentParser) -> None:
     """Fill the parser of ``ppid rb`` with its sub-commands."""
     sub = rb.add_subparsers(dest="rb_command", required=True, metavar="COMMAND")
     check = sub.add_parser(
-        "check", help="validate RB YAML files (team, plan, realisation, framework)"
+        "check", help=_("validate RB YAML files (team, plan, realisation, framework)")
     )
     check.add_argument(
-        "files", nargs="+", metavar="FILE", help="team, plan, realisation or framework YAML files"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help=_("team, plan, realisation or framework YAML files"),
     )
     add_framework_option(check)
     check.set_defaults(handler=_check)
-    status = sub.add_parser("status", help="what is due, done and late in a month")
+    status = sub.add_parser("status", help=_("what is due, done and late in a month"))
     status.add_argument(
         "files",
         nargs="+",
         metavar="FILE",
-        help="a plan, or one or more realisation files of one plan (merged)",
+        help=_("a plan, or one or more realisation files of one plan (merged)"),
     )
     status.add_argument(
-        "--month", type=_month, required=True, metavar="YYYY-MM", help="the month to report"
+        "--month", type=_month, required=True, metavar="YYYY-MM", help=_("the month to report")
     )
     status.add_argument(
         "--progress",
         type=_progress,
         default=DEFAULT_PROGRESS,
         metavar="NAME",
-        help=f"progress definition: {', '.join(PROGRESS_DEFINITIONS)} (default "
-        f"{DEFAULT_PROGRESS}; formulas in the RB guide)",
+        help=_("progress definition: {names} (default {default}; formulas in the RB guide)").format(
+            names=", ".join(PROGRESS_DEFINITIONS), default=DEFAULT_PROGRESS
+        ),
     )
     add_framework_option(status)
-    add_output_options(status, ("md", "json"), default="md")
+    _report_formats(status, ("text", "md", "json"))
     status.set_defaults(handler=_status)
-    table = sub.add_parser("table", help="a plan as Lampiran II, a team as Lampiran I")
-    table.add_argument("file", metavar="FILE", help="a plan, or a team file")
+    table = sub.add_parser("table", help=_("a plan as Lampiran II, a team as Lampiran I"))
+    table.add_argument("file", metavar="FILE", help=_("a plan, or a team file"))
     add_unmask_option(table)
     add_framework_option(table)
-    add_output_options(table, ("md", "csv"), default="md", legacy_flags={"--csv": "csv"})
+    _report_formats(table, ("text", "md", "csv"), legacy_flags={"--csv": "csv"})
     add_file_options(table, output=False)
     table.set_defaults(handler=_table)
     frameworks = sub.add_parser(
-        "frameworks", help="the bundled RB frameworks (road maps) and their keys"
+        "frameworks", help=_("the bundled RB frameworks (road maps) and their keys")
     )
     add_framework_option(frameworks)
-    add_output_options(frameworks, ("md", "json"), default="md")
+    _report_formats(frameworks, ("text", "md", "json"))
     frameworks.set_defaults(handler=_list)
     from ppid_core.cli._cmd_rb_lke import add_lke  # noqa: PLC0415 - its own command module
 
@@ -308,12 +363,21 @@ def demo(out: TextIO) -> None:
     plan, records = load_kpu_ntt_2022_monitoring()
     status = plan_status(plan, records, year=2022, month=4)
     total = status.total()
+    title = _(
+        "RB: rencana aksi {unit} {year}, status in April 2022 (illustrative realisation records)"
+    ).format(unit=plan.unit, year=plan.year)
+    summary = _(
+        "due this month: {due} sub kegiatan; late: {late}; planned months done: {done} of "
+        "{elapsed} elapsed ({planned} in the year)"
+    ).format(
+        due=len(status.due()),
+        late=len(status.late()),
+        done=total.done,
+        elapsed=total.elapsed,
+        planned=total.planned,
+    )
     out.write(
-        f"\n== RB: rencana aksi {plan.unit} {plan.year}, status April 2022 "
-        "(illustrative realisation records) ==\n"
-        f"due this month: {len(status.due())} sub kegiatan; late: {len(status.late())}; "
-        f"planned months done: {total.done} of {total.elapsed} elapsed "
-        f"({total.planned} in the year)\n\n"
+        f"\n== {title} ==\n{summary}\n\n"
         f"{status.progress_table().to_markdown()}\n\n"
         f"{status.quarter_table().to_markdown()}\n",
     )
@@ -322,11 +386,13 @@ def demo(out: TextIO) -> None:
     for name in PROGRESS_DEFINITIONS:
         st = plan_status(general, real, year=2025, month=12, progress=name)
         shares.append(f"{name} {percent(st.total().value)}")
-    out.write(
-        f"\n== RB General 2025: {general.unit} (illustrative), progress at December 2025 ==\n"
-        f"{len(list(general.rows()))} rencana aksi with targets per triwulan; "
-        f"by definition: {'; '.join(shares)}\n",
+    title = _("RB General 2025: {unit} (illustrative), progress at December 2025").format(
+        unit=general.unit
     )
+    line = _("{rows} rencana aksi with targets per triwulan; by definition: {shares}").format(
+        rows=len(list(general.rows())), shares="; ".join(shares)
+    )
+    out.write(f"\n== {title} ==\n{line}\n")
     from ppid_core.cli._cmd_rb_lke import demo as lke_demo  # noqa: PLC0415 - its own module
 
     lke_demo(out)

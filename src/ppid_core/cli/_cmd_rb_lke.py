@@ -2,7 +2,7 @@
 
 ``ppid rb lke score FILE [--lke KEY|FILE] [--aggregation NAME] [--survey FILE...]
 [--survey-value NAME] [--skm-published HOW] [--skm-follow-up DONE/TOTAL]
-[--rb-plan FILE [--rb-realisation FILE]] [--format md|json] [--json]``
+[--rb-plan FILE [--rb-realisation FILE]] [--format text|md|json] [--json]``
 
 FILE holds the unit's answers (``kind: lke-answers``). The other options give what
 ppid-core derives answers from, each labelled in the report; an answer in FILE always
@@ -26,6 +26,10 @@ the office's SKM is what the command is for; every score and Tabel 6 condition r
 derived answer is marked "(estimasi)" (``"estimated": true`` in JSON), so an estimate never
 decides a predicate unmarked.
 
+Without ``--format`` the score prints as aligned text to a terminal and as Markdown
+elsewhere. Help, messages and headings follow ``ppid --lang``; the notes of the score are
+part of its JSON data and stay English, so JSON is the same in both languages.
+
 The RB command group adds this command with ``add_lke(subcommands)``; ``demo(out)`` scores
 the embedded example.
 """
@@ -41,8 +45,15 @@ from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
-from ppid_core.cli._options import add_output_options, output_format
-from ppid_core.cli._rb_options import add_framework_option, load_frameworks
+from ppid_core._i18n import _
+from ppid_core.cli._options import add_output_options
+from ppid_core.cli._progress import progress
+from ppid_core.cli._rb_options import (
+    TEXT_DEFAULT_HELP,
+    add_framework_option,
+    load_frameworks,
+    report_format,
+)
 from ppid_core.errors import UnknownNameError
 from ppid_core.rb import (
     DEFAULT_LKE,
@@ -75,14 +86,14 @@ _FOLLOW_UP = re.compile(r"([0-9]{1,6})/([0-9]{1,6})")
 def _follow_up(text: str) -> tuple[int, int]:
     m = _FOLLOW_UP.fullmatch(text)
     if not m or int(m[1]) > int(m[2]):
-        msg = f"expected DONE/TOTAL with DONE <= TOTAL (e.g. 3/4), got {text!r}"
+        msg = _("expected DONE/TOTAL with DONE <= TOTAL (e.g. 3/4), got {text!r}").format(text=text)
         raise argparse.ArgumentTypeError(msg)
     return int(m[1]), int(m[2])
 
 
 def _nonempty(text: str) -> str:
     if not text.strip():
-        msg = "expected a file name or key, got an empty value"
+        msg = _("expected a file name or key, got an empty value")
         raise argparse.ArgumentTypeError(msg)
     return text
 
@@ -95,7 +106,9 @@ def _lke(args: argparse.Namespace) -> Lke:
         return load_lke(Path(name))
     parser: argparse.ArgumentParser = args.parser
     return parser.error(
-        f"argument --lke: unknown LKE {name!r}; give a file or one of: {', '.join(lke_names())}"
+        _("argument --lke: unknown LKE {name!r}; give a file or one of: {names}").format(
+            name=name, names=", ".join(lke_names())
+        )
     )
 
 
@@ -111,17 +124,21 @@ def _skm(paths: list[str], year: int) -> tuple[tuple[str, ...] | None, Fraction 
     quarters: set[str] = set()
     dated = False
     tallies = []
-    for path in paths:
+    for path in progress(paths, total=len(paths), what=_("Reading surveys"), unit=_("files")):
         survey = read_survey(Path(path))
         try:
             series = by_period(survey, "quarter")  # checks every date, located
         except UnknownNameError:
-            _note(f"{path}: no date column; not used (its year cannot be told)")
+            _note(_("{path}: no date column; not used (its year cannot be told)").format(path=path))
             continue
         dated = True
         quarters.update(p.key for p in series.periods if p.respondents and p.key[:4] == str(year))
         if series.undated is not None:
-            _note(f"{path}: {series.undated.respondents} undated respondent(s) not used")
+            _note(
+                _("{path}: {n} undated respondent(s) not used").format(
+                    path=path, n=series.undated.respondents
+                )
+            )
         dates = SurveyDates(day_first=True, zone="Asia/Jakarta")
 
         def in_year(text: str, dates: SurveyDates = dates) -> str:
@@ -130,7 +147,7 @@ def _skm(paths: list[str], year: int) -> tuple[tuple[str, ...] | None, Fraction 
 
         mine = survey.tallies(series.column, key=in_year).get("in")
         if mine is None:
-            _note(f"{path}: no respondent dated {year}; not used")
+            _note(_("{path}: no respondent dated {year}; not used").format(path=path, year=year))
         else:
             tallies.append(mine)
     index = score(sum(tallies[1:], tallies[0])).index if tallies else None
@@ -147,7 +164,7 @@ def _status(
     parser: argparse.ArgumentParser = args.parser
     if not args.rb_plan:
         if args.rb_realisation:
-            parser.error("argument --rb-realisation: needs --rb-plan FILE")
+            parser.error(_("argument --rb-realisation: needs --rb-plan FILE"))
         return None
     loaded = load_any(args.rb_plan, frameworks=frameworks)
     if isinstance(loaded, tuple):
@@ -155,11 +172,13 @@ def _status(
     elif isinstance(loaded, ActionPlan):
         plan, records = loaded, None
     else:
-        parser.error("argument --rb-plan: a team file has no schedule; give a plan file")
+        parser.error(_("argument --rb-plan: a team file has no schedule; give a plan file"))
     if plan.year != year:
         parser.error(
-            f"argument --rb-plan: the plan is for {plan.year}, the answers for {year}; "
-            f"give the {year} plan"
+            _(
+                "argument --rb-plan: the plan is for {plan}, the answers for {year}; "
+                "give the {year} plan"
+            ).format(plan=plan.year, year=year)
         )
     if args.rb_realisation:
         records = load_realisation(args.rb_realisation, plan=plan)
@@ -189,74 +208,84 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
         derived=evidence,
         survey_value=args.survey_value,
     )
-    text = result.to_json() if output_format(args) == "json" else result.to_markdown()
+    fmt = report_format(args, out)
+    if fmt == "json":
+        text = result.to_json()
+    else:
+        text = result.to_text() if fmt == "text" else result.to_markdown()
     out.write(text if text.endswith("\n") else text + "\n")
     return 0
 
 
 def add_lke(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``lke`` (with its sub-command ``score``) to the sub-commands of ``ppid rb``."""
-    lke = subcommands.add_parser("lke", help="the Zona Integritas LKE (Permen PANRB 90/2021)")
+    lke = subcommands.add_parser("lke", help=_("the Zona Integritas LKE (Permen PANRB 90/2021)"))
     sub = lke.add_subparsers(dest="lke_command", required=True, metavar="COMMAND")
     score = sub.add_parser(
         "score",
-        help="score a unit's LKE answers: areas, pengungkit, hasil, total, WBK/WBBM conditions",
+        help=_("score a unit's LKE answers: areas, pengungkit, hasil, total, WBK/WBBM conditions"),
     )
-    score.add_argument("file", metavar="FILE", help="the unit's answers (kind: lke-answers)")
+    score.add_argument("file", metavar="FILE", help=_("the unit's answers (kind: lke-answers)"))
     score.add_argument(
         "--lke",
         type=_nonempty,
         default=DEFAULT_LKE,
         metavar="KEY|FILE",
-        help=f"the LKE: a bundled key ({', '.join(lke_names())}) or an LKE YAML file "
-        f"(default {DEFAULT_LKE})",
+        help=_("the LKE: a bundled key ({keys}) or an LKE YAML file (default {default})").format(
+            keys=", ".join(lke_names()), default=DEFAULT_LKE
+        ),
     )
     score.add_argument(
         "--aggregation",
         choices=tuple(LKE_AGGREGATIONS),
         default=DEFAULT_LKE_AGGREGATION,
-        help="how a sub-indicator averages its questions (not stated in the regulation): "
-        + "; ".join(f"{k}: {v}" for k, v in LKE_AGGREGATIONS.items()),
+        help=_(
+            "how a sub-indicator averages its questions (not stated in the regulation): {ways}"
+        ).format(ways="; ".join(f"{k}: {_(v)}" for k, v in LKE_AGGREGATIONS.items())),
     )
-    derive = score.add_argument_group("derived answers (an answer in FILE always wins)")
+    derive = score.add_argument_group(_("derived answers (an answer in FILE always wins)"))
     derive.add_argument(
         "--survey",
         action="append",
         metavar="FILE",
-        help="an SKM survey file (CSV or XLSX; repeatable): how often the SKM was held, "
-        "from its dates, and the survey value (see --survey-value)",
+        help=_(
+            "an SKM survey file (CSV or XLSX; repeatable): how often the SKM was held, "
+            "from its dates, and the survey value (see --survey-value)"
+        ),
     )
     derive.add_argument(
         "--survey-value",
         choices=tuple(LKE_SURVEY_VALUES),
         default="ikm-index",
-        help="how the surveys give the IPKP-style 0-4 value (default ikm-index; every score "
-        "resting on it is marked (estimasi)): "
-        + "; ".join(f"{k}: {v}" for k, v in LKE_SURVEY_VALUES.items()),
+        help=_(
+            "how the surveys give the IPKP-style 0-4 value (default ikm-index; every score "
+            "resting on it is marked (estimasi)): {ways}"
+        ).format(ways="; ".join(f"{k}: {_(v)}" for k, v in LKE_SURVEY_VALUES.items())),
     )
     derive.add_argument(
         "--skm-published",
         choices=tuple(SKM_PUBLISHED),
-        help="how the SKM results were published (online_offline, offline, none)",
+        help=_("how the SKM results were published (online_offline, offline, none)"),
     )
     derive.add_argument(
         "--skm-follow-up",
         type=_follow_up,
         metavar="DONE/TOTAL",
-        help="SKM recommendations followed up, out of all (e.g. 3/4)",
+        help=_("SKM recommendations followed up, out of all (e.g. 3/4)"),
     )
     derive.add_argument(
         "--rb-plan",
         metavar="FILE",
-        help="the RB action plan, or a realisation file naming it: activities run to plan",
+        help=_("the RB action plan, or a realisation file naming it: activities run to plan"),
     )
     derive.add_argument(
         "--rb-realisation",
         metavar="FILE",
-        help="realisation records of --rb-plan (when --rb-plan is the plan itself)",
+        help=_("realisation records of --rb-plan (when --rb-plan is the plan itself)"),
     )
     add_framework_option(score)
-    add_output_options(score, ("md", "json"), default="md")
+    add_output_options(score, ("text", "md", "json"), default="md")
+    score.epilog = _(TEXT_DEFAULT_HELP)
     score.set_defaults(handler=_score, parser=score)
 
 
@@ -265,10 +294,13 @@ def demo(out: TextIO) -> None:
     path = resources.files("ppid_core.examples.rb") / EXAMPLE
     with resources.as_file(path) as file:
         result = score_lke(load_lke_answers(file))
-    met = [p.name for p in result.predicates if p.met] or ["none"]
-    out.write(
-        f"\n== RB: LKE Zona Integritas, {result.unit} {result.year} (fictitious example) ==\n"
-        f"total {result.to_dict()['total']}: pengungkit {result.to_dict()['pengungkit']}, "
-        f"hasil {result.to_dict()['hasil']}; scored conditions met: {', '.join(met)}\n\n"
-        f"{result.area_table().to_markdown()}\n"
+    met = [p.name for p in result.predicates if p.met] or [_("none")]
+    data = result.to_dict()
+    title = _("RB: LKE Zona Integritas, {unit} {year} (fictitious example)").format(
+        unit=result.unit, year=result.year
     )
+    line = _(
+        "total {total}: pengungkit {pengungkit}, hasil {hasil}; scored conditions met: {met}"
+    ).format(total=data["total"], pengungkit=data["pengungkit"], hasil=data["hasil"],
+             met=", ".join(met))  # fmt: skip
+    out.write(f"\n== {title} ==\n{line}\n\n{result.area_table().to_markdown()}\n")

@@ -5,7 +5,8 @@ Perki 1/2021 Pasal 56 from one or more registers (parts 3 and 4) and the office'
 (parts 1, 2, 5 and 6, the title page and the signature block). Without ``--profile`` the
 report is still produced, with those parts marked "tidak disediakan".
 
-``--format md`` (the default) prints the document in Markdown, ``--format html`` (or an
+``--format md`` prints the document in Markdown (the default, but for a terminal, which
+gets ``text``: the document's tables aligned, see ``to_text()``), ``--format html`` (or an
 ``--output`` name ending in ``.html``) writes one standalone page to print and sign, with
 the chart as inline SVG; ``--json`` prints the report's ``to_dict()``: ``year`` and
 ``parts``, six objects with ``number``, ``title`` and ``provided`` (part 3 also has
@@ -17,6 +18,10 @@ counted once, with a note; identical requests in two files are counted, with a w
 stderr naming the files and rows. ``--as-of DATE`` is the date requests not answered are
 judged overdue on (default 31 December of the year). ``--unmask`` shows the signatory's
 name as written. Give the office's zone (``--zone NTT``): dates are counted in it.
+
+The document is Indonesian in every language (its titles are the regulation's words);
+the help, the messages, the notes and the warnings are in the language chosen
+(``ppid --lang id|en``).
 
 References:
     Perki 1/2021 Pasal 56 [S]; Peraturan Ombudsman 46/2020 Pasal 31 [S].
@@ -31,19 +36,21 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from ppid_core._i18n import _
 from ppid_core.cli._options import (
     add_calendar_options,
     add_output_options,
     add_rules_option,
     add_unmask_option,
     calendar_from_args,
-    output_format,
 )
 from ppid_core.cli._output import check_file_options, emit_text
 from ppid_core.cli._register_options import (
+    TEXT_DEFAULT_HELP,
     add_register_reading_options,
     iso_date,
     load_registers,
+    report_format,
     year,
 )
 from ppid_core.requests import (
@@ -56,20 +63,21 @@ from ppid_core.requests import (
     load_annual_profile,
     parse_annual_profile,
 )
+from ppid_core.requests._said import said
 
 if TYPE_CHECKING:
     from ppid_core.calendar import WorkCalendar
 
 __all__ = ["demo", "register"]
 
-_FORMATS = ("md", "html", "json")
+_FORMATS = ("text", "md", "html", "json")
 _HTML_SUFFIXES = (".html", ".htm")
 EXAMPLE_PROFILE = "kpu_ntt_2024_profil.yaml"
 """The embedded example profile, beside the example register."""
 
 
-def _format(args: argparse.Namespace) -> str:
-    fmt = output_format(args)
+def _format(args: argparse.Namespace, out: TextIO) -> str:
+    fmt = report_format(args, out)
     output: str | None = args.output
     chosen = args.format is not None or args.json
     if not chosen and output and Path(output).suffix.lower() in _HTML_SUFFIXES:
@@ -82,6 +90,8 @@ def _render(report: AnnualReport, fmt: str) -> str:
         return report.to_json() + "\n"
     if fmt == "html":
         return report.to_html()
+    if fmt == "text":
+        return report.to_text()
     return report.to_markdown()
 
 
@@ -97,7 +107,7 @@ def _registers(args: argparse.Namespace, cal: WorkCalendar) -> list[Register]:
 
 
 def _run_annual(args: argparse.Namespace, out: TextIO) -> int:
-    fmt = _format(args)
+    fmt = _format(args, out)
     check_file_options(args, fmt)
     profile = None if args.profile is None else load_annual_profile(args.profile)
     as_of = None if args.as_of is None else dt.date.fromisoformat(args.as_of)
@@ -109,7 +119,7 @@ def _run_annual(args: argparse.Namespace, out: TextIO) -> int:
         registers, cal, args.rules, year=args.year, profile=profile, masking=masking, as_of=as_of
     )
     for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(_("warning: {warning}").format(warning=said(warning)), file=sys.stderr)
     emit_text(args, out, _render(report, fmt), fmt)
     return 0
 
@@ -119,17 +129,20 @@ def register(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="report_command", required=True, metavar="ACTION")
     p = sub.add_parser(
         "annual",
-        help="the annual report, laporan layanan informasi publik (Perki 1/2021 Pasal 56)",
-        description="The six parts of the laporan layanan informasi publik: parts 3 "
-        "(rincian pelayanan) and 4 (keberatan and sengketa) from the registers, parts 1, 2, "
-        "5 and 6 from the office's profile (--profile; without it they are marked 'tidak "
-        "disediakan'). Requests count in the year by their date received; those of other "
-        "years are counted in a note. Several registers are one register, in any order. "
-        "The document has a title page, tables, one chart (requests per month against the "
-        "10- and 17-working-day limits) and a signature block.",
+        help=_("the annual report, laporan layanan informasi publik (Perki 1/2021 Pasal 56)"),
+        description=_(
+            "The six parts of the laporan layanan informasi publik: parts 3 (rincian "
+            "pelayanan) and 4 (keberatan and sengketa) from the registers, parts 1, 2, 5 and 6 "
+            "from the office's profile (--profile; without it they are marked 'tidak "
+            "disediakan'). Requests count in the year by their date received; those of other "
+            "years are counted in a note. Several registers are one register, in any order. "
+            "The document has a title page, tables, one chart (requests per month against "
+            "the 10- and 17-working-day limits) and a signature block; it is in Indonesian "
+            "in every language. Output: {terminal}."
+        ).format(terminal=_(TEXT_DEFAULT_HELP)),
     )
     p.add_argument(
-        "--year", type=year, required=True, metavar="YEAR", help="the year reported (1900-2200)"
+        "--year", type=year, required=True, metavar="YEAR", help=_("the year reported (1900-2200)")
     )
     p.add_argument(
         "--register",
@@ -138,30 +151,34 @@ def register(parser: argparse.ArgumentParser) -> None:
         nargs="+",
         required=True,
         metavar="FILE",
-        help="register file(s), .csv or .xlsx (with [excel]); repeatable; read in any order",
+        help=_("register file(s), .csv or .xlsx (with [excel]); repeatable; read in any order"),
     )
     p.add_argument(
         "--profile",
         metavar="FILE",
-        help="the office's profile (YAML): title page, signature block, parts 1, 2, 5, 6",
+        help=_("the office's profile (YAML): title page, signature block, parts 1, 2, 5, 6"),
     )
     p.add_argument(
         "--as-of",
         type=iso_date,
         metavar="DATE",
-        help="the date requests not answered are judged overdue on (default: 31 December "
-        "of --year; e.g. the date the report is signed)",
+        help=_(
+            "the date requests not answered are judged overdue on (default: 31 December "
+            "of --year; e.g. the date the report is signed)"
+        ),
     )
     add_register_reading_options(p, topics=False)
     add_rules_option(p, RuleSet.bundled_names())
     add_calendar_options(p)
     add_unmask_option(p)
     add_output_options(p, _FORMATS, default="md")
-    p.add_argument_group("files").add_argument(
+    p.add_argument_group(_("files")).add_argument(
         "--output",
         metavar="FILE",
-        help="write the document to FILE instead of stdout (a name ending in .html writes "
-        "the HTML page); written whole or not at all",
+        help=_(
+            "write the document to FILE instead of stdout (a name ending in .html writes "
+            "the HTML page); written whole or not at all"
+        ),
     )
     p.set_defaults(handler=_run_annual, parser=p, excel_id=False)
 
@@ -178,19 +195,20 @@ def demo(out: TextIO) -> None:
     profile = parse_annual_profile(text, source=EXAMPLE_PROFILE)
     cal = WorkCalendar.indonesia(zone="NTT")
     report = annual_report(load_kpu_ntt_2024(cal), cal, year=2024, profile=profile)
-    print("== Annual report 2024 (Perki 1/2021 Pasal 56): embedded example ==", file=out)
+    title = _("Annual report 2024 (Perki 1/2021 Pasal 56): embedded example")
+    print(f"== {title} ==", file=out)
     for part in report.parts:
-        shown = "provided" if part.provided else "not provided"
+        shown = _("provided") if part.provided else _("not provided")
         print(f"  {part.number}. {part.title}: {shown}", file=out)
     service = report.service
-    print(f"  requests received in 2024: {service.requests}", file=out)
+    print("  " + _("requests received in 2024: {n}").format(n=service.requests), file=out)
     print(
-        f"  response time: unknown for {service.response.unknown} requests "
-        "(the register records no response dates)",
+        "  "
+        + _(
+            "response time: unknown for {n} requests (the register records no response dates)"
+        ).format(n=service.response.unknown),
         file=out,
     )
-    print(
-        "  `ppid report annual --zone NTT --year 2024 --register FILE --profile FILE` writes it",
-        file=out,
-    )
+    command = "`ppid report annual --zone NTT --year 2024 --register FILE --profile FILE`"
+    print("  " + _("{command} writes it").format(command=command), file=out)
     print(file=out)

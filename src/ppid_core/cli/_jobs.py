@@ -12,6 +12,7 @@ import argparse
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from ppid_core._i18n import _
 from ppid_core.errors import DataFileError, LocatedError, PpidError
 
 __all__ = ["MAX_JOBS", "add_jobs_option", "file_errors", "run_each"]
@@ -28,7 +29,9 @@ def _jobs(text: str) -> int:
     value = int(digits) if digits.lstrip("+-").isdigit() and len(digits) <= 20 else None
     if value is None or not 1 <= value <= MAX_JOBS:
         shown = text if len(text) <= 20 else text[:20] + "..."
-        msg = f"expected a whole number from 1 to {MAX_JOBS}, got {shown!r}"
+        msg = _("expected a whole number from 1 to {most}, got {text!r}").format(
+            most=MAX_JOBS, text=shown
+        )
         raise argparse.ArgumentTypeError(msg)
     return value
 
@@ -43,8 +46,10 @@ def add_jobs_option(parser: argparse.ArgumentParser) -> None:
         type=_jobs,
         default=1,
         metavar="N",
-        help="read the files in N worker processes (default 1: one after the other); the "
-        "result is the same",
+        help=_(
+            "read the files in N worker processes (default 1: one after the other); the "
+            "result is the same"
+        ),
     )
 
 
@@ -87,7 +92,10 @@ def file_errors(paths: Sequence[str], outcomes: Sequence[object]) -> BaseExcepti
     if len(paths) == 1:
         return failed[0][1]
     located = [e for p, o in failed for e in _located(_as_ppid(o, p))]
-    return DataFileError(f"{len(failed)} of {len(paths)} files have errors", located)
+    summary = _("{failed} of {total} files have errors").format(
+        failed=len(failed), total=len(paths)
+    )
+    return DataFileError(summary, located)
 
 
 def _as_ppid(error: BaseException, path: str) -> PpidError:

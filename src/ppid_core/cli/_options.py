@@ -16,6 +16,11 @@ working
 for one release, with one line on stderr that names its replacement
 ([`deprecation_note()`][deprecation_note]); the reference page lists them all.
 
+Help texts and messages are English, marked for the catalog and translated when the
+parser is built or the message is said (the language is chosen by then: ``ppid --lang``);
+module-level texts ([`FORMAT_HELP`][FORMAT_HELP], [`UNMASK_HELP`][UNMASK_HELP]) are marked
+with ``N_`` and translated where they are used.
+
 This module imports nothing heavy at import time: the calendar is imported by the
 functions that need it, so ``ppid rb`` does not load it.
 """
@@ -26,6 +31,8 @@ import argparse
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+
+from ppid_core._i18n import N_, _
 
 if TYPE_CHECKING:
     from ppid_core.calendar import WorkCalendar
@@ -50,20 +57,22 @@ FORMATS = ("text", "md", "html", "csv", "json", "xlsx")
 """Every output format a command may offer; each command lists those it can produce."""
 
 FORMAT_HELP = {
-    "text": "text for the terminal",
-    "md": "Markdown",
-    "html": "an HTML page to print",
-    "csv": "CSV (UTF-8; formulas neutralised)",
-    "json": "one JSON object",
-    "xlsx": "an Excel workbook",
+    "text": N_("text for the terminal"),
+    "md": N_("Markdown"),
+    "html": N_("an HTML page to print"),
+    "csv": N_("CSV (UTF-8; formulas neutralised)"),
+    "json": N_("one JSON object"),
+    "xlsx": N_("an Excel workbook"),
 }
+"""What each format is, in English (translate with ``_()`` where shown)."""
 
-UNMASK_HELP = (
+UNMASK_HELP = N_(
     "show personal data (names, phone numbers, e-mail addresses) as written; masked by default"
 )
-"""The help of ``--unmask``, the same wherever it appears."""
+"""The help of ``--unmask``, the same wherever it appears (English; ``_(UNMASK_HELP)``
+where it is shown)."""
 
-RULES_HELP = "deadline rule set (default uu_14_2008; perki_1_2019 for election information)"
+RULES_HELP = N_("deadline rule set (default uu_14_2008; perki_1_2019 for election information)")
 
 
 def deprecation_note(parser: argparse.ArgumentParser, old: str, new: str) -> None:
@@ -76,11 +85,10 @@ def deprecation_note(parser: argparse.ArgumentParser, old: str, new: str) -> Non
     >>> print(err.getvalue(), end="")
     ppid x: warning: --csv is deprecated and will be removed in the next release; use --format csv
     """
-    print(
-        f"{parser.prog}: warning: {old} is deprecated and will be removed in the next "
-        f"release; use {new}",
-        file=sys.stderr,
+    text = _(
+        "{prog}: warning: {old} is deprecated and will be removed in the next release; use {new}"
     )
+    print(text.format(prog=parser.prog, old=old, new=new), file=sys.stderr)
 
 
 class DeprecatedFlag(argparse.Action):
@@ -187,19 +195,23 @@ def add_output_options(
 
         msg = f"formats {list(formats)} (default {default!r}) are not among {FORMATS}"
         raise InvalidArgumentError(msg)
-    group = parser.add_argument_group("output")
-    listed = "; ".join(f"{f}: {FORMAT_HELP[f]}" for f in formats)
+    group = parser.add_argument_group(_("output"))
+    listed = "; ".join(f"{f}: {_(FORMAT_HELP[f])}" for f in formats)
     group.add_argument(
         "--format",
         action=ChoiceAction,
         choices=formats,
         deprecated={old: (new, f"--format {new}") for old, new in (aliases or {}).items()},
         default=None,
-        help=f"output format (default {default}) — {listed}",
+        help=_("output format (default {default}) — {listed}").format(
+            default=default, listed=listed
+        ),
     )
     if "json" in formats:
         group.add_argument(
-            "--json", action="store_true", help="print one JSON object (same as --format json)"
+            "--json",
+            action="store_true",
+            help=_("print one JSON object (same as --format json)"),
         )
     for flag, fmt in (legacy_flags or {}).items():
         group.add_argument(
@@ -222,7 +234,11 @@ def output_format(args: argparse.Namespace) -> str:
     json_flag = bool(getattr(args, "json", False))
     if json_flag and chosen not in {None, "json"}:
         parser: argparse.ArgumentParser = args.format_parser
-        parser.error(f"--json means --format json; it cannot be combined with --format {chosen}")
+        parser.error(
+            _("--json means --format json; it cannot be combined with --format {chosen}").format(
+                chosen=chosen
+            )
+        )
     if json_flag:
         return "json"
     return chosen or str(args.default_format)
@@ -230,12 +246,12 @@ def output_format(args: argparse.Namespace) -> str:
 
 def add_unmask_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
     """``--unmask``: show personal data as written (every report masks it by default)."""
-    parser.add_argument("--unmask", action="store_true", help=UNMASK_HELP)
+    parser.add_argument("--unmask", action="store_true", help=_(UNMASK_HELP))
 
 
 def add_rules_option(parser: argparse.ArgumentParser, names: Sequence[str]) -> None:
     """``--rules R``, the deadline rule set, and its deprecated alias ``--regime``."""
-    parser.add_argument("--rules", choices=names, default="uu_14_2008", help=RULES_HELP)
+    parser.add_argument("--rules", choices=names, default="uu_14_2008", help=_(RULES_HELP))
     parser.add_argument(
         "--regime",
         action=DeprecatedFlag,
@@ -260,7 +276,7 @@ def zone_option(text: str) -> str:
     from ppid_core.errors import UnknownZoneError  # noqa: PLC0415
 
     if not text.strip():
-        msg = "empty; expected an Indonesian IANA zone, WIB, WITA, WIT or a province name"
+        msg = _("empty; expected an Indonesian IANA zone, WIB, WITA, WIT or a province name")
         raise argparse.ArgumentTypeError(msg)
     try:
         return resolve_zone(text)
@@ -273,42 +289,48 @@ def add_calendar_options(parser: argparse.ArgumentParser) -> None:
     from ppid_core.calendar import HOLIDAYS_DIR_ENV  # noqa: PLC0415 - see the module docstring
 
     group = parser.add_argument_group(
-        "calendar",
-        f"Holiday data: the bundled decrees, the files in ${HOLIDAYS_DIR_ENV} (a folder) and "
-        "--holidays. Years after the decreed data are estimated (fixed-date holidays by "
-        "Keppres, movable ones by python-holidays, no cuti bersama) and every result that "
-        "rests on them is marked provisional; --no-estimate refuses them instead.",
+        _("calendar"),
+        _(
+            "Holiday data: the bundled decrees, the files in ${variable} (a folder) and "
+            "--holidays. Years after the decreed data are estimated (fixed-date holidays by "
+            "Keppres, movable ones by python-holidays, no cuti bersama) and every result that "
+            "rests on them is marked provisional; --no-estimate refuses them instead."
+        ).format(variable=HOLIDAYS_DIR_ENV),
     )
     group.add_argument(
         "--zone",
         type=zone_option,
         default=None,
-        help="IANA zone, WIB/WITA/WIT or province (default: the --local file's, else "
-        "Asia/Jakarta); an unknown or empty zone is bad usage",
+        help=_(
+            "IANA zone, WIB/WITA/WIT or province (default: the --local file's, else "
+            "Asia/Jakarta); an unknown or empty zone is bad usage"
+        ),
     )
     group.add_argument(
         "--no-cuti-bersama",
         action="store_true",
-        help="count cuti bersama as working days (default: non-working, as for ASN offices)",
+        help=_("count cuti bersama as working days (default: non-working, as for ASN offices)"),
     )
     group.add_argument(
         "--holidays",
         action="append",
         default=[],
         metavar="FILE",
-        help="a holiday file for one year, e.g. a revised SKB (repeatable, one file per "
-        "year); it replaces the bundled year, whose every day it must keep or list under "
-        "'removed:'",
+        help=_(
+            "a holiday file for one year, e.g. a revised SKB (repeatable, one file per "
+            "year); it replaces the bundled year, whose every day it must keep or list under "
+            "'removed:'"
+        ),
     )
     group.add_argument(
         "--local",
         metavar="FILE",
-        help="the office's local calendar: closures, extra working days, zone, office hours",
+        help=_("the office's local calendar: closures, extra working days, zone, office hours"),
     )
     group.add_argument(
         "--no-estimate",
         action="store_true",
-        help="refuse dates after the decreed holiday data instead of estimating them",
+        help=_("refuse dates after the decreed holiday data instead of estimating them"),
     )
 
 

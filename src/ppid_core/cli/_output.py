@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TextIO
 
+from ppid_core._i18n import _
 from ppid_core._tables import Table, dumps_json
 
 if TYPE_CHECKING:
@@ -53,52 +54,61 @@ _WORKSHEET_SUFFIXES = (".xlsx", ".html", ".htm")
 def add_file_options(parser: argparse.ArgumentParser, *, output: bool = True) -> None:
     """``--output FILE`` (unless ``output=False``) and ``--excel-id``, with the command's
     ``--format``; write the text with [`emit_text()`][emit_text]."""
-    group = parser.add_argument_group("files")
+    group = parser.add_argument_group(_("files"))
     if output:
         group.add_argument(
             "--output",
             metavar="FILE",
-            help="write the output to FILE instead of stdout (needed by --format xlsx, "
-            "whose FILE must end in .xlsx); written whole or not at all",
+            help=_(
+                "write the output to FILE instead of stdout (needed by --format xlsx, "
+                "whose FILE must end in .xlsx); written whole or not at all"
+            ),
         )
     group.add_argument(
         "--excel-id",
         action="store_true",
-        help="with --format csv: a CSV for Excel on an Indonesian Windows — ';' between "
-        "cells, decimal comma, UTF-8 with a byte-order mark",
+        help=_(
+            "with --format csv: a CSV for Excel on an Indonesian Windows — ';' between "
+            "cells, decimal comma, UTF-8 with a byte-order mark"
+        ),
     )
 
 
 def add_score_options(parser: argparse.ArgumentParser) -> None:
     """The files and series of ``ppid ikm score``: ``--worksheet``, ``--period``, ..."""
     add_file_options(parser)
-    group = parser.add_argument_group("worksheet and periods")
+    group = parser.add_argument_group(_("worksheet and periods"))
     group.add_argument(
         "--worksheet",
         metavar="FILE",
-        help="also write the IKM worksheet (every respondent's answers, Σ, NRR, NRR "
-        "tertimbang, IKM, the interval legend, the respondent profile) to FILE: .xlsx, "
-        "or .html to print to PDF",
+        help=_(
+            "also write the IKM worksheet (every respondent's answers, Σ, NRR, NRR "
+            "tertimbang, IKM, the interval legend, the respondent profile) to FILE: .xlsx, "
+            "or .html to print to PDF"
+        ),
     )
     group.add_argument(
         "--worksheet-rows",
         type=_rows,
         default=1000,
         metavar="N",
-        help="respondents the .html worksheet lists at most (default 1000; the .xlsx "
-        "lists them all)",
+        help=_(
+            "respondents the .html worksheet lists at most (default 1000; the .xlsx lists them all)"
+        ),
     )
     group.add_argument(
         "--period",
         choices=["quarter", "semester"],
-        help="also score each quarter (triwulan) or semester of the date column "
-        "(Timestamp, Tanggal; or --map COLUMN=date), with the change from the period "
-        "before; a blank date counts as 'tanpa tanggal'",
+        help=_(
+            "also score each quarter (triwulan) or semester of the date column "
+            "(Timestamp, Tanggal; or --map COLUMN=date), with the change from the period "
+            "before; a blank date counts as 'tanpa tanggal'"
+        ),
     )
     group.add_argument(
         "--month-first",
         action="store_true",
-        help="with --period: dates such as 06/04/2024 are month first (default: day first)",
+        help=_("with --period: dates such as 06/04/2024 are month first (default: day first)"),
     )
 
 
@@ -107,7 +117,7 @@ def _rows(text: str) -> int:
     value = int(text) if text.strip().isdigit() else 0
     if not 1 <= value <= 1_000_000:
         shown = text if len(text) <= 20 else text[:20] + "..."
-        msg = f"expected a whole number from 1 to 1000000, got {shown!r}"
+        msg = _("expected a whole number from 1 to 1000000, got {text!r}").format(text=shown)
         raise argparse.ArgumentTypeError(msg)
     return value
 
@@ -123,22 +133,30 @@ def check_file_options(args: argparse.Namespace, fmt: str) -> None:
     parser = _parser(args)
     output: str | None = getattr(args, "output", None)
     if fmt == "xlsx" and not output:
-        parser.error("--format xlsx writes a workbook: name it with --output FILE.xlsx")
+        parser.error(_("--format xlsx writes a workbook: name it with --output FILE.xlsx"))
     if fmt == "xlsx" and output and Path(output).suffix.lower() != ".xlsx":
         parser.error(
-            f"--output: a workbook's name ends in .xlsx (Excel opens no other), got {output!r}"
+            _(
+                "--output: a workbook's name ends in .xlsx (Excel opens no other), got {name!r}"
+            ).format(name=output)
         )
     if output is not None and not output.strip():
-        parser.error("--output: empty; expected a file name")
+        parser.error(_("--output: empty; expected a file name"))
     if args.excel_id and fmt != "csv":
-        parser.error(f"--excel-id applies to --format csv, not --format {fmt}")
+        parser.error(
+            _("--excel-id applies to --format csv, not --format {format}").format(format=fmt)
+        )
     worksheet: str | None = getattr(args, "worksheet", None)
     if worksheet is not None and Path(worksheet).suffix.lower() not in _WORKSHEET_SUFFIXES:
-        parser.error(f"--worksheet: expected a name ending in .xlsx or .html, got {worksheet!r}")
+        parser.error(
+            _("--worksheet: expected a name ending in .xlsx or .html, got {name!r}").format(
+                name=worksheet
+            )
+        )
     if worksheet is not None and output is not None and Path(worksheet) == Path(output):
-        parser.error("--worksheet and --output name the same file; give each its own")
+        parser.error(_("--worksheet and --output name the same file; give each its own"))
     if getattr(args, "month_first", False) and not getattr(args, "period", None):
-        parser.error("--month-first applies to --period")
+        parser.error(_("--month-first applies to --period"))
 
 
 def dialect_of(args: argparse.Namespace) -> str:
@@ -164,11 +182,14 @@ def _replacing(path: Path) -> Iterator[IO[bytes]]:
 
 
 def write_file(path: str, write: Callable[[IO[bytes]], None], what: str) -> None:
-    """Write a file whole (or not at all), then say so on stderr."""
+    """Write a file whole (or not at all), then say so on stderr.
+
+    ``what`` names the file's content in the language in use (``_("the workbook")``).
+    """
     target = Path(path)
     with _replacing(target) as fh:
         write(fh)
-    print(f"ppid: wrote {what} to {target}", file=sys.stderr)
+    print(_("ppid: wrote {what} to {file}").format(what=what, file=target), file=sys.stderr)
 
 
 def _writer(data: bytes) -> Callable[[IO[bytes]], None]:
@@ -195,7 +216,8 @@ def emit_text(args: argparse.Namespace, out: TextIO, text: str, fmt: str) -> Non
     """Text output: to ``--output`` (UTF-8) if the command has it and it is given, else to
     ``out`` (``--excel-id`` CSV as UTF-8 whatever the stream's encoding)."""
     if getattr(args, "output", None):
-        write_file(args.output, _writer(text.encode("utf-8")), f"the {fmt} output")
+        what = _("the {format} output").format(format=fmt)
+        write_file(args.output, _writer(text.encode("utf-8")), what)
         return
     _print(out, text, utf8=fmt == "csv" and args.excel_id)
 
@@ -209,20 +231,23 @@ def _csv(tables: list[Table], dialect: str) -> str:
 def _xlsx(args: argparse.Namespace, tables: list[Table]) -> None:
     from ppid_core._export import write_xlsx  # noqa: PLC0415 - only for --format xlsx
 
-    write_file(args.output, lambda fh: write_xlsx(tables, fh), "the workbook")
+    write_file(args.output, lambda fh: write_xlsx(tables, fh), _("the workbook"))
 
 
 # -- ppid register report -------------------------------------------------------------------
 
 
 def write_report(args: argparse.Namespace, out: TextIO, fmt: str, report: ServiceReport) -> int:
-    """Print or write the service report in the format asked for."""
+    """Print or write the service report in the format asked for (``text``: aligned
+    tables for a terminal, see ``ResultMixin.to_text``)."""
     if fmt == "xlsx":
-        write_file(args.output, report.to_xlsx, "the workbook")
+        write_file(args.output, report.to_xlsx, _("the workbook"))
     elif fmt == "json":
         emit_text(args, out, report.to_json() + "\n", fmt)
     elif fmt == "csv":
         emit_text(args, out, report.to_csv(dialect=dialect_of(args)), fmt)
+    elif fmt == "text":
+        emit_text(args, out, report.to_text(), fmt)
     else:
         emit_text(args, out, report.to_markdown(), fmt)
     return 0
@@ -248,8 +273,10 @@ def write_score(
     series = None
     if args.period and survey.date_column is None:
         _parser(args).error(
-            f"--period: {survey.source} has no date column (a header such as Timestamp or "
-            "Tanggal); name yours with --map COLUMN=date"
+            _(
+                "--period: {source} has no date column (a header such as Timestamp or "
+                "Tanggal); name yours with --map COLUMN=date"
+            ).format(source=survey.source)
         )
     if args.period:
         try:
@@ -269,10 +296,12 @@ def write_score(
         return 0
     if fmt == "csv":
         text = _csv(tables, dialect_of(args))
+    elif fmt == "text":  # aligned tables for a terminal
+        text = "\n\n".join(t.to_text().rstrip("\n") for t in tables) + "\n"
     else:
         text = "\n\n".join(t.to_markdown() for t in tables) + "\n"
     if not result.policy.compliant:
-        text += f"\nWARNING: {result.policy.describe()}\n"
+        text += "\n" + _("WARNING: {policy}").format(policy=result.policy.describe()) + "\n"
     emit_text(args, out, text, fmt)
     return 0
 
@@ -306,7 +335,7 @@ def _worksheet(args: argparse.Namespace, survey: Survey, policy: ScoringPolicy |
     sheet = IkmWorksheet.from_survey(survey, policy=policy)
     path: str = args.worksheet
     if Path(path).suffix.lower() == ".xlsx":
-        write_file(path, sheet.to_xlsx, "the IKM worksheet")
+        write_file(path, sheet.to_xlsx, _("the IKM worksheet"))
         return
     page = sheet.to_html(max_rows=args.worksheet_rows).encode("utf-8")
-    write_file(path, _writer(page), "the IKM worksheet")
+    write_file(path, _writer(page), _("the IKM worksheet"))

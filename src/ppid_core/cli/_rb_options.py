@@ -3,17 +3,25 @@
 ``--framework FILE`` (repeatable) is taken by ``rb check``, ``status``, ``table``,
 ``frameworks`` and ``rb lke score`` (for its ``--rb-plan``): one option, one loader, so a
 plan naming the office's framework reads the same everywhere.
+
+The reports of these commands print Markdown by default, except to a terminal:
+[`report_format()`][report_format] gives ``text`` (aligned tables, see ``to_text()``)
+when no ``--format`` (or ``--json``) is given and stdout is a terminal, so a pipe, a file
+or a script keeps the Markdown it had.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import TextIO
 
+from ppid_core._i18n import N_, _
+from ppid_core.cli._options import output_format
 from ppid_core.errors import DataFileError, LocatedError
 from ppid_core.rb import Framework, load_framework
 
-__all__ = ["add_framework_option", "load_frameworks"]
+__all__ = ["TEXT_DEFAULT_HELP", "add_framework_option", "load_frameworks", "report_format"]
 
 
 def _say(text: str) -> None:
@@ -42,10 +50,10 @@ def load_frameworks(args: argparse.Namespace) -> tuple[tuple[Framework, ...], bo
         first = next((f for f in loaded if f.key == fw.key), None)
         if first is not None:
             line, column = fw.key_at or (1, 1)
-            msg = (
-                f"framework key {fw.key!r} is also the key of {first.origin}; "
+            msg = _(
+                "framework key {key!r} is also the key of {first}; "
                 "give each framework file its own key"
-            )
+            ).format(key=fw.key, first=first.origin)
             error = LocatedError(msg, source=path, line=line, column=column, path="$.framework")
             _say(str(error))
             failed = True
@@ -60,6 +68,29 @@ def add_framework_option(parser: argparse.ArgumentParser) -> None:
         "--framework",
         action="append",
         metavar="FILE",
-        help="the office's own framework YAML file (repeatable); a plan naming its key "
-        "is checked against it",
+        help=_(
+            "the office's own framework YAML file (repeatable); a plan naming its key "
+            "is checked against it"
+        ),
     )
+
+
+TEXT_DEFAULT_HELP = N_(
+    "without --format: text (aligned tables) when the output is a terminal, else Markdown"
+)
+"""The help that says how the format is chosen (English; shown with ``_()``)."""
+
+
+def _terminal(out: TextIO) -> bool:
+    try:
+        return bool(out.isatty())
+    except (AttributeError, ValueError):  # a closed or odd stream: not a terminal
+        return False
+
+
+def report_format(args: argparse.Namespace, out: TextIO) -> str:
+    """The format asked for; without one, ``text`` on a terminal, else the default (``md``)."""
+    chosen = output_format(args)
+    if args.format is None and chosen == "md" and not getattr(args, "output", None):
+        return "text" if _terminal(out) else chosen
+    return chosen

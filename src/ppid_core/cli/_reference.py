@@ -19,6 +19,9 @@ template places the generated parts with one directive per line:
 test compares the two. To regenerate it::
 
     python -m ppid_core.cli._reference > docs/reference/cli.md
+
+The page is English whatever ``--lang``, ``$PPID_LANG`` or the locale say: the reference
+is written in English, and the page must not change with the machine that generates it.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from importlib import resources
 
 from ppid_core._tables import markdown_text
 from ppid_core.cli import build_parser
+from ppid_core.cli._language import speaking
 from ppid_core.cli._options import ChoiceAction, DeprecatedFlag
 from ppid_core.errors import UnknownNameError
 
@@ -183,7 +187,8 @@ def render() -> str:
         UnknownNameError: The template places a command twice, or not at all, or names a
             command or option group the parser does not have.
     """
-    leaves = list(_leaves(build_parser(complete=True)))
+    with speaking("en"):  # help texts are translated when the parser is built
+        leaves = list(_leaves(build_parser(complete=True)))
     by_name = {name: (name, h, p) for name, h, p in leaves}
     template = _template()
     shared = set(re.findall(r"<!-- ppid:options (.+?) -->", template))

@@ -7,6 +7,13 @@ cells mean (``--topics`` where topics are reported), ``--year`` and dates guarde
 typos. A command adds them with
 [`add_register_reading_options()`][add_register_reading_options] and reads with
 [`load_registers()`][load_registers] or [`reading_options()`][reading_options].
+
+Help texts and messages are English, marked for the catalog and translated when the parser
+is built or the message is said (``ppid --lang``); [`YEARS_HELP`][YEARS_HELP] and
+[`TEXT_DEFAULT_HELP`][TEXT_DEFAULT_HELP] are marked with ``N_`` and translated where shown.
+Without ``--format`` the register reports print aligned text on a terminal and Markdown
+elsewhere ([`report_format()`][report_format]); several files show a progress bar on a
+terminal ([`each_file()`][each_file]).
 """
 
 from __future__ import annotations
@@ -14,8 +21,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
+from ppid_core._i18n import N_, _
+from ppid_core.cli._options import output_format
+from ppid_core.cli._progress import progress
 from ppid_core.errors import UnknownNameError, UnknownZoneError
 from ppid_core.requests import (
     FIELDS,
@@ -32,31 +42,68 @@ from ppid_core.requests._layouts import resolve_layout
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from ppid_core.calendar import WorkCalendar
 
 __all__ = [
     "FIRST_YEAR",
     "LAST_YEAR",
+    "TEXT_DEFAULT_HELP",
     "YEARS_HELP",
     "add_register_reading_options",
+    "each_file",
     "iso_date",
     "load_registers",
     "option_error",
     "reading_options",
     "register_usage_problem",
+    "report_format",
     "topics_from_args",
     "year",
 ]
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 """The years ``--year``, ``--as-of`` and ``--on`` accept: a guard against typos (0, 20244)."""
-YEARS_HELP = (
-    f"{FIRST_YEAR} to {LAST_YEAR}; a year outside is surely a typo, as registers under "
+YEARS_HELP = N_(
+    "{first} to {last}; a year outside is surely a typo, as registers under "
     "UU 14/2008 date from 2010 (whether the calendar covers the year is checked when the "
     "report is built)"
 )
+"""The years ``--year`` accepts, said in its help (English; ``_(YEARS_HELP).format(first=...,
+last=...)`` where shown, see [`years_help()`][years_help])."""
+TEXT_DEFAULT_HELP = N_(
+    "without --format: text (aligned tables) when the output is a terminal, else Markdown"
+)
+"""How the format is chosen without ``--format`` (English; shown with ``_()``)."""
+
+
+def years_help() -> str:
+    """[`YEARS_HELP`][YEARS_HELP] in the language in use."""
+    return _(YEARS_HELP).format(first=FIRST_YEAR, last=LAST_YEAR)
+
+
+def _terminal(out: TextIO) -> bool:
+    try:
+        return bool(out.isatty())
+    except (AttributeError, ValueError):  # a closed or odd stream: not a terminal
+        return False
+
+
+def report_format(args: argparse.Namespace, out: TextIO) -> str:
+    """The format asked for; without ``--format`` (or ``--json``) and ``--output``, ``text``
+    (aligned tables) when ``out`` is a terminal, else the command's default (``md``), so a
+    pipe or a script keeps its Markdown."""
+    chosen = output_format(args)
+    if args.format is None and chosen == "md" and not getattr(args, "output", None):
+        return "text" if _terminal(out) else chosen
+    return chosen
+
+
+def each_file(files: Sequence[str]) -> Iterator[str]:
+    """``files`` one by one, with a progress bar on stderr when it is a terminal and the
+    reading takes a while (``cli._progress``)."""
+    return progress(files, total=len(files), what=_("Reading registers"), unit=_("files"))
 
 
 def iso_date(text: str) -> str:
@@ -64,10 +111,12 @@ def iso_date(text: str) -> str:
     try:
         day = dt.date.fromisoformat(text.strip())
     except ValueError:
-        msg = f"expected an ISO date (2025-01-06), got {text!r}"
+        msg = _("expected an ISO date (2025-01-06), got {text!r}").format(text=text)
         raise argparse.ArgumentTypeError(msg) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        msg = f"expected a date in the years {FIRST_YEAR} to {LAST_YEAR}, got {text!r}"
+        msg = _("expected a date in the years {first} to {last}, got {text!r}").format(
+            first=FIRST_YEAR, last=LAST_YEAR, text=text
+        )
         raise argparse.ArgumentTypeError(msg)
     return day.isoformat()
 
@@ -77,10 +126,12 @@ def year(text: str) -> int:
     try:
         value = int(text.strip())
     except ValueError:
-        msg = f"expected a year such as 2024, got {text!r}"
+        msg = _("expected a year such as 2024, got {text!r}").format(text=text)
         raise argparse.ArgumentTypeError(msg) from None
     if not FIRST_YEAR <= value <= LAST_YEAR:
-        msg = f"expected a year from {FIRST_YEAR} to {LAST_YEAR}, got {text!r}"
+        msg = _("expected a year from {first} to {last}, got {text!r}").format(
+            first=FIRST_YEAR, last=LAST_YEAR, text=text
+        )
         raise argparse.ArgumentTypeError(msg)
     return value
 
@@ -89,13 +140,12 @@ def _column_field(text: str) -> tuple[str, str]:
     """An argparse type for ``--map COLUMN=FIELD`` (the last ``=`` separates them)."""
     column, sep, field = text.rpartition("=")
     if not sep or not column.strip() or not field.strip():
-        msg = f"expected COLUMN=FIELD (e.g. 'Tgl Masuk=received'), got {text!r}"
+        msg = _("expected COLUMN=FIELD (e.g. 'Tgl Masuk=received'), got {text!r}").format(text=text)
         raise argparse.ArgumentTypeError(msg)
     if field.strip() not in FIELDS:
-        msg = (
-            f"unknown field {field.strip()!r} in {text!r}; expected COLUMN=FIELD with FIELD "
-            f"one of: {', '.join(FIELDS)}"
-        )
+        msg = _(
+            "unknown field {field!r} in {text!r}; expected COLUMN=FIELD with FIELD one of: {fields}"
+        ).format(field=field.strip(), text=text, fields=", ".join(FIELDS))
         raise argparse.ArgumentTypeError(msg)
     return column.strip(), field.strip()
 
@@ -103,7 +153,7 @@ def _column_field(text: str) -> tuple[str, str]:
 def _source_zone(text: str) -> str:
     """An argparse type for ``--source-zone``: UTC, an offset or an Indonesian zone."""
     if not text.strip():
-        msg = "empty; expected UTC, an offset such as +07:00, WIB, WITA, WIT or a province"
+        msg = _("empty; expected UTC, an offset such as +07:00, WIB, WITA, WIT or a province")
         raise argparse.ArgumentTypeError(msg)
     try:
         to_office_zone(dt.date(2024, 1, 1), dt.time(0), source_zone=text, office_zone="WIB")
@@ -117,48 +167,56 @@ def add_register_reading_options(parser: argparse.ArgumentParser, *, topics: boo
     parser.add_argument(
         "--sheet",
         metavar="S",
-        help="the .xlsx sheet to read (default: the first visible sheet; the report's "
-        "source names the sheet read)",
+        help=_(
+            "the .xlsx sheet to read (default: the first visible sheet; the report's "
+            "source names the sheet read)"
+        ),
     )
     parser.add_argument(
         "--include-hidden",
         action="store_true",
-        help="read the hidden rows of an .xlsx sheet as data (default: refused, listed)",
+        help=_("read the hidden rows of an .xlsx sheet as data (default: refused, listed)"),
     )
-    reading = parser.add_argument_group("reading the file")
+    reading = parser.add_argument_group(_("reading the file"))
     reading.add_argument(
         "--layout",
         metavar="NAME|FILE",
-        help=f"the layout of the header names: {', '.join(Layout.bundled_names())}, or a "
-        "layout YAML file (default: the bundled layout that matches best)",
+        help=_(
+            "the layout of the header names: {names}, or a layout YAML file (default: the "
+            "bundled layout that matches best)"
+        ).format(names=", ".join(Layout.bundled_names())),
     )
     reading.add_argument(
         "--map",
         metavar="COLUMN=FIELD",
         action="append",
         type=_column_field,
-        help=f"read COLUMN (its header, any case) as FIELD, one of: {', '.join(FIELDS)} "
-        "(repeatable)",
+        help=_("read COLUMN (its header, any case) as FIELD, one of: {fields} (repeatable)").format(
+            fields=", ".join(FIELDS)
+        ),
     )
     reading.add_argument(
         "--source-zone",
         metavar="ZONE",
         type=_source_zone,
-        help="the zone times without a zone were stored in, e.g. UTC for many e-PPID apps "
-        "(default: the office's zone, --zone); times are moved to the office's zone before "
-        "their date is taken",
+        help=_(
+            "the zone times without a zone were stored in, e.g. UTC for many e-PPID apps "
+            "(default: the office's zone, --zone); times are moved to the office's zone "
+            "before their date is taken"
+        ),
     )
     reading.add_argument(
         "--decisions",
         metavar="FILE",
-        help="a decision table (YAML) adding words to the bundled one",
+        help=_("a decision table (YAML) adding words to the bundled one"),
     )
     if topics:
         reading.add_argument(
             "--topics",
             metavar="NAME|FILE",
-            help=f"the topic table: {', '.join(TopicTable.bundled_names())}, or a topic YAML "
-            "file (default: umum)",
+            help=_("the topic table: {names}, or a topic YAML file (default: umum)").format(
+                names=", ".join(TopicTable.bundled_names())
+            ),
         )
 
 
@@ -168,9 +226,13 @@ def register_usage_problem(args: argparse.Namespace, files: Sequence[str]) -> st
         if Path(file).suffix.lower() in {".xlsx", ".xlsm"}:
             continue
         if args.sheet is not None:
-            return f"--sheet applies to .xlsx files; {file} is read as CSV, which has no sheets"
+            return _(
+                "--sheet applies to .xlsx files; {file} is read as CSV, which has no sheets"
+            ).format(file=file)
         if args.include_hidden:
-            return f"--include-hidden applies to .xlsx files; {file} is read as CSV"
+            return _("--include-hidden applies to .xlsx files; {file} is read as CSV").format(
+                file=file
+            )
     return None
 
 
@@ -194,8 +256,10 @@ def topics_from_args(args: argparse.Namespace) -> TopicTable | None:
     if not Path(args.topics).is_file():
         names = ", ".join(TopicTable.bundled_names())
         args.parser.error(
-            f"--topics: unknown topic table {args.topics!r}: neither a bundled table "
-            f"({names}) nor a file"
+            _(
+                "--topics: unknown topic table {name!r}: neither a bundled table ({names}) "
+                "nor a file"
+            ).format(name=args.topics, names=names)
         )
     return load_topics(args.topics)
 
@@ -231,7 +295,7 @@ def load_registers(
         args.parser.error(problem)
     options = reading_options(args)
     registers = []
-    for file in files:
+    for file in each_file(files):
         try:
             registers.append(load_register(file, calendar=calendar, **options))
         except UnknownNameError as exc:

@@ -83,10 +83,13 @@ class Output(io.TextIOBase):
     def warn(self) -> None:
         """Say how many characters were replaced, if any."""
         if self.lost:
-            say(
-                f"ppid: {self.lost} character(s) cannot be written in {self.encoding} and are "
-                "shown as '?'; set PYTHONUTF8=1 (or PYTHONIOENCODING=utf-8) to keep them"
+            from ppid_core._i18n import _  # noqa: PLC0415 - only when one was lost
+
+            text = _(
+                "ppid: {n} character(s) cannot be written in {encoding} and are shown as '?'; "
+                "set PYTHONUTF8=1 (or PYTHONIOENCODING=utf-8) to keep them"
             )
+            say(text.format(n=self.lost, encoding=self.encoding))
 
 
 def _encodable(ch: str, encoding: str) -> bool:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from ppid_core._i18n import N_
 from ppid_core.dip._model import Category, Dip, DipItem
 from ppid_core.dip._required import RequiredList, unknown_key
 from ppid_core.dip._result import Coverage, DipCheck, Finding, FindingKind, UrlResult
@@ -60,62 +61,109 @@ def due_date(updated: dt.date, required: RequiredList) -> dt.date:
     return add_months(updated, required.staleness.months)
 
 
+def _finding(
+    kind: FindingKind,
+    template: str,
+    *,
+    number: str | None = None,
+    key: str | None = None,
+    citation: str | None = None,
+    **params: object,
+) -> Finding:
+    """A finding whose message is ``template`` (English, marked ``N_``) filled in; the
+    template and values are kept so that the tables show it in the language in use.
+    ``citation`` and ``key`` fill their placeholders too."""
+    named = {"citation": citation, "key": key, **params}
+    values = tuple(
+        (name, str(value)) for name, value in named.items() if "{" + name + "}" in template
+    )
+    return Finding(
+        kind=kind,
+        message=template.format(**dict(values)),
+        number=number,
+        key=key,
+        citation=citation,
+        template=template,
+        params=values,
+    )
+
+
 def _item_findings(item: DipItem, on: dt.date, required: RequiredList) -> list[Finding]:
     out: list[Finding] = []
     n = item.number
     rule = required.staleness
     if item.updated is not None and item.updated > on:
-        msg = f"item {n}: last updated {item.updated}, after the day checked ({on})"
-        out.append(Finding(kind=FindingKind.FUTURE_UPDATE, message=msg, number=n))
+        msg = N_("item {n}: last updated {updated}, after the day checked ({on})")
+        out.append(
+            _finding(FindingKind.FUTURE_UPDATE, msg, number=n, n=n, updated=item.updated, on=on)
+        )
     elif item.category is rule.category and item.updated is None:
-        msg = (
-            f"item {n}: {rule.category.value} information without a date of last update; "
+        msg = N_(
+            "item {n}: {category} information without a date of last update; "
             "give updated: YYYY-MM-DD"
         )
         out.append(
-            Finding(kind=FindingKind.NO_UPDATE_DATE, message=msg, number=n, citation=rule.citation)
+            _finding(
+                FindingKind.NO_UPDATE_DATE,
+                msg,
+                number=n,
+                citation=rule.citation,
+                n=n,
+                category=rule.category.value,
+            )
         )
     elif item.category is rule.category and item.updated is not None:
         due = due_date(item.updated, required)
         if on > due:
-            msg = (
-                f"item {n}: {rule.category.value} information last updated {item.updated}; "
-                f"an update was due by {due} (every {rule.months} months, {rule.citation})"
+            msg = N_(
+                "item {n}: {category} information last updated {updated}; "
+                "an update was due by {due} (every {months} months, {citation})"
             )
             out.append(
-                Finding(kind=FindingKind.STALE, message=msg, number=n, citation=rule.citation)
+                _finding(
+                    FindingKind.STALE,
+                    msg,
+                    number=n,
+                    citation=rule.citation,
+                    n=n,
+                    category=rule.category.value,
+                    updated=item.updated,
+                    due=due,
+                    months=rule.months,
+                )
             )
     if item.category is Category.DIKECUALIKAN:
         if item.uji_konsekuensi is None:
-            msg = (
-                f"item {n}: dikecualikan without uji_konsekuensi; name the decree or minutes "
+            msg = N_(
+                "item {n}: dikecualikan without uji_konsekuensi; name the decree or minutes "
                 "of its consequence test"
             )
             out.append(
-                Finding(
-                    kind=FindingKind.NO_UJI_KONSEKUENSI,
-                    message=msg,
+                _finding(
+                    FindingKind.NO_UJI_KONSEKUENSI,
+                    msg,
                     number=n,
                     citation="UU 14/2008 Pasal 19",
+                    n=n,
                 )
             )
     elif item.url is None:
-        msg = f"item {n}: no url where the information is published"
-        out.append(Finding(kind=FindingKind.NO_URL, message=msg, number=n))
+        msg = N_("item {n}: no url where the information is published")
+        out.append(_finding(FindingKind.NO_URL, msg, number=n, n=n))
     for key in item.wajib:
         entry = required.entry(key)
         if entry is not None and entry.category is not item.category:
-            msg = (
-                f"item {n}: is {item.category.value}, but {entry.citation} is "
-                f"{entry.category.value} information"
-            )
+            msg = N_("item {n}: is {category}, but {citation} is {required} information")
             out.append(
-                Finding(
-                    kind=FindingKind.CATEGORY_MISMATCH,
-                    message=msg,
+                _finding(
+                    FindingKind.CATEGORY_MISMATCH,
+                    msg,
                     number=n,
                     key=key,
                     citation=entry.citation,
+                    n=n,
+                    category=item.category.value,
+                    required=entry.category.value,
                 )
             )
     return out
@@ -195,16 +243,14 @@ def check_dip(
     coverage = tuple(Coverage(entry=e, numbers=tuple(named.get(e.key, ()))) for e in rules.entries)
     for c in coverage:
         if c.status == "tidak ada":
-            msg = (
-                f"no item fulfils {c.entry.citation} ({c.entry.text}); "
-                f"add one with wajib: {c.entry.key}"
-            )
+            msg = N_("no item fulfils {citation} ({text}); add one with wajib: {key}")
             findings.append(
-                Finding(
-                    kind=FindingKind.MISSING,
-                    message=msg,
+                _finding(
+                    FindingKind.MISSING,
+                    msg,
                     key=c.entry.key,
                     citation=c.entry.citation,
+                    text=c.entry.text,
                 )
             )
     urls: tuple[UrlResult, ...] = ()
@@ -215,9 +261,11 @@ def check_dip(
             if not u.ok:
                 why = u.error or f"HTTP {u.status}"
                 for n in u.numbers:
-                    msg = f"item {n}: {u.url} did not answer with success ({why})"
+                    msg = N_("item {n}: {url} did not answer with success ({why})")
                     findings.append(
-                        Finding(kind=FindingKind.URL_UNREACHABLE, message=msg, number=n)
+                        _finding(
+                            FindingKind.URL_UNREACHABLE, msg, number=n, n=n, url=u.url, why=why
+                        )
                     )
     return DipCheck(
         source=dip.source,

@@ -36,6 +36,7 @@ import re
 import urllib.parse
 from typing import TYPE_CHECKING
 
+from ppid_core._i18n import _
 from ppid_core._source import MAX_FILE_BYTES, FileInput, read_source_text
 from ppid_core._yaml import Document, build, node_path
 from ppid_core._yaml_scalars import show
@@ -72,7 +73,7 @@ def _words(doc: Document, node: yaml.Node | None, path: str) -> list[tuple[str, 
     if isinstance(node, yaml.SequenceNode):
         pairs = [(n, p) for _, n, p in doc.items(node, path)]
         if not pairs:
-            doc.error(node, path, "expected at least one value")
+            doc.error(node, path, _("expected at least one value"))
     else:
         pairs = [] if node is None else [(node, path)]
     out: list[tuple[str, yaml.Node, str]] = []
@@ -82,7 +83,7 @@ def _words(doc: Document, node: yaml.Node | None, path: str) -> list[tuple[str, 
         if word is None:
             continue
         if word in seen:
-            doc.error(n, p, f"{word!r} is listed twice")
+            doc.error(n, p, _("{word} is listed twice").format(word=repr(word)))
             continue
         seen.add(word)
         out.append((word, n, p))
@@ -95,7 +96,8 @@ def _url(doc: Document, node: yaml.Node, path: str) -> str | None:
         return None
     parts = urllib.parse.urlsplit(text)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
-        doc.error(node, path, f"expected an http:// or https:// address, got {show(text)}")
+        msg = _("expected an http:// or https:// address, got {text}").format(text=show(text))
+        doc.error(node, path, msg)
         return None
     return text
 
@@ -107,8 +109,10 @@ def _number(doc: Document, node: yaml.Node, path: str) -> str | None:
     doc.error(
         node,
         path,
-        "expected a positive whole number or a dotted code such as 1.2.3 (at most five "
-        f"parts, each from 1 to 99999), got {show(text)}",
+        _(
+            "expected a positive whole number or a dotted code such as 1.2.3 (at most five "
+            "parts, each from 1 to 99999), got {text}"
+        ).format(text=show(text)),
     )
     return None
 
@@ -150,13 +154,16 @@ def _item(
         if word in _FORMS:
             forms.append(_FORMS[word])
         else:
-            doc.error(n, p, f"unknown value {word!r}; expected one of: elektronik, tercetak")
+            msg = _("unknown value {word}; expected one of: elektronik, tercetak")
+            doc.error(n, p, msg.format(word=repr(word)))
     uji = doc.optional(f, "uji_konsekuensi", path, doc.string)
     if uji is not None and category is not None and category is not Category.DIKECUALIKAN:
         doc.error(
             f["uji_konsekuensi"],
             node_path(path, "uji_konsekuensi"),
-            f"uji_konsekuensi applies to category dikecualikan only; this item is {category.value}",
+            _(
+                "uji_konsekuensi applies to category dikecualikan only; this item is {category}"
+            ).format(category=category.value),
         )
     url = doc.optional(f, "url", path, lambda n, p: _url(doc, n, p))
     updated: dt.date | None = doc.optional(f, "updated", path, doc.date)
@@ -203,7 +210,7 @@ def dip_from_document(doc: Document, required: RequiredList | None = None) -> Di
     items: list[DipItem] = []
     first: dict[str, int] = {}
     at: WajibAt = {}
-    for _, node, path in entries:
+    for _index, node, path in entries:
         item, number, num = _item(doc, node, path, required, at)
         if number is None or num is None:
             continue
@@ -211,7 +218,9 @@ def dip_from_document(doc: Document, required: RequiredList | None = None) -> Di
             doc.error(
                 num,
                 node_path(path, "number"),
-                f"duplicate number {number!r} (first at line {first[number]})",
+                _("duplicate number {number} (first at line {line})").format(
+                    number=repr(number), line=first[number]
+                ),
             )
             continue
         first[number] = num.start_mark.line + 1
@@ -254,7 +263,9 @@ def parse_dip(
     """
     rules = _list(required)
     if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8")) > MAX_FILE_BYTES:
-        msg = f"the text is over 10 MiB; a DIP file may be at most {MAX_FILE_BYTES:,} bytes"
+        msg = _("the text is over 10 MiB; a DIP file may be at most {limit} bytes").format(
+            limit=f"{MAX_FILE_BYTES:,}"
+        )
         err = LocatedError(msg, source=source, line=1, column=1)
         raise DataFileError.from_errors(source, [err])
     return build(text, source, lambda doc: dip_from_document(doc, rules))

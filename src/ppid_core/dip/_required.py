@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core._source import FileInput, bundled_names, bundled_text, read_source_text
 from ppid_core._yaml import Document, build, node_path
 from ppid_core._yaml_scalars import show
@@ -141,10 +142,13 @@ def unknown_key(key: str, required: RequiredList) -> str:
     pasal-9-2-a, pasal-9-2-b, pasal-9-2-c, pasal-10-1, pasal-11-1-a, pasal-11-1-b,
     pasal-11-1-c, pasal-11-1-d, pasal-11-1-e, pasal-11-1-f, pasal-11-1-g, pasal-11-1-h
     """
-    head = f"{show(key)} is not an entry of the required list {required.key}"
     if not required.entries:
-        return f"{head}, which has no entries"
-    return f"{head}; expected one of: {', '.join(e.key for e in required.entries)}"
+        return _("{key} is not an entry of the required list {list}, which has no entries").format(
+            key=show(key), list=required.key
+        )
+    return _("{key} is not an entry of the required list {list}; expected one of: {keys}").format(
+        key=show(key), list=required.key, keys=", ".join(e.key for e in required.entries)
+    )
 
 
 def _cited(doc: Document, f: dict[str, yaml.Node], path: str) -> tuple[str | None, ...]:
@@ -208,7 +212,7 @@ def _from_document(doc: Document) -> RequiredList | None:
     staleness = _staleness(doc, top.get("staleness"), "$.staleness") if "staleness" in top else None
     entries: list[RequiredEntry] = []
     first: dict[str, int] = {}
-    for _, node, path in doc.items(top.get("entries"), "$.entries"):
+    for _index, node, path in doc.items(top.get("entries"), "$.entries"):
         entry = _entry(doc, node, path)
         if entry is None:
             continue
@@ -216,7 +220,9 @@ def _from_document(doc: Document) -> RequiredList | None:
             doc.error(
                 node,
                 node_path(path, "key"),
-                f"duplicate key {entry.key!r} (first at line {first[entry.key]})",
+                _("duplicate key {key} (first at line {line})").format(
+                    key=repr(entry.key), line=first[entry.key]
+                ),
             )
             continue
         first[entry.key] = node.start_mark.line + 1

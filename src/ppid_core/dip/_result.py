@@ -5,6 +5,13 @@ result protocol (``to_dict``, ``to_json``, ``to_markdown``, ``tables``, ...). It
 for other tools (the e-Monev item "memiliki DIP yang telah dimutakhirkan") is
 [`current`][DipCheck.current], [`complete`][DipCheck.complete] and
 [`findings`][DipCheck.findings].
+
+The headings, titles, column headers and finding labels of the tables are English,
+translated with ``_()`` when the tables are built (``ppid --lang id`` or
+``ppid_core._i18n.set_language("id")`` gives today's Indonesian report); the
+finding messages are kept as data in English (``message``, in JSON) and shown translated
+in the tables ([`Finding.text()`][Finding.text]). ``to_dict()`` is the same in every
+language.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from ppid_core._i18n import N_, _
 from ppid_core._result import ResultMixin
 from ppid_core._tables import Table, jsonable
 from ppid_core.dip._required import RequiredEntry, RequiredList
@@ -44,25 +52,31 @@ class FindingKind(enum.Enum):
 
     @property
     def label(self) -> str:
-        """The Indonesian label of the reports' "Temuan" column (the JSON keeps the
-        English ``value``).
+        """The label of the reports' "Finding" column, in the language in use (the JSON
+        keeps the English ``value``).
 
         >>> FindingKind.STALE.label, FindingKind.NO_URL.label
+        ('not current', 'no address')
+        >>> from ppid_core._i18n import set_language
+        >>> set_language("id")
+        >>> FindingKind.STALE.label, FindingKind.NO_URL.label
         ('tidak mutakhir', 'tanpa tautan')
+        >>> set_language(None)
         """
-        return _LABELS[self]
+        return _(_LABELS[self])
 
 
 _LABELS = {
-    FindingKind.MISSING: "informasi wajib tidak ada",
-    FindingKind.STALE: "tidak mutakhir",
-    FindingKind.NO_UPDATE_DATE: "tanpa tanggal pemutakhiran",
-    FindingKind.FUTURE_UPDATE: "pemutakhiran setelah tanggal pemeriksaan",
-    FindingKind.NO_URL: "tanpa tautan",
-    FindingKind.NO_UJI_KONSEKUENSI: "tanpa uji konsekuensi",
-    FindingKind.CATEGORY_MISMATCH: "kategori tidak sesuai",
-    FindingKind.URL_UNREACHABLE: "tautan tidak dapat diakses",
+    FindingKind.MISSING: N_("required information missing"),
+    FindingKind.STALE: N_("not current"),
+    FindingKind.NO_UPDATE_DATE: N_("no date of last update"),
+    FindingKind.FUTURE_UPDATE: N_("updated after the day checked"),
+    FindingKind.NO_URL: N_("no address"),
+    FindingKind.NO_UJI_KONSEKUENSI: N_("no uji konsekuensi"),
+    FindingKind.CATEGORY_MISMATCH: N_("category mismatch"),
+    FindingKind.URL_UNREACHABLE: N_("address unreachable"),
 }
+_STATUS = {"ada": N_("present"), "tidak ada": N_("missing"), "bila ada": N_("if any")}
 
 
 #: The kinds that make a DIP not current.
@@ -81,6 +95,9 @@ class Finding:
         number: The item's number, if it is about one item.
         key: The required entry's key, if it is about one.
         citation: The article the finding rests on, if any.
+        template: The English text ``message`` was made from, with ``{placeholders}``
+            (empty when the message was given whole): translated by [`text()`][text].
+        params: The values of the placeholders, as ``(name, value)`` pairs.
     """
 
     kind: FindingKind
@@ -88,6 +105,14 @@ class Finding:
     number: str | None = None
     key: str | None = None
     citation: str | None = None
+    template: str = attrs.field(default="", eq=False, repr=False)
+    params: tuple[tuple[str, str], ...] = attrs.field(default=(), eq=False, repr=False)
+
+    def text(self) -> str:
+        """The message in the language in use (``message`` itself without a template)."""
+        if not self.template:
+            return self.message
+        return _(self.template).format(**dict(self.params))
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data: ``kind`` (its value), ``message``, ``number``, ``key``, ``citation``."""
@@ -194,7 +219,9 @@ class DipCheck(ResultMixin):
         return f"{self.unit}: {self.items} items, {len(self.findings)} findings, {state}"
 
     def _heading(self) -> str:
-        return f"Pemantauan DIP {self.unit} per {self.on.isoformat()}"
+        return _("DIP monitoring of {unit} on {day}").format(
+            unit=self.unit, day=self.on.isoformat()
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """``source``, ``unit``, ``on``, ``required``, ``items``, ``current``, ``complete``,
@@ -237,13 +264,13 @@ class DipCheck(ResultMixin):
         return out
 
     def findings_table(self) -> Table:
-        """The findings: kind (its Indonesian [`label`][FindingKind.label]), item, article,
-        what to do."""
-        rows = [(f.kind.label, f.number, f.citation, f.message) for f in self.findings]
+        """The findings: kind (its [`label`][FindingKind.label]), item, article, what to do
+        ([`Finding.text()`][Finding.text]), in the language in use."""
+        rows = [(f.kind.label, f.number, f.citation, f.text()) for f in self.findings]
         return Table(
-            columns=("Temuan", "No", "Dasar", "Keterangan"),
+            columns=(_("Finding"), _("No"), _("Basis"), _("Description")),
             rows=rows,
-            title=f"Temuan: {len(self.findings)}",
+            title=_("Findings: {n}").format(n=len(self.findings)),
         )
 
     def coverage_table(self) -> Table:
@@ -255,14 +282,21 @@ class DipCheck(ResultMixin):
                 c.entry.category.value,
                 c.entry.confidence,
                 ", ".join(c.numbers),
-                c.status,
+                _(_STATUS[c.status]),
             )
             for c in self.coverage
         ]
         return Table(
-            columns=("Dasar", "Informasi", "Kategori", "Keyakinan", "No", "Status"),
+            columns=(
+                _("Basis"),
+                _("Information"),
+                _("Category"),
+                _("Confidence"),
+                _("No"),
+                _("Status"),
+            ),
             rows=rows,
-            title=f"Kelengkapan: {self.required.title}",
+            title=_("Coverage: {title}").format(title=self.required.title),
         )
 
     def tables(self) -> list[Table]:
@@ -270,14 +304,20 @@ class DipCheck(ResultMixin):
         out = [self.findings_table(), self.coverage_table()]
         if self.urls_checked:
             rows = [
-                (u.url, ", ".join(u.numbers), u.status, u.error or "", "ya" if u.ok else "tidak")
+                (
+                    u.url,
+                    ", ".join(u.numbers),
+                    u.status,
+                    u.error or "",
+                    _("yes") if u.ok else _("no"),
+                )
                 for u in self.urls
             ]
             out.append(
                 Table(
-                    columns=("Tautan", "No", "Status HTTP", "Galat", "Dapat diakses"),
+                    columns=(_("Address"), _("No"), _("HTTP status"), _("Error"), _("Reachable")),
                     rows=rows,
-                    title="Tautan",
+                    title=_("Addresses"),
                 )
             )
         return out

@@ -25,6 +25,7 @@ import urllib.request
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
+from ppid_core._i18n import _
 from ppid_core.dip._result import UrlResult
 from ppid_core.errors import InvalidArgumentError
 
@@ -96,10 +97,14 @@ def check_urls(
         InvalidArgumentError: ``timeout`` or ``workers`` out of bounds.
     """
     if not 0 < timeout <= _MAX_TIMEOUT:
-        msg = f"timeout must be more than 0 and at most {_MAX_TIMEOUT:g} seconds, got {timeout!r}"
+        msg = _("timeout must be more than 0 and at most {limit} seconds, got {value}").format(
+            limit=f"{_MAX_TIMEOUT:g}", value=repr(timeout)
+        )
         raise InvalidArgumentError(msg)
     if not 1 <= workers <= _MAX_WORKERS:
-        msg = f"workers must be from 1 to {_MAX_WORKERS}, got {workers!r}"
+        msg = _("workers must be from 1 to {limit}, got {value}").format(
+            limit=_MAX_WORKERS, value=repr(workers)
+        )
         raise InvalidArgumentError(msg)
     numbers: dict[str, list[str]] = {}
     for number, url in targets:

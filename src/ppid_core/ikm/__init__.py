@@ -44,6 +44,7 @@ from ppid_core.ikm._deprecated import (
 )
 from ppid_core.ikm._groups import GroupTallies
 from ppid_core.ikm._header import DEMOGRAPHIC_COLUMNS
+from ppid_core.ikm._notes import Note, shown_note
 from ppid_core.ikm._periods import PeriodScore, PeriodSeries, by_period
 from ppid_core.ikm._policy import LEGACY_TOLERANCE, ScoringPolicy
 from ppid_core.ikm._profile import Profile
@@ -83,6 +84,7 @@ __all__ = [
     "IkmResult",
     "IkmWorksheet",
     "MissingPolicy",
+    "Note",
     "PeriodScore",
     "PeriodSeries",
     "Profile",
@@ -113,4 +115,5 @@ __all__ = [
     "read_survey_sql",
     "read_xlsx",
     "score",
+    "shown_note",
 ]

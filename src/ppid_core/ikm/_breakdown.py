@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core._numbers import half_up
 from ppid_core._result import ResultMixin
 from ppid_core._tables import Table, jsonable
@@ -66,26 +67,29 @@ class Breakdown(ResultMixin):
 
     def to_table(self) -> Table:
         """One row per group (undefined ones after the others, naming the unsur), then the unit."""
+        blank = _("(blank)")
         rows: list[tuple[object, ...]] = [
-            (value or "(kosong)", r.respondents, r.ikm_display, r.mutu, r.kinerja)
+            (value or blank, r.respondents, r.ikm_display, r.mutu, r.kinerja)
             for value, r in self.groups.items()
         ]
         rows += [
             (
-                value or "(kosong)",
+                value or blank,
                 t.respondents,
                 "-",
                 "-",
-                f"undefined: nobody answered {', '.join(t.unanswered)}",
+                _("undefined: nobody answered {names}").format(names=", ".join(t.unanswered)),
             )
             for value, t in self.undefined.items()
         ]
         p = self.pooled
-        rows.append(("unit (pooled)", p.respondents, p.ikm_display, p.mutu, p.kinerja))
+        rows.append((_("unit (pooled)"), p.respondents, p.ikm_display, p.mutu, p.kinerja))
         return Table(
-            columns=(self.column, "Responden", "IKM", "Mutu", "Kinerja"),
+            columns=(self.column, _("Respondents"), "IKM", "Mutu", "Kinerja"),
             rows=rows,
-            title=f"IKM per {self.column} (each group scored from its own respondents)",
+            title=_("IKM per {column} (each group scored from its own respondents)").format(
+                column=self.column
+            ),
         )
 
     def tables(self) -> list[Table]:

@@ -28,6 +28,7 @@ from typing import Literal, TypeAlias
 import attrs
 
 from ppid_core._headers import fold
+from ppid_core._i18n import _
 from ppid_core.errors import InvalidArgumentError, UnknownNameError
 from ppid_core.ikm._header import personal_mask, shown_headers
 from ppid_core.ikm._regime import Regime
@@ -215,20 +216,22 @@ class Responses:
                 return column
         found = next((h for h in self.header if fold(h) == wanted), None)
         if found is None:
-            msg = f"no column {name!r} in {source} to break down by; columns: "
+            msg = _("no column {name!r} in {source} to break down by; columns: ").format(
+                name=name, source=source
+            )
             raise UnknownNameError(msg + shown_headers(self.header))
         if personal_mask(found) is not None:
-            msg = (
-                f"column {found!r} of {source} holds personal data; a breakdown by it would "
-                "print it for every group: choose a column such as Layanan"
-            )
+            msg = _(
+                "column {found!r} of {source} holds personal data; a breakdown by it would print "
+                "it for every group: choose a column such as Layanan"
+            ).format(found=found, source=source)
             raise UnknownNameError(msg)
         kept = ", ".join(c.name for c in self.columns) or "none"
-        msg = (
-            f"column {found!r} of {source} was not kept for a breakdown: it is an unsur "
-            f"column or has more than {KEEP_LIMIT:,} distinct values; name it when reading "
-            f"(by=[{found!r}]) to keep it (kept: {kept})"
-        )
+        msg = _(
+            "column {found!r} of {source} was not kept for a breakdown: it is an unsur "
+            "column or has more than {KEEP_LIMIT:,} distinct values; name it when reading "
+            "(by=[{found!r}]) to keep it (kept: {kept})"
+        ).format(found=found, source=source, KEEP_LIMIT=KEEP_LIMIT, kept=kept)
         raise UnknownNameError(msg)
 
 
@@ -317,7 +320,9 @@ def _keyed(column: KeptColumn, key: GroupKey | None) -> KeptColumn:
     for label in column.labels:
         group = key(label)
         if not isinstance(group, str):
-            msg = f"key= must give a text for each value, got {type(group).__name__}"
+            msg = _("key= must give a text for each value, got {kind}").format(
+                kind=type(group).__name__
+            )
             raise InvalidArgumentError(msg)
         labels.append(group)
     return KeptColumn.from_raw(column.name, labels, column.codes)
@@ -344,7 +349,7 @@ def group_tallies(
     by_fold = {fold(name): fn for name, fn in chosen.items()}
     columns = [_keyed(responses.find(name, source), by_fold.get(fold(name))) for name in names]
     if not columns:
-        msg = "name at least one column to break down by"
+        msg = _("name at least one column to break down by")
         raise UnknownNameError(msg)
     found = tuple(c.name for c in columns)
     if not responses.scores or not len(columns[0].codes):

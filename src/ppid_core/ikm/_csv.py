@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain, islice, repeat
 from typing import BinaryIO, TextIO
 
+from ppid_core._i18n import _
 from ppid_core._source import FileInput, open_csv_source, read_source, source_name
 from ppid_core._textio import sniffed_delimiter, text_note
 from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
@@ -126,7 +127,9 @@ def read_csv_source(
         OSError: The file cannot be opened.
     """
     if delimiter is not None and (len(delimiter) != 1 or delimiter in '"\r\n'):
-        msg = f"a delimiter is one character other than a quote or a line break, got {delimiter!r}"
+        msg = _(
+            "a delimiter is one character other than a quote or a line break, got {delimiter!r}"
+        ).format(delimiter=delimiter)
         raise UnknownNameError(msg)
     block = _BLOCK if block is None else block
     chunk = chunk_size() if chunk is None else chunk
@@ -144,7 +147,7 @@ def read_csv_source(
         planner = options.planner()
         found = planner.detect(first)
         if found is None:  # the header row itself is unreadable, or blank quoted cells
-            blank = LocatedError("only blank rows; expected a header row", source=name, row=1)
+            blank = LocatedError(_("only blank rows; expected a header row"), source=name, row=1)
             raise DataFileError.from_errors(name, [rows.error or blank])
         opened = Opened(found, name, options, planner=planner)
         opened.feed(first[found.data_start :], opened.first_row, chunk)
@@ -170,7 +173,9 @@ def _open_text(file: FileInput, source: str, encoding: str) -> Iterator[TextIO]:
     try:
         name = codecs.lookup(encoding).name
     except LookupError:
-        msg = f"unknown encoding {encoding!r}; CSV files are read as UTF-8 by default"
+        msg = _("unknown encoding {encoding!r}; CSV files are read as UTF-8 by default").format(
+            encoding=encoding
+        )
         raise UnknownNameError(msg) from None
     if name in _UTF8:
         with open_csv_source(file, source=source) as fh:
@@ -186,7 +191,9 @@ def _open_text(file: FileInput, source: str, encoding: str) -> Iterator[TextIO]:
             yield fh
         except UnicodeDecodeError as exc:
             bad = exc.object[exc.start : exc.start + 1].hex().upper()
-            message = f"byte 0x{bad} cannot be read as {encoding}; save the file as CSV UTF-8"
+            message = _(
+                "byte 0x{bad} cannot be read as {encoding}; save the file as CSV UTF-8"
+            ).format(bad=bad, encoding=encoding)
             err = LocatedError(message, source=source)
             raise DataFileError.from_errors(source, [err]) from None
 
@@ -195,8 +202,10 @@ def _unreadable(source: str, row: int, limit: int | None = None) -> LocatedError
     """The located error of a row the csv module cannot read (the file stops there)."""
     limit = csv.field_size_limit() if limit is None else limit
     return LocatedError(
-        f"a cell of more than {limit:,} characters, the most a CSV cell may hold (is a "
-        "quote left open?); the rest of the file was not read",
+        _(
+            "a cell of more than {limit:,} characters, the most a CSV cell may hold (is a "
+            "quote left open?); the rest of the file was not read"
+        ).format(limit=limit),
         source=source,
         row=row,
     )
@@ -236,8 +245,10 @@ class _CsvRows(Iterator[list[str]]):
                 self.error = _unreadable(self.source, self.row, limit)
             else:  # pragma: no cover - lines always end at their line break (newline="")
                 self.error = LocatedError(
-                    f"the csv module cannot read this row ({exc}); the rest of the file was "
-                    "not read",
+                    _(
+                        "the csv module cannot read this row ({exc}); the "
+                        "rest of the file was not read"
+                    ).format(exc=exc),
                     source=self.source,
                     row=self.row,
                 )

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import partial, reduce
 from typing import Any, TypeAlias
 
+from ppid_core._i18n import _
 from ppid_core._optional import import_optional
 from ppid_core.errors import DataFileError, LocatedError
 from ppid_core.ikm._groups import GroupTallies
@@ -68,7 +69,7 @@ def _result(outcome: _Outcome, by: Sequence[str] | None, frame: str | None) -> S
     if len(errors) == 1:
         raise errors[0]
     if errors:  # several files: each file's errors, in file order, each naming its file
-        raise DataFileError(f"{len(errors)} files have errors", located)
+        raise DataFileError(_("{count} files have errors").format(count=len(errors)), located)
     return _neutral(by) if summary is None else summary
 
 

@@ -17,6 +17,7 @@ from typing import Any, cast
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core._serial import VERSION, DictReader
 from ppid_core.errors import InvalidTallyError
 from ppid_core.ikm._breakdown import Breakdown
@@ -75,7 +76,9 @@ class GroupTallies:
     def __attrs_post_init__(self) -> None:
         for values in self.groups:
             if len(values) != len(self.columns):
-                msg = f"a group needs one value per column ({len(self.columns)}), got {values}"
+                msg = _("a group needs one value per column ({count}), got {values}").format(
+                    count=len(self.columns), values=values
+                )
                 raise InvalidTallyError(msg)
 
     @classmethod
@@ -98,13 +101,15 @@ class GroupTallies:
         if not self.columns:
             return other
         if other.columns != self.columns:
-            msg = (
-                f"cannot merge breakdowns by different columns: {self.columns} and {other.columns}"
-            )
+            msg = _(
+                "cannot merge breakdowns by different columns: {columns} and {columns2}"
+            ).format(columns=self.columns, columns2=other.columns)
             raise InvalidTallyError(msg)
         keys = {t.keys for t in (*self.groups.values(), *other.groups.values())}
         if len(keys) > 1:
-            msg = f"cannot merge tallies of different unsur: {' and '.join(map(str, keys))}"
+            msg = _("cannot merge tallies of different unsur: {names}").format(
+                names=" and ".join(map(str, keys))
+            )
             raise InvalidTallyError(msg)
         merged = dict(self.groups)
         for values, t in other.groups.items():
@@ -207,10 +212,15 @@ class GroupTallies:
         for i, item in enumerate(groups or ()):
             path = f"$.groups[{i}]"
             if not isinstance(item, Mapping):
-                reader.error(path, "expected an object with 'values' and 'tally'")
+                reader.error(path, _("expected an object with 'values' and 'tally'"))
                 continue
             if set(item) != {"values", "tally"}:
-                reader.error(path, f"expected the keys 'values' and 'tally', got {sorted(item)}")
+                reader.error(
+                    path,
+                    _("expected the keys 'values' and 'tally', got {value}").format(
+                        value=sorted(item)
+                    ),
+                )
                 continue
             values = reader.each(item["values"], f"{path}.values", reader.text)
             t = parse_tally(reader, item["tally"], f"{path}.tally")
@@ -219,14 +229,16 @@ class GroupTallies:
             if len(values) != len(columns):
                 reader.error(
                     f"{path}.values",
-                    f"expected one value per column ({len(columns)}), got {len(values)}",
+                    _("expected one value per column ({count}), got {count2}").format(
+                        count=len(columns), count2=len(values)
+                    ),
                 )
             elif tuple(values) in out:
-                reader.error(f"{path}.values", "this group is given twice")
+                reader.error(f"{path}.values", _("this group is given twice"))
             else:
                 out[tuple(values)] = t
         keys = {t.keys for t in out.values()}
         if len(keys) > 1:
-            reader.error("$.groups", "the groups' tallies have different unsur")
+            reader.error("$.groups", _("the groups' tallies have different unsur"))
         reader.raise_errors()
         return cls(columns=cast("tuple[str, ...]", columns), groups=out)

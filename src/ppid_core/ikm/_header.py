@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ppid_core._headers import fold
+from ppid_core._i18n import _
 from ppid_core._masking import mask_email, mask_name, mask_phone
 from ppid_core.errors import UnknownNameError
 
@@ -131,15 +132,17 @@ def by_columns(header: Sequence[str], by: Sequence[str], source: str) -> list[in
     for name in by:
         wanted = fold(name)
         if wanted not in norm:
-            msg = f"no column {name!r} in {source} to break down by; columns: "
+            msg = _("no column {name!r} in {source} to break down by; columns: ").format(
+                name=name, source=source
+            )
             msg += shown_headers(header)
             raise UnknownNameError(msg)
         i = norm.index(wanted)
         if personal_mask(header[i]) is not None:
-            msg = (
-                f"column {header[i].strip()!r} of {source} holds personal data; a breakdown "
-                "by it would print it for every group: choose a column such as Layanan"
-            )
+            msg = _(
+                "column {value!r} of {source} holds personal data; a breakdown by it would print "
+                "it for every group: choose a column such as Layanan"
+            ).format(value=header[i].strip(), source=source)
             raise UnknownNameError(msg)
         out.append(i)
     return out

@@ -30,10 +30,12 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from ppid_core._headers import fold
+from ppid_core._i18n import N_, _
 from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
 from ppid_core.ikm._answers import Answers
 from ppid_core.ikm._columns import NOT_ANSWERED
 from ppid_core.ikm._header import kept_columns, shown_cell
+from ppid_core.ikm._notes import Note
 from ppid_core.ikm._plan import ColumnPlan
 from ppid_core.ikm._questions import Match, Questions, shown_header
 from ppid_core.ikm._reader import MissingPolicy, Reader, not_an_answer
@@ -123,10 +125,14 @@ class LongReader:
         )
         for i in by_idx:
             if i in {self.what, self.score_at}:
-                msg = (
-                    f"column {self.header[i].strip()!r} of {source} is the "
-                    f"{'question' if i == self.what else 'score'} column of a long layout; "
-                    "it cannot group respondents"
+                msg = _(
+                    "column {value!r} of {source} is the {value2} "
+                    "column of a long layout; it cannot "
+                    "group respondents"
+                ).format(
+                    value=self.header[i].strip(),
+                    source=source,
+                    value2="question" if i == self.what else "score",
                 )
                 raise UnknownNameError(msg)
         self.answers = Answers(regime)
@@ -189,12 +195,16 @@ class LongReader:
     def _shape(self, row: Sequence[str], n: int) -> None:
         """The error of a row of the wrong width, an empty row or a blank respondent."""
         if not any(c.strip() for c in row):
-            self._err(n, None, "empty row; delete it or fill it in")
+            self._err(n, None, _("empty row; delete it or fill it in"))
         elif len(row) != self.width:
-            self._err(n, None, f"{len(row)} cells; the header has {self.width}")
+            self._err(
+                n,
+                None,
+                _("{count} cells; the header has {width}").format(count=len(row), width=self.width),
+            )
         else:
             self._err(
-                n, self.who, "blank respondent; each row of a long layout names its respondent"
+                n, self.who, _("blank respondent; each row of a long layout names its respondent")
             )
 
     def _score(self, j: int, raw: str, n: int) -> int:
@@ -217,8 +227,10 @@ class LongReader:
         self._err(
             n,
             self.what,
-            f"respondent {self._shown(who)} answers {_question(u)} twice: rows {before} "
-            f"and {n}; keep one of the rows",
+            _(
+                "respondent {value} answers {value2} twice: rows {before} and {n}; keep one of "
+                "the rows"
+            ).format(value=self._shown(who), value2=_question(u), before=before, n=n),
         )
 
     def _new(self, who: str, row: Sequence[str], n: int) -> int:
@@ -247,9 +259,16 @@ class LongReader:
             self._err(
                 n,
                 column.at,
-                f"respondent {self._shown(who)} has {shown_cell(column.labels[code], head)} "
-                f"here but {shown_cell(column.labels[column.codes[k]], head)} in row {first}; "
-                f"a respondent's {column.strict} is the same on each of their rows",
+                _(
+                    "respondent {value} has {value2} here but {value3} in row {first}; a "
+                    "respondent's {strict} is the same on each of their rows"
+                ).format(
+                    value=self._shown(who),
+                    value2=shown_cell(column.labels[code], head),
+                    value3=shown_cell(column.labels[column.codes[k]], head),
+                    first=first,
+                    strict=column.strict,
+                ),
             )
 
     def _shown(self, who: str) -> str:
@@ -270,12 +289,18 @@ class LongReader:
                 u = self.regime[self.plan.values[folded]]
             except UnknownNameError as exc:
                 return str(exc)
-            self.notes[f"{head} {shown_header(text)} → {u.name} (as mapped)"] = None
+            note = Note(
+                N_("{head} {value} → {name} (as mapped)"),
+                head=head,
+                value=shown_header(text),
+                name=u.name,
+            )
+            self.notes[note] = None
             return self.regime.keys.index(u.key)
         match = self.questions.match(text, numbers=True)
         if isinstance(match, Match):
             if match.note:
-                self.notes[f"{head} {match.note}"] = None
+                self.notes[Note(N_("{head} {note}"), head=head, note=match.note)] = None
             return self.regime.keys.index(match.key)
         if isinstance(match, str):
             return f"{match}; map it to an unsur (columns={{{text.strip()!r}: 'persyaratan'}})"
@@ -318,18 +343,24 @@ class LongReader:
                     self._err(
                         self.first_row[k],
                         self.what,
-                        f"respondent {self._shown(self.ids.labels[k])} has no answer to "
-                        f"{', '.join(_question(u) for u in missing)}; a long layout has one "
-                        "row per question (or choose a policy for incomplete questionnaires: "
-                        "per_unsur or drop)",
+                        _(
+                            "respondent {value} has no answer to {names}; a "
+                            "long layout has one row per "
+                            "question (or choose a policy for incomplete "
+                            "questionnaires: per_unsur or drop)"
+                        ).format(
+                            value=self._shown(self.ids.labels[k]),
+                            names=", ".join(_question(u) for u in missing),
+                        ),
                     )
         elif self.missing is MissingPolicy.PER_UNSUR:
             for k in _positions(every):
                 self._err(
                     self.first_row[k],
                     None,
-                    f"respondent {self._shown(self.ids.labels[k])}: no unsur answered; a "
-                    "questionnaire needs at least one",
+                    _(
+                        "respondent {value}: no unsur answered; a questionnaire needs at least one"
+                    ).format(value=self._shown(self.ids.labels[k])),
                 )
 
     def survey(
@@ -351,19 +382,26 @@ class LongReader:
             raise DataFileError.from_errors(self.source, self.errors)
         unused = [k for k in self.plan.values if k not in self._used]
         if unused:
-            msg = (
-                f"columns: no column or question {', '.join(map(repr, unused))} in "
-                f"{self.source}; columns: {', '.join(h.strip() for h in self.header)}"
+            msg = _("columns: no column or question {names} in {source}; columns: {names2}").format(
+                names=", ".join(map(repr, unused)),
+                source=self.source,
+                names2=", ".join(h.strip() for h in self.header),
             )
             raise UnknownNameError(msg)
         carried = [self.ids, *self.columns]
         for c in self.columns:
             if c.varies is not None:
                 first, second = c.varies
-                self.notes[
-                    f"column {self.header[c.at].strip()!r} differs between the rows of a "
-                    f"respondent (rows {first} and {second}): not kept for breakdowns"
-                ] = None
+                note = Note(
+                    N_(
+                        "column {column!r} differs between the rows of a respondent "
+                        "(rows {first} and {second}): not kept for breakdowns"
+                    ),
+                    column=self.header[c.at].strip(),
+                    first=first,
+                    second=second,
+                )
+                self.notes[note] = None
         position = {c.at: p for p, c in enumerate(carried)}
         base = len(carried)
         reader = Reader(

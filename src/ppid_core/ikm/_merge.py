@@ -13,6 +13,7 @@ from array import array
 from collections.abc import Sequence
 
 from ppid_core._headers import fold
+from ppid_core._i18n import _
 from ppid_core.errors import InvalidTallyError
 from ppid_core.ikm._columns import KEEP_LIMIT, KeptColumn, Responses, typecode
 from ppid_core.ikm._header import shown_headers
@@ -36,7 +37,7 @@ def check_same_columns(a: Responses, b: Responses, sources: tuple[str, str]) -> 
         for only, source in ((only_a, sources[0]), (only_b, sources[1]))
         if only
     ]
-    msg = f"cannot merge surveys with different columns: {'; '.join(parts)}"
+    msg = _("cannot merge surveys with different columns: {names}").format(names="; ".join(parts))
     raise InvalidTallyError(msg)
 
 

@@ -13,6 +13,7 @@ from itertools import islice
 import attrs
 
 from ppid_core._headers import SCAN_ROWS, HeaderRow
+from ppid_core._i18n import _
 from ppid_core.errors import DataFileError, InvalidArgumentError, LocatedError
 from ppid_core.ikm._header import by_columns, kept_columns
 from ppid_core.ikm._long import LongReader
@@ -68,7 +69,9 @@ class Options:
             InvalidArgumentError: ``row_offset`` is negative or not a whole number.
         """
         if isinstance(row_offset, bool) or not isinstance(row_offset, int) or row_offset < 0:
-            msg = f"row_offset must be a whole number >= 0, got {row_offset!r}"
+            msg = _("row_offset must be a whole number >= 0, got {row_offset!r}").format(
+                row_offset=row_offset
+            )
             raise InvalidArgumentError(msg)
         policy = missing_policy(missing)
         return cls(

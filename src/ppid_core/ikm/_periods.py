@@ -41,6 +41,7 @@ from typing import Any
 
 import attrs
 
+from ppid_core._i18n import N_, _
 from ppid_core._numbers import half_up
 from ppid_core._result import ResultMixin
 from ppid_core._tables import Table, jsonable
@@ -65,10 +66,23 @@ __all__ = [
 
 #: The periods, each with its months and its name in reports.
 PERIODS: Mapping[str, tuple[int, str]] = {"quarter": (3, "Triwulan"), "semester": (6, "Semester")}
-#: The columns of the series table.
-COLUMNS = ("Periode", "Dari", "Sampai", "Responden", "IKM", "Mutu", "Kinerja", "Perubahan")
+#: The columns of the series table (English msgids, translated where the table is built:
+#: "Periode", "Dari", "Sampai", "Responden", "IKM", "Mutu", "Kinerja", "Perubahan").
+COLUMNS = (
+    N_("Period"),
+    N_("From"),
+    N_("To"),
+    N_("Respondents"),
+    "IKM",
+    "Mutu",
+    "Kinerja",
+    N_("Change"),
+)
 #: The row of respondents without a date.
 UNDATED = "tanpa tanggal"
+#: The undated row as a report shows it (``tanpa tanggal`` in Indonesian; the key and
+#: label of the data stay [`UNDATED`][UNDATED]).
+UNDATED_SHOWN = N_("no date")
 _ROMAN = ("I", "II", "III", "IV")
 _BAD = "\x00"  # the group of an unreadable date (reported, never scored)
 
@@ -129,13 +143,15 @@ class PeriodSeries(ResultMixin):
         p = self.pooled
         first = self.periods[0].start if self.periods else None
         last = self.periods[-1].end if self.periods else None
-        unit = "unit (semua responden)"
+        unit = _("unit (all respondents)")
         rows.append((unit, first, last, p.respondents, p.ikm_display, p.mutu, p.kinerja, None))
         name = PERIODS[self.period][1].lower()
         return Table(
-            columns=COLUMNS,
+            columns=tuple(_(c) for c in COLUMNS),
             rows=rows,
-            title=f"IKM per {name} (kolom tanggal: {self.column})",
+            title=_("IKM per {period} (date column: {column})").format(
+                period=name, column=self.column
+            ),
         )
 
     def tables(self) -> list[Table]:
@@ -165,13 +181,16 @@ class PeriodSeries(ResultMixin):
 
 def _row(s: PeriodScore) -> tuple[object, ...]:
     r = s.result
+    label = _(UNDATED_SHOWN) if s.key == UNDATED else s.label
     if r is None:
         why = (
-            f"tidak terdefinisi: {', '.join(s.unanswered)} tanpa jawaban" if s.unanswered else None
+            _("undefined: {names} without answers").format(names=", ".join(s.unanswered))
+            if s.unanswered
+            else None
         )
-        return (s.label, s.start, s.end, s.respondents, None, None, why, None)
+        return (label, s.start, s.end, s.respondents, None, None, why, None)
     change = None if s.change is None else half_up(s.change, 2)
-    return (s.label, s.start, s.end, s.respondents, r.ikm_display, r.mutu, r.kinerja, change)
+    return (label, s.start, s.end, s.respondents, r.ikm_display, r.mutu, r.kinerja, change)
 
 
 def _entry(s: PeriodScore) -> dict[str, object]:
@@ -235,14 +254,16 @@ def by_period(
         [('Triwulan I 2024', '100.00', None), ('Triwulan II 2024', '75.00', Fraction(-25, 1))]
     """
     if period not in PERIODS:
-        msg = f"unknown period {period!r}; use one of {', '.join(PERIODS)}"
+        msg = _("unknown period {period!r}; use one of {names}").format(
+            period=period, names=", ".join(PERIODS)
+        )
         raise UnknownNameError(msg)
     column = survey.date_column
     if column is None:
-        msg = (
-            f"{survey.source} has no date column (a header such as Timestamp or Tanggal); "
-            "map one when reading, e.g. columns={'Diisi pada': 'date'} (--map 'Diisi pada=date')"
-        )
+        msg = _(
+            "{source} has no date column (a header such as Timestamp or Tanggal); map one "
+            "when reading, e.g. columns={{'Diisi pada': 'date'}} (--map 'Diisi pada=date')"
+        ).format(source=survey.source)
         raise UnknownNameError(msg)
     months, name = PERIODS[period]
     bad: dict[str, str] = {}
@@ -261,7 +282,9 @@ def by_period(
     if bad:
         errors = [
             LocatedError(
-                f"{shown_date(text, column)} is not a date: {bad[text]}",
+                _("{value} is not a date: {bad}").format(
+                    value=shown_date(text, column), bad=bad[text]
+                ),
                 source=survey.source,
                 row=row,
                 field=column,

@@ -27,8 +27,10 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from ppid_core._headers import HeaderRow, find_header, fold
+from ppid_core._i18n import N_, _
 from ppid_core.errors import LocatedError, UnknownNameError
 from ppid_core.ikm._header import DEMOGRAPHIC_COLUMNS, shown_headers
+from ppid_core.ikm._notes import Note
 from ppid_core.ikm._questions import Match, Questions, shown_header
 from ppid_core.ikm._regime import Regime
 
@@ -84,7 +86,9 @@ def layout_of(layout: str | None) -> str | None:
     """
     if layout is None or layout in LAYOUTS:
         return layout
-    msg = f"unknown layout {layout!r}; use one of {', '.join(LAYOUTS)} (or none, to detect it)"
+    msg = _("unknown layout {layout!r}; use one of {names} (or none, to detect it)").format(
+        layout=layout, names=", ".join(LAYOUTS)
+    )
     raise UnknownNameError(msg)
 
 
@@ -239,7 +243,7 @@ class Planner:
             if wanted in DEMOGRAPHIC_COLUMNS.values():
                 return _Seen(kind="profile", target=wanted, how="as mapped")
             return _Bad(str(exc), plain=True)
-        note = f"{shown_header(key)} → {u.name} (as mapped)"
+        note = Note(N_("{header} → {name} (as mapped)"), header=shown_header(key), name=u.name)
         return _Seen(kind="unsur", target=u.key, how="as mapped", note=note)
 
     def plan(self, found: HeaderRow, source: str, *, row_offset: int = 1) -> ColumnPlan:
@@ -278,8 +282,14 @@ class Planner:
         if len(dates) > 1:
             others = ", ".join(repr(header[i]) for i, _ in dates[1:])
             notes.append(
-                f"date column: {header[dates[0][0]]!r} (the first of several; also {others}); "
-                "choose another with columns={HEADER: 'date'}"
+                Note(
+                    N_(
+                        "date column: {column!r} (the first of several; also {others}); "
+                        "choose another with columns={{HEADER: 'date'}}"
+                    ),
+                    column=header[dates[0][0]],
+                    others=others,
+                )
             )
         values = {}
         unused = [k for k in self.explicit if k not in used]
@@ -287,7 +297,9 @@ class Planner:
             values = {k: self.explicit[k][1] for k in unused}
         elif unused:
             names = ", ".join(repr(self.explicit[k][0]) for k in unused)
-            msg = f"columns: no column {names} in {source}; columns: {shown_headers(header)}"
+            msg = _("columns: no column {names} in {source}; columns: {value}").format(
+                names=names, source=source, value=shown_headers(header)
+            )
             raise UnknownNameError(msg)
         first = {k: cols[0][0] for k, cols in taken.items()}
         unsur = tuple(first.get(("unsur", k), -1) for k in self.regime.keys)
@@ -322,8 +334,10 @@ class Planner:
             return LocatedError(bad.message, source=source, row=row, field=raw)
         code = shown_header(raw)
         return LocatedError(
-            f"{bad.message}; map the column to an unsur (e.g. columns={{{code!r}: 'persyaratan'}} "
-            f"or --map {code}=persyaratan), or remove it",
+            _(
+                "{message}; map the column to an unsur (e.g. columns={{{code!r}: 'persyaratan'}} "
+                "or --map {code}=persyaratan), or remove it"
+            ).format(message=bad.message, code=code),
             source=source,
             row=row,
             field=raw,
@@ -351,10 +365,16 @@ class Planner:
         i, first = cols[0]
         out = []
         for j, seen in cols[1:]:
-            message = (
-                f"ambiguous header: columns {shown_header(header[i])!r} ({first.how}) and "
-                f"{shown_header(header[j])!r} ({seen.how}) both name {what}; keep one of "
-                f"them, or say which is which with columns= ({advice})"
+            message = _(
+                "ambiguous header: columns {value!r} ({how}) and {value2!r} ({how2}) both name "
+                "{what}; keep one of them, or say which is which with columns= ({advice})"
+            ).format(
+                value=shown_header(header[i]),
+                how=first.how,
+                value2=shown_header(header[j]),
+                how2=seen.how,
+                what=what,
+                advice=advice,
             )
             out.append(LocatedError(message, source=source, row=row, field=header[j]))
         return out
@@ -371,7 +391,9 @@ class Planner:
                     accepted += f" or the text of question {u.question_number}"
             out.append(
                 LocatedError(
-                    f"no column for unsur {u.key!r}; accepted headers: {accepted}",
+                    _("no column for unsur {key!r}; accepted headers: {accepted}").format(
+                        key=u.key, accepted=accepted
+                    ),
                     source=source,
                     row=row,
                 )
@@ -386,8 +408,11 @@ class Planner:
                 accepted = ", ".join(repr(h.replace(" ", "_")) for h in headers[:4])
                 out.append(
                     LocatedError(
-                        f"no column for {_ROLE_WORDS[role]}; accepted headers: {accepted}, "
-                        f"... (or map one with columns={{HEADER: {role!r}}})",
+                        _(
+                            "no column for {ROLE_WORDS}; accepted headers: "
+                            "{accepted}, ... (or map one with "
+                            "columns={{HEADER: {role!r}}})"
+                        ).format(ROLE_WORDS=_ROLE_WORDS[role], accepted=accepted, role=role),
                         source=source,
                         row=row,
                     )

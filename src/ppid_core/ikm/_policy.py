@@ -6,6 +6,7 @@ from fractions import Fraction
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core._numbers import half_up, parse_fraction
 from ppid_core.errors import InvalidTallyError
 from ppid_core.ikm._regime import Regime
@@ -33,13 +34,13 @@ def _opt_fraction(value: object) -> Fraction | None:
         parsed = parse_fraction(text)
     if parsed is None:
         shown = value if len(text) <= _WEIGHT_TEXT_LIMIT else text[:_WEIGHT_TEXT_LIMIT] + "..."
-        msg = f"expected a weight like '0.111' or '1/9', got {shown!r}"
+        msg = _("expected a weight like '0.111' or '1/9', got {shown!r}").format(shown=shown)
         raise InvalidTallyError(msg)
     if not 0 < parsed < 1:
-        msg = (
-            f"a legacy weight is a rounded 1/k (0.11 or 0.111 for 9 unsur, 0.071 for 14), "
-            f"so it lies strictly between 0 and 1; got {value!r}"
-        )
+        msg = _(
+            "a legacy weight is a rounded 1/k (0.11 or 0.111 for 9 unsur, 0.071 for 14), so "
+            "it lies strictly between 0 and 1; got {value!r}"
+        ).format(value=value)
         raise InvalidTallyError(msg)
     return parsed
 
@@ -48,7 +49,9 @@ def _places(instance: object, attribute: attrs.Attribute[int | None], value: int
     if value is not None and (
         isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10
     ):
-        msg = f"{attribute.name} must be a whole number 0-10, got {value!r}"
+        msg = _("{name} must be a whole number 0-10, got {value!r}").format(
+            name=attribute.name, value=value
+        )
         raise InvalidTallyError(msg)
 
 
@@ -129,10 +132,17 @@ class ScoringPolicy:
             w = half_up(self.weight, 6).normalize()
             shown = half_up(total, 6).normalize()
             two, three = (half_up(Fraction(1, k), p).normalize() for p in (2, 3))
-            msg = (
-                f"legacy weight {w} x {k} unsur = {shown}, not within "
-                f"{half_up(LEGACY_TOLERANCE, 2).normalize()} of 1; a legacy weight is a rounded "
-                f"1/{k} for regime {regime.key} (e.g. {two} or {three})"
+            msg = _(
+                "legacy weight {w} x {k} unsur = {shown}, not within {value} of 1; a legacy "
+                "weight is a rounded 1/{k} for regime {key} (e.g. {two} or {three})"
+            ).format(
+                w=w,
+                k=k,
+                shown=shown,
+                value=half_up(LEGACY_TOLERANCE, 2).normalize(),
+                key=regime.key,
+                two=two,
+                three=three,
             )
             raise InvalidTallyError(msg)
 
@@ -153,3 +163,18 @@ class ScoringPolicy:
         if self.index_places is not None:
             parts.append(f"index rounded to {self.index_places} dp")
         return "legacy spreadsheet (NOT compliant): " + ", ".join(parts)
+
+    def shown(self) -> str:
+        """[`describe()`][describe] in the language in use, for report headings and warnings
+        (``describe()`` itself is data: the ``policy`` of the JSON, English in every language).
+        """
+        if self.compliant:
+            return _("exact (weights of the regime, half-up to 2 decimals only for display)")
+        parts = []
+        if self.weight is not None:
+            parts.append(_("weight {weight}").format(weight=half_up(self.weight, 6).normalize()))
+        if self.nrr_places is not None:
+            parts.append(_("NRR rounded to {places} dp").format(places=self.nrr_places))
+        if self.index_places is not None:
+            parts.append(_("index rounded to {places} dp").format(places=self.index_places))
+        return _("legacy spreadsheet (NOT compliant): {parts}").format(parts=", ".join(parts))

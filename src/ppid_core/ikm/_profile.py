@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core._serial import VERSION, DictReader
 
 __all__ = ["PROFILE_FORMAT", "Profile", "merge_counts"]
@@ -95,11 +96,11 @@ class Profile:
         counts: dict[str, dict[str, int]] = {}
         given = None if checked is None else checked.get("counts")
         if checked is not None and "counts" in checked and not isinstance(given, Mapping):
-            reader.error("$.counts", "expected an object: field -> value -> count")
+            reader.error("$.counts", _("expected an object: field -> value -> count"))
         for field, values in given.items() if isinstance(given, Mapping) else ():
             path = f"$.counts.{field}"
             if not isinstance(values, Mapping):
-                reader.error(path, "expected an object: value -> count")
+                reader.error(path, _("expected an object: value -> count"))
                 continue
             counts[str(field)] = {}
             for value, count in values.items():

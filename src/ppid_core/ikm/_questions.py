@@ -34,6 +34,8 @@ import re
 import attrs
 
 from ppid_core._headers import fold
+from ppid_core._i18n import N_
+from ppid_core.ikm._notes import Note
 from ppid_core.ikm._regime import Regime
 from ppid_core.ikm._regime_parts import Unsur
 
@@ -107,9 +109,9 @@ class Questions:
         ]
         self._cache: dict[tuple[str, bool], Match | str | None] = {}
         self.questionnaire = (
-            "the standard questionnaire"
+            Note(N_("the standard questionnaire"))
             if regime.key in Regime.bundled_names() and Regime.bundled(regime.key) == regime
-            else f"the questionnaire of regime {regime.key}"
+            else Note(N_("the questionnaire of regime {key}"), key=regime.key)
         )
 
     def unsur(self, key: str) -> Unsur:
@@ -150,8 +152,13 @@ class Questions:
             if numbered["code"]:  # a code with words it does not explain: the code decides
                 coded = self._by_number(int(numbered["n"]), shown)
                 if isinstance(coded, Match):
-                    note = coded.note.removesuffix(")") + "; the rest of the header is not "
-                    note += "its name or question text)"
+                    note = Note(
+                        N_(
+                            "{shown} → {name} (question {number} of {questionnaire}; the rest "
+                            "of the header is not its name or question text)"
+                        ),
+                        **_values(coded.note),
+                    )
                     return attrs.evolve(coded, note=note)
                 return coded
         found = self._named(folded)
@@ -160,8 +167,8 @@ class Questions:
         for inner in _BRACKET.findall(text):
             bracketed = self._match(inner, numbers=False)
             if isinstance(bracketed, Match):
-                note = bracketed.note or self._note(shown, bracketed)
-                return attrs.evolve(bracketed, note=note)
+                inner_note = bracketed.note or self._note(shown, bracketed)
+                return attrs.evolve(bracketed, note=inner_note)
         return None
 
     def _named(self, folded: str) -> Match | None:
@@ -186,7 +193,13 @@ class Questions:
         found = self.numbers.get(number, [])
         if len(found) == 1:
             u = found[0]
-            note = f"{shown} → {u.name} (question {number} of {self.questionnaire})"
+            note = Note(
+                N_("{shown} → {name} (question {number} of {questionnaire})"),
+                shown=shown,
+                name=u.name,
+                number=number,
+                questionnaire=self.questionnaire,
+            )
             return Match(key=u.key, how="code", number=number, note=note)
         if found:
             names = ", ".join(u.name for u in found)
@@ -205,23 +218,46 @@ class Questions:
         if u.question_number == number:
             note = self._note(shown, found) if found.how == "question" else ""
             return attrs.evolve(found, number=number, note=note)
-        by = "its name" if found.how == "name" else "its text"
         others = self.numbers.get(number, [])
         other = (
-            f"question {number} of {self.questionnaire} asks about {others[0].name}"
+            Note(
+                N_("question {number} of {questionnaire} asks about {name}"),
+                number=number,
+                questionnaire=self.questionnaire,
+                name=others[0].name,
+            )
             if len(others) == 1
-            else f"{self.questionnaire} has no question {number}"
+            else Note(
+                N_("{questionnaire} has no question {number}"),
+                questionnaire=self.questionnaire,
+                number=number,
+            )
         )
-        note = f"{shown} → {u.name} by {by}, although {other}"
+        note = Note(
+            N_("{shown} → {name} by its name, although {other}")
+            if found.how == "name"
+            else N_("{shown} → {name} by its text, although {other}"),
+            shown=shown,
+            name=u.name,
+            other=other,
+        )
         return attrs.evolve(found, number=number, note=note)
 
     def _note(self, shown: str, found: Match) -> str:
         u = self.unsur(found.key)
         if found.how != "question":
             return ""
-        where = (
-            f"the text of question {u.question_number} of {self.questionnaire}"
-            if u.question_number is not None
-            else "its question text"
+        if u.question_number is None:
+            return Note(N_("{shown} → {name} (its question text)"), shown=shown, name=u.name)
+        return Note(
+            N_("{shown} → {name} (the text of question {number} of {questionnaire})"),
+            shown=shown,
+            name=u.name,
+            number=u.question_number,
+            questionnaire=self.questionnaire,
         )
-        return f"{shown} → {u.name} ({where})"
+
+
+def _values(note: str) -> dict[str, object]:
+    """The values of a code's note (``shown``, ``name``, ``number``, ``questionnaire``)."""
+    return note.values if isinstance(note, Note) else {}

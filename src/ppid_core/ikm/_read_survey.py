@@ -10,6 +10,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
+from ppid_core._i18n import _
 from ppid_core._source import FileInput, read_source
 from ppid_core._source import source_name as display_name
 from ppid_core.errors import UnknownNameError
@@ -46,7 +47,9 @@ def _format_of(path: Path | None, data: bytes, format: str | None) -> str:
     (the file's first bytes) shows."""
     if format is not None:
         if format.lower() not in FORMATS:
-            msg = f"unknown format {format!r}; use one of {', '.join(FORMATS)}"
+            msg = _("unknown format {format!r}; use one of {names}").format(
+                format=format, names=", ".join(FORMATS)
+            )
             raise UnknownNameError(msg)
         return format.lower()
     if path is not None:
@@ -68,7 +71,9 @@ def _codec(encoding: str) -> str:
     try:
         return codecs.lookup(encoding).name
     except LookupError:
-        msg = f"unknown encoding {encoding!r}; CSV files are read as UTF-8 by default"
+        msg = _("unknown encoding {encoding!r}; CSV files are read as UTF-8 by default").format(
+            encoding=encoding
+        )
         raise UnknownNameError(msg) from None
 
 
@@ -188,7 +193,9 @@ def read_survey(
         ('No', 'Layanan', 'Jenis Kelamin', 'Pendidikan', 'Pekerjaan', 'Usia')
     """
     if engine not in _ENGINES:
-        msg = f"unknown engine {engine!r}; use one of {', '.join(_ENGINES)}"
+        msg = _("unknown engine {engine!r}; use one of {names}").format(
+            engine=engine, names=", ".join(_ENGINES)
+        )
         raise UnknownNameError(msg)
     by = [by] if isinstance(by, str) else list(by)
     options: dict[str, Any] = {
@@ -218,10 +225,9 @@ def read_survey(
             options=options,
         )
     if not isinstance(source, Iterable):
-        msg = (
-            f"expected a path, bytes, a binary file object, a DataFrame or rows, got "
-            f"{type(source).__name__}"
-        )
+        msg = _(
+            "expected a path, bytes, a binary file object, a DataFrame or rows, got {kind}"
+        ).format(kind=type(source).__name__)
         raise TypeError(msg)
     rows: Iterator[Any] = iter(cast("Iterable[Any]", source))
     first = next(rows, None)
@@ -268,7 +274,9 @@ def _read_file(
         from ppid_core.ikm._frames import read_csv_with_pandas  # noqa: PLC0415 - pandas extra
 
         if _codec(encoding) not in {"utf-8", "utf-8-sig"}:
-            msg = f"engine 'pandas' reads UTF-8 files; read {encoding} with engine='python'"
+            msg = _(
+                "engine 'pandas' reads UTF-8 files; read {encoding} with engine='python'"
+            ).format(encoding=encoding)
             raise UnknownNameError(msg)
         return read_csv_with_pandas(content, source=shown, delimiter=delimiter, **options)
     return read_csv_source(content, source=shown, delimiter=delimiter, encoding=encoding, **options)

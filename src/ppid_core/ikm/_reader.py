@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import islice
 from operator import itemgetter
 
+from ppid_core._i18n import _
 from ppid_core.errors import DataFileError, LocatedError, UnknownNameError
 from ppid_core.ikm._answers import Answers
 from ppid_core.ikm._columns import NOT_ANSWERED, Coder, Responses
@@ -70,7 +71,9 @@ def missing_policy(missing: MissingPolicy | str) -> MissingPolicy:
         return MissingPolicy(missing)
     except ValueError:
         known = ", ".join(p.value for p in MissingPolicy)
-        msg = f"unknown policy for blank answers {missing!r}; use one of {known}"
+        msg = _("unknown policy for blank answers {missing!r}; use one of {known}").format(
+            missing=missing, known=known
+        )
         raise UnknownNameError(msg) from None
 
 
@@ -277,10 +280,16 @@ class Reader:
         for offset, row in enumerate(chunk):
             rownum = first_row + offset
             if not any(str(c).strip() for c in row):
-                self._err(rownum, None, "empty row; delete it or fill it in")
+                self._err(rownum, None, _("empty row; delete it or fill it in"))
                 continue
             if len(row) != self.width:
-                self._err(rownum, None, f"{len(row)} cells; the header has {self.width}")
+                self._err(
+                    rownum,
+                    None,
+                    _("{count} cells; the header has {width}").format(
+                        count=len(row), width=self.width
+                    ),
+                )
                 continue
             ok, blank = True, False
             clean = list(row)
@@ -297,9 +306,11 @@ class Reader:
                         self._err(
                             rownum,
                             i,
-                            f"blank answer; {_expected(self.regime)} (or "
-                            "choose a policy for incomplete questionnaires: "
-                            "per_unsur or drop)",
+                            _(
+                                "blank answer; {value} (or choose a policy for "
+                                "incomplete questionnaires: "
+                                "per_unsur or drop)"
+                            ).format(value=_expected(self.regime)),
                         )
                 else:
                     ok = False
@@ -307,7 +318,7 @@ class Reader:
             if ok and blank and self.missing is MissingPolicy.DROP:
                 self.dropped += 1
             elif ok and blank and all(not clean[i] for i in self.idx):
-                self._err(rownum, None, "no unsur answered; a questionnaire needs at least one")
+                self._err(rownum, None, _("no unsur answered; a questionnaire needs at least one"))
             elif ok:
                 kept.append(clean)
                 numbers.append(rownum)

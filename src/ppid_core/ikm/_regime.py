@@ -17,6 +17,7 @@ from pathlib import Path
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core._numbers import half_up
 from ppid_core._source import FileInput, bundled_names, bundled_text, deprecated
 from ppid_core._yaml import Document
@@ -56,7 +57,9 @@ def _regime_problems(regime: Regime) -> list[LocatedError]:
     if not 0 <= smin < smax <= SCALE_LIMIT:
         out.append(
             LocatedError(
-                f"the answer scale must run upwards within 0-{SCALE_LIMIT}, got {smin}-{smax}",
+                _(
+                    "the answer scale must run upwards within 0-{SCALE_LIMIT}, got {smin}-{smax}"
+                ).format(SCALE_LIMIT=SCALE_LIMIT, smin=smin, smax=smax),
                 source=source,
                 path="$.scale_maximum",
             )
@@ -64,7 +67,9 @@ def _regime_problems(regime: Regime) -> list[LocatedError]:
     if not 1 <= regime.conversion <= CONVERSION_LIMIT:
         out.append(
             LocatedError(
-                f"the conversion factor must be 1-{CONVERSION_LIMIT}, got {regime.conversion}",
+                _("the conversion factor must be 1-{CONVERSION_LIMIT}, got {conversion}").format(
+                    CONVERSION_LIMIT=CONVERSION_LIMIT, conversion=regime.conversion
+                ),
                 source=source,
                 path="$.conversion",
             )
@@ -74,8 +79,11 @@ def _regime_problems(regime: Regime) -> list[LocatedError]:
         if u.key in first:
             out.append(
                 LocatedError(
-                    f"duplicate unsur key {u.key!r} (first at $.unsur[{first[u.key]}]); "
-                    "every unsur needs its own key",
+                    _(
+                        "duplicate unsur key {key!r} (first at "
+                        "$.unsur[{first}]); every unsur needs its "
+                        "own key"
+                    ).format(key=u.key, first=first[u.key]),
                     source=source,
                     path=f"$.unsur[{i}].key",
                 )
@@ -84,8 +92,9 @@ def _regime_problems(regime: Regime) -> list[LocatedError]:
         if u.answers and len(u.answers) != smax - smin + 1:
             out.append(
                 LocatedError(
-                    f"expected {smax - smin + 1} answer labels (scores {smin}-{smax}), "
-                    f"got {len(u.answers)}",
+                    _("expected {value} answer labels (scores {smin}-{smax}), got {count}").format(
+                        value=smax - smin + 1, smin=smin, smax=smax, count=len(u.answers)
+                    ),
                     source=source,
                     path=f"$.unsur[{i}].answers",
                 )
@@ -98,7 +107,9 @@ def _regime_problems(regime: Regime) -> list[LocatedError]:
     if total != 1:
         out.append(
             LocatedError(
-                f"the weights of the unsur must sum to exactly 1, got {total}",
+                _("the weights of the unsur must sum to exactly 1, got {total}").format(
+                    total=total
+                ),
                 source=source,
                 path="$.unsur",
             )
@@ -163,7 +174,9 @@ class Regime:
             if wanted in {normalize_header(h) for h in u.headers}:
                 return u
         known = ", ".join(self.keys)
-        msg = f"no unsur {name!r} in regime {self.key}; known: {known}"
+        msg = _("no unsur {name!r} in regime {key}; known: {known}").format(
+            name=name, key=self.key, known=known
+        )
         raise UnknownNameError(msg)
 
     def classify(self, value: Fraction | Decimal | int) -> Band:
@@ -188,7 +201,9 @@ class Regime:
         for band in self.bands:
             if band.contains(shown):
                 return band
-        msg = f"converted value {shown} is outside the interval table of {self.key}"
+        msg = _("converted value {shown} is outside the interval table of {key}").format(
+            shown=shown, key=self.key
+        )
         raise InvalidTallyError(msg)
 
     @classmethod

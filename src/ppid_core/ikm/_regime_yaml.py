@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core._numbers import half_up, parse_fraction
 from ppid_core._yaml import Document, node_path
 from ppid_core.ikm._regime_parts import (
@@ -76,7 +77,11 @@ def _read_unsur(doc: Document, node: yaml.Node, path: str) -> _RawUnsur | None:
     raw = _RawUnsur(node=node, path=path, key_node=m.get("key"))
     raw.key = doc.string(m.get("key"), node_path(path, "key"))
     if raw.key is not None and not _KEY_RE.fullmatch(raw.key):
-        doc.error(m["key"], node_path(path, "key"), f"expected a snake_case key, got {raw.key!r}")
+        doc.error(
+            m["key"],
+            node_path(path, "key"),
+            _("expected a snake_case key, got {key!r}").format(key=raw.key),
+        )
     raw.name = doc.string(m.get("name"), node_path(path, "name"))
     raw.aliases = _texts(doc, m, "aliases", path)
     if "answers" in m:
@@ -97,7 +102,9 @@ def _read_unsur(doc: Document, node: yaml.Node, path: str) -> _RawUnsur | None:
             doc.error(
                 m["weight"],
                 wpath,
-                f"expected a weight in (0, 1] like 1/9 or 0.2, got {_clip(text)!r}",
+                _("expected a weight in (0, 1] like 1/9 or 0.2, got {value!r}").format(
+                    value=_clip(text)
+                ),
             )
             raw.weight = None
     return raw
@@ -108,7 +115,7 @@ def _read_bands(
 ) -> list[Band]:
     bands: list[Band] = []
     whole = True  # False after a band whose bounds could not be used
-    for _, n, p in doc.items(node, path):
+    for _key, n, p in doc.items(node, path):
         m = doc.mapping(n, p, required=("mutu", "kinerja", "perception", "lower", "upper"))
         mutu = doc.string(m.get("mutu"), node_path(p, "mutu"))
         kinerja = doc.string(m.get("kinerja"), node_path(p, "kinerja"))
@@ -129,7 +136,9 @@ def _read_bands(
             doc.error(
                 m[name],
                 node_path(p, name),
-                f"{name} {_clip(str(value))} is outside the converted scale {low}-{high}",
+                _("{name} {value} is outside the converted scale {low}-{high}").format(
+                    name=name, value=_clip(str(value)), low=low, high=high
+                ),
             )
         if outside:  # the bounds are unusable; later bands are checked against what is known
             whole = False
@@ -140,11 +149,17 @@ def _read_bands(
             doc.error(
                 m["lower"],
                 node_path(p, "lower"),
-                f"bands must be contiguous on the 0.01 grid: expected lower {expected}, "
-                f"got {lower}",
+                _(
+                    "bands must be contiguous on the 0.01 grid: expected lower {expected}, got "
+                    "{lower}"
+                ).format(expected=expected, lower=lower),
             )
         if upper < lower:
-            doc.error(m["upper"], node_path(p, "upper"), f"upper {upper} is below lower {lower}")
+            doc.error(
+                m["upper"],
+                node_path(p, "upper"),
+                _("upper {upper} is below lower {lower}").format(upper=upper, lower=lower),
+            )
         bands.append(
             Band(
                 mutu=mutu,
@@ -156,7 +171,13 @@ def _read_bands(
         )
         whole = True
     if bands and whole and bands[-1].upper != high:
-        doc.error(node, path, f"the last band must end at {high}, got {bands[-1].upper}")
+        doc.error(
+            node,
+            path,
+            _("the last band must end at {high}, got {upper}").format(
+                high=high, upper=bands[-1].upper
+            ),
+        )
     return bands
 
 
@@ -194,7 +215,9 @@ def regime_fields(doc: Document) -> dict[str, Any]:
         doc.error(
             m.get("scale_maximum", m.get("scale_minimum")),
             "$.scale_maximum",
-            f"the answer scale must run upwards: scale_minimum {smin}, scale_maximum {smax}",
+            _(
+                "the answer scale must run upwards: scale_minimum {smin}, scale_maximum {smax}"
+            ).format(smin=smin, smax=smax),
         )
         smin, smax = 1, 4  # go on checking the rest against the usual scale
     notes = doc.optional(m, "notes", path, doc.string) or ""
@@ -208,8 +231,11 @@ def regime_fields(doc: Document) -> dict[str, Any]:
             doc.error(
                 u.key_node,
                 node_path(u.path, "key"),
-                f"duplicate unsur key {u.key!r} (first at {first_path[u.key]}); "
-                "every unsur needs its own key",
+                _(
+                    "duplicate unsur key {key!r} (first at "
+                    "{first_path}); every unsur needs its own "
+                    "key"
+                ).format(key=u.key, first_path=first_path[u.key]),
             )
         elif u.key is not None:
             first_path[u.key] = u.path
@@ -217,7 +243,9 @@ def regime_fields(doc: Document) -> dict[str, Any]:
             doc.error(
                 u.node,
                 node_path(u.path, "answers"),
-                f"expected {size} answer labels (scores {smin}-{smax}), got {len(u.answers)}",
+                _("expected {size} answer labels (scores {smin}-{smax}), got {count}").format(
+                    size=size, smin=smin, smax=smax, count=len(u.answers)
+                ),
             )
         elif u.answer_nodes:
             for pos, message in label_problems(u.answers, smin, smax):
@@ -227,18 +255,26 @@ def regime_fields(doc: Document) -> dict[str, Any]:
                 continue
             norm = normalize_header(header)
             if norm in seen and seen[norm] != u.key:
-                doc.error(u.node, u.path, f"header {header!r} already names unsur {seen[norm]!r}")
+                doc.error(
+                    u.node,
+                    u.path,
+                    _("header {header!r} already names unsur {seen!r}").format(
+                        header=header, seen=seen[norm]
+                    ),
+                )
             seen[norm] = str(u.key)
     weighted = [u for u in readable if u.has_weight]
     if weighted and len(weighted) != len(readable):
-        doc.error(m.get("unsur"), "$.unsur", "give a weight to every unsur or to none")
+        doc.error(m.get("unsur"), "$.unsur", _("give a weight to every unsur or to none"))
     elif weighted and all(u.weight is not None for u in weighted):
         total = sum((u.weight for u in weighted if u.weight is not None), Fraction(0))
         if total != 1:
             doc.error(
                 m.get("unsur"),
                 "$.unsur",
-                f"the weights must sum to exactly 1, got {total} (= {half_up(total, 6)})",
+                _("the weights must sum to exactly 1, got {total} (= {value})").format(
+                    total=total, value=half_up(total, 6)
+                ),
             )
     bands = _read_bands(doc, m.get("bands"), "$.bands", Decimal(smin * conv), Decimal(smax * conv))
     doc.raise_errors()

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ppid_core._i18n import N_, _, ngettext
 from ppid_core._numbers import half_up
 from ppid_core._optional import import_optional
 from ppid_core._result import ResultMixin
@@ -31,10 +32,30 @@ from ppid_core.ikm._sample import krejcie_morgan
 if TYPE_CHECKING:
     from ppid_core._export import XlsxTarget
 
-__all__ = ["COLUMNS", "IkmResult", "UnsurScore", "unit_figures"]
+__all__ = [
+    "COLUMNS",
+    "INDEX_ROW",
+    "POOLED_SCOPE",
+    "IkmResult",
+    "UnsurScore",
+    "shown_scope",
+    "unit_figures",
+]
 
-#: The columns of the report table, as the seed (KPU NTT 2024) heads them.
-COLUMNS = ("No", "Ruang Lingkup", "Nilai Rata-Rata", "Nilai Interval Konversi", "Kinerja")
+#: The columns of the report table, as the seed (KPU NTT 2024) heads them ("No", "Ruang
+#: Lingkup", "Nilai Rata-Rata", "Nilai Interval Konversi", "Kinerja"): English msgids,
+#: translated where the table is built (``kinerja`` is a glossary term, Indonesian in both).
+COLUMNS = (
+    N_("No"),
+    N_("Scope"),
+    N_("Average score"),
+    N_("Converted interval score"),
+    "Kinerja",
+)
+#: The row of the weighted index ("IKM (NRR tertimbang)" in Indonesian).
+INDEX_ROW = N_("IKM (weighted NRR)")
+#: The scope of a unit's pooled score (data in ``to_dict()``; translated where shown).
+POOLED_SCOPE = N_("unit (pooled respondents)")
 _COLOURS = {"A": "#1a7f37", "B": "#2f6fbf", "C": "#b7791f", "D": "#c53030"}
 
 
@@ -137,7 +158,7 @@ class IkmResult(ResultMixin):
                 key=lambda s: (s.unsur.question_number is None, s.unsur.question_number or 0),
             )
             return list(enumerate(ranked, start=1))
-        msg = f"order must be 'regime' or 'questionnaire', got {order!r}"
+        msg = _("order must be 'regime' or 'questionnaire', got {order!r}").format(order=order)
         raise UnknownNameError(msg)
 
     def to_table(self, *, order: str = "questionnaire") -> Table:
@@ -152,13 +173,15 @@ class IkmResult(ResultMixin):
             (n, s.unsur.name, half_up(s.nrr, 2), half_up(s.converted, 2), s.kinerja)
             for n, s in self._ordered(order)
         ]
-        rows.append(
-            (None, "IKM (NRR tertimbang)", half_up(self.index, 2), self.ikm_display, self.kinerja)
-        )
-        title = f"IKM {self.scope}: {self.respondents} responden ({self.regime.title})"
+        rows.append((None, _(INDEX_ROW), half_up(self.index, 2), self.ikm_display, self.kinerja))
+        title = ngettext(
+            "IKM {scope}: {count} respondent ({regime})",
+            "IKM {scope}: {count} respondents ({regime})",
+            self.respondents,
+        ).format(scope=shown_scope(self.scope), count=self.respondents, regime=self.regime.title)
         if not self.policy.compliant:
-            title += f"; {self.policy.describe()}"
-        return Table(columns=COLUMNS, rows=rows, title=title)
+            title += f"; {self.policy.shown()}"
+        return Table(columns=tuple(_(c) for c in COLUMNS), rows=rows, title=title)
 
     def tables(self) -> list[Table]:
         """The report table ([`to_table()`][to_table])."""
@@ -250,19 +273,23 @@ class IkmResult(ResultMixin):
             for n, s in ordered[:HTML_MAX_ROWS]
         ]
         if len(ordered) > HTML_MAX_ROWS:
-            body.append(f"<tr><td colspan='7'><i>… {len(ordered) - HTML_MAX_ROWS} more rows</i>")
+            more = _("… {count} more rows").format(count=len(ordered) - HTML_MAX_ROWS)
+            body.append(f"<tr><td colspan='7'><i>{more}</i>")
         warn = (
             ""
             if self.policy.compliant
-            else f"<p style='color:#c53030'><b>{esc(self.policy.describe())}</b></p>"
+            else f"<p style='color:#c53030'><b>{esc(self.policy.shown())}</b></p>"
         )
-        head = "".join(f"<th>{c}</th>" for c in (*COLUMNS[:4], "Mutu", "Kinerja", "n"))
+        head = "".join(f"<th>{_(c)}</th>" for c in (*COLUMNS[:4], "Mutu", "Kinerja", "n"))
+        people = ngettext("{count} respondent", "{count} respondents", self.respondents).format(
+            count=self.respondents
+        )
         return (
             f"<div class='ppid-ikm'><p><b>IKM {self.ikm_display}</b> {grade(esc(self.mutu))}"
-            f"</span> ({esc(self.kinerja)}) &middot; {esc(self.scope)} &middot; "
-            f"{self.respondents} responden &middot; {esc(self.regime.title)}</p>{warn}"
+            f"</span> ({esc(self.kinerja)}) &middot; {esc(shown_scope(self.scope))} &middot; "
+            f"{people} &middot; {esc(self.regime.title)}</p>{warn}"
             f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody><tfoot><tr>"
-            f"<td></td><td>IKM (NRR tertimbang)</td>{right}{half_up(self.index, 2)}</td>"
+            f"<td></td><td>{esc(_(INDEX_ROW))}</td>{right}{half_up(self.index, 2)}</td>"
             f"{right}<b>{self.ikm_display}</b></td><td>{esc(self.mutu)}</td>"
             f"<td>{esc(self.kinerja)}</td>{right}{self.respondents}</td></tr></tfoot></table></div>"
         )
@@ -288,12 +315,17 @@ class IkmResult(ResultMixin):
         for band in self.regime.bands[1:]:
             ax.axvline(float(band.lower) / conv, color="grey", linestyle=":", linewidth=1)
         ax.set_xlim(self.regime.scale_minimum, self.regime.scale_maximum)
-        ax.set_xlabel("NRR (nilai rata-rata)")
+        ax.set_xlabel(_("NRR (average score)"))
         ax.set_title(f"IKM {self.ikm_display} ({self.mutu}, {self.kinerja}) - {self.scope}")
         return ax
 
     def __str__(self) -> str:
         return f"IKM {self.ikm_display} ({self.mutu}, {self.kinerja}); {self.respondents} responden"
+
+
+def shown_scope(scope: str) -> str:
+    """A result's scope as a report shows it: the pooled unit's in the language in use."""
+    return _(POOLED_SCOPE) if scope == POOLED_SCOPE else scope
 
 
 def unit_figures(result: IkmResult) -> dict[str, object]:

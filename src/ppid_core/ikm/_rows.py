@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from ppid_core._i18n import _
 from ppid_core.errors import DataFileError, LocatedError
 from ppid_core.ikm._open import Options, read_records, read_rows
 from ppid_core.ikm._reader import MissingPolicy, chunk_size
@@ -106,7 +107,7 @@ def survey_from_sequences(
     )
     table = read_rows(cells, source=source, options=options)
     if table is None:
-        err = LocatedError("no rows; expected a header row", source=source, row=1)
+        err = LocatedError(_("no rows; expected a header row"), source=source, row=1)
         raise DataFileError.from_errors(source, [err])
     opened, rest, row = table
     opened.feed(rest, row, chunk_size())

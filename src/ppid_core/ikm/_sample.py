@@ -10,6 +10,7 @@ from typing import Literal
 
 import attrs
 
+from ppid_core._i18n import _, ngettext
 from ppid_core._source import bundled_text
 from ppid_core._yaml import Document
 from ppid_core.errors import InvalidTallyError, UnknownNameError
@@ -38,16 +39,16 @@ def krejcie_morgan_table() -> tuple[tuple[int, int], ...]:
     >>> krejcie_morgan_table()[:3], krejcie_morgan_table()[-2:]
     (((10, 10), (15, 14), (20, 19)), ((75000, 382), (1000000, 384)))
     """
-    text, _ = bundled_text("ppid_core.ikm", "data", "krejcie_morgan_1970", what="table")
+    text, _size = bundled_text("ppid_core.ikm", "data", "krejcie_morgan_1970", what="table")
     doc = Document.parse(text, source="krejcie_morgan_1970.yaml")
     m = doc.mapping(doc.root, "$", required=("source", "table"))
     rows: list[tuple[int, int]] = []
-    for _, node, path in doc.items(m.get("table"), "$.table"):
+    for _key, node, path in doc.items(m.get("table"), "$.table"):
         pair = [doc.integer(n, p, minimum=1) for _, n, p in doc.items(node, path)]
         if len(pair) == 2 and pair[0] is not None and pair[1] is not None:
             rows.append((pair[0], pair[1]))
         else:
-            doc.error(node, path, "expected [population, sample]")
+            doc.error(node, path, _("expected [population, sample]"))
     doc.raise_errors()
     return tuple(rows)
 
@@ -87,7 +88,9 @@ def krejcie_morgan(
         (97, 94)
     """
     if isinstance(population, bool) or not isinstance(population, int) or population < 1:
-        msg = f"population must be a whole number >= 1, got {population!r}"
+        msg = _("population must be a whole number >= 1, got {population!r}").format(
+            population=population
+        )
         raise InvalidTallyError(msg)
     if method == "table":
         table = krejcie_morgan_table()
@@ -96,7 +99,7 @@ def krejcie_morgan(
         i = bisect.bisect_left([n for n, _ in table], population)
         return table[min(i, len(table) - 1)][1]
     if method != "formula":
-        msg = f"method must be 'table' or 'formula', got {method!r}"
+        msg = _("method must be 'table' or 'formula', got {method!r}").format(method=method)
         raise UnknownNameError(msg)
     var = _CHI_SQUARE * _P * (1 - _P)
     s = var * population / (_D * _D * (population - 1) + var)
@@ -105,7 +108,9 @@ def krejcie_morgan(
     elif rounding == "ceiling":
         value = math.ceil(s)
     else:
-        msg = f"rounding must be 'half_up' or 'ceiling', got {rounding!r}"
+        msg = _("rounding must be 'half_up' or 'ceiling', got {rounding!r}").format(
+            rounding=rounding
+        )
         raise UnknownNameError(msg)
     return min(value, population)
 
@@ -136,10 +141,27 @@ class SampleCheck:
 
     def message(self) -> str:
         """A one-line verdict for reports."""
-        verdict = "enough" if self.adequate else f"{self.shortfall} short"
-        return (
-            f"{self.respondents} respondents for a population of {self.population}; "
-            f"Krejcie & Morgan require {self.required} ({verdict})"
+        if self.adequate:
+            text = ngettext(
+                "{respondents} respondent for a population of {population}; "
+                "Krejcie & Morgan require {required} (enough)",
+                "{respondents} respondents for a population of {population}; "
+                "Krejcie & Morgan require {required} (enough)",
+                self.respondents,
+            )
+        else:
+            text = ngettext(
+                "{respondents} respondent for a population of {population}; "
+                "Krejcie & Morgan require {required} ({shortfall} short)",
+                "{respondents} respondents for a population of {population}; "
+                "Krejcie & Morgan require {required} ({shortfall} short)",
+                self.respondents,
+            )
+        return text.format(
+            respondents=self.respondents,
+            population=self.population,
+            required=self.required,
+            shortfall=self.shortfall,
         )
 
 
@@ -154,7 +176,9 @@ def check_sample(respondents: int, population: int) -> SampleCheck:
     '150 respondents for a population of 1000; Krejcie & Morgan require 278 (128 short)'
     """
     if isinstance(respondents, bool) or not isinstance(respondents, int) or respondents < 0:
-        msg = f"respondents must be a whole number >= 0, got {respondents!r}"
+        msg = _("respondents must be a whole number >= 0, got {respondents!r}").format(
+            respondents=respondents
+        )
         raise InvalidTallyError(msg)
     return SampleCheck(
         population=population, required=krejcie_morgan(population), respondents=respondents

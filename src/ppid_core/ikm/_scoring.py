@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ppid_core._i18n import _
 from ppid_core._numbers import half_up
 from ppid_core.errors import InvalidTallyError
 from ppid_core.ikm._policy import ScoringPolicy
@@ -25,9 +26,16 @@ def _classify(regime: Regime, value: Fraction, policy: ScoringPolicy, what: str)
         return regime.classify(value)
     except InvalidTallyError:
         low, high = regime.bands[0].lower, regime.bands[-1].upper
-        msg = (
-            f"{what}: converted value {half_up(value, 2)} is outside the interval table of "
-            f"{regime.key} ({low}-{high}) under {policy.describe()}; it cannot be classified"
+        msg = _(
+            "{what}: converted value {value} is outside the interval table of {key} "
+            "({low}-{high}) under {value2}; it cannot be classified"
+        ).format(
+            what=what,
+            value=half_up(value, 2),
+            key=regime.key,
+            low=low,
+            high=high,
+            value2=policy.describe(),
         )
         raise InvalidTallyError(msg) from None
 
@@ -79,13 +87,17 @@ def score(
     if population is not None:
         krejcie_morgan(population)  # refuses a population that is not a whole number >= 1
     if tally.keys != regime.keys:
-        msg = f"the tally's unsur {tally.keys} are not those of regime {regime.key}"
+        msg = _("the tally's unsur {keys} are not those of regime {key}").format(
+            keys=tally.keys, key=regime.key
+        )
         raise InvalidTallyError(msg)
     scores = []
     index = Fraction(0)
     for u, total, answered in zip(regime.unsur, tally.totals, tally.answered, strict=True):
         if answered == 0:
-            msg = f"{scope}: unsur {u.key!r} has no answers; its NRR is undefined"
+            msg = _("{scope}: unsur {key!r} has no answers; its NRR is undefined").format(
+                scope=scope, key=u.key
+            )
             raise InvalidTallyError(msg)
         nrr = Fraction(total, answered)
         if policy.nrr_places is not None:

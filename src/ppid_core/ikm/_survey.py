@@ -9,6 +9,7 @@ from typing import overload
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core._numbers import half_up
 from ppid_core._result import REPR_MAX_CHARS
 from ppid_core._source import deprecated
@@ -292,17 +293,19 @@ class Survey:
         if not isinstance(other, Survey):
             return NotImplemented
         if other.regime != self.regime:
-            msg = (
-                f"cannot merge surveys read under different regimes: {self.regime.key} "
-                f"({self.source}) and {other.regime.key} ({other.source})"
+            msg = _(
+                "cannot merge surveys read under different regimes: {key} ({source}) and {key2} "
+                "({source2})"
+            ).format(
+                key=self.regime.key, source=self.source, key2=other.regime.key, source2=other.source
             )
             raise InvalidTallyError(msg)
         check_same_columns(self.responses, other.responses, (self.source, other.source))
         if (self.by, self.date_column) != (other.by, other.date_column):
-            msg = (
-                f"cannot merge surveys read with different by= or date columns: "
-                f"{self.source} and {other.source}"
-            )
+            msg = _(
+                "cannot merge surveys read with different by= or date columns: {source} and "
+                "{source2}"
+            ).format(source=self.source, source2=other.source)
             raise InvalidTallyError(msg)
         required = [*self.by, *((self.date_column,) if self.date_column else ())]
         sources = [*self.source.split(", "), *other.source.split(", ")]
@@ -335,7 +338,7 @@ class Survey:
         """
         items = list(surveys)
         if not items:
-            msg = "Survey.merge needs at least one survey; Tally.merge([]) works without"
+            msg = _("Survey.merge needs at least one survey; Tally.merge([]) works without")
             raise InvalidArgumentError(msg)
         out = items[0]
         for survey in items[1:]:

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
+from ppid_core._i18n import _
 from ppid_core._month_names import ENGLISH_MONTHS, INDONESIAN_MONTHS
 from ppid_core.errors import InvalidArgumentError
 from ppid_core.ikm._header import shown_cell
@@ -58,7 +59,7 @@ def _zone_of(text: str) -> dt.tzinfo:
         return dt.timezone(dt.timedelta(hours=_NAMED[name]))
     m = _OFFSET.fullmatch(name)
     if m is None:  # pragma: no cover - the patterns only let these through
-        msg = f"not a zone: {text!r}"
+        msg = _("not a zone: {text!r}").format(text=text)
         raise InvalidArgumentError(msg)
     delta = dt.timedelta(hours=int(m["h"]), minutes=int(m["m"] or 0))
     return dt.timezone(-delta if m["sign"] == "-" else delta)
@@ -87,7 +88,9 @@ def read_date(text: str, *, day_first: bool = True, zone: str = "Asia/Jakarta") 
         word = groups["m"].casefold()
         month = INDONESIAN_MONTHS.get(word) or ENGLISH_MONTHS.get(word)
         if month is None:
-            msg = f"no month is called {groups['m'][:20]!r}; {_EXPECTED}"
+            msg = _("no month is called {groups!r}; {EXPECTED}").format(
+                groups=groups["m"][:20], EXPECTED=_EXPECTED
+            )
             raise InvalidArgumentError(msg)
         year, day = int(groups["y"]), int(groups["d"])
     elif groups["y"] is not None:
@@ -99,24 +102,28 @@ def read_date(text: str, *, day_first: bool = True, zone: str = "Asia/Jakarta") 
         if month > 12:
             order = "day/month/year" if day_first else "month/day/year"
             other = "day_first=False" if day_first else "day_first=True"
-            msg = (
-                f"month {month} read as {order}; if the column writes it the other way, use {other}"
-            )
+            msg = _(
+                "month {month} read as {order}; if the column writes it the other way, use {other}"
+            ).format(month=month, order=order, other=other)
             raise InvalidArgumentError(msg)
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        msg = f"year {year} is outside {FIRST_YEAR}-{LAST_YEAR}"
+        msg = _("year {year} is outside {FIRST_YEAR}-{LAST_YEAR}").format(
+            year=year, FIRST_YEAR=FIRST_YEAR, LAST_YEAR=LAST_YEAR
+        )
         raise InvalidArgumentError(msg)
     try:
         day_of = dt.date(year, month, day)
     except ValueError:  # dt.date's own check
-        msg = f"no such day: {year:04d}-{month:02d}-{day:02d}"
+        msg = _("no such day: {year:04d}-{month:02d}-{day:02d}").format(
+            year=year, month=month, day=day
+        )
         raise InvalidArgumentError(msg) from None
     if groups.get("h") is None:
         return day_of
     hour, minute = int(groups["h"]), int(groups["mi"])
     ampm = (groups.get("ampm") or "").replace(".", "").upper()
     if ampm and not 1 <= hour <= 12:
-        msg = f"hour {hour} with {ampm}"
+        msg = _("hour {hour} with {ampm}").format(hour=hour, ampm=ampm)
         raise InvalidArgumentError(msg)
     hour = hour % 12 + (12 if ampm == "PM" else 0) if ampm else hour
     if hour > 23 or minute > 59 or int(groups.get("s") or 0) > 59:

@@ -10,6 +10,7 @@ from typing import Any, cast
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core._serial import VERSION, DictReader
 from ppid_core.errors import InvalidTallyError, UnknownNameError
 from ppid_core.ikm._regime import Regime
@@ -46,7 +47,7 @@ def whole(value: object, what: str) -> int:
             return value.numerator
         if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
             return int(value)
-    msg = f"{what} must be a whole number, got {value!r}"
+    msg = _("{what} must be a whole number, got {value!r}").format(what=what, value=value)
     raise InvalidTallyError(msg)
 
 
@@ -113,20 +114,24 @@ class Tally:
     def __attrs_post_init__(self) -> None:
         n = len(self.keys)
         if n == 0 and (self.respondents or self.dropped):
-            msg = "a tally without unsur is the neutral tally: nobody can be counted in it"
+            msg = _("a tally without unsur is the neutral tally: nobody can be counted in it")
             raise InvalidTallyError(msg)
         if len(self.totals) != n or len(self.answered) != n:
-            msg = f"a tally needs one total and one count per unsur ({n})"
+            msg = _("a tally needs one total and one count per unsur ({n})").format(n=n)
             raise InvalidTallyError(msg)
         if self.respondents < 0 or self.dropped < 0:
-            msg = "respondents and dropped cannot be negative"
+            msg = _("respondents and dropped cannot be negative")
             raise InvalidTallyError(msg)
         for key, total, count in zip(self.keys, self.totals, self.answered, strict=True):
             if not 0 <= count <= self.respondents:
-                msg = f"unsur {key!r}: {count} answers for {self.respondents} respondents"
+                msg = _("unsur {key!r}: {count} answers for {respondents} respondents").format(
+                    key=key, count=count, respondents=self.respondents
+                )
                 raise InvalidTallyError(msg)
             if total < 0 or total < count or (count == 0 and total != 0):
-                msg = f"unsur {key!r}: a total of {total} is impossible for {count} answers"
+                msg = _(
+                    "unsur {key!r}: a total of {total} is impossible for {count} answers"
+                ).format(key=key, total=total, count=count)
                 raise InvalidTallyError(msg)
 
     @classmethod
@@ -180,9 +185,17 @@ class Tally:
         for u, t, a in zip(regime.unsur, tot, ans, strict=True):
             low, high = a * regime.scale_minimum, a * regime.scale_maximum
             if not low <= t <= high:
-                msg = (
-                    f"unsur {u.key!r}: total {t} is impossible for {a} answers scored "
-                    f"{regime.scale_minimum}-{regime.scale_maximum} (allowed {low}-{high})"
+                msg = _(
+                    "unsur {key!r}: total {t} is impossible for {a} answers scored "
+                    "{scale_minimum}-{scale_maximum} (allowed {low}-{high})"
+                ).format(
+                    key=u.key,
+                    t=t,
+                    a=a,
+                    scale_minimum=regime.scale_minimum,
+                    scale_maximum=regime.scale_maximum,
+                    low=low,
+                    high=high,
                 )
                 raise InvalidTallyError(msg)
         return cls(keys=regime.keys, totals=tot, answered=ans, respondents=respondents)
@@ -202,7 +215,9 @@ class Tally:
         if not self.keys:
             return other
         if other.keys != self.keys:
-            msg = f"cannot merge tallies of different unsur: {self.keys} and {other.keys}"
+            msg = _("cannot merge tallies of different unsur: {keys} and {keys2}").format(
+                keys=self.keys, keys2=other.keys
+            )
             raise InvalidTallyError(msg)
         return Tally(
             keys=self.keys,
@@ -294,7 +309,7 @@ class Tally:
         """
         i = _index(self.keys, key)
         if self.answered[i] == 0:
-            msg = f"unsur {key!r} has no answers; its NRR is undefined"
+            msg = _("unsur {key!r} has no answers; its NRR is undefined").format(key=key)
             raise InvalidTallyError(msg)
         return Fraction(self.totals[i], self.answered[i])
 
@@ -303,7 +318,9 @@ def _index(keys: tuple[str, ...], key: str) -> int:
     try:
         return keys.index(key)
     except ValueError:
-        msg = f"no unsur {key!r} in this tally; known: {', '.join(keys)}"
+        msg = _("no unsur {key!r} in this tally; known: {names}").format(
+            key=key, names=", ".join(keys)
+        )
         raise UnknownNameError(msg) from None
 
 
@@ -316,18 +333,22 @@ def _by_key(
         for name, v in values.items():
             key = regime[name].key
             if key in names:
-                msg = f"{what}: unsur {key!r} is given twice ({names[key]!r} and {name!r})"
+                msg = _("{what}: unsur {key!r} is given twice ({names!r} and {name!r})").format(
+                    what=what, key=key, names=names[key], name=name
+                )
                 raise InvalidTallyError(msg)
             names[key] = name
             found[key] = whole(v, f"{what}: unsur {key!r}")
         missing = [k for k in regime.keys if k not in found]
         if missing:
-            msg = f"{what}: missing unsur {', '.join(missing)}"
+            msg = _("{what}: missing unsur {names}").format(what=what, names=", ".join(missing))
             raise InvalidTallyError(msg)
         return tuple(found[k] for k in regime.keys)
     seq = tuple(values)
     if len(seq) != len(regime.unsur):
-        msg = f"{what}: expected {len(regime.unsur)} values in regime order, got {len(seq)}"
+        msg = _("{what}: expected {count} values in regime order, got {count2}").format(
+            what=what, count=len(regime.unsur), count2=len(seq)
+        )
         raise InvalidTallyError(msg)
     return tuple(
         whole(v, f"{what}: unsur {u.key!r}") for u, v in zip(regime.unsur, seq, strict=True)
@@ -352,7 +373,9 @@ def parse_tally(reader: DictReader, value: object, path: str) -> Tally | None:
             ok = False
             reader.error(
                 f"{path}.{name}",
-                f"expected {len(keys)} values, one per key, got {len(values)}",
+                _("expected {count} values, one per key, got {count2}").format(
+                    count=len(keys), count2=len(values)
+                ),
             )
     if not ok or respondents is None or dropped is None:
         return None
@@ -361,13 +384,17 @@ def parse_tally(reader: DictReader, value: object, path: str) -> Tally | None:
             ok = False
             reader.error(
                 f"{path}.answered[{i}]",
-                f"unsur {key!r}: {count} answers for {respondents} respondents",
+                _("unsur {key!r}: {count} answers for {respondents} respondents").format(
+                    key=key, count=count, respondents=respondents
+                ),
             )
         elif total < count or (count == 0 and total != 0):
             ok = False
             reader.error(
                 f"{path}.totals[{i}]",
-                f"unsur {key!r}: a total of {total} is impossible for {count} answers",
+                _("unsur {key!r}: a total of {total} is impossible for {count} answers").format(
+                    key=key, total=total, count=count
+                ),
             )
     if not ok:
         return None

@@ -36,6 +36,7 @@ from typing import Any
 import attrs
 
 from ppid_core._export import XlsxTarget
+from ppid_core._i18n import _
 from ppid_core._masking import mask_name
 from ppid_core._numbers import half_up
 from ppid_core._result import ResultMixin
@@ -124,7 +125,9 @@ class IkmWorksheet(ResultMixin):
         result = survey.score(policy=policy)
         n = survey.respondents
         if names is not None and len(names) != n:
-            msg = f"names: {len(names):,} names for {n:,} respondents; give one per respondent"
+            msg = _("names: {count:,} names for {n:,} respondents; give one per respondent").format(
+                count=len(names), n=n
+            )
             raise InvalidArgumentError(msg)
         shown = None if names is None else tuple(n if unmask else mask_name(n) for n in names)
         ordered = ordered_unsur(result)
@@ -144,7 +147,7 @@ class IkmWorksheet(ResultMixin):
             None,
         )
         profile: dict[str, dict[str, int]] = {}
-        for key, value, count, _ in survey.profile_table().rows:
+        for key, value, count, _share in survey.profile_table().rows:
             profile.setdefault(str(key), {})[str(value)] = int(count)  # type: ignore[call-overload]
         return cls(
             result=result,

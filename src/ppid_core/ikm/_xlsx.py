@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
+from ppid_core._i18n import _
 from ppid_core._source import FileInput, read_source, source_name
 from ppid_core._xlsx import open_sheet
 from ppid_core.errors import DataFileError, LocatedError
@@ -98,14 +99,14 @@ def read_xlsx_source(
             if table is None:
                 ws.raise_errors()  # a sheet of hidden or formula-only rows is not "empty"
                 err = LocatedError(
-                    "the sheet is empty; expected a header row", source=ws.source, row=1
+                    _("the sheet is empty; expected a header row"), source=ws.source, row=1
                 )
                 raise DataFileError.from_errors(ws.source, [err])
             opened, rest, row = table
             opened.feed(rest, row, chunk_size())
             survey = opened.survey()
         except DataFileError as exc:
-            for _ in rows:  # read to the end: hidden rows are known only then
+            for _row in rows:  # read to the end: hidden rows are known only then
                 pass
             ws.raise_errors([e for e in exc.exceptions if isinstance(e, LocatedError)])
             raise

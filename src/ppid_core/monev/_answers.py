@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core._source import FileInput
 from ppid_core._yaml import Document, node_path
 from ppid_core.errors import DataFileError, UnknownNameError
@@ -101,7 +102,8 @@ def _value(doc: Document, node: yaml.Node | None, path: str, item: Item) -> int 
         if raw is None:
             return None
         if raw not in _YES_NO:
-            doc.error(node, path, f"expected ya or tidak (a yes_no item), got {raw!r}")
+            msg = _("expected ya or tidak (a yes_no item), got {raw}").format(raw=repr(raw))
+            doc.error(node, path, msg)
             return None
         return _YES_NO[raw]
     value = doc.integer(node, path)
@@ -109,8 +111,9 @@ def _value(doc: Document, node: yaml.Node | None, path: str, item: Item) -> int 
         doc.error(
             node,
             path,
-            f"expected a whole number from {item.minimum} to {item.maximum} "
-            f"(a scale item), got {value}",
+            _("expected a whole number from {low} to {high} (a scale item), got {value}").format(
+                low=item.minimum, high=item.maximum, value=value
+            ),
         )
         return None
     return value
@@ -126,8 +129,10 @@ def _answer(
         doc.error(
             node,
             path,
-            "evidence missing: name the PDF of data dukung for this item, or write "
-            "'evidence: null' if there is none yet (an item without evidence earns nothing)",
+            _(
+                "evidence missing: name the PDF of data dukung for this item, or write "
+                "'evidence: null' if there is none yet (an item without evidence earns nothing)"
+            ),
         )
     evidence = doc.optional(m, "evidence", path, lambda n, p: doc.string(n, p, one_line=True))
     note = doc.optional(m, "note", path, doc.string) or ""
@@ -147,13 +152,16 @@ def _instrument(doc: Document, top: dict[str, yaml.Node], given: Instrument | No
             doc.error(
                 node,
                 "$.instrument",
-                f"the answers are for instrument {named!r}, but {given.key!r} was given",
+                _("the answers are for instrument {named}, but {given} was given").format(
+                    named=repr(named), given=repr(given.key)
+                ),
             )
         return given
     try:
         return Instrument.bundled(named or DEFAULT_INSTRUMENT)
     except UnknownNameError as exc:
-        doc.error(node, "$.instrument", f"{exc}; or give the instrument file (--instrument FILE)")
+        msg = _("{error}; or give the instrument file (--instrument FILE)").format(error=exc)
+        doc.error(node, "$.instrument", msg)
         return Instrument.bundled()
 
 
@@ -179,14 +187,17 @@ def read_answers(doc: Document, instrument: Instrument | None) -> Answers | None
             doc.error(
                 keys.get(key, node),
                 path,
-                f"unknown item {key!r}; expected an item of instrument {ins.key}: {known}",
+                _(
+                    "unknown item {key}; expected an item of instrument {instrument}: {known}"
+                ).format(key=repr(key), instrument=ins.key, known=known),
             )
         answer = _answer(doc, node, path, item, key)
         if answer is not None:
             answers.append(answer)
     visitasi = doc.optional(top, "visitasi", "$", doc.decimal)
     if visitasi is not None and not 0 <= visitasi <= HUNDRED:
-        doc.error(top["visitasi"], "$.visitasi", f"expected a score from 0 to 100, got {visitasi}")
+        msg = _("expected a score from 0 to 100, got {value}").format(value=visitasi)
+        doc.error(top["visitasi"], "$.visitasi", msg)
         visitasi = None
     year = doc.optional(
         top, "year", "$", lambda n, p: doc.integer(n, p, minimum=2000, maximum=2200)

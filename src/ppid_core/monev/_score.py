@@ -10,6 +10,11 @@ highest it can be. The qualification is known when both ends fall in one band. A
 points rest on the instrument's `aggregation` setting; when that setting's confidence is
 ``unknown`` every rendering labels the points as an assumption (``asumsi``).
 
+The headings, titles, column headers and table texts are English, translated with ``_()``
+when rendered (``ppid --lang id`` gives the Indonesian report: *prediksi*, *asumsi*); the
+JSON (``to_dict()``) is the same in every language, its ``notice`` the Indonesian
+[`NOTICE`][NOTICE]. The notes, provenances and answers are data: they read as written.
+
 References:
     Perki 1/2022 (e-Monev) [secondary]; bands and split as the instrument's data says.
 """
@@ -21,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from ppid_core._i18n import N_, _
 from ppid_core._numbers import half_up
 from ppid_core._result import ResultMixin
 from ppid_core._tables import Table, jsonable
@@ -31,7 +37,11 @@ from ppid_core.monev._instrument_parts import Band, Indicator, Item
 __all__ = ["NOTICE", "IndicatorScore", "ItemScore", "MonevScore"]
 
 NOTICE = "Prediksi ppid-core dari jawaban kantor, bukan hasil penilaian Komisi Informasi."
-"""The sentence every rendering of a [`MonevScore`][MonevScore] carries."""
+"""The sentence every rendering of a [`MonevScore`][MonevScore] carries (JSON: as is)."""
+NOTICE_TEXT = N_(
+    "A prediction by ppid-core from the office's answers, not the Komisi Informasi's assessment."
+)
+"""[`NOTICE`][NOTICE] in English: the tables and headings show it in the language in use."""
 
 
 def _percent(value: Fraction) -> str:
@@ -94,13 +104,17 @@ class ItemScore:
     def source_text(self) -> str:
         """Which answer was used, and what was derived."""
         if self.origin == "turunan":
-            return f"turunan: {self.derived}"
+            return _("derived: {provenance}").format(provenance=self.derived)
         if self.conflict and self.derived_value is not None:
             derived = self.item.shown(self.derived_value)
-            return f"jawaban kantor, BERTENTANGAN dengan turunan {derived} ({self.derived})"
+            return _("office's answer, CONTRADICTS the derived {derived} ({provenance})").format(
+                derived=derived, provenance=self.derived
+            )
         if self.origin == "kantor" and self.derived:
-            return f"jawaban kantor (turunan tidak dipakai: {self.derived})"
-        return "jawaban kantor" if self.origin == "kantor" else "tidak dijawab"
+            return _("office's answer (derived answer not used: {provenance})").format(
+                provenance=self.derived
+            )
+        return _("office's answer") if self.origin == "kantor" else _("not answered")
 
 
 @attrs.frozen(kw_only=True)
@@ -200,9 +214,9 @@ class MonevScore(ResultMixin):
         if s.score is not None:
             return _shown(s.score)
         if not s.indicator.items:
-            return "tidak diketahui"
+            return _("unknown")
         low = s.low * 100 / s.indicator.weight if s.indicator.weight else Fraction(0)
-        return f"{half_up(low, 2)}-100.00 (daftar butir sebagian)"
+        return _("{low}-100.00 (partial item list)").format(low=half_up(low, 2))
 
     # -- rendering ---------------------------------------------------------------------------
     def _range(self, low: Fraction, high: Fraction) -> str:
@@ -215,51 +229,70 @@ class MonevScore(ResultMixin):
         if band is not None:
             return band.name
         low, high = self.band_range
-        return f"antara {low.name} dan {high.name}"
+        return _("between {low} and {high}").format(low=low.name, high=high.name)
 
     def _summary(self) -> str:
         who = self.office or self.source
-        return f"prediksi {who}: {self._range(self.low, self.high)} ({self._band_text()})"
+        return _("prediction for {who}: {range} ({band})").format(
+            who=who, range=self._range(self.low, self.high), band=self._band_text()
+        )
 
     def _heading(self) -> str:
-        year = f" {self.year}" if self.year else ""
-        who = self.office or self.source
-        return (
-            f"Prediksi e-Monev{year} {who}: {self._range(self.low, self.high)} "
-            f"({self._band_text()}). {NOTICE}"
-        )
+        values = {
+            "year": self.year,
+            "who": self.office or self.source,
+            "range": self._range(self.low, self.high),
+            "band": self._band_text(),
+            "notice": _(NOTICE_TEXT),
+        }
+        if self.year:
+            return _("e-Monev prediction {year} for {who}: {range} ({band}). {notice}").format(
+                **values
+            )
+        return _("e-Monev prediction for {who}: {range} ({band}). {notice}").format(**values)
 
     def tables(self) -> list[Table]:
         """Summary, indicators, items, and the items without evidence."""
         ins = self.instrument
-        visitasi = "tidak diketahui (0-100)" if self.visitasi is None else _shown(self.visitasi)
+        visitasi = _("unknown (0-100)") if self.visitasi is None else _shown(self.visitasi)
         summary = Table(
-            title=f"Prediksi (bukan hasil Komisi Informasi), instrumen {ins.key}",
-            columns=("Bagian", "Nilai"),
+            title=_("Prediction (not the Komisi Informasi's result), instrument {key}").format(
+                key=ins.key
+            ),
+            columns=(_("Part"), _("Value")),
             rows=[
                 (f"SAQ ({_percent(ins.saq_share)}%)", self._range(self.saq_low, self.saq_high)),
                 (f"Visitasi ({_percent(ins.visitasi_share)}%)", visitasi),
-                ("Nilai akhir (prediksi)", self._range(self.low, self.high)),
-                ("Kualifikasi (prediksi)", self._band_text()),
-                ("Agregasi butir", f"{ins.aggregation} [{ins.aggregation_confidence}]"),
+                (_("Final score (prediction)"), self._range(self.low, self.high)),
+                (_("Qualification (prediction)"), self._band_text()),
+                (_("Item aggregation"), f"{ins.aggregation} [{ins.aggregation_confidence}]"),
             ],
         )
-        poin = "Poin (asumsi)" if self.points_assumed else "Poin"
+        poin = _("Points (assumption)") if self.points_assumed else _("Points")
         basis = (
-            f"menurut setelan agregasi {ins.aggregation} [{ins.aggregation_confidence}], "
-            "bukan aturan Komisi Informasi"
+            _(
+                "by the aggregation setting {aggregation} [{confidence}], "
+                "not a rule of the Komisi Informasi"
+            ).format(aggregation=ins.aggregation, confidence=ins.aggregation_confidence)
             if self.points_assumed
-            else f"menurut instrumen ({ins.aggregation})"
+            else _("by the instrument ({aggregation})").format(aggregation=ins.aggregation)
         )
         indicators = Table(
-            title="Prediksi per indikator",
-            columns=("Indikator", "Bobot (%)", "Butir", "Daftar butir", "Nilai (0-100)", "SAQ"),
+            title=_("Prediction per indicator"),
+            columns=(
+                _("Indicator"),
+                _("Weight (%)"),
+                _("Items"),
+                _("Item list"),
+                _("Score (0-100)"),
+                "SAQ",
+            ),
             rows=[
                 (
                     s.indicator.name,
                     _shown(s.indicator.weight),
                     len(s.indicator.items),
-                    "lengkap" if s.indicator.complete else "sebagian",
+                    _("complete") if s.indicator.complete else _("partial"),
                     self._indicator_value(s),
                     self._range(s.low, s.high),
                 )
@@ -267,16 +300,16 @@ class MonevScore(ResultMixin):
             ],
         )
         items = Table(
-            title="Butir",
+            title=_("Items"),
             columns=(
-                "Butir",
-                "Indikator",
-                "Pertanyaan",
-                "Jawaban",
-                "Bukti",
-                "Sumber",
+                _("Item"),
+                _("Indicator"),
+                _("Question"),
+                _("Answer"),
+                _("Evidence"),
+                _("Source"),
                 poin,
-                "Nilai",
+                _("Score"),
             ),
             rows=[
                 (
@@ -293,15 +326,17 @@ class MonevScore(ResultMixin):
             ],
         )
         missing = Table(
-            title=f"Butir tanpa bukti, menurut poin yang akan ditambahkan ({basis})",
-            columns=("Butir", "Pertanyaan", poin),
+            title=_("Items without evidence, by the points they would add ({basis})").format(
+                basis=basis
+            ),
+            columns=(_("Item"), _("Question"), poin),
             rows=[
                 (s.item.number or s.item.key, s.item.text, _shown(s.points)) for s in self.missing
             ],
         )
         upload = Table(
-            title="Butir yang dijawab ppid-core: PDF yang masih harus diunggah ke SAQ",
-            columns=("Butir", "Pertanyaan", "PDF yang diunggah", poin),
+            title=_("Items answered by ppid-core: PDFs still to upload to the SAQ"),
+            columns=(_("Item"), _("Question"), _("PDF to upload"), poin),
             rows=[
                 (s.item.number or s.item.key, s.item.text, s.upload, _shown(s.points))
                 for s in self.to_upload
@@ -310,7 +345,7 @@ class MonevScore(ResultMixin):
         tables = [summary, indicators, items, missing, upload]
         if self.notes:
             tables.append(
-                Table(title="Catatan", columns=("Catatan",), rows=[(n,) for n in self.notes])
+                Table(title=_("Notes"), columns=(_("Note"),), rows=[(n,) for n in self.notes])
             )
         return tables
 

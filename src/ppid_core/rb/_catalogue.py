@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from ppid_core._i18n import N_, _
 from ppid_core._result import ResultMixin
 from ppid_core._tables import Table, jsonable
 from ppid_core.errors import InvalidArgumentError
@@ -71,23 +72,23 @@ class FrameworkList(ResultMixin):
     def tables(self) -> list[Table]:
         """The frameworks, then every entry (area, component, theme) with its confidence."""
         overview = Table(
-            columns=("Kerangka", "Judul", "Area", "Komponen", "Tema", "Area wajib", "Sumber"),
+            columns=tuple(_(c) for c in _OVERVIEW_COLUMNS),
             rows=[[fw.key, fw.title, len(fw.areas), len(fw.components), len(fw.themes),
-                   "ya" if fw.area_required else "tidak", fw.source]
+                   _("yes") if fw.area_required else _("no"), fw.source]
                   for fw in self.frameworks],
-            title="Kerangka RB",
+            title=_("RB frameworks"),
         )  # fmt: skip
         rows: list[list[object]] = [
-            [fw.key, kind, e.key, e.name, e.confidence or "", e.source or ""]
+            [fw.key, _(kind), e.key, e.name, e.confidence or "", e.source or ""]
             for fw in self.frameworks
-            for kind, entries in (("area", fw.areas), ("komponen", fw.components),
-                                  ("tema", fw.themes))
+            for kind, entries in ((N_("area"), fw.areas), (N_("component"), fw.components),
+                                  (N_("theme"), fw.themes))
             for e in entries
         ]  # fmt: skip
         entries = Table(
-            columns=("Kerangka", "Jenis", "Kunci", "Nama", "Keyakinan", "Sumber"),
+            columns=tuple(_(c) for c in _ENTRY_COLUMNS),
             rows=rows,
-            title="Isi kerangka",
+            title=_("Framework entries"),
         )
         return [overview, entries]
 
@@ -95,7 +96,13 @@ class FrameworkList(ResultMixin):
         return f"{len(self.frameworks)} frameworks: {', '.join(f.key for f in self.frameworks)}"
 
     def _heading(self) -> str:
-        return "Kerangka Reformasi Birokrasi"
+        return _("Reformasi Birokrasi frameworks")
+
+
+_OVERVIEW_COLUMNS = (N_("Framework"), N_("Title"), N_("Areas"), N_("Components"), N_("Themes"),
+                     N_("Area required"), N_("Source"))  # fmt: skip
+_ENTRY_COLUMNS = (N_("Framework"), N_("Kind"), N_("Key"), N_("Name"), N_("Confidence"),
+                  N_("Source"))  # fmt: skip
 
 
 def list_frameworks(extra: Iterable[Framework] = ()) -> FrameworkList:
@@ -109,10 +116,10 @@ def list_frameworks(extra: Iterable[Framework] = ()) -> FrameworkList:
     seen: dict[str, Framework] = {}
     for fw in extra:
         if fw.key in seen:
-            msg = (
-                f"framework key {fw.key!r} is the key of both {seen[fw.key].origin} and "
-                f"{fw.origin}; give each framework file its own key"
-            )
+            msg = _(
+                "framework key {key!r} is the key of both {first} and {second}; "
+                "give each framework file its own key"
+            ).format(key=fw.key, first=seen[fw.key].origin, second=fw.origin)
             raise InvalidArgumentError(msg)
         seen[fw.key] = fw
     return FrameworkList(frameworks=(*bundled, *extra))

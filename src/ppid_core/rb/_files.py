@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from ppid_core._i18n import _
 from ppid_core._source import FileInput, source_name
 from ppid_core._yaml import Document
 from ppid_core.errors import InvalidArgumentError, PpidError
@@ -285,15 +286,21 @@ def summary_line(
     """The one-line summary [`check_file()`][check_file] gives, for a file already loaded."""
     if isinstance(loaded, TeamDecree):
         people = len(loaded.members())
-        what = f"team {loaded.year}, {len(loaded.teams())} teams, {people} memberships"
+        what = _("team {year}, {teams} teams, {people} memberships").format(
+            year=loaded.year, teams=len(loaded.teams()), people=people
+        )
     elif isinstance(loaded, ActionPlan):
         kegiatan = sum(len(a.kegiatan) for a in loaded.areas)
-        rows = sum(1 for _ in loaded.rows())
+        rows = sum(1 for _row in loaded.rows())
         areas = sum(1 for a in loaded.areas if a.area)
-        what = f"plan {loaded.year}, {areas} areas, {kegiatan} kegiatan, {rows} sub kegiatan"
+        what = _("plan {year}, {areas} areas, {kegiatan} kegiatan, {rows} sub kegiatan").format(
+            year=loaded.year, areas=areas, kegiatan=kegiatan, rows=rows
+        )
         if loaded.framework != DEFAULT_FRAMEWORK:
-            what += f" (framework {loaded.framework})"
+            what += " " + _("(framework {key})").format(key=loaded.framework)
     else:
         plan, real = loaded
-        what = f"realisation of plan {plan.year}, {len(real.records)} records"
+        what = _("realisation of plan {year}, {records} records").format(
+            year=plan.year, records=len(real.records)
+        )
     return f"{name}: {what}"

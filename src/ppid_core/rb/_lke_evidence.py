@@ -43,6 +43,7 @@ from fractions import Fraction
 
 import attrs
 
+from ppid_core._i18n import N_
 from ppid_core._numbers import half_up
 from ppid_core.errors import InvalidArgumentError, UnknownNameError
 from ppid_core.rb._lke import Lke, LkeQuestion
@@ -58,13 +59,14 @@ SKM_PUBLISHED: Mapping[str, str] = {
     "offline": "offline only, at the service point",
     "none": "not published",
 }
-#: The settings that turn a unit's survey into a 0-4 survey value, with what they do.
+#: The settings that turn a unit's survey into a 0-4 survey value, with what they do (in
+#: English; ``_(text)`` where shown).
 LKE_SURVEY_VALUES: Mapping[str, str] = {
-    "ikm-index": (
+    "ikm-index": N_(
         "the SKM's weighted NRR (IKM / 25, 1-4) taken as the IPKP-style 0-4 value; "
         "an estimate, not a source rule"
     ),
-    "none": "no survey value is derived",
+    "none": N_("no survey value is derived"),
 }
 
 

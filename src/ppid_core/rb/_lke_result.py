@@ -21,6 +21,7 @@ from typing import Any
 
 import attrs
 
+from ppid_core._i18n import N_, _
 from ppid_core._numbers import half_up
 from ppid_core._result import ResultMixin
 from ppid_core._tables import Table, jsonable, markdown_text
@@ -117,12 +118,19 @@ class LkeScore(ResultMixin):
             weight = sum((a.weight for a in mine), Fraction(0))
             keys = tuple(k for a in mine for k in a.estimated_from)
             rows.append(
-                (key, f"Total {key}", half_up(weight), half_up(value), None, self._mark(keys))
+                (
+                    key,
+                    _("Total {component}").format(component=key),
+                    half_up(weight),
+                    half_up(value),
+                    None,
+                    self._mark(keys),
+                )
             )
         rows.append(
             (
                 "",
-                "Nilai evaluasi Zona Integritas",
+                _("Zona Integritas evaluation score"),
                 half_up(100),
                 half_up(self.total),
                 None,
@@ -130,9 +138,11 @@ class LkeScore(ResultMixin):
             )
         )
         return Table(
-            columns=("Komponen", "Area", "Bobot", "Nilai", "% bobot", "Catatan"),
+            columns=tuple(_(c) for c in _AREA_COLUMNS),
             rows=rows,
-            title=f"Nilai LKE {self.lke}: {self.unit} {self.year}",
+            title=_("LKE score {lke}: {unit} {year}").format(
+                lke=self.lke, unit=self.unit, year=self.year
+            ),
         )
 
     def predicate_table(self) -> Table:
@@ -145,39 +155,41 @@ class LkeScore(ResultMixin):
                 f"{_against(100 * c.value, 100 * c.minimum)}%"
                 if c.share
                 else str(_against(c.value, c.minimum)),
-                ("ya" if c.met else "tidak") + (" (estimasi)" if c.estimated else ""),
+                (_("yes") if c.met else _("no")) + (" (estimasi)" if c.estimated else ""),
                 c.citation,
             )
             for p in self.predicates
             for c in p.conditions
         ]
         rows += [
-            (p.name, text, None, None, "dinilai evaluator", citation)
+            (p.name, text, None, None, _("judged by the evaluator"), citation)
             for p in self.predicates
             for text, citation in p.not_scored
         ]
         return Table(
-            columns=("Predikat", "Syarat", "Minimal", "Nilai", "Terpenuhi", "Dasar"),
+            columns=tuple(_(c) for c in _PREDICATE_COLUMNS),
             rows=rows,
-            title="Syarat predikat (Permen PANRB 90/2021 Lampiran II Tabel 6)",
+            title=_("Predicate conditions (Permen PANRB 90/2021 Lampiran II Tabel 6)"),
         )
 
     def derived_table(self) -> Table:
         """The answers ppid-core derived, where from, and whether they were used."""
         rows = [(i.key, _derived(i), i.derived_from, _used(i)) for i in self.items if i.derived]
         return Table(
-            columns=("Pertanyaan", "Jawaban diturunkan", "Sumber", "Dipakai"),
+            columns=(_("Question"), _("Derived answer"), _("Source"), _("Used")),
             rows=rows,
-            title="Jawaban yang diturunkan ppid-core",
+            title=_("Answers derived by ppid-core"),
         )
 
     def what_if_table(self) -> Table:
         """Unanswered and low items, ordered by the points the best answer would add."""
-        rows = [(w.key, w.answer or "belum dijawab", half_up(w.gain), w.text) for w in self.what_if]
+        rows = [
+            (w.key, w.answer or _("not answered"), half_up(w.gain), w.text) for w in self.what_if
+        ]
         return Table(
-            columns=("Pertanyaan", "Jawaban sekarang", "Tambahan nilai", "Uraian"),
+            columns=(_("Question"), _("Answer now"), _("Points to gain"), _("Description")),
             rows=rows,
-            title="Apa jika: tambahan nilai dengan jawaban terbaik",
+            title=_("What if: points gained with the best answer"),
         )
 
     def tables(self) -> list[Table]:
@@ -298,13 +310,23 @@ class LkeScore(ResultMixin):
 
     def _heading(self) -> str:
         mark = " (estimasi)" if self.estimated_from else ""
-        return f"LKE Zona Integritas {self.unit} {self.year}: nilai {_shown(self.total)}{mark}"
+        text = _("LKE Zona Integritas {unit} {year}: score {score}").format(
+            unit=self.unit, year=self.year, score=_shown(self.total)
+        )
+        return text + mark
 
     def to_markdown(self) -> str:
         """The heading, the tables, then the notes (settings and items not computable)."""
         text = super().to_markdown()
         if self.notes:
             text += "\n" + "".join(f"- {markdown_text(n)}\n" for n in self.notes)
+        return text
+
+    def to_text(self) -> str:
+        """The heading, the tables aligned for a terminal, then the notes."""
+        text = super().to_text()
+        if self.notes:
+            text += "\n" + "".join(f"- {n}\n" for n in self.notes)
         return text
 
 
@@ -318,7 +340,13 @@ def _derived(item: LkeItemScore) -> str | None:
 def _used(item: LkeItemScore) -> str:
     """Whether the derived answer was used, and if not, why."""
     if item.origin == "derived":
-        return "dipakai"
+        return _("used")
     if item.origin == "unanswered":
-        return "tidak dipakai: ditandai belum dijawab (~)"
-    return f"jawaban unit dipakai ({item.answer})"
+        return _("not used: marked unanswered (~)")
+    return _("the unit's answer used ({answer})").format(answer=item.answer)
+
+
+_AREA_COLUMNS = (N_("Component"), N_("Area"), N_("Weight"), N_("Score"), N_("Weight share (%)"),
+                 N_("Note"))  # fmt: skip
+_PREDICATE_COLUMNS = (N_("Predicate"), N_("Condition"), N_("Minimum"), N_("Score"), N_("Met"),
+                      N_("Basis"))  # fmt: skip

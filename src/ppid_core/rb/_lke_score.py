@@ -50,6 +50,7 @@ from fractions import Fraction
 
 import attrs
 
+from ppid_core._i18n import N_
 from ppid_core.errors import InvalidArgumentError, UnknownNameError
 from ppid_core.rb._lke import Lke, LkeCondition, LkePredicate, LkeQuestion, LkeSubIndicator
 from ppid_core.rb._lke_answers import LkeAnswers, LkeAnswerValue
@@ -68,11 +69,11 @@ __all__ = ["DEFAULT_LKE_AGGREGATION", "LKE_AGGREGATIONS", "lke_answer_value", "s
 
 #: The aggregation settings inside a sub-indicator, with what each does.
 LKE_AGGREGATIONS: Mapping[str, str] = {
-    "mean": (
+    "mean": N_(
         "each question weighs the sub-indicator weight / its number of questions; "
         "unanswered counts 0 (S11; unverified against the official spreadsheet)"
     ),
-    "answered-mean": (
+    "answered-mean": N_(
         "mean of the answered questions times the weight; unanswered ones left out "
         "(unverified against the official spreadsheet)"
     ),

@@ -44,6 +44,7 @@ from fractions import Fraction
 
 import attrs
 
+from ppid_core._i18n import N_
 from ppid_core.rb._periods import Period
 from ppid_core.rb._plan_model import PlanRow
 from ppid_core.rb._record_model import Record, RecordStatus, TargetStatus
@@ -62,8 +63,8 @@ class ProgressDefinition:
 
     Attributes:
         name: Its name (``months``, ``targets``, ``values``, ``bps``).
-        title: A short Indonesian title for reports.
-        formula: The formula, in words.
+        title: A short title for reports, in English (``_(title)`` where shown).
+        formula: The formula, in words, in English (``_(formula)`` where shown).
     """
 
     name: str
@@ -128,23 +129,27 @@ PROGRESS_DEFINITIONS = {
     for d in (
         ProgressDefinition(
             name="months",
-            title="bulan terlaksana",
-            formula="(months done + partly_weight x months partly done) / planned months",
+            title=N_("months done"),
+            formula=N_("(months done + partly_weight x months partly done) / planned months"),
         ),
         ProgressDefinition(
             name="targets",
-            title="target tercapai",
-            formula="periods recorded Target Tercapai / periods with a target",
+            title=N_("targets reached"),
+            formula=N_("periods recorded Target Tercapai / periods with a target"),
         ),
         ProgressDefinition(
             name="values",
-            title="capaian terhadap target",
-            formula="sum of min(achieved / target, 1) over periods with a target / their number",
+            title=N_("achievement against target"),
+            formula=N_(
+                "sum of min(achieved / target, 1) over periods with a target / their number"
+            ),
         ),
         ProgressDefinition(
             name="bps",
-            title="aturan BPS",
-            formula="(periods without a target + periods recorded Target Tercapai) / all periods",
+            title=N_("BPS rule"),
+            formula=N_(
+                "(periods without a target + periods recorded Target Tercapai) / all periods"
+            ),
         ),
     )
 }

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 import attrs
 
+from ppid_core._i18n import N_, _
 from ppid_core.errors import InvalidArgumentError
 from ppid_core.rb._months import MONTH_ABBREVIATIONS
 from ppid_core.rb._periods import Period
@@ -31,14 +32,14 @@ class RecordStatus(enum.Enum):
 
     @property
     def label(self) -> str:
-        """The Indonesian label used in reports."""
-        return _LABELS[self]
+        """The label used in reports, in the language in use (``terlaksana`` in Indonesian)."""
+        return _(_LABELS[self])
 
 
 _LABELS = {
-    RecordStatus.DONE: "terlaksana",
-    RecordStatus.PARTLY: "sebagian",
-    RecordStatus.NOT_DONE: "belum",
+    RecordStatus.DONE: N_("done"),
+    RecordStatus.PARTLY: N_("partly done"),
+    RecordStatus.NOT_DONE: N_("not done"),
 }
 
 

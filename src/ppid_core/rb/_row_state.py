@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from ppid_core._i18n import N_, _
 from ppid_core._masking import mask_name
 from ppid_core._numbers import half_up
 from ppid_core.rb._months import months_label
@@ -35,9 +36,11 @@ __all__ = [
     "RowStatus",
     "percent",
     "progress_cells",
+    "progress_columns",
     "progress_data",
     "progress_text",
     "row_cells",
+    "row_columns",
     "row_data",
 ]
 
@@ -58,17 +61,17 @@ class RowState(enum.Enum):
 
     @property
     def label(self) -> str:
-        """The Indonesian label used in reports."""
-        return _STATE_LABELS[self]
+        """The label used in reports, in the language in use (``terlambat`` in Indonesian)."""
+        return _(_STATE_LABELS[self])
 
 
 _STATE_LABELS = {
-    RowState.UNSCHEDULED: "tidak dijadwalkan",
-    RowState.UPCOMING: "belum waktunya",
-    RowState.LATE: "terlambat",
-    RowState.DUE: "jatuh tempo",
-    RowState.COMPLETE: "selesai",
-    RowState.ON_TRACK: "sesuai jadwal",
+    RowState.UNSCHEDULED: N_("not scheduled"),
+    RowState.UPCOMING: N_("not yet due"),
+    RowState.LATE: N_("late"),
+    RowState.DUE: N_("due this month"),
+    RowState.COMPLETE: N_("complete"),
+    RowState.ON_TRACK: N_("on schedule"),
 }
 
 
@@ -192,9 +195,23 @@ def progress_text(p: Progress) -> str:
     return percent(p.value) if p.measurable else NOT_MEASURED
 
 
-ROW_COLUMNS = ("Kode", "Sub kegiatan", "Bulan", "Status", "Terlambat", "Realisasi", "Data dukung")
-PROGRESS_COLUMNS = ("Bulan rencana", "Sampai bulan ini", "Terlaksana", "Sebagian", "Capaian",
-                     "Target s.d. bulan ini")  # fmt: skip
+#: The columns of a row's status, in English (translate each with ``_()`` where shown:
+#: [`row_columns()`][row_columns]).
+ROW_COLUMNS = (N_("Code"), N_("Sub kegiatan"), N_("Months"), N_("Status"), N_("Late"),
+               N_("Realisation"), N_("Data dukung"))  # fmt: skip
+#: The columns of a progress, in English (see [`progress_columns()`][progress_columns]).
+PROGRESS_COLUMNS = (N_("Planned months"), N_("Up to this month"), N_("Done"), N_("Partly"),
+                    N_("Progress"), N_("Target to this month"))  # fmt: skip
+
+
+def row_columns() -> tuple[str, ...]:
+    """`ROW_COLUMNS` in the language in use."""
+    return tuple(_(c) for c in ROW_COLUMNS)
+
+
+def progress_columns() -> tuple[str, ...]:
+    """`PROGRESS_COLUMNS` in the language in use."""
+    return tuple(_(c) for c in PROGRESS_COLUMNS)
 
 
 def _record_label(rec: Record, row: PlanRow) -> str:
@@ -205,9 +222,12 @@ def _record_label(rec: Record, row: PlanRow) -> str:
     if rec.achieved is not None:
         target = row.sub.target_in(rec.period)
         unit = "%" if target is not None and target.percent else f" {row.sub.satuan or ''}"
-        parts.append(f"capaian {rec.achieved}{unit}".rstrip())
+        achieved = f"{rec.achieved}{unit}".rstrip()
+        parts.append(_("achieved {value}").format(value=achieved))
     text = ", ".join(parts)
-    return f"{text} (alasan: {rec.reason})" if rec.reason else text
+    return (
+        _("{text} (reason: {reason})").format(text=text, reason=rec.reason) if rec.reason else text
+    )
 
 
 def row_cells(rs: RowStatus) -> list[object]:

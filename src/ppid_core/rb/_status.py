@@ -16,26 +16,26 @@ from typing import Any
 
 import attrs
 
+from ppid_core._i18n import N_, _
 from ppid_core._result import ResultMixin
 from ppid_core._tables import Table, jsonable
-from ppid_core.rb._months import MONTH_NAMES
 from ppid_core.rb._plan_model import NO_AREA, ActionPlan
 from ppid_core.rb._progress import PROGRESS_DEFINITIONS
 from ppid_core.rb._row_state import (
     DEFAULT_PARTLY_WEIGHT,
     NOT_MEASURED,
-    PROGRESS_COLUMNS,
     ROMAN,
-    ROW_COLUMNS,
     Progress,
     QuarterRollup,
     RowState,
     RowStatus,
     percent,
     progress_cells,
+    progress_columns,
     progress_data,
     progress_text,
     row_cells,
+    row_columns,
     row_data,
 )
 
@@ -124,11 +124,11 @@ class PlanStatus(ResultMixin):
         """
         labels = area_labels(self.plan)
         rows = [[labels[key], *progress_cells(p)] for key, p in self.by_area().items()]
-        rows.append(["Jumlah", *progress_cells(self.total())])
+        rows.append([_("All areas"), *progress_cells(self.total())])
         return Table(
-            columns=("Area perubahan", *PROGRESS_COLUMNS),
+            columns=(_("Area perubahan"), *progress_columns()),
             rows=rows,
-            title="Capaian per area perubahan",
+            title=_("Progress per area perubahan"),
         )
 
     def kegiatan_table(self) -> Table:
@@ -136,54 +136,73 @@ class PlanStatus(ResultMixin):
         names = _kegiatan_names(self.plan)
         rows = [[code, names[code], *progress_cells(p)] for code, p in self.by_kegiatan().items()]
         return Table(
-            columns=("Kode", "Kegiatan", *PROGRESS_COLUMNS),
+            columns=(_("Code"), _("Kegiatan"), *progress_columns()),
             rows=rows,
-            title="Capaian per kegiatan",
+            title=_("Progress per kegiatan"),
         )
 
     def quarter_table(self) -> Table:
         """The roll-up per triwulan, counted in planned months (row x month)."""
         rows = [[f"TW {ROMAN[q.quarter - 1]}", q.planned, q.done, q.partly, q.not_done,
                  q.no_record, q.future] for q in self.quarters]  # fmt: skip
-        columns = ("Triwulan", "Bulan rencana", "Terlaksana", "Sebagian", "Belum",
-                   "Tanpa laporan", "Akan datang")  # fmt: skip
-        return Table(columns=columns, rows=rows, title="Per triwulan")
+        columns = tuple(_(c) for c in _QUARTER_COLUMNS)
+        return Table(columns=columns, rows=rows, title=_("Per triwulan"))
 
     def tables(self) -> list[Table]:
         """Rows due this month, late rows, then progress per area, kegiatan and triwulan."""
         return [
-            Table(columns=ROW_COLUMNS, rows=[row_cells(r) for r in self.due()],
-                  title="Dijadwalkan bulan ini"),
-            Table(columns=ROW_COLUMNS, rows=[row_cells(r) for r in self.late()],
-                  title="Terlambat"),
+            Table(columns=row_columns(), rows=[row_cells(r) for r in self.due()],
+                  title=_(_DUE)),
+            Table(columns=row_columns(), rows=[row_cells(r) for r in self.late()],
+                  title=_(_LATE)),
             self.progress_table(),
             self.kegiatan_table(),
             self.quarter_table(),
         ]  # fmt: skip
 
     def to_markdown(self) -> str:
-        """The monthly report to the Tim Pengarah, as Markdown."""
-        month = f"{MONTH_NAMES[self.month - 1]} {self.year}"
-        parts = [f"# Laporan Rencana Aksi RB {_markdown_text(self.plan.unit)} — {month}", ""]
-        due, late, total = self.due(), self.late(), self.total()
-        definition = PROGRESS_DEFINITIONS[self.progress_definition]
-        parts += [f"Dijadwalkan bulan ini: {len(due)} sub kegiatan; terlambat: {len(late)}; "
-                  f"capaian tahunan: {progress_text(total)} "
-                  f"(target s.d. bulan ini {percent(total.expected)}).", "",
-                  f"Definisi capaian: {definition.title} ({definition.name}: "
-                  f"{definition.formula}); {NOT_MEASURED} = tidak ada yang diukur.",
-                  ""]  # fmt: skip
-        for heading, rows in (("Dijadwalkan bulan ini", due), ("Terlambat", late)):
+        """The monthly report to the Tim Pengarah, as Markdown (in the language in use)."""
+        title = _("RB action plan report {unit} — {month}").format(
+            unit=_markdown_text(self.plan.unit), month=self._month()
+        )
+        parts = [f"# {title}", ""]
+        due, late = self.due(), self.late()
+        summary, meaning = self._sentences()
+        parts += [summary, "", meaning, ""]
+        for heading, rows in ((_(_DUE), due), (_(_LATE), late)):
             parts += [f"## {heading}", ""]
             if rows:
-                table = Table(columns=ROW_COLUMNS, rows=[row_cells(r) for r in rows])
+                table = Table(columns=row_columns(), rows=[row_cells(r) for r in rows])
                 parts += [table.to_markdown()]
             else:
-                parts += ["Tidak ada."]
+                parts += [_("None.")]
             parts.append("")
         for table in (self.progress_table(), self.kegiatan_table(), self.quarter_table()):
             parts += [f"## {table.title}", "", attrs.evolve(table, title=None).to_markdown(), ""]
         return "\n".join(parts[:-1])
+
+    def to_text(self) -> str:
+        """The monthly report for a terminal: the heading, the two sentences of
+        [`to_markdown()`][to_markdown], then every table aligned (no Markdown)."""
+        parts = [self._heading(), *self._sentences()]
+        for t in self.tables():
+            parts.append(t.to_text() if t.rows else f"{t.title}\n\n{_('None.')}")
+        return "\n\n".join(parts) + "\n"
+
+    def _sentences(self) -> tuple[str, str]:
+        """The summary sentence and the progress definition."""
+        total = self.total()
+        definition = PROGRESS_DEFINITIONS[self.progress_definition]
+        summary = _(
+            "Due this month: {due} sub kegiatan; late: {late}; progress in the year: "
+            "{progress} (target to this month {expected})."
+        ).format(due=len(self.due()), late=len(self.late()), progress=progress_text(total),
+                 expected=percent(total.expected))  # fmt: skip
+        meaning = _(
+            "Progress definition: {title} ({name}: {formula}); {mark} = nothing to measure."
+        ).format(title=_(definition.title), name=definition.name,
+                 formula=_(definition.formula), mark=NOT_MEASURED)  # fmt: skip
+        return summary, meaning
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data (what ``ppid rb status --json`` prints).
@@ -225,8 +244,20 @@ class PlanStatus(ResultMixin):
         )
 
     def _heading(self) -> str:
-        month = f"{MONTH_NAMES[self.month - 1]} {self.year}"
-        return f"Rencana Aksi RB {self.plan.unit} — {month}"
+        return _("RB action plan {unit} — {month}").format(unit=self.plan.unit, month=self._month())
+
+    def _month(self) -> str:
+        """The reporting month as words: ``June 2022``, ``Juni 2022`` in Indonesian."""
+        return f"{_(_MONTHS[self.month - 1])} {self.year}"
+
+
+_DUE = N_("Due this month")
+_LATE = N_("Late")
+_QUARTER_COLUMNS = (N_("Triwulan"), N_("Planned months"), N_("Done"), N_("Partly"),
+                    N_("Not done"), N_("No report"), N_("Upcoming"))  # fmt: skip
+_MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+           N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+           N_("December"))  # fmt: skip
 
 
 def _zero(like: Progress) -> Progress:
@@ -237,7 +268,7 @@ def area_labels(plan: ActionPlan) -> dict[str, str]:
     """Each area key with the plan's own name for it (the decree's wording), if any."""
     fw = plan.resolved_framework()
     return {
-        ap.area or NO_AREA: ap.label or (fw.area(ap.area).name if ap.area else "Tanpa area")
+        ap.area or NO_AREA: ap.label or (fw.area(ap.area).name if ap.area else _("No area"))
         for ap in plan.areas
     }
 

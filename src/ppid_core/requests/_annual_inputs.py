@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ppid_core._i18n import N_
 from ppid_core.requests._register_header import ranges
 from ppid_core.requests._register_model import COLUMN_FIELDS, Register
 
@@ -45,7 +46,7 @@ def distinct_registers(registers: Sequence[Register]) -> tuple[list[Register], l
             kept.append(reg)
             times.append(1)
     notes = [
-        f"{reg.source} given {n} times: its requests are counted once"
+        N_("{source} given {n} times: its requests are counted once").format(source=reg.source, n=n)
         for reg, n in zip(kept, times, strict=True)
         if n > 1
     ]
@@ -83,16 +84,30 @@ def repeated_requests(registers: Sequence[Register]) -> list[str]:
         paired = sorted(zip(later, earlier, strict=True))
         now, was = [p[0] for p in paired], [p[1] for p in paired]
         n = len(now)
-        word, repeat, noun = (
-            ("row", "repeats", "request") if n == 1 else ("rows", "repeat", "requests")
+        template = (
+            N_(
+                "{copy} row {rows} repeats {source} row {was} exactly ({n} request, every "
+                "column read): both are counted; if one file copies the other, give it once"
+            )
+            if n == 1
+            else N_(
+                "{copy} rows {rows} repeat {source} rows {was} exactly ({n} requests, every "
+                "column read): both are counted; if one file copies the other, give it once"
+            )
         )
         out.append(
-            f"{registers[b].source} {word} {ranges(now)} {repeat} "
-            f"{registers[a].source} {word} {ranges(was)} exactly ({n} {noun}, every "
-            "column read): both are counted; if one file copies the other, give it once"
+            template.format(
+                copy=registers[b].source,
+                rows=ranges(now),
+                source=registers[a].source,
+                was=ranges(was),
+                n=n,
+            )
         )
     if len(pairs) > _SHOWN_PAIRS:
         out.append(
-            f"{len(pairs) - _SHOWN_PAIRS} more pairs of files hold identical requests (not listed)"
+            N_("{n} more pairs of files hold identical requests (not listed)").format(
+                n=len(pairs) - _SHOWN_PAIRS
+            )
         )
     return out

@@ -24,6 +24,7 @@ from ppid_core.requests._annual_parts import (
     TitlePage,
 )
 from ppid_core.requests._annual_render import html_page, markdown
+from ppid_core.requests._said import said
 
 if TYPE_CHECKING:
     from ppid_core._export import XlsxTarget
@@ -109,12 +110,17 @@ class AnnualReport(ResultMixin):
     def to_markdown(self) -> str:
         """The report as a printable Markdown document: title page, the six parts, the
         chart as a table with bars, notes and the signature block. No raw HTML passes."""
-        return markdown(self.title_page, self.parts, self.notes, self.warnings)
+        return markdown(self.title_page, self.parts, *self._shown())
 
     def to_html(self) -> str:
         """The report as one standalone HTML page to print (A4) and sign, with the chart
         as an inline SVG; every text is escaped."""
-        return html_page(self.title_page, self.parts, self.notes, self.warnings)
+        return html_page(self.title_page, self.parts, *self._shown())
+
+    def _shown(self) -> tuple[list[str], list[str]]:
+        """The notes and warnings in the language in use (the document around them is
+        Indonesian in every language: its titles are the regulation's words)."""
+        return [said(n) for n in self.notes], [said(w) for w in self.warnings]
 
     def to_xlsx(self, file: XlsxTarget) -> None:
         """The report's [`tables()`][tables] as an Excel workbook (extra ``excel``).

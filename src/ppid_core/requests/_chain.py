@@ -5,6 +5,11 @@ it carries what
 its reports need (the calendar's coverage, the days skipped), so that its ``to_dict()`` is
 the whole ``ppid deadline --json`` object.
 
+The titles, column headers and step names of its tables are English, translated when the
+tables are made (``ppid --lang id`` gives the Indonesian words the offices use); the
+reasons a step is unknown are English data in ``to_dict()``, shown translated. The JSON is
+the same in every language.
+
 References:
     UU 14/2008 Pasal 22 ayat (7)–(8), Pasal 36 ayat (1)–(2), Pasal 37 ayat (2),
     Pasal 38 ayat (1)–(2).
@@ -18,10 +23,12 @@ from typing import Any
 
 import attrs
 
+from ppid_core._i18n import N_, _
 from ppid_core._result import ResultMixin
 from ppid_core._tables import Table, jsonable
 from ppid_core.calendar import CalendarSummary, Span
 from ppid_core.requests._rules import RuleSet, Step, StepRule
+from ppid_core.requests._said import said
 
 __all__ = ["Deadline", "DeadlineChain", "deadline_table", "rule_text"]
 
@@ -83,40 +90,41 @@ def rule_text(d: Deadline) -> str:
 
 
 _STEP_LABELS = {
-    Step.RESPONSE: "Pemberitahuan tertulis",
-    Step.EXTENDED_RESPONSE: "Pemberitahuan setelah perpanjangan",
-    Step.KEBERATAN_FILING: "Pengajuan keberatan",
-    Step.ATASAN_ANSWER: "Tanggapan atasan PPID",
-    Step.SENGKETA_FILING: "Pengajuan sengketa",
-    Step.SENGKETA_FILING_WITHOUT_ANSWER: "Pengajuan sengketa",
-    Step.KI_START: "Komisi Informasi mulai",
-    Step.KI_FINISH: "Komisi Informasi selesai",
+    Step.RESPONSE: N_("Written notice"),
+    Step.EXTENDED_RESPONSE: N_("Notice after an extension"),
+    Step.KEBERATAN_FILING: N_("Filing a keberatan"),
+    Step.ATASAN_ANSWER: N_("Answer of the atasan PPID"),
+    Step.SENGKETA_FILING: N_("Filing a sengketa"),
+    Step.SENGKETA_FILING_WITHOUT_ANSWER: N_("Filing a sengketa"),
+    Step.KI_START: N_("Komisi Informasi starts"),
+    Step.KI_FINISH: N_("Komisi Informasi ends"),
 }
+"""Each step's name in the tables (English; translated where shown)."""
 
 
 def deadline_table(deadlines: Iterable[Deadline], title: str) -> Table:
     """Deadlines as a table: step, last day, what it counts from, the rule, and why unknown."""
     return Table(
         columns=(
-            "Langkah",
-            "Batas",
-            "Dihitung dari",
-            "Hari kerja",
-            "Dasar",
-            "Keyakinan",
-            "Sementara",
-            "Alasan",
+            _("Step"),
+            _("Due"),
+            _("Counted from"),
+            _("Working days"),
+            _("Basis"),
+            _("Confidence"),
+            _("Provisional"),
+            _("Reason"),
         ),
         rows=[
             (
-                _STEP_LABELS[d.step],
+                _(_STEP_LABELS[d.step]),
                 d.due,
                 d.counts_from,
                 d.rule.days,
                 d.rule.citation,
                 d.rule.confidence.value,
                 d.provisional,
-                d.reason,
+                None if d.reason is None else said(d.reason),
             )
             for d in deadlines
         ],
@@ -219,7 +227,9 @@ class DeadlineChain(ResultMixin):
 
     def tables(self) -> list[Table]:
         """The steps (last day, what it counts from, rule), then the days skipped."""
-        steps = deadline_table(self.deadlines, title=f"Batas waktu ({self.rules.name})")
+        steps = deadline_table(
+            self.deadlines, title=_("Deadlines ({rules})").format(rules=self.rules.name)
+        )
         return [steps, *self.explanation.tables()]
 
     def _summary(self) -> str:
@@ -233,4 +243,6 @@ class DeadlineChain(ResultMixin):
         )
 
     def _heading(self) -> str:
-        return f"Batas waktu permohonan yang diterima {self.receipt_date.isoformat()}"
+        return _("Deadlines of the request received on {day}").format(
+            day=self.receipt_date.isoformat()
+        )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
+from ppid_core._i18n import N_
 from ppid_core.errors import InvalidArgumentError
 from ppid_core.requests._shown import shown
 from ppid_core.requests._zones_when import When
@@ -49,21 +50,23 @@ def read_serial(raw: str, whole: str, fraction: str | None) -> When:
     """
     days = int(whole)
     if fraction is None and len(whole) == 4 and 1900 <= days <= 2100:
-        msg = f"{raw!r} is a year alone; expected a full date (e.g. 4 Juni {days})"
+        msg = N_("{text!r} is a year alone; expected a full date (e.g. 4 Juni {year})").format(
+            text=raw, year=days
+        )
         raise InvalidArgumentError(msg)
     if days <= 60:
-        msg = (
-            f"{shown(raw)} as a spreadsheet date serial falls on or before 1900-02-29, a "
+        msg = N_(
+            "{text} as a spreadsheet date serial falls on or before 1900-02-29, a "
             "day the 1900 date system counts though it never was; write the date itself "
             "(e.g. 2024-06-04)"
-        )
+        ).format(text=shown(raw))
         raise InvalidArgumentError(msg)
     low, high = SERIAL_RANGE
     if not low <= days <= high:
-        msg = (
-            f"{shown(raw)} as a spreadsheet date serial is outside {_FIRST.year}-{_LAST.year} "
-            f"(serials {low} to {high}); write the date itself (e.g. 2024-06-04)"
-        )
+        msg = N_(
+            "{text} as a spreadsheet date serial is outside {first}-{last} "
+            "(serials {low} to {high}); write the date itself (e.g. 2024-06-04)"
+        ).format(text=shown(raw), first=_FIRST.year, last=_LAST.year, low=low, high=high)
         raise InvalidArgumentError(msg)
     day = _EPOCH + dt.timedelta(days=days)
     if fraction is None:

@@ -70,6 +70,7 @@ import datetime as dt
 import functools
 import re
 
+from ppid_core._i18n import N_
 from ppid_core._month_names import ENGLISH_MONTHS, INDONESIAN_MONTHS
 from ppid_core.errors import InvalidArgumentError
 from ppid_core.requests._date_serials import SERIAL_RANGE, read_serial
@@ -138,7 +139,9 @@ def _split(raw: str) -> tuple[str, dt.time | None, str | None]:
         return raw, None, None
     hour, minute, second = int(m["h"]), int(m["m"]), int(m["s"] or 0)
     if hour > 23 or minute > 59 or second > 59:
-        msg = f"{raw!r}: no such time of day; expected HH:MM from 00:00 to 23:59"
+        msg = N_("{text!r}: no such time of day; expected HH:MM from 00:00 to 23:59").format(
+            text=raw
+        )
         raise InvalidArgumentError(msg)
     micro = int((m["f"] or "").ljust(6, "0"))
     zone = m["zone"] and m["zone"].upper()
@@ -147,7 +150,9 @@ def _split(raw: str) -> tuple[str, dt.time | None, str | None]:
     elif zone is not None and zone not in INDONESIAN_ZONES:
         delta = utc_offset(zone)
         if delta is None:
-            msg = f"{raw!r}: no such UTC offset {m['zone']!r}; expected e.g. +07:00"
+            msg = N_("{text!r}: no such UTC offset {zone!r}; expected e.g. +07:00").format(
+                text=raw, zone=m["zone"]
+            )
             raise InvalidArgumentError(msg)
         zone = dt.timezone(delta).tzname(None)  # "UTC+07:00", "UTC" for +00:00
     return m["date"], dt.time(hour, minute, second, micro), zone
@@ -179,7 +184,7 @@ def _build(text: str, year: int, month: int, day: int) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError as exc:
-        msg = f"{text!r} is not a valid date ({exc})"
+        msg = N_("{text!r} is not a valid date ({reason})").format(text=text, reason=exc)
         raise InvalidArgumentError(msg) from None
 
 
@@ -191,7 +196,9 @@ def _forms(raw: str) -> dt.date:
         word = m[2].lower()
         month = MONTHS.get(word)
         if month is None:
-            msg = f"unknown month {m[2]!r} in {raw!r}; expected an Indonesian or English month name"
+            msg = N_(
+                "unknown month {month!r} in {text!r}; expected an Indonesian or English month name"
+            ).format(month=m[2], text=raw)
             raise InvalidArgumentError(msg)
         year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
         return _build(raw, year, month, int(m[1]))
@@ -202,30 +209,33 @@ def _forms(raw: str) -> dt.date:
     if m := _DMY.fullmatch(raw):
         return _build(raw, int(m[4]), int(m[3]), int(m[1]))
     if _STAMP.fullmatch(raw):
-        msg = f"{raw!r} has a time of day; expected a date alone"
+        msg = N_("{text!r} has a time of day; expected a date alone").format(text=raw)
         raise InvalidArgumentError(msg)
     if m := _DMY_SHORT.fullmatch(raw):
         sep = m[2]
-        msg = (
-            f"ambiguous date {raw!r}: a numeric date needs a four-digit year "
-            f"(write {m[1]}{sep}{m[3]}{sep}20{m[4]} for day/month/year, "
-            f"or ISO 20{m[4]}-{int(m[3]):02d}-{int(m[1]):02d})"
+        msg = N_(
+            "ambiguous date {text!r}: a numeric date needs a four-digit year "
+            "(write {dmy} for day/month/year, or ISO {iso})"
+        ).format(
+            text=raw,
+            dmy=f"{m[1]}{sep}{m[3]}{sep}20{m[4]}",
+            iso=f"20{m[4]}-{int(m[3]):02d}-{int(m[1]):02d}",
         )
         raise InvalidArgumentError(msg)
     if m := _TWELVE_HOUR.fullmatch(raw):
-        msg = (
-            f"a time with AM/PM ({m[1]!r}); expected a 24-hour time such as 14:30 (an export "
+        msg = N_(
+            "a time with AM/PM ({time!r}); expected a 24-hour time such as 14:30 (an export "
             "writing AM/PM may write its dates month first: export ISO dates, 2024-06-04 14:30)"
-        )
+        ).format(time=m[1])
         raise InvalidArgumentError(msg)
     raise InvalidArgumentError(_unknown(raw))
 
 
 def _unknown(raw: str) -> str:
-    return (
-        f"unknown date format {shown(raw)}; expected e.g. '4 Juni 2024', '03-Sep-24', "
+    return N_(
+        "unknown date format {text}; expected e.g. '4 Juni 2024', '03-Sep-24', "
         "'2024-06-04' or '04/06/2024'"
-    )
+    ).format(text=shown(raw))
 
 
 def parse_register_date(text: str) -> dt.date:
@@ -265,7 +275,7 @@ def parse_register_date(text: str) -> dt.date:
     """
     raw = text.strip()
     if not raw:
-        msg = "empty date"
+        msg = N_("empty date")
         raise InvalidArgumentError(msg)
     m = _WEEKDAY.fullmatch(raw) if len(raw) <= _LONGEST else None
     weekday = WEEKDAYS.get(m[1].casefold()) if m else None
@@ -273,10 +283,15 @@ def parse_register_date(text: str) -> dt.date:
         return _forms(raw)
     day = _forms(m[2])
     if day.weekday() != weekday:
-        msg = (
-            f"{raw!r}: {m[1]} is not the weekday of {day.isoformat()}, a "
-            f"{_DAY_NAMES[day.weekday()]} ({_ENGLISH_DAYS[day.weekday()]}); "
+        msg = N_(
+            "{text!r}: {weekday} is not the weekday of {day}, a {hari} ({english}); "
             "correct the weekday or the date"
+        ).format(
+            text=raw,
+            weekday=m[1],
+            day=day.isoformat(),
+            hari=_DAY_NAMES[day.weekday()],
+            english=_ENGLISH_DAYS[day.weekday()],
         )
         raise InvalidArgumentError(msg)
     return day

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ppid_core._i18n import N_
 from ppid_core.calendar import CalendarSummary
 from ppid_core.errors import CalendarCoverageError, IllegalTransitionError
 from ppid_core.requests._chain import Deadline, DeadlineChain
@@ -44,8 +45,8 @@ if TYPE_CHECKING:
 
 __all__ = ["case_deadlines", "compute_deadline", "deadline_chain", "due_after"]
 
-NO_RULE = "the rule set has no number for this step"
-NO_START = "the step it counts from has no date"
+NO_RULE = N_("the rule set has no number for this step")
+NO_START = N_("the step it counts from has no date")
 
 
 def due_after(

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, TypeAlias
 import attrs
 
 from ppid_core._headers import fold
+from ppid_core._i18n import N_
 from ppid_core._source import FileInput, bundled_names, bundled_text
 from ppid_core._yaml import Document, node_path
 from ppid_core.errors import InvalidArgumentError
@@ -198,12 +199,12 @@ class DecisionTable:
         if meaning is not None:
             return meaning
         if not text.strip():
-            msg = "empty decision"
+            msg = N_("empty decision")
             raise InvalidArgumentError(msg)
-        msg = (
-            f"unknown decision {shown(text)}; expected a word of the decision table, e.g. "
-            f"{_EXAMPLES}, or selesai (answered, decision not stated)"
-        )
+        msg = N_(
+            "unknown decision {text}; expected a word of the decision table, e.g. "
+            "{examples}, or selesai (answered, decision not stated)"
+        ).format(text=shown(text), examples=_EXAMPLES)
         raise InvalidArgumentError(msg)
 
     def extended(self, other: DecisionTable) -> DecisionTable:

@@ -56,6 +56,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ppid_core._headers import fold
+from ppid_core._i18n import _
 from ppid_core._source import FileInput, bundled_names, bundled_text
 from ppid_core._yaml import Document, node_path
 from ppid_core.errors import InvalidArgumentError
@@ -195,7 +196,7 @@ def _names(doc: Document, node: yaml.Node, path: str) -> list[tuple[str, yaml.No
     before = len(doc.errors)
     items = doc.items(node, path)
     if not items and len(doc.errors) == before:
-        doc.error(node, path, "expected at least one header name")
+        doc.error(node, path, _("expected at least one header name"))
     out: list[tuple[str, yaml.Node, str]] = []
     for _i, item, item_path in items:
         name = doc.string(item, item_path, one_line=True)
@@ -214,7 +215,11 @@ def _read(doc: Document, default_name: str) -> Layout:
     fields_node = top.get("fields")
     nodes = doc.mapping(fields_node, "$.fields", optional=FIELDS)
     if fields_node is not None and not nodes and not doc.errors:
-        doc.error(fields_node, "$.fields", f"expected at least one of: {', '.join(FIELDS)}")
+        doc.error(
+            fields_node,
+            "$.fields",
+            _("expected at least one of: {fields}").format(fields=", ".join(FIELDS)),
+        )
     seen: dict[str, tuple[str, str]] = {}  # folded name -> (field, name as written)
     fields: dict[str, list[str]] = {}
     for field, node in nodes.items():
@@ -223,14 +228,18 @@ def _read(doc: Document, default_name: str) -> Layout:
         for name, where, where_path in _names(doc, node, path):
             key = fold(name)
             if not key:
-                doc.error(where, where_path, f"{name!r} has no letters or digits")
+                doc.error(
+                    where, where_path, _("{name!r} has no letters or digits").format(name=name)
+                )
             elif key in seen:
                 other, written = seen[key]
                 doc.error(
                     where,
                     where_path,
-                    f"{name!r} is the same name as {written!r} ({other}) once case, "
-                    "punctuation and blanks are set aside; a header name names one field",
+                    _(
+                        "{name!r} is the same name as {written!r} ({other}) once case, "
+                        "punctuation and blanks are set aside; a header name names one field"
+                    ).format(name=name, written=written, other=other),
                 )
             else:
                 seen[key] = (field, name)
@@ -240,7 +249,7 @@ def _read(doc: Document, default_name: str) -> Layout:
         doc.error(
             fields_node,
             "$.fields",
-            "missing field 'received': every register needs the date each request was received",
+            _("missing field 'received': every register needs the date each request was received"),
         )
     doc.raise_errors()
     return Layout(
@@ -313,7 +322,9 @@ def resolve_layout(layout: LayoutInput) -> Layout:
         from ppid_core.errors import UnknownNameError  # noqa: PLC0415
 
         names = ", ".join(Layout.bundled_names())
-        msg = f"unknown layout {layout!r}: neither a bundled layout ({names}) nor a file"
+        msg = _("unknown layout {layout!r}: neither a bundled layout ({names}) nor a file").format(
+            layout=layout, names=names
+        )
         raise UnknownNameError(msg)
     return load_layout(layout)
 

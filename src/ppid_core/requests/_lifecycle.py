@@ -59,6 +59,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core._masking import Masking
 from ppid_core._result import ResultMixin
 from ppid_core._tables import Table, jsonable
@@ -241,11 +242,13 @@ class Case(ResultMixin):
     def tables(self) -> list[Table]:
         """The history of the case, then the deadlines in force."""
         history = Table(
-            columns=("Peristiwa", "Tanggal"),
+            columns=(_("Event"), _("Date")),
             rows=self._history(),
-            title=f"Permohonan {self.request.number}: {self.state.value}",
+            title=_("Request {number}: {state}").format(
+                number=self.request.number, state=self.state.value
+            ),
         )
-        return [history, deadline_table(self.deadlines.values(), title="Batas waktu")]
+        return [history, deadline_table(self.deadlines.values(), title=_("Deadlines"))]
 
     def _summary(self) -> str:
         current = self.current
@@ -253,7 +256,7 @@ class Case(ResultMixin):
         return f"{self.request.number}: {self.state.value}{due}"
 
     def _heading(self) -> str:
-        return f"Permohonan informasi {self.request.number}"
+        return _("Information request {number}").format(number=self.request.number)
 
     # -- status -------------------------------------------------------------------------
     def _done_status(self) -> CaseStatus:

@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core.errors import CalendarCoverageError
 from ppid_core.requests._rules import RuleSet, Step
 
@@ -103,10 +104,14 @@ class OverdueRequest:
 
     @property
     def deadline(self) -> str:
-        """Which deadline applied, in words (as the Markdown report shows it)."""
-        text = f"{self.limit} hari kerja"
-        if self.extended_on is not None:
-            text += f" (diperpanjang {self.extended_on.isoformat()})"
+        """Which deadline applied, in words, in the language in use (as the reports show
+        it: ``10 hari kerja; UU 14/2008 Pasal 22 ayat (7)`` in Indonesian)."""
+        if self.extended_on is None:
+            text = _("{days} working days").format(days=self.limit)
+        else:
+            text = _("{days} working days (extended on {day})").format(
+                days=self.limit, day=self.extended_on.isoformat()
+            )
         return f"{text}; {self.citation}" if self.citation else text
 
 

@@ -64,6 +64,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from ppid_core._headers import fold
+from ppid_core._i18n import N_, _
 from ppid_core.errors import DataFileError, InvalidArgumentError, LocatedError
 from ppid_core.requests._oversight_files import (
     REGISTER_SUFFIXES,
@@ -199,7 +200,12 @@ def oversight(
             errors += [e for e in exc.exceptions if isinstance(e, LocatedError)]
             continue
         except OSError as exc:
-            errors.append(LocatedError(f"cannot be read: {exc.strerror or exc}", source=str(path)))
+            errors.append(
+                LocatedError(
+                    _("cannot be read: {reason}").format(reason=exc.strerror or exc),
+                    source=str(path),
+                )
+            )
             continue
         parts.append(
             Part(
@@ -212,7 +218,11 @@ def oversight(
     if errors:
         raise several_files_error(errors, inputs)
     used = {p.register.source for p in parts} | {p.name for p in parts} | {f.name for f in files}
-    notes += [f"zone map: {k}: no register of that name was read" for k in zone_of if k not in used]
+    notes += [
+        N_("zone map: {name}: no register of that name was read").format(name=k)
+        for k in zone_of
+        if k not in used
+    ]
 
     gathered = _expected(units or ())
     warnings: list[str] = []
@@ -227,7 +237,9 @@ def oversight(
     notes += rule_notes(rs, limits)
     if units:
         notes += [
-            f'unit "{u.name}" is not in the list of expected units ({", ".join(u.sources)})'
+            N_('unit "{unit}" is not in the list of expected units ({files})').format(
+                unit=u.name, files=", ".join(u.sources)
+            )
             for u in gathered.values()
             if not u.expected
         ]
@@ -263,7 +275,9 @@ def _expected(names: Sequence[str]) -> dict[str, Unit]:
     out: dict[str, Unit] = {}
     for name in names:
         if fold(name) in out:
-            msg = f"unit {name!r} is expected twice (as {out[fold(name)].name!r}); list it once"
+            msg = _("unit {name!r} is expected twice (as {first!r}); list it once").format(
+                name=name, first=out[fold(name)].name
+            )
             raise InvalidArgumentError(msg)
         out[fold(name)] = Unit(name=name, expected=True)
     return out

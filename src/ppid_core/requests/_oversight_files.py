@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ppid_core._headers import fold
+from ppid_core._i18n import N_, _
 from ppid_core._source import FileInput
 from ppid_core._yaml import Document
 from ppid_core.errors import DataFileError, LocatedError, UnknownZoneError
@@ -65,14 +66,17 @@ def register_files(
         other = [p.name for p in inside if p not in found]
         if skipped:
             notes.append(
-                f"{path.name}: not read (hidden files, or Excel lock files ~$...): "
-                + ", ".join(skipped)
+                N_("{folder}: not read (hidden files, or Excel lock files ~$...): {files}").format(
+                    folder=path.name, files=", ".join(skipped)
+                )
             )
         if not found:
             errors.append(
                 LocatedError(
-                    "no register file in this folder; expected .csv, .xlsx or .xlsm files, "
-                    "one per unit",
+                    _(
+                        "no register file in this folder; expected .csv, .xlsx or .xlsm files, "
+                        "one per unit"
+                    ),
                     source=str(given),
                 )
             )
@@ -80,7 +84,9 @@ def register_files(
         files += found
         if other:
             notes.append(
-                f"{path.name}: not read (not a .csv, .xlsx or .xlsm register): " + ", ".join(other)
+                N_("{folder}: not read (not a .csv, .xlsx or .xlsm register): {files}").format(
+                    folder=path.name, files=", ".join(other)
+                )
             )
     unique: dict[Path, Path] = {}
     repeated: dict[Path, int] = {}
@@ -91,7 +97,9 @@ def register_files(
         else:
             unique[key] = file
     notes += [
-        f"{unique[key]}: given {n} times (directly or through a folder); read once"
+        N_("{file}: given {n} times (directly or through a folder); read once").format(
+            file=unique[key], n=n
+        )
         for key, n in repeated.items()
     ]
     return list(unique.values()), notes, errors

@@ -7,6 +7,11 @@ nothing included, and a total row. The total is the merge of the units'
 monthly form (``by="month"``) it also holds the *rekapitulasi progres layanan informasi
 yang dilaporkan ke PPID* of the seed's monitoring step: one row per unit per month.
 
+Titles, column headers, remarks and headings are English, translated when they are made
+(``ppid --lang id`` gives the Indonesian table offices publish); the notes and warnings
+are English data in ``to_dict()``, shown translated. The JSON is the same in every
+language.
+
 References:
     UU 14/2008 Pasal 22 ayat (7)–(8); KPU Provinsi NTT, "Bentuk Kegiatan Pembinaan,
     Pengawasan, Evaluasi, dan Monitoring PPID" (seed 000: pengawasan of the 10-working-day
@@ -20,19 +25,25 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ppid_core._i18n import N_, _
 from ppid_core._numbers import half_up
 from ppid_core._result import ResultMixin
 from ppid_core._tables import Table, jsonable, markdown_text
 from ppid_core.requests._oversight_summary import UnitSummary
+from ppid_core.requests._said import said
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ppid_core._export import XlsxTarget
 
 __all__ = ["NOT_REPORTED", "OversightRow", "OversightTable"]
 
-NOT_REPORTED = "tidak melapor"
-"""What the table says of a unit without a register, or with an empty one."""
-_UNKNOWN = "tidak diketahui"
+NOT_REPORTED = N_("did not report")
+"""What the table says of a unit without a register, or with an empty one (English;
+``_(NOT_REPORTED)`` in the language in use: *tidak melapor*)."""
+_UNKNOWN = N_("unknown")
+_TOTAL = N_("All units")
 
 
 @attrs.frozen(kw_only=True)
@@ -94,7 +105,7 @@ class OversightRow:
         requests whose timing the register cannot tell are "tidak diketahui"."""
         s = self.summary
         if s.requests and not s.timed:
-            known: list[object] = [_UNKNOWN] * 8
+            known: list[object] = [_(_UNKNOWN)] * 8
         else:
             known = [s.answered]
             for limit in limits:
@@ -105,14 +116,17 @@ class OversightRow:
         return [s.requests, *known, self.remark()]
 
     def remark(self) -> str:
-        """Keterangan: a unit that reported nothing, or figures that are unknown."""
+        """Keterangan: a unit that reported nothing, or figures that are unknown (in the
+        language in use)."""
         s = self.summary
         if not self.reported:
-            return f"{NOT_REPORTED} (register kosong)" if self.sources else NOT_REPORTED
+            if self.sources:
+                return _("{not_reported} (empty register)").format(not_reported=_(NOT_REPORTED))
+            return _(NOT_REPORTED)
         if s.requests and not s.timed:
-            return "tanggal tanggapan tidak dicatat"
+            return _("response dates not recorded")
         if s.untimed:
-            return f"{s.untimed} permohonan tanpa kolom tanggal tanggapan"
+            return _("{n} requests without a response date column").format(n=s.untimed)
         return ""
 
 
@@ -161,7 +175,7 @@ class OversightTable(ResultMixin):
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping (the CLI's ``--json`` object)."""
-        all_units = OversightRow(unit="Jumlah", summary=self.total).to_dict(self.limits)
+        all_units = OversightRow(unit="", summary=self.total).to_dict(self.limits)
         for key in ("unit", "reported", "sources", "zones"):
             del all_units[key]
         return {
@@ -186,35 +200,42 @@ class OversightTable(ResultMixin):
         short, extended = self.limits
         return (
             *first,
-            "Permohonan",
-            "Dijawab",
-            f"≤ {short} hari kerja",
-            f"≤ {short} hari kerja (%)",
-            f"≤ {extended} hari kerja",
-            f"≤ {extended} hari kerja (%)",
-            f"Melewati batas waktu per {self.on.isoformat()}",
-            "Batas waktu tidak dapat dihitung",
-            "Median (hari kerja)",
-            "Keterangan",
+            _("Requests"),
+            _("Answered"),
+            _("≤ {days} working days").format(days=short),
+            _("≤ {days} working days (%)").format(days=short),
+            _("≤ {days} working days").format(days=extended),
+            _("≤ {days} working days (%)").format(days=extended),
+            _("Overdue on {day}").format(day=self.on.isoformat()),
+            _("Deadline cannot be computed"),
+            _("Median (working days)"),
+            _("Remarks"),
         )
 
     def tables(self) -> list[Table]:
         """The unit table (with the total row), then the monthly rekapitulasi if asked."""
-        scope = "" if self.year is None else f" tahun {self.year}"
-        total = OversightRow(unit="Jumlah", summary=self.total)
+        total = OversightRow(unit=_(_TOTAL), summary=self.total)
+        if self.year is None:
+            title = _("Oversight of the PPID Pelaksana")
+            monthly = _("Monthly rekapitulasi of the information service")
+        else:
+            title = _("Oversight of the PPID Pelaksana, year {year}").format(year=self.year)
+            monthly = _("Monthly rekapitulasi of the information service, year {year}").format(
+                year=self.year
+            )
         out = [
             Table(
-                columns=self._columns("Unit"),
+                columns=self._columns(_("Unit")),
                 rows=[[u.unit, *u.cells(self.limits)] for u in (*self.units, total)],
-                title=f"Pengawasan PPID Pelaksana{scope}",
+                title=title,
             )
         ]
         if self.months is not None:
             out.append(
                 Table(
-                    columns=self._columns("Bulan", "Unit"),
+                    columns=self._columns(_("Month"), _("Unit")),
                     rows=[[m.month, m.unit, *m.cells(self.limits)] for m in self.months],
-                    title=f"Rekapitulasi progres layanan informasi per bulan{scope}",
+                    title=monthly,
                 )
             )
         return out
@@ -227,23 +248,38 @@ class OversightTable(ResultMixin):
         )
 
     def _heading(self) -> str:
-        return f"Pengawasan PPID Pelaksana per {self.on.isoformat()}"
+        return _("Oversight of the PPID Pelaksana on {day}").format(day=self.on.isoformat())
+
+    def _rules(self, quoted: Callable[[str], str] = str) -> str:
+        return _(
+            "Rules: {rules} (limit {short} working days, extended {extended} working days); "
+            "requests: {requests}; units: {units}."
+        ).format(
+            rules=quoted(self.rule_set),
+            short=self.limits[0],
+            extended=self.limits[1],
+            requests=self.total.requests,
+            units=len(self.units),
+        )
+
+    def to_text(self) -> str:
+        """Plain text for a terminal: the heading, the rule set, every table aligned, the
+        warnings and notes (in the language in use; no Markdown syntax)."""
+        parts = [self._heading(), self._rules()]
+        parts += [t.to_text().rstrip("\n") for t in self.tables()]
+        for title, lines in ((_("Warnings"), self.warnings), (_("Notes"), self.notes)):
+            if lines:
+                parts.append("\n".join([f"{title}:", *(f"- {said(n)}" for n in lines)]))
+        return "\n\n".join(parts) + "\n"
 
     def to_markdown(self) -> str:
         """A heading, the rule set, every table, then the notes (no raw HTML from files)."""
-        parts = [
-            f"# {markdown_text(self._heading())}",
-            f"Aturan: {markdown_text(self.rule_set)} (batas {self.limits[0]} hari kerja, "
-            f"diperpanjang {self.limits[1]} hari kerja); jumlah permohonan: "
-            f"{self.total.requests}; unit: {len(self.units)}.",
-        ]
+        parts = [f"# {markdown_text(self._heading())}", self._rules(markdown_text)]
         parts += [t.to_markdown().rstrip("\n") for t in self.tables()]
-        if self.warnings:
-            parts.append(
-                "**Peringatan**\n\n" + "\n".join(f"- {markdown_text(w)}" for w in self.warnings)
-            )
-        if self.notes:
-            parts.append("**Catatan**\n\n" + "\n".join(f"- {markdown_text(n)}" for n in self.notes))
+        for title, lines in ((_("Warnings"), self.warnings), (_("Notes"), self.notes)):
+            if lines:
+                shown = "\n".join(f"- {markdown_text(said(n))}" for n in lines)
+                parts.append(f"**{title}**\n\n{shown}")
         return "\n\n".join(parts) + "\n"
 
     def to_csv(self, *, dialect: str = "excel") -> str:
@@ -265,16 +301,19 @@ class OversightTable(ResultMixin):
 
         tables = self.tables()
         notes = Table(
-            columns=("Catatan",),
+            columns=(_("Notes"),),
             rows=[
                 (n,)
                 for n in (
-                    f"per {self.on.isoformat()}; aturan {self.rule_set}",
-                    *(f"peringatan: {w}" for w in self.warnings),
-                    *self.notes,
+                    _("as of {day}; rules {rules}").format(
+                        day=self.on.isoformat(), rules=self.rule_set
+                    ),
+                    *(_("warning: {warning}").format(warning=said(w)) for w in self.warnings),
+                    *map(said, self.notes),
                 )
             ],
-            title="Catatan",
+            title=_("Notes"),
         )
-        names = ["Pengawasan", *(["Rekapitulasi bulanan"] if len(tables) > 1 else []), "Catatan"]
+        monthly = [_("Monthly rekapitulasi")] if len(tables) > 1 else []
+        names = [_("Oversight"), *monthly, _("Notes")]
         write_xlsx([*tables, notes], file, names=names)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ppid_core._headers import fold
+from ppid_core._i18n import N_
 from ppid_core.requests._overdue import overdue_requests, receipt_dates
 from ppid_core.requests._oversight_summary import UnitSummary
 from ppid_core.requests._register_merge import passed_over
@@ -63,44 +64,83 @@ def gather(
 ) -> list[str]:
     """Add one register's requests to their units; return the notes on its reading."""
     reg, src = part.register, part.register.source
-    notes = [f"{p.source}: read with layout {p.layout}; header: {p.header}" for p in reg.provenance]
+    notes = [
+        N_("{source}: read with layout {layout}; header: {header}").format(
+            source=p.source, layout=p.layout, header=p.header
+        )
+        for p in reg.provenance
+    ]
     notes += [f"{src}: {n}" for n in (*reg.notes, *passed_over(reg))]
     if part.zone_given:
-        notes.append(f"{src}: read in zone {part.calendar.zone} (zone map)")
+        notes.append(
+            N_("{source}: read in zone {zone} (zone map)").format(
+                source=src, zone=part.calendar.zone
+            )
+        )
     in_year = [i for i, d in enumerate(reg.received) if year is None or d.year == year]
     if len(in_year) < len(reg):
-        notes.append(f"{src}: {_requests(len(reg) - len(in_year))} outside {year} not counted")
+        notes.append(
+            N_("{source}: {requests} outside {year} not counted").format(
+                source=src, requests=_requests(len(reg) - len(in_year)), year=year
+            )
+        )
     idx = [i for i in in_year if reg.received[i] <= today]
     if later := [reg.rows[i] for i in in_year if i not in set(idx)]:
         notes.append(
-            f"{src}: {_requests(len(later))} received after {today.isoformat()} (the "
-            f"oversight's date) not counted ({_rows(later)})"
+            N_(
+                "{source}: {requests} received after {day} (the oversight's date) not "
+                "counted ({rows})"
+            ).format(
+                source=src, requests=_requests(len(later)), day=today.isoformat(), rows=_rows(later)
+            )
         )
     timed = "responded" in reg.fields
     days, status = _timing(part, idx, rules, today) if timed else ([None] * len(idx), [])
     if not timed and idx:
         notes.append(
-            f"{src}: no column for the response date; the timing of its "
-            f"{_requests(len(idx))} is unknown (neither on time nor overdue)"
+            N_(
+                "{source}: no column for the response date; the timing of its {requests} is "
+                "unknown (neither on time nor overdue)"
+            ).format(source=src, requests=_requests(len(idx)))
         )
-    for field, after in (("responded", "a response"), ("extended", "an extension")):
+    for field, after in (
+        (
+            "responded",
+            N_(
+                "{source}: a response dated after {day} (the oversight's date) is read as not "
+                "yet made on that day ({rows})"
+            ),
+        ),
+        (
+            "extended",
+            N_(
+                "{source}: an extension dated after {day} (the oversight's date) is read as "
+                "not yet made on that day ({rows})"
+            ),
+        ),
+    ):
         dates = reg.responded if field == "responded" else reg.extended_on
         if late := [reg.rows[i] for i in idx if (d := dates[i]) is not None and d > today]:
-            notes.append(
-                f"{src}: {after} dated after {today.isoformat()} (the oversight's date) is "
-                f"read as not yet made on that day ({_rows(late)})"
-            )
+            notes.append(after.format(source=src, day=today.isoformat(), rows=_rows(late)))
     for field, effect in (
         (
             "responded",
-            'those requests count as not answered, under "Batas waktu tidak dapat dihitung"',
+            N_('those requests count as not answered, under "Batas waktu tidak dapat dihitung"'),
         ),
-        ("extended", 'those still open count under "Batas waktu tidak dapat dihitung"'),
+        ("extended", N_('those still open count under "Batas waktu tidak dapat dihitung"')),
     ):
         if unread := sorted(reg.rows[i] for i in unread_positions(reg, field)):
             notes.append(
-                f'{src}: {_cells(len(unread))} of column "{reg.column(field)}" could not be '
-                f"read ({_rows(unread)}; see the warnings); {effect}"
+                N_(
+                    '{source}: {cells} of column "{column}" could not be read ({rows}; see the '
+                    "warnings); {effect}"
+                ).format(
+                    source=src,
+                    cells=_cells(len(unread)),
+                    column=reg.column(field),
+                    rows=_rows(unread),
+                    effect=effect,
+                )
             )
     written = "unit" in reg.fields and len(reg) > 0  # names as written, not the file's
     if "unit" in reg.fields:
@@ -108,15 +148,20 @@ def gather(
         blank = [reg.rows[i] for i in range(len(reg)) if not reg.units[i]]
         if blank:
             notes.append(
-                f"{src}: {_requests(len(blank))} without a unit ({_rows(blank)}), "
-                f'counted under "{NO_UNIT}"'
+                N_(
+                    '{source}: {requests} without a unit ({rows}), counted under "{no_unit}"'
+                ).format(
+                    source=src, requests=_requests(len(blank)), rows=_rows(blank), no_unit=NO_UNIT
+                )
             )
     else:
         names = [part.name] * len(reg)
         if len(reg):
             notes.append(
-                f"{src}: no unit column; its requests are counted under the file's name "
-                f'"{part.name}"'
+                N_(
+                    "{source}: no unit column; its requests are counted under the file's name "
+                    '"{name}"'
+                ).format(source=src, name=part.name)
             )
     if not len(reg):
         names = [part.name]
@@ -128,10 +173,18 @@ def gather(
         if unit.expected and not unit.sources and written and name != NO_UNIT:
             unit.name = name  # shown as written in its register
         elif unit.name != name and written:
-            notes.append(f'{src}: unit "{name}" counted as "{unit.name}" (the same name folded)')
+            notes.append(
+                N_('{source}: unit "{name}" counted as "{unit}" (the same name folded)').format(
+                    source=src, name=name, unit=unit.name
+                )
+            )
         unit.sources[src] = None
         if not len(reg):
-            notes.append(f'{src}: empty register (no requests): "{unit.name}" reported nothing')
+            notes.append(
+                N_('{source}: empty register (no requests): "{unit}" reported nothing').format(
+                    source=src, unit=unit.name
+                )
+            )
         unit.zones[part.calendar.zone] = None
         js = groups.get(name, [])
         for j in js:
@@ -229,12 +282,15 @@ def unit_checks(unit: Unit) -> tuple[list[str], list[str]]:
     notes: list[str] = []
     if len(unit.sources) > 1:
         notes.append(
-            f'unit "{unit.name}": requests from {len(unit.sources)} files, added together: '
-            + ", ".join(unit.sources)
+            N_('unit "{unit}": requests from {n} files, added together: {files}').format(
+                unit=unit.name, n=len(unit.sources), files=", ".join(unit.sources)
+            )
         )
     warnings = [
-        f'unit "{unit.name}": identical rows in different files, each counted (check '
-        "for a copy): " + "; ".join(f"{src} row {row}" for src, row in where)
+        N_(
+            'unit "{unit}": identical rows in different files, each counted (check for a '
+            "copy): {rows}"
+        ).format(unit=unit.name, rows="; ".join(f"{src} row {row}" for src, row in where))
         for where in unit.copies.values()
         if len({src for src, _ in where}) > 1
     ]
@@ -247,30 +303,39 @@ def _by(date: dt.date | None, today: dt.date) -> dt.date | None:
 
 
 def _requests(n: int) -> str:
-    return f"{n} request" if n == 1 else f"{n} requests"
+    return (N_("{n} request") if n == 1 else N_("{n} requests")).format(n=n)
 
 
 def _cells(n: int) -> str:
-    return f"{n} cell" if n == 1 else f"{n} cells"
+    return (N_("{n} cell") if n == 1 else N_("{n} cells")).format(n=n)
 
 
 def _rows(rows: list[int]) -> str:
-    return ("row " if len(rows) == 1 else "rows ") + ", ".join(map(str, rows))
+    listed = ", ".join(map(str, rows))
+    return (N_("row {rows}") if len(rows) == 1 else N_("rows {rows}")).format(rows=listed)
 
 
 def rule_notes(rules: RuleSet, limits: tuple[int, int]) -> list[str]:
     notes = [
-        f"answered within {limits[0]} and within {limits[1]} working days: shares of the "
-        "requests with a response date; overdue: no response date and past the response "
-        f"deadline ({limits[0]} working days, {rules.step(Step.RESPONSE).citation}), or "
-        f"past the extended one ({limits[1]} working days, "
-        f"{rules.step(Step.EXTENDED_RESPONSE).citation}) where the register records a "
-        "written extension sent within the response period; the median of an even count "
-        "is the mean of the two middle times"
+        N_(
+            "answered within {short} and within {extended} working days: shares of the "
+            "requests with a response date; overdue: no response date and past the response "
+            "deadline ({short} working days, {short_citation}), or past the extended one "
+            "({extended} working days, {extended_citation}) where the register records a "
+            "written extension sent within the response period; the median of an even count "
+            "is the mean of the two middle times"
+        ).format(
+            short=limits[0],
+            extended=limits[1],
+            short_citation=rules.step(Step.RESPONSE).citation,
+            extended_citation=rules.step(Step.EXTENDED_RESPONSE).citation,
+        )
     ]
     if not rules.confirmed:
         notes.append(
-            f"rule set {rules.name} is not confirmed (some numbers are unknown or rest on too "
-            "few sources; see each step's confidence)"
+            N_(
+                "rule set {name} is not confirmed (some numbers are unknown or rest on too "
+                "few sources; see each step's confidence)"
+            ).format(name=rules.name)
         )
     return notes

@@ -76,6 +76,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core._source import (
     FileInput,
     deprecated,
@@ -311,7 +312,9 @@ def load_register(
         rows.raise_errors()
         return attrs.evolve(register, hidden_sheets=tuple(rows.hidden_sheets))
     if sheet is not None:
-        msg = f"{name}: sheet {sheet!r} asked for, but a CSV file has no sheets (only .xlsx has)"
+        msg = _(
+            "{name}: sheet {sheet!r} asked for, but a CSV file has no sheets (only .xlsx has)"
+        ).format(name=name, sheet=sheet)
         raise UnknownNameError(msg)
     with open_csv_source(content, source=name) as fh:
         reader = CsvRows(fh, name)

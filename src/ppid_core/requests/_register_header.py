@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from ppid_core._headers import SCAN_ROWS, HeaderRow, find_header, fold
+from ppid_core._i18n import _
 from ppid_core.errors import LocatedError, UnknownNameError
 from ppid_core.requests._layouts import FIELD_MEANINGS, FIELDS, REQUIRED_FIELD, Layout
 
@@ -151,11 +152,18 @@ def match_header(
     if missing:
         listed = ", ".join(f'"{n}"' for n in names if n)
         what = ", ".join(f'"{m}"' for m in missing)
-        such = "no such column" if len(missing) == 1 else "no such columns"
-        msg = (
-            f"{source}: --map {what}: {such} in the header ({header.describe()}); "
-            f"its columns: {listed}"
+        such = (
+            _(
+                "{source}: --map {what}: no such column in the header ({header}); its columns: "
+                "{listed}"
+            )
+            if len(missing) == 1
+            else _(
+                "{source}: --map {what}: no such columns in the header ({header}); its columns: "
+                "{listed}"
+            )
         )
+        msg = such.format(source=source, what=what, header=header.describe(), listed=listed)
         raise UnknownNameError(msg)
     accepted: list[frozenset[str]] = []
     for name, field in zip(names, fields, strict=True):
@@ -190,9 +198,15 @@ def header_errors(match: HeaderMatch, source: str, row: int) -> list[LocatedErro
         names = ", ".join(f'"{n}"' for n in layout.fields.get(REQUIRED_FIELD, ()))
         errors.append(
             LocatedError(
-                f"missing column: {FIELD_MEANINGS[REQUIRED_FIELD]} is required (layout "
-                f"{layout.name} reads it under {names or 'no name'}); or name the column "
-                f"that holds it: --map COLUMN={REQUIRED_FIELD}",
+                _(
+                    "missing column: {meaning} is required (layout {layout} reads it under "
+                    "{names}); or name the column that holds it: --map COLUMN={field}"
+                ).format(
+                    meaning=FIELD_MEANINGS[REQUIRED_FIELD],
+                    layout=layout.name,
+                    names=names or _("no name"),
+                    field=REQUIRED_FIELD,
+                ),
                 source=source,
                 row=row,
                 field=layout.first_name(REQUIRED_FIELD) or REQUIRED_FIELD,
@@ -208,11 +222,22 @@ def no_header(source: str, layouts: Sequence[Layout], scanned: int) -> LocatedEr
         for layout in layouts
         if layout.first_name(REQUIRED_FIELD)
     )
-    which = f"layout {layouts[0].name}" if len(layouts) == 1 else "any register layout"
+    which = (
+        _("layout {name}").format(name=layouts[0].name)
+        if len(layouts) == 1
+        else _("any register layout")
+    )
     return LocatedError(
-        f"no header found in the first {min(scanned, SCAN_ROWS)} rows: no row names a column "
-        f"of {which}; expected a header row naming at least {FIELD_MEANINGS[REQUIRED_FIELD]}"
-        f", e.g. {examples}; for other names: --map COLUMN=FIELD or --layout FILE",
+        _(
+            "no header found in the first {n} rows: no row names a column of {which}; "
+            "expected a header row naming at least {meaning}, e.g. {examples}; for other "
+            "names: --map COLUMN=FIELD or --layout FILE"
+        ).format(
+            n=min(scanned, SCAN_ROWS),
+            which=which,
+            meaning=FIELD_MEANINGS[REQUIRED_FIELD],
+            examples=examples,
+        ),
         source=source,
         row=1,
     )

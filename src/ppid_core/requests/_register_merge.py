@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from ppid_core._i18n import N_
 from ppid_core.errors import InvalidArgumentError
 from ppid_core.requests._layouts import FIELDS
 from ppid_core.requests._register_model import COLUMN_FIELDS, Register
@@ -91,14 +92,24 @@ def passed_over(register: Register) -> list[str]:
     notes: list[str] = []
     if register.hidden_sheets:
         names = ", ".join(f'"{n}"' for n in register.hidden_sheets)
-        notes.append(f"hidden sheets passed over: {names}; read: {register.source}")
+        notes.append(
+            N_("hidden sheets passed over: {names}; read: {source}").format(
+                names=names, source=register.source
+            )
+        )
     if register.header_rows:
         listed = ", ".join(map(str, register.header_rows))
-        notes.append(f"{len(register.header_rows)} repeated header rows skipped (rows {listed})")
+        notes.append(
+            N_("{n} repeated header rows skipped (rows {rows})").format(
+                n=len(register.header_rows), rows=listed
+            )
+        )
     if register.blank_rows:
-        notes.append(f"{len(register.blank_rows)} blank rows skipped")
+        notes.append(N_("{n} blank rows skipped").format(n=len(register.blank_rows)))
     notes += [
-        f'row {r.row}, column "{r.column}": {r.original!r} read as {r.value!r}: {r.reason}'
+        N_('row {row}, column "{column}": {original!r} read as {value!r}: {reason}').format(
+            row=r.row, column=r.column, original=r.original, value=r.value, reason=r.reason
+        )
         for r in register.repairs
     ]
     return notes
@@ -190,7 +201,14 @@ def merged_notes(parts: Sequence[ReadPart]) -> list[str]:
             if field in part.fields:
                 lacking = ", ".join(p.source for p in parts if field not in p.fields)
                 notes.append(
-                    f'{part.source}: column "{part.column(field) or field}" ({field}) not '
-                    f"used: {lacking} has no such column"
+                    N_(
+                        '{source}: column "{column}" ({field}) not used: {lacking} has no '
+                        "such column"
+                    ).format(
+                        source=part.source,
+                        column=part.column(field) or field,
+                        field=field,
+                        lacking=lacking,
+                    )
                 )
     return notes

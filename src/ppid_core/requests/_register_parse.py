@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ppid_core._headers import SCAN_ROWS
+from ppid_core._i18n import N_, _
 from ppid_core.errors import DataFileError, LocatedError
 from ppid_core.requests._layouts import FIELDS, Layout
 from ppid_core.requests._register_columns import Columns
@@ -98,7 +99,7 @@ def parse_rows(
 
     if not head:
         errors = stopped() or [
-            LocatedError("empty file; expected a header row", source=source, row=1)
+            LocatedError(_("empty file; expected a header row"), source=source, row=1)
         ]
         raise DataFileError.from_errors(source, errors)
     for rowno, row in enumerate(head, start=1):
@@ -166,7 +167,10 @@ def parse_rows(
         rd=rd,
     )
     notes += [
-        f'column "{column}" read as {field}, as chosen (--map)' for column, field in match.chosen
+        N_('column "{column}" read as {field}, as chosen (--map)').format(
+            column=column, field=field
+        )
+        for column, field in match.chosen
     ]
     order = {f: n for n, f in enumerate(FIELDS)}
     return rd.columns.register(
@@ -203,18 +207,33 @@ def _notes(
     notes: list[str] = []
     above = [r for r in range(1, top + 1) if any(c.strip() for c in head[r - 1])]
     if above:
-        rows = "row" if len(above) == 1 else "rows"
-        notes.append(f"{rows} above the header not read (a title, notes): {ranges(above)}")
-    if numbering:
-        notes.append(f"row {start} numbers the columns (1, 2, 3, ...): not a request")
-    if "number" not in index:
-        notes.append("the file has no register-number column: each request is numbered by its row")
-    if rd.moved:
-        where = f"as {source_zone} " if source_zone else ""
-        notes.append(
-            f"times written with a zone or stored {where}were moved to the office's zone "
-            f"({rd.office_zone}) before their date was taken"
+        above_header = (
+            N_("row above the header not read (a title, notes): {rows}")
+            if len(above) == 1
+            else N_("rows above the header not read (a title, notes): {rows}")
         )
+        notes.append(above_header.format(rows=ranges(above)))
+    if numbering:
+        notes.append(
+            N_("row {row} numbers the columns (1, 2, 3, ...): not a request").format(row=start)
+        )
+    if "number" not in index:
+        notes.append(
+            N_("the file has no register-number column: each request is numbered by its row")
+        )
+    if rd.moved:
+        moved = (
+            N_(
+                "times written with a zone or stored as {source_zone} were moved to the "
+                "office's zone ({zone}) before their date was taken"
+            )
+            if source_zone
+            else N_(
+                "times written with a zone or stored were moved to the office's zone ({zone}) "
+                "before their date was taken"
+            )
+        )
+        notes.append(moved.format(source_zone=source_zone, zone=rd.office_zone))
     return notes
 
 

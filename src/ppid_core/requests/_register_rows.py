@@ -24,11 +24,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ppid_core._headers import fold
+from ppid_core._i18n import N_
 from ppid_core.errors import LocatedError, PpidError
 from ppid_core.requests._dates import read_when
 from ppid_core.requests._register_layout import UNIT_SPLIT, Repair, unnamed_cell
 from ppid_core.requests._register_provenance import UnreadCell
 from ppid_core.requests._register_record import RegisterColumns
+from ppid_core.requests._said import said
 
 if TYPE_CHECKING:
     from ppid_core.calendar import WorkCalendar
@@ -36,8 +38,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Rows"]
 
-_UNREAD = "; read as unknown"
-_PUBLIK_REASON = (
+_UNREAD = N_("{message}; read as unknown")
+"""A warning's message: what is wrong with the cell, and that it counts as unknown."""
+_PUBLIK_REASON = N_(
     "the word 'Publik' belongs to the unit header split at the page break above (its "
     "header reads 'Unit Kerja Tempat Mengurus Layanan')"
 )
@@ -110,8 +113,9 @@ class Rows:
         return self.index.get(field)
 
     def error(self, row: int, column: str | None, message: str) -> None:
-        """Record a located error."""
-        self.errors.append(LocatedError(message, source=self.source, row=row, field=column))
+        """Record a located error, its message in the language in use (the messages of
+        the date reader are English data, as warnings keep them: see ``said()``)."""
+        self.errors.append(LocatedError(said(message), source=self.source, row=row, field=column))
 
     def warn(self, row: int, field: str, message: str) -> None:
         """Record an optional cell counted as unknown."""
@@ -121,7 +125,7 @@ class Rows:
                 row=row,
                 column=self.names[self.index[field]],
                 field=field,
-                message=message + _UNREAD,
+                message=_UNREAD.format(message=message),
             )
         )
 
@@ -190,7 +194,9 @@ class Rows:
             self.warn(
                 row,
                 field,
-                f"{day.isoformat()} is before the request was received ({received.isoformat()})",
+                N_("{day} is before the request was received ({received})").format(
+                    day=day.isoformat(), received=received.isoformat()
+                ),
             )
             return None
         return day
@@ -256,7 +262,7 @@ class Rows:
             self.split_unit = False
             received = day if isinstance(day, dt.date) else None
             if received is None:
-                self.error(rowno, self.names[i_date], str(day or "empty; expected a date"))
+                self.error(rowno, self.names[i_date], str(day or N_("empty; expected a date")))
             responded = self.optional_date(cells, "responded", rowno, received)
             extended = self.optional_date(cells, "extended", rowno, received)
             decision = None

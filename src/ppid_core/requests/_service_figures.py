@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from ppid_core._i18n import N_
 from ppid_core._numbers import half_up
 from ppid_core._tables import jsonable
 from ppid_core.requests._histogram import DayHistogram
@@ -232,7 +233,10 @@ def counts(values: Sequence[str]) -> dict[str, int]:
 def reading_notes(register: ReadPart) -> list[str]:
     """What the report should say about how its register was read, and what it lacks."""
     notes = [
-        f"{p.source}: read with layout {p.layout}; header: {p.header}" for p in register.provenance
+        N_("{source}: read with layout {layout}; header: {header}").format(
+            source=p.source, layout=p.layout, header=p.header
+        )
+        for p in register.provenance
     ]
     notes += register.notes
     missing = [
@@ -240,22 +244,29 @@ def reading_notes(register: ReadPart) -> list[str]:
     ]
     if missing:
         notes.append(
-            "the register has no column for: " + ", ".join(missing) + " (unknown in this "
-            "report, not zero)"
+            N_(
+                "the register has no column for: {fields} (unknown in this report, not zero)"
+            ).format(fields=", ".join(missing))
         )
     notes += register.passed_over
     if register.ignored_columns:
-        notes.append("columns not in the layout, not used: " + ", ".join(register.ignored_columns))
+        notes.append(
+            N_("columns not in the layout, not used: {columns}").format(
+                columns=", ".join(register.ignored_columns)
+            )
+        )
     by_field = Counter(w.field for w in register.warnings)
     for field, n in by_field.items():
         rows = [w.row for w in register.warnings if w.field == field]
-        shown = ", ".join(map(str, rows[:20])) + (
-            f" and {len(rows) - 20} more" if len(rows) > 20 else ""
-        )
+        shown = ", ".join(map(str, rows[:20]))
+        if len(rows) > 20:
+            shown = N_("{rows} and {n} more").format(rows=shown, n=len(rows) - 20)
         column = register.column(field) or field
         notes.append(
-            f'{n} cells of column "{column}" could not be used and count as unknown '
-            f"(rows {shown}; see the warnings)"
+            N_(
+                '{n} cells of column "{column}" could not be used and count as unknown '
+                "(rows {rows}; see the warnings)"
+            ).format(n=n, column=column, rows=shown)
         )
     return notes
 
@@ -296,32 +307,46 @@ def deadline_notes(
     limits = rules.limits
     if not rules.confirmed:
         notes.append(
-            f"rule set {rules.name} is not confirmed (some numbers are unknown or rest on too "
-            "few sources; see each step's confidence)"
+            N_(
+                "rule set {name} is not confirmed (some numbers are unknown or rest on too "
+                "few sources; see each step's confidence)"
+            ).format(name=rules.name)
         )
     if unknown:
         notes.append(
-            f"{len(unknown)} open requests cannot be judged overdue (a deadline past the "
-            "calendar's holiday data, or a response or extension date that could not be "
-            "read); they are listed with their rows"
+            N_(
+                "{n} open requests cannot be judged overdue (a deadline past the "
+                "calendar's holiday data, or a response or extension date that could not be "
+                "read); they are listed with their rows"
+            ).format(n=len(unknown))
         )
     if overdue is not None and any(o.provisional for o in overdue):
         notes.append(
-            "deadlines marked provisional rest on estimated holidays or on a date the "
-            "sidang isbat may still move"
+            N_(
+                "deadlines marked provisional rest on estimated holidays or on a date the "
+                "sidang isbat may still move"
+            )
         )
     if overdue is not None:
         notes.append(
-            f"overdue means no response date and past the response deadline "
-            f"({limits[0]} working days, {rules.citations[0]}), or past the "
-            f"extended one ({limits[1]} working days, "
-            f"{rules.citations[1]}) where the register records a "
-            "written extension sent within the response period"
+            N_(
+                "overdue means no response date and past the response deadline "
+                "({short} working days, {short_citation}), or past the extended one "
+                "({extended} working days, {extended_citation}) where the register records "
+                "a written extension sent within the response period"
+            ).format(
+                short=limits[0],
+                short_citation=rules.citations[0],
+                extended=limits[1],
+                extended_citation=rules.citations[1],
+            )
         )
         if "extended" not in register.fields:
             notes.append(
-                f"the register has no column {_extension_column(register)}: no extension is "
-                f"presumed, every open request is held to {limits[0]} working days"
+                N_(
+                    "the register has no column {column}: no extension is presumed, every "
+                    "open request is held to {days} working days"
+                ).format(column=_extension_column(register), days=limits[0])
             )
     return notes
 

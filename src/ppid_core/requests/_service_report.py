@@ -12,7 +12,7 @@ before the receipt date counts 0. They are computed only for requests whose resp
 date the register records; with none recorded they are **unknown** (``None``), never 0.
 Likewise every figure by a column the register lacks is ``None`` — per unit, per kind of
 service, per topic, decisions, refusal reasons, keberatan, sengketa and the overdue list
-(the Markdown report then says "tidak diketahui" and why). Only the count of requests
+(the Markdown report then says "unknown", *tidak diketahui*, and why). Only the count of requests
 and the months are always known: the date received is the one column a register needs.
 A cell left empty counts under "tidak dicatat"; an optional cell the register could not
 read (its warnings) under "tidak terbaca" where a count has such a key, and as unknown
@@ -35,6 +35,12 @@ response period, and the report says so in its notes.
     >>> report.total, report.by_month["2024-09"], report.response_times
     (37, 10, None)
 
+The titles, column headers and words of the tables, the Markdown and the workbook are
+English, translated when they are made (``ppid --lang id``, or
+``ppid_core._i18n.set_language("id")``, gives the Indonesian report offices publish);
+the notes and warnings are data, English in ``to_dict()`` and shown translated
+([`said()`][ppid_core.requests._said.said]). ``to_dict()`` is the same in every language.
+
 References:
     UU 14/2008 Pasal 12 huruf a–d; Pasal 22 ayat (7)–(8).
 """
@@ -47,11 +53,13 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ppid_core._i18n import N_, _
 from ppid_core._result import ResultMixin
 from ppid_core._tables import Table, jsonable, markdown_text
 from ppid_core.requests._overdue import OverdueRequest, UnknownDeadline
 from ppid_core.requests._register import Provenance, Register
 from ppid_core.requests._rules import RuleSet
+from ppid_core.requests._said import said
 from ppid_core.requests._service_build import service_summary
 from ppid_core.requests._service_decisions import split_unreadable
 from ppid_core.requests._service_figures import (
@@ -63,8 +71,11 @@ from ppid_core.requests._service_figures import (
     reading_notes,
 )
 from ppid_core.requests._service_summary import ServiceSummary
+from ppid_core.requests._service_tables import service_tables
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ppid_core._export import XlsxTarget
     from ppid_core._masking import Masking
     from ppid_core.calendar import WorkCalendar
@@ -115,7 +126,9 @@ class ServiceReport(ResultMixin):
         overdue = (s.overdue, s.overdue_unknown) if has("responded") else (None, None)
         notes = reading_notes(read)
         if s.year is not None and s.outside_year:
-            notes.append(f"{s.outside_year} requests outside {s.year} not counted")
+            notes.append(
+                N_("{n} requests outside {year} not counted").format(n=s.outside_year, year=s.year)
+            )
         notes += deadline_notes(rules, overdue[0], overdue[1], read)
         return cls(
             source=read.source,
@@ -174,97 +187,9 @@ class ServiceReport(ResultMixin):
         }
 
     def tables(self) -> list[Table]:
-        """The report as tables (titles in Indonesian, as offices publish them)."""
-
-        def counts(title: str, head: str, data: dict[str, int] | None, what: str = "") -> Table:
-            rows: list[tuple[str, object]] = (
-                [(f"tidak diketahui: register tidak mencatat {what}", "tidak diketahui")]
-                if data is None
-                else list(data.items())
-            )
-            return Table(columns=(head, "Jumlah"), rows=rows, title=title)
-
-        out = [
-            counts("Permohonan per bulan", "Bulan", self.by_month),
-            counts(
-                "Permohonan per jenis layanan", "Jenis Layanan", self.by_service, "jenis layanan"
-            ),
-            counts("Permohonan per topik", "Topik", self.by_topic, "informasi yang diminta"),
-            counts("Permohonan per unit", "Unit", self.by_unit, "unit"),
-        ]
-        rt = self.response_times
-        rows: list[tuple[str, object]] = (
-            [("Waktu tanggapan", "tidak diketahui (tanggal tanggapan tidak dicatat)")]
-            if rt is None
-            else [(k, v) for k, v in rt.to_dict().items()]
-        )
-        out.append(
-            Table(columns=("Ukuran", "Nilai"), rows=rows, title="Waktu tanggapan (hari kerja)")
-        )
-        for title, head, data, what in (
-            ("Keputusan", "Keputusan", self.decisions, "keputusan"),
-            ("Alasan penolakan", "Alasan", self.refusal_reasons, "alasan penolakan"),
-        ):
-            out.append(counts(title, head, data, what))
-        unknown = "tidak diketahui"
-        out.append(
-            Table(
-                columns=("Perkara", "Jumlah"),
-                rows=[
-                    ("Keberatan", unknown if self.keberatan is None else self.keberatan),
-                    ("Sengketa", unknown if self.sengketa is None else self.sengketa),
-                ],
-                title="Keberatan dan sengketa",
-            )
-        )
-        title = f"Melewati batas waktu per {self.as_of.isoformat()}"
-        if self.overdue is None:
-            out.append(
-                Table(
-                    columns=("Ukuran", "Nilai"),
-                    rows=[
-                        (
-                            "Melewati batas waktu",
-                            "tidak diketahui: register tidak mencatat tanggal tanggapan",
-                        )
-                    ],
-                    title=title,
-                )
-            )
-        else:
-            out.append(
-                Table(
-                    columns=(
-                        "No",
-                        "Diterima",
-                        "Batas",
-                        "Terlambat (hari kerja)",
-                        "Pemohon",
-                        "Batas waktu yang berlaku",
-                    ),
-                    rows=[
-                        (
-                            o.number,
-                            o.received,
-                            f"{o.due.isoformat()} (sementara)" if o.provisional else o.due,
-                            o.working_days_late,
-                            o.requester,
-                            o.deadline,
-                        )
-                        for o in self.overdue
-                    ],
-                    title=title,
-                )
-            )
-        if self.overdue_unknown:
-            out.append(
-                Table(
-                    columns=("No", "Baris", "Diterima", "Alasan"),
-                    rows=[(u.number, u.row, u.received, u.reason) for u in self.overdue_unknown],
-                    title="Batas waktu tidak dapat dihitung",
-                )
-            )
-        return out
+        """The report as tables, titles and headers in the language in use (in Indonesian
+        they are the words offices publish)."""
+        return service_tables(self)
 
     def _summary(self) -> str:
         scope = "" if self.year is None else f", {self.year}"
@@ -275,20 +200,55 @@ class ServiceReport(ResultMixin):
 
         Text from the register (its name, column names, cells) never passes as raw HTML.
         """
-        scope = f"tahun {self.year}" if self.year is not None else "seluruh register"
         parts = [
-            f"# Laporan layanan informasi publik — {scope}",
+            f"# {self._heading()}",
             "",
-            f"Sumber: {markdown_text(self.source)}; per {self.as_of.isoformat()}; "
-            f"aturan: {markdown_text(self.rule_set)}; jumlah permohonan: {self.total}.",
+            self._about(markdown_text),
         ]
         for table in self.tables():
             parts += ["", table.to_markdown()]
-        if self.notes:  # they quote the file (column names, repaired cells): no raw HTML
-            parts += ["", "**Catatan**", "", *(f"- {markdown_text(n)}" for n in self.notes)]
-        if self.warnings:  # located, the cells masked
-            parts += ["", "**Peringatan**", "", *(f"- {markdown_text(w)}" for w in self.warnings)]
+        notes, warnings = self.shown_notes(), self.shown_warnings()
+        if notes:  # they quote the file (column names, repaired cells): no raw HTML
+            parts += ["", f"**{_('Notes')}**", "", *(f"- {markdown_text(n)}" for n in notes)]
+        if warnings:  # located, the cells masked
+            parts += ["", f"**{_('Warnings')}**", "", *(f"- {markdown_text(w)}" for w in warnings)]
         return "\n".join(parts) + "\n"
+
+    def _heading(self) -> str:
+        if self.year is None:
+            return _("Public information service report — whole register")
+        return _("Public information service report — year {year}").format(year=self.year)
+
+    def _about(self, quoted: Callable[[str], str] = str) -> str:
+        """The source, date, rule set and total in one sentence (``quoted`` the source
+        and rule set's names, as Markdown quotes them)."""
+        return _("Source: {source}; as of {day}; rules: {rules}; requests: {total}.").format(
+            source=quoted(self.source),
+            day=self.as_of.isoformat(),
+            rules=quoted(self.rule_set),
+            total=self.total,
+        )
+
+    def shown_notes(self) -> list[str]:
+        """The notes in the language in use (``notes`` keeps them in English)."""
+        return [said(n) for n in self.notes]
+
+    def shown_warnings(self) -> list[str]:
+        """The warnings in the language in use (``warnings`` keeps them in English)."""
+        return [said(w) for w in self.warnings]
+
+    def to_text(self) -> str:
+        """Plain text for a terminal: the heading, the totals, every table aligned, the
+        notes and warnings (no Markdown syntax)."""
+        parts = [self._heading(), self._about()]
+        parts += [t.to_text().rstrip("\n") for t in self.tables()]
+        for title, lines in (
+            (_("Notes"), self.shown_notes()),
+            (_("Warnings"), self.shown_warnings()),
+        ):
+            if lines:
+                parts.append("\n".join([f"{title}:", *(f"- {n}" for n in lines)]))
+        return "\n\n".join(parts) + "\n"
 
     def to_csv(self, *, dialect: str = "excel") -> str:
         """Every figure as one long CSV table: ``section,item,value``.
@@ -316,20 +276,20 @@ class ServiceReport(ResultMixin):
             MissingExtraError: openpyxl is not installed.
         """
         summary = Table(
-            columns=("Ukuran", "Nilai"),
+            columns=(_("Measure"), _("Value")),
             rows=[
-                ("Sumber", self.source),
-                ("Tahun", "seluruh register" if self.year is None else self.year),
-                ("Per tanggal", self.as_of),
-                ("Aturan", self.rule_set),
-                ("Jumlah permohonan", self.total),
-                *(("Catatan", n) for n in self.notes),
-                *(("Peringatan", w) for w in self.warnings),
+                (_("Source"), self.source),
+                (_("Year"), _("whole register") if self.year is None else self.year),
+                (_("As of"), self.as_of),
+                (_("Rules"), self.rule_set),
+                (_("Number of requests"), self.total),
+                *((_("Note"), n) for n in self.shown_notes()),
+                *((_("Warning"), w) for w in self.shown_warnings()),
             ],
-            title="Laporan layanan informasi publik",
+            title=_("Public information service report"),
         )
         tables = self.tables()
-        names = ["Ringkasan", *(t.title or "" for t in tables)]
+        names = [_("Summary"), *(t.title or "" for t in tables)]
         from ppid_core._export import write_xlsx  # noqa: PLC0415 - only to write a workbook
 
         write_xlsx([summary, *tables], file, names=names)

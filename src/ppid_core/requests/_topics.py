@@ -31,6 +31,7 @@ from pathlib import Path
 
 import attrs
 
+from ppid_core._i18n import _
 from ppid_core._source import FileInput, bundled_names, bundled_text, deprecated
 from ppid_core._yaml import Document
 
@@ -119,7 +120,9 @@ def _read(doc: Document) -> TopicTable:
         if name is not None and words and all(words):
             topics.append(Topic(name=name, keywords=tuple(w.lower() for w in words if w)))
         elif name is not None and not words:
-            doc.error(fields.get("keywords"), f"{path}.keywords", "expected at least one keyword")
+            doc.error(
+                fields.get("keywords"), f"{path}.keywords", _("expected at least one keyword")
+            )
     doc.raise_errors()
     return TopicTable(topics=tuple(topics), other=other or "")
 
