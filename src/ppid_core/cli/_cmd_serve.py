@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
+from ppid_core._i18n import _
 from ppid_core._optional import import_optional
 
 __all__ = ["MAX_ROWS_ENV", "MAX_UPLOAD_ENV", "demo", "register"]
@@ -35,7 +36,9 @@ def _bounded(low: int, high: int) -> Callable[[str], int]:
         value = int(text.strip()) if text.strip().isdigit() and len(text.strip()) <= 12 else None
         if value is None or not low <= value <= high:
             shown = text if len(text) <= 20 else text[:20] + "..."
-            msg = f"expected a whole number from {low} to {high}, got {shown!r}"
+            msg = _("expected a whole number from {low} to {high}, got {shown!r}").format(
+                low=low, high=high, shown=shown
+            )
             raise argparse.ArgumentTypeError(msg)
         return value
 
@@ -50,7 +53,7 @@ _rows = _bounded(1, 10_000_000)
 
 def _host(text: str) -> str:
     if not text.strip() or any(c.isspace() or not c.isprintable() for c in text):
-        msg = f"expected a host name or IP address, got {text!r}"
+        msg = _("expected a host name or IP address, got {text!r}").format(text=text)
         raise argparse.ArgumentTypeError(msg)
     return text
 
@@ -90,16 +93,19 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
 
     app = create_app(Limits(max_upload_bytes=max_upload, max_rows=max_rows))
     if not is_loopback(args.host):
-        print(
-            f"ppid serve: warning: listening on {args.host}, not loopback: anyone who can "
+        warning = _(
+            "ppid serve: warning: listening on {host}, not loopback: anyone who can "
             "reach this machine can use the service, which has no authentication; keep it "
-            "behind your app's firewall or proxy",
-            file=sys.stderr,
+            "behind your app's firewall or proxy"
         )
+        print(warning.format(host=args.host), file=sys.stderr)
     shown = f"[{args.host}]" if ":" in args.host else args.host
+    started = _(
+        "ppid serve: http://{host}:{port}/ (API under /v1, schema at /docs; limits "
+        "{max_upload} bytes, {max_rows} rows); Ctrl-C stops"
+    )
     print(
-        f"ppid serve: http://{shown}:{args.port}/ (API under /v1, schema at /docs; limits "
-        f"{max_upload} bytes, {max_rows} rows); Ctrl-C stops",
+        started.format(host=shown, port=args.port, max_upload=max_upload, max_rows=max_rows),
         file=sys.stderr,
         flush=True,
     )
@@ -109,9 +115,9 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
 
 def register(p: argparse.ArgumentParser) -> None:
     """Fill the parser of ``ppid serve``."""
-    p.description = (
+    p.description = _(
         "Serve the library over HTTP for apps not written in Python: GET /v1/deadline, "
-        "GET /v1/calendar/{year}, POST /v1/ikm/score, POST /v1/register/report, POST "
+        "GET /v1/calendar/YEAR, POST /v1/ikm/score, POST /v1/register/report, POST "
         "/v1/rb/check, GET /v1/health; each JSON body equals the matching command's --json. "
         "A page for officers at /, the OpenAPI schema at /docs. Stateless: nothing is "
         "stored, no file is written. Needs the [server] extra."
@@ -120,31 +126,36 @@ def register(p: argparse.ArgumentParser) -> None:
         "--host",
         type=_host,
         default="127.0.0.1",
-        help="address to listen on (default 127.0.0.1, loopback only; any other is "
-        "announced by a warning: the service has no authentication)",
+        help=_(
+            "address to listen on (default 127.0.0.1, loopback only; any other is "
+            "announced by a warning: the service has no authentication)"
+        ),
     )
-    p.add_argument("--port", type=_port, default=8000, help="port (default 8000)")
+    p.add_argument("--port", type=_port, default=8000, help=_("port (default 8000)"))
     p.add_argument(
         "--max-upload-bytes",
         type=_bytes,
         metavar="N",
-        help=f"largest upload accepted, else HTTP 413 (default ${MAX_UPLOAD_ENV}, else "
-        f"{_DEFAULT_UPLOAD}: 10 MiB)",
+        help=_(
+            "largest upload accepted, else HTTP 413 (default ${variable}, else {default}: 10 MiB)"
+        ).format(variable=MAX_UPLOAD_ENV, default=_DEFAULT_UPLOAD),
     )
     p.add_argument(
         "--max-rows",
         type=_rows,
         metavar="N",
-        help=f"most respondents or requests in an uploaded file, else HTTP 413 (default "
-        f"${MAX_ROWS_ENV}, else {_DEFAULT_ROWS})",
+        help=_(
+            "most respondents or requests in an uploaded file, else HTTP 413 (default "
+            "${variable}, else {default})"
+        ).format(variable=MAX_ROWS_ENV, default=_DEFAULT_ROWS),
     )
     p.set_defaults(handler=_run, parser=p)
 
 
 def demo(out: TextIO) -> None:
     """One line about the command: the demo starts no server."""
-    print(
+    line = _(
         "== ppid serve: run `ppid serve` (the [server] extra) for the same results over "
-        "HTTP on http://127.0.0.1:8000/ ==",
-        file=out,
+        "HTTP on http://127.0.0.1:8000/ =="
     )
+    print(line, file=out)
