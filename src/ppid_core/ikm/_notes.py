@@ -17,11 +17,9 @@ __all__ = ["Note", "shown", "shown_note"]
 
 
 class Note(str):
-    """A note in English, built from a catalog message and its values.
-
-    Args:
-        message: The English message with named ``{placeholders}``, marked ``N_()``.
-        values: The placeholders' values (texts, numbers, or other notes).
+    """A note in English, built from a catalog message and its values: ``message`` is the
+    English message with named ``{placeholders}`` (marked ``N_()``), and the keyword
+    arguments are the placeholders' values (texts, numbers, or other notes).
 
     >>> note = Note("{code} → {name} (question {number})", code="U8", name="Sarana", number=8)
     >>> note, note.shown()
