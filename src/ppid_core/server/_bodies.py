@@ -77,7 +77,7 @@ class Limits:
         return f"Limits(max_upload_bytes={self.max_upload_bytes}, max_rows={self.max_rows})"
 
     def check_rows(self, rows: int, what: str) -> None:
-        """Raise [`LimitError`][LimitError] when ``rows`` is over the row limit."""
+        """Raise ``LimitError`` (HTTP 413) when ``rows`` is over the row limit."""
         if rows > self.max_rows:
             msg = (
                 f"the file has {rows} {what}, more than this server's limit of "
