@@ -32,7 +32,7 @@ from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from ppid_core._i18n import _, ngettext
-from ppid_core.cli._options import add_output_options, output_format, zone_option
+from ppid_core.cli._options import add_output_options, report_format, zone_option
 from ppid_core.cli._output import add_file_options, check_file_options, dialect_of, emit_text
 from ppid_core.dip import (
     DEFAULT_REQUIRED,
@@ -110,23 +110,8 @@ def today(zone: str) -> dt.date:
     return _clock(ZoneInfo(zone)).date()
 
 
-def _format(args: argparse.Namespace, out: TextIO) -> str:
-    """The format asked for; without one, ``text`` for a terminal, else the default (md)."""
-    chosen = output_format(args)
-    if args.format is None and chosen == "md" and not args.output and _terminal(out):
-        return "text"
-    return chosen
-
-
-def _terminal(out: TextIO) -> bool:
-    try:
-        return bool(out.isatty())
-    except (AttributeError, ValueError):  # a closed or odd stream: not a terminal
-        return False
-
-
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    fmt = _format(args, out)
+    fmt = report_format(args, out)
     check_file_options(args, fmt)
     required = _required(args)
     dip = load_dip(args.file, required=required)
@@ -156,7 +141,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _table(args: argparse.Namespace, out: TextIO) -> int:
-    fmt = _format(args, out)
+    fmt = report_format(args, out)
     check_file_options(args, fmt)
     table = load_dip(args.file).table()
     if fmt == "xlsx":

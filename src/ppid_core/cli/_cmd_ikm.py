@@ -31,7 +31,7 @@ from ppid_core._i18n import _
 from ppid_core._tables import dumps_json
 from ppid_core.cli._ikm_options import add_score_arguments, whole_number
 from ppid_core.cli._jobs import file_errors, run_each
-from ppid_core.cli._options import add_output_options, output_format
+from ppid_core.cli._options import add_output_options, output_format, report_format
 from ppid_core.cli._output import add_score_options, check_file_options, write_score
 from ppid_core.cli._progress import progress
 from ppid_core.errors import UnknownNameError
@@ -189,23 +189,8 @@ def _policy(args: argparse.Namespace, regime: Regime) -> ScoringPolicy | None:
     return policy
 
 
-def _format(args: argparse.Namespace, out: TextIO) -> str:
-    """The format asked for; without one, ``text`` for a terminal, else the default (md)."""
-    chosen = output_format(args)
-    if args.format is None and chosen == "md" and not args.output and _terminal(out):
-        return "text"
-    return chosen
-
-
-def _terminal(out: TextIO) -> bool:
-    try:
-        return bool(out.isatty())
-    except (AttributeError, ValueError):  # a closed or odd stream: not a terminal
-        return False
-
-
 def _score(args: argparse.Namespace, out: TextIO) -> int:
-    fmt = _format(args, out)
+    fmt = report_format(args, out)
     check_file_options(args, fmt)
     regime = _regime(args)
     policy = _policy(args, regime)

@@ -35,7 +35,7 @@ from ppid_core.cli._options import (
     add_calendar_options,
     add_output_options,
     calendar_from_args,
-    output_format,
+    report_format,
     zone_from_args,
 )
 from ppid_core.cli._output import check_file_options, emit_text
@@ -161,9 +161,7 @@ def _inputs(args: argparse.Namespace) -> tuple[Answers, Instrument | None, list[
 def _score(args: argparse.Namespace, out: TextIO) -> int:
     if args.profile is not None and not args.register:
         args.parser.error(_("--profile needs --register: the annual report is built from both"))
-    fmt = output_format(args)
-    if args.format is None and fmt == "md" and not args.output and _terminal(out):
-        fmt = "text"
+    fmt = report_format(args, out)
     check_file_options(args, fmt)
     answers, instrument, facts = _inputs(args)
     result = score_monev(answers, instrument=instrument, derived=facts)
@@ -177,13 +175,6 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
         text = result.to_markdown()
     emit_text(args, out, text, fmt)
     return 0
-
-
-def _terminal(out: TextIO) -> bool:
-    try:
-        return bool(out.isatty())
-    except (AttributeError, ValueError):  # a closed or odd stream: not a terminal
-        return False
 
 
 def register(monev: argparse.ArgumentParser) -> None:

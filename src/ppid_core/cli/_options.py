@@ -35,10 +35,13 @@ from typing import TYPE_CHECKING, Any
 from ppid_core._i18n import N_, _
 
 if TYPE_CHECKING:
+    from typing import TextIO
+
     from ppid_core.calendar import WorkCalendar
 
 __all__ = [
     "FORMATS",
+    "TEXT_DEFAULT_HELP",
     "UNMASK_HELP",
     "ChoiceAction",
     "DeprecatedFlag",
@@ -49,6 +52,7 @@ __all__ = [
     "calendar_from_args",
     "deprecation_note",
     "output_format",
+    "report_format",
     "zone_from_args",
     "zone_option",
 ]
@@ -364,3 +368,26 @@ def calendar_from_args(args: argparse.Namespace, *, through: int) -> WorkCalenda
         extra_years=extra_holiday_years(args.holidays),
         estimate_until=None if args.no_estimate else through,
     )
+
+
+TEXT_DEFAULT_HELP = N_(
+    "without --format: text (aligned tables) when the output is a terminal, else Markdown"
+)
+"""How the format is chosen without ``--format`` (English; shown with ``_()``)."""
+
+
+def _terminal(out: TextIO) -> bool:
+    try:
+        return bool(out.isatty())
+    except (AttributeError, ValueError):  # a closed or odd stream: not a terminal
+        return False
+
+
+def report_format(args: argparse.Namespace, out: TextIO) -> str:
+    """The format asked for; without ``--format`` (or ``--json``) and ``--output``, ``text``
+    (aligned tables) when ``out`` is a terminal, else the command's default (``md``), so a
+    pipe or a script keeps its Markdown."""
+    chosen = output_format(args)
+    if args.format is None and chosen == "md" and not getattr(args, "output", None):
+        return "text" if _terminal(out) else chosen
+    return chosen

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TextIO
 
-from ppid_core._i18n import N_, _
-from ppid_core.cli._options import output_format
+from ppid_core._i18n import _
+from ppid_core.cli._options import TEXT_DEFAULT_HELP, report_format
 from ppid_core.errors import DataFileError, LocatedError
 from ppid_core.rb import Framework, load_framework
 
@@ -73,24 +72,3 @@ def add_framework_option(parser: argparse.ArgumentParser) -> None:
             "is checked against it"
         ),
     )
-
-
-TEXT_DEFAULT_HELP = N_(
-    "without --format: text (aligned tables) when the output is a terminal, else Markdown"
-)
-"""The help that says how the format is chosen (English; shown with ``_()``)."""
-
-
-def _terminal(out: TextIO) -> bool:
-    try:
-        return bool(out.isatty())
-    except (AttributeError, ValueError):  # a closed or odd stream: not a terminal
-        return False
-
-
-def report_format(args: argparse.Namespace, out: TextIO) -> str:
-    """The format asked for; without one, ``text`` on a terminal, else the default (``md``)."""
-    chosen = output_format(args)
-    if args.format is None and chosen == "md" and not getattr(args, "output", None):
-        return "text" if _terminal(out) else chosen
-    return chosen

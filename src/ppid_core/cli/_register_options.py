@@ -21,10 +21,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from ppid_core._i18n import N_, _
-from ppid_core.cli._options import output_format
+from ppid_core.cli._options import TEXT_DEFAULT_HELP, report_format
 from ppid_core.cli._progress import progress
 from ppid_core.errors import UnknownNameError, UnknownZoneError
 from ppid_core.requests import (
@@ -72,32 +72,11 @@ YEARS_HELP = N_(
 )
 """The years ``--year`` accepts, said in its help (English; ``_(YEARS_HELP).format(first=...,
 last=...)`` where shown, see [`years_help()`][years_help])."""
-TEXT_DEFAULT_HELP = N_(
-    "without --format: text (aligned tables) when the output is a terminal, else Markdown"
-)
-"""How the format is chosen without ``--format`` (English; shown with ``_()``)."""
 
 
 def years_help() -> str:
     """[`YEARS_HELP`][YEARS_HELP] in the language in use."""
     return _(YEARS_HELP).format(first=FIRST_YEAR, last=LAST_YEAR)
-
-
-def _terminal(out: TextIO) -> bool:
-    try:
-        return bool(out.isatty())
-    except (AttributeError, ValueError):  # a closed or odd stream: not a terminal
-        return False
-
-
-def report_format(args: argparse.Namespace, out: TextIO) -> str:
-    """The format asked for; without ``--format`` (or ``--json``) and ``--output``, ``text``
-    (aligned tables) when ``out`` is a terminal, else the command's default (``md``), so a
-    pipe or a script keeps its Markdown."""
-    chosen = output_format(args)
-    if args.format is None and chosen == "md" and not getattr(args, "output", None):
-        return "text" if _terminal(out) else chosen
-    return chosen
 
 
 def each_file(files: Sequence[str]) -> Iterator[str]:
