@@ -33,7 +33,11 @@ from zoneinfo import ZoneInfo
 
 from ppid_core._i18n import _, ngettext
 from ppid_core.cli._options import add_output_options, report_format, zone_option
-from ppid_core.cli._output import add_file_options, check_file_options, dialect_of, emit_text
+from ppid_core.cli._output import (
+    add_file_options,
+    check_file_options,
+    write_result,
+)
 from ppid_core.dip import (
     DEFAULT_REQUIRED,
     DEFAULT_TIMEOUT,
@@ -123,13 +127,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         timeout=args.timeout,
         workers=args.workers,
     )
-    if fmt == "json":
-        text = result.to_json() + "\n"
-    elif fmt == "text":
-        text = result.to_text() + "\n"
-    else:
-        text = result.to_markdown()
-    emit_text(args, out, text, fmt)
+    write_result(args, out, fmt, result)
     if args.strict and result.findings:
         n = len(result.findings)
         print(
@@ -144,23 +142,7 @@ def _table(args: argparse.Namespace, out: TextIO) -> int:
     fmt = report_format(args, out)
     check_file_options(args, fmt)
     table = load_dip(args.file).table()
-    if fmt == "xlsx":
-        from ppid_core.cli._output import write_file  # noqa: PLC0415 - only for workbooks
-
-        write_file(args.output, table.to_xlsx, _("the workbook"))
-        return 0
-    if fmt == "json":
-        text = table.to_json() + "\n"
-    elif fmt == "csv":
-        text = table.to_csv(dialect=dialect_of(args))
-    elif fmt == "html":
-        text = table.to_html() + "\n"
-    elif fmt == "text":
-        text = table.to_text() + "\n"
-    else:
-        text = table.to_markdown()
-    emit_text(args, out, text, fmt)
-    return 0
+    return write_result(args, out, fmt, table)
 
 
 def register(dip: argparse.ArgumentParser) -> None:

@@ -38,7 +38,7 @@ from ppid_core.cli._options import (
     report_format,
     zone_from_args,
 )
-from ppid_core.cli._output import check_file_options, emit_text
+from ppid_core.cli._output import check_file_options, write_result
 from ppid_core.cli._progress import progress
 from ppid_core.errors import PpidError
 from ppid_core.monev import (
@@ -167,14 +167,7 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
     result = score_monev(answers, instrument=instrument, derived=facts)
     for note in result.notes:
         print(_("ppid: warning: {note}").format(note=note), file=sys.stderr)
-    if fmt == "json":
-        text = result.to_json() + "\n"
-    elif fmt == "text":
-        text = result.to_text() + "\n"
-    else:
-        text = result.to_markdown()
-    emit_text(args, out, text, fmt)
-    return 0
+    return write_result(args, out, fmt, result)
 
 
 def register(monev: argparse.ArgumentParser) -> None:

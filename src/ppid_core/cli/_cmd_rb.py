@@ -43,7 +43,11 @@ import attrs
 from ppid_core._i18n import _
 from ppid_core._source import FileInput
 from ppid_core.cli._options import add_output_options, add_unmask_option
-from ppid_core.cli._output import add_file_options, check_file_options, dialect_of, emit_text
+from ppid_core.cli._output import (
+    add_file_options,
+    check_file_options,
+    write_result,
+)
 from ppid_core.cli._progress import progress
 from ppid_core.cli._rb_options import (
     TEXT_DEFAULT_HELP,
@@ -235,13 +239,7 @@ def _status(args: argparse.Namespace, out: TextIO) -> int:
         )
         _say(text.format(month=f"{year:04d}-{month:02d}", year=plan.year))
     status = plan_status(plan, records, year=year, month=month, progress=args.progress)
-    fmt = report_format(args, out)
-    if fmt == "json":
-        text = status.to_json() + "\n"
-    else:
-        text = status.to_text() if fmt == "text" else status.to_markdown() + "\n"
-    out.write(text)
-    return 0
+    return write_result(args, out, report_format(args, out), status)
 
 
 def _table(args: argparse.Namespace, out: TextIO) -> int:
@@ -257,12 +255,7 @@ def _table(args: argparse.Namespace, out: TextIO) -> int:
         table = plan_table(plan, mark=_mark(out), unmask=args.unmask)
     fmt = report_format(args, out)
     check_file_options(args, fmt)
-    if fmt == "csv":
-        text = table.to_csv(dialect=dialect_of(args))
-    else:
-        text = (table.to_text() if fmt == "text" else table.to_markdown()) + "\n"
-    emit_text(args, out, text, fmt)
-    return 0
+    return write_result(args, out, fmt, table)
 
 
 def _list(args: argparse.Namespace, out: TextIO) -> int:
@@ -270,13 +263,7 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
     if failed:
         return 1
     listing = list_frameworks(frameworks)
-    fmt = report_format(args, out)
-    if fmt == "json":
-        text = listing.to_json()
-    else:
-        text = listing.to_text() if fmt == "text" else listing.to_markdown()
-    out.write(text if text.endswith("\n") else text + "\n")
-    return 0
+    return write_result(args, out, report_format(args, out), listing)
 
 
 def _progress(text: str) -> str:

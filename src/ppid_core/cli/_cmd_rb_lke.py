@@ -47,6 +47,7 @@ from typing import TextIO
 
 from ppid_core._i18n import _
 from ppid_core.cli._options import add_output_options
+from ppid_core.cli._output import write_result
 from ppid_core.cli._progress import progress
 from ppid_core.cli._rb_options import (
     TEXT_DEFAULT_HELP,
@@ -208,13 +209,7 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
         derived=evidence,
         survey_value=args.survey_value,
     )
-    fmt = report_format(args, out)
-    if fmt == "json":
-        text = result.to_json()
-    else:
-        text = result.to_text() if fmt == "text" else result.to_markdown()
-    out.write(text if text.endswith("\n") else text + "\n")
-    return 0
+    return write_result(args, out, report_format(args, out), result)
 
 
 def add_lke(subcommands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

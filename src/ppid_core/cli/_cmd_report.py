@@ -44,7 +44,7 @@ from ppid_core.cli._options import (
     add_unmask_option,
     calendar_from_args,
 )
-from ppid_core.cli._output import check_file_options, emit_text
+from ppid_core.cli._output import check_file_options, emit_text, render
 from ppid_core.cli._register_options import (
     TEXT_DEFAULT_HELP,
     add_register_reading_options,
@@ -54,7 +54,6 @@ from ppid_core.cli._register_options import (
     year,
 )
 from ppid_core.requests import (
-    AnnualReport,
     Masking,
     NameMasking,
     Register,
@@ -85,16 +84,6 @@ def _format(args: argparse.Namespace, out: TextIO) -> str:
     return fmt
 
 
-def _render(report: AnnualReport, fmt: str) -> str:
-    if fmt == "json":
-        return report.to_json() + "\n"
-    if fmt == "html":
-        return report.to_html()
-    if fmt == "text":
-        return report.to_text()
-    return report.to_markdown()
-
-
 def _registers(args: argparse.Namespace, cal: WorkCalendar) -> list[Register]:
     """Each file read once: a file named again (``r.csv``, ``./r.csv``, a link to it)
     gives the same register, which the report counts once, with a note."""
@@ -120,7 +109,7 @@ def _run_annual(args: argparse.Namespace, out: TextIO) -> int:
     )
     for warning in report.warnings:
         print(_("warning: {warning}").format(warning=said(warning)), file=sys.stderr)
-    emit_text(args, out, _render(report, fmt), fmt)
+    emit_text(args, out, render(report, fmt, args), fmt)
     return 0
 
 

@@ -46,9 +46,7 @@ from ppid_core.cli._options import (
 from ppid_core.cli._output import (
     add_file_options,
     check_file_options,
-    dialect_of,
-    emit_text,
-    write_report,
+    write_result,
 )
 from ppid_core.cli._oversight_demo import oversight_demo
 from ppid_core.cli._register_options import (
@@ -150,7 +148,7 @@ def _run_report(args: argparse.Namespace, out: TextIO) -> int:
         raise error
     summary = ServiceSummary.merge(o for o in outcomes if isinstance(o, ServiceSummary))
     _warn(summary.reading.warnings)
-    return write_report(args, out, fmt, ServiceReport.from_summary(summary))
+    return write_result(args, out, fmt, ServiceReport.from_summary(summary))
 
 
 def summarise_file(path: str, options: dict[str, Any]) -> ServiceSummary:
@@ -316,17 +314,7 @@ def _run_oversight(args: argparse.Namespace, out: TextIO) -> int:
     except UnknownNameError as exc:  # no sheet or column of that name: the option is wrong
         option_error(args, exc)
     _warn(table.warnings)
-    if fmt == "xlsx":
-        from ppid_core.cli._output import write_file  # noqa: PLC0415 - only for workbooks
-
-        write_file(args.output, table.to_xlsx, _("the workbook"))
-    elif fmt == "json":
-        emit_text(args, out, table.to_json() + "\n", fmt)
-    elif fmt == "csv":
-        emit_text(args, out, table.to_csv(dialect=dialect_of(args)), fmt)
-    else:
-        emit_text(args, out, table.to_text() if fmt == "text" else table.to_markdown(), fmt)
-    return 0
+    return write_result(args, out, fmt, table)
 
 
 def demo(out: TextIO) -> None:

@@ -35,7 +35,6 @@ from ppid_core._tables import Table, dumps_json
 
 if TYPE_CHECKING:
     from ppid_core.ikm import Breakdown, IkmResult, PeriodSeries, ScoringPolicy, Survey
-    from ppid_core.requests import ServiceReport
 
 __all__ = [
     "add_file_options",
@@ -43,8 +42,9 @@ __all__ = [
     "check_file_options",
     "dialect_of",
     "emit_text",
+    "render",
     "score_dict",
-    "write_report",
+    "write_result",
     "write_score",
 ]
 
@@ -234,22 +234,35 @@ def _xlsx(args: argparse.Namespace, tables: list[Table]) -> None:
     write_file(args.output, lambda fh: write_xlsx(tables, fh), _("the workbook"))
 
 
-# -- ppid register report -------------------------------------------------------------------
+# -- every result --------------------------------------------------------------------------
 
 
-def write_report(args: argparse.Namespace, out: TextIO, fmt: str, report: ServiceReport) -> int:
-    """Print or write the service report in the format asked for (``text``: aligned
-    tables for a terminal, see ``ResultMixin.to_text``)."""
-    if fmt == "xlsx":
-        write_file(args.output, report.to_xlsx, _("the workbook"))
-    elif fmt == "json":
-        emit_text(args, out, report.to_json() + "\n", fmt)
+def render(result: Any, fmt: str, args: argparse.Namespace) -> str:
+    """``result`` (a result or a ``Table``) as the text of ``fmt``, ending in one line
+    break: ``json`` its ``to_json()``, ``csv`` its ``to_csv()`` in the ``--excel-id``
+    dialect, ``html`` its ``to_html()``, ``text`` its ``to_text()`` (aligned tables for a
+    terminal), anything else its ``to_markdown()``."""
+    text: str
+    if fmt == "json":
+        text = result.to_json()
     elif fmt == "csv":
-        emit_text(args, out, report.to_csv(dialect=dialect_of(args)), fmt)
+        text = result.to_csv(dialect=dialect_of(args))
+    elif fmt == "html":
+        text = result.to_html()
     elif fmt == "text":
-        emit_text(args, out, report.to_text(), fmt)
+        text = result.to_text()
     else:
-        emit_text(args, out, report.to_markdown(), fmt)
+        text = result.to_markdown()
+    return text if text.endswith("\n") else text + "\n"
+
+
+def write_result(args: argparse.Namespace, out: TextIO, fmt: str, result: Any) -> int:
+    """Print ``result`` in ``fmt``, or write it to ``--output`` (``xlsx``: its
+    ``to_xlsx()`` workbook); the one way every reporting command writes its result."""
+    if fmt == "xlsx":
+        write_file(args.output, result.to_xlsx, _("the workbook"))
+    else:
+        emit_text(args, out, render(result, fmt, args), fmt)
     return 0
 
 
