@@ -6,6 +6,7 @@ revision, worker processes run in turn, each with its own ``src`` on its path.
 
 from __future__ import annotations
 
+import argparse
 import json
 import shutil
 import statistics
@@ -159,3 +160,15 @@ def print_vs_first(
             f"{_spread(wall_ratios)}; CPU {statistics.median(cpus[name]):{width}.3f} s, "
             f"vs today {_spread(cpu_ratios)}"
         )
+
+
+def compare_args(prog: str, argv: list[str], rounds: str) -> tuple[str, list[int], list[int]]:
+    """The options of a benchmark's ``compare`` mode: the baseline revision, the sizes and
+    the rounds per size (``--baseline REV --sizes 100000,1000000 --rounds 7,3``)."""
+    parser = argparse.ArgumentParser(prog=f"{prog} compare")
+    parser.add_argument("--baseline", default="HEAD")
+    parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--rounds", default=rounds)
+    args = parser.parse_args(argv)
+    sizes = [int(x) for x in args.sizes.split(",")]
+    return args.baseline, sizes, [int(x) for x in args.rounds.split(",")]

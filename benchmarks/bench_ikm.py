@@ -38,6 +38,7 @@ from _timing import (
     Runs,
     Worker,
     baseline_src,
+    compare_args,
     interleaved,
     interleaved_workers,
     median_seconds,
@@ -193,20 +194,14 @@ def _files(folder: Path, n: int) -> tuple[Path, Path]:
 
 def compare(argv: list[str]) -> None:
     """Time today's reader (``--baseline REV``) against this one, interleaved."""
-    parser = argparse.ArgumentParser(prog="bench_ikm.py compare")
-    parser.add_argument("--baseline", default="HEAD")
-    parser.add_argument("--sizes", default="100000,1000000")
-    parser.add_argument("--rounds", default="7,3")
-    args = parser.parse_args(argv)
-    sizes = [int(x) for x in args.sizes.split(",")]
-    rounds = [int(x) for x in args.rounds.split(",")]
+    baseline, sizes, rounds = compare_args("bench_ikm.py", argv, rounds="7,3")
     here = Path(__file__).resolve().parent.parent
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        today = Worker(WORKER, baseline_src(folder, here, args.baseline))
+        today = Worker(WORKER, baseline_src(folder, here, baseline))
         new = Worker(WORKER, here / "src")
         print(
-            f"IKM read + score, today ({args.baseline}) vs detection and codes on; "
+            f"IKM read + score, today ({baseline}) vs detection and codes on; "
             f"Python {sys.version.split()[0]}"
         )
         try:

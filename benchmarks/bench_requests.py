@@ -42,6 +42,7 @@ from _timing import (
     Runs,
     Worker,
     baseline_src,
+    compare_args,
     interleaved,
     interleaved_workers,
     print_vs_first,
@@ -215,24 +216,18 @@ def _files(folder: Path, n: int, cal: WorkCalendar) -> tuple[Path, Path]:
 
 def compare(argv: list[str]) -> None:
     """Time today's register reader (``--baseline REV``) against this one, interleaved."""
-    parser = argparse.ArgumentParser(prog="bench_requests.py compare")
-    parser.add_argument("--baseline", default="HEAD")
-    parser.add_argument("--sizes", default="100000,1000000")
-    parser.add_argument("--rounds", default="9,3")
-    args = parser.parse_args(argv)
-    sizes = [int(x) for x in args.sizes.split(",")]
-    rounds = [int(x) for x in args.rounds.split(",")]
+    baseline, sizes, rounds = compare_args("bench_requests.py", argv, rounds="9,3")
     here = Path(__file__).resolve().parent.parent
     cal = WorkCalendar.indonesia(zone="NTT")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        today = Worker(WORKER, _today(folder, here, args.baseline))
+        today = Worker(WORKER, _today(folder, here, baseline))
         new = Worker(WORKER, here / "src")
         warm, _ = _files(folder, 2_000, cal)  # the calendar's batch tables, once per process
         today.run(str(warm), {})
         new.run(str(warm), {})
         print(
-            f"register import + service report, today ({args.baseline}) vs detection and "
+            f"register import + service report, today ({baseline}) vs detection and "
             f"mapping on; Python {sys.version.split()[0]}"
         )
         try:
