@@ -33,6 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ppid_core._i18n import N_, _
+from ppid_core.cli._streams import is_terminal
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -376,18 +377,11 @@ TEXT_DEFAULT_HELP = N_(
 """How the format is chosen without ``--format`` (English; shown with ``_()``)."""
 
 
-def _terminal(out: TextIO) -> bool:
-    try:
-        return bool(out.isatty())
-    except (AttributeError, ValueError):  # a closed or odd stream: not a terminal
-        return False
-
-
 def report_format(args: argparse.Namespace, out: TextIO) -> str:
     """The format asked for; without ``--format`` (or ``--json``) and ``--output``, ``text``
     (aligned tables) when ``out`` is a terminal, else the command's default (``md``), so a
     pipe or a script keeps its Markdown."""
     chosen = output_format(args)
     if args.format is None and chosen == "md" and not getattr(args, "output", None):
-        return "text" if _terminal(out) else chosen
+        return "text" if is_terminal(out) else chosen
     return chosen

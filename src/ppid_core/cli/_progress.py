@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import sys
 
+from ppid_core.cli._streams import is_terminal
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover - typing is not imported at run time (start-up)
     from collections.abc import Iterable, Iterator
@@ -22,13 +24,6 @@ __all__ = ["DELAY", "progress"]
 
 DELAY = 1.5
 """Seconds of work before the bar appears."""
-
-
-def _watched(stream: TextIO | None) -> bool:
-    try:
-        return stream is not None and stream.isatty()
-    except (AttributeError, ValueError):  # a closed or odd stream: nobody is watching
-        return False
 
 
 def progress(
@@ -49,7 +44,7 @@ def progress(
         stream: Where the bar goes.
     """
     out = sys.stderr if stream is None else stream
-    if not _watched(out):
+    if not is_terminal(out):
         yield from items
         return
     from tqdm import tqdm  # noqa: PLC0415 - only on a terminal, see the module docstring

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing is not imported at run time (star
     from collections.abc import Iterator
     from typing import TextIO
 
-__all__ = ["Output", "after_broken_pipe", "say", "stdout_for", "tolerant"]
+__all__ = ["Output", "after_broken_pipe", "is_terminal", "say", "stdout_for", "tolerant"]
 
 
 def tolerant(stream: TextIO | None, errors: str) -> None:
@@ -35,6 +35,15 @@ def tolerant(stream: TextIO | None, errors: str) -> None:
             stream.reconfigure(errors=errors)
     except (LookupError, ValueError, OSError):  # an odd or closed stream: leave it be
         return
+
+
+def is_terminal(stream: object) -> bool:
+    """Whether a person is watching ``stream`` (a terminal); ``False`` for ``None``, a
+    pipe, a file, or a closed or odd stream."""
+    try:
+        return bool(stream is not None and stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):
+        return False
 
 
 class Output(io.TextIOBase):
@@ -75,7 +84,7 @@ class Output(io.TextIOBase):
         return True
 
     def isatty(self) -> bool:
-        return bool(getattr(self.stream, "isatty", lambda: False)())
+        return is_terminal(self.stream)
 
     def fileno(self) -> int:
         return self.stream.fileno()
